@@ -1,0 +1,45 @@
+package dev.chainrule.core.tensor;
+
+/**
+ * Matrix products of rank-2 tensors, either operand optionally read transposed without a copy.
+ */
+public final class MatMul {
+  private MatMul() {}
+
+  /** Returns the shape of {@code op(a) · op(b)}, or throws naming both shapes when they disagree. */
+  public static Shape shape(Shape a, boolean transA, Shape b, boolean transB) {
+    if (a.rank() != 2 || b.rank() != 2) {
+      throw new IllegalArgumentException("matrix product needs two matrices (rank 2), got shapes "
+          + a + " and " + b);
+    }
+    int m = transA ? a.dim(1) : a.dim(0);
+    int ka = transA ? a.dim(0) : a.dim(1);
+    int kb = transB ? b.dim(1) : b.dim(0);
+    int n = transB ? b.dim(0) : b.dim(1);
+    if (ka != kb) {
+      throw new IllegalArgumentException("matrix product of " + describe(a, transA) + " and "
+          + describe(b, transB) + ": inner dimensions " + ka + " and " + kb + " differ");
+    }
+    return Shape.of(m, n);
+  }
+
+  private static String describe(Shape s, boolean transposed) {
+    return transposed ? s + "ᵀ = (" + s.dim(1) + ", " + s.dim(0) + ")" : s.toString();
+  }
+
+  /** Returns {@code op(a) · op(b)} in a new tensor. */
+  public static Tensor multiply(Tensor a, boolean transA, Tensor b, boolean transB) {
+    Tensor out = Tensor.zeros(shape(a.shape(), transA, b.shape(), transB));
+    into(a, transA, b, transB, out);
+    return out;
+  }
+
+  /** Writes {@code op(a) · op(b)} into {@code out}, overwriting it. */
+  public static void into(Tensor a, boolean transA, Tensor b, boolean transB, Tensor out) {
+    int m = out.shape().dim(0);
+    int n = out.shape().dim(1);
+    int k = transA ? a.shape().dim(0) : a.shape().dim(1);
+    Gemm.gemm(transA, transB, m, n, k, 1.0, a.buffer(), 0, a.shape().dim(1), b.buffer(), 0,
+        b.shape().dim(1), 0.0, out.buffer(), 0, n);
+  }
+}
