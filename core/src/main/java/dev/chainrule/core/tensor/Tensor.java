@@ -226,7 +226,7 @@ public final class Tensor {
 
   /** Returns the matrix product of two rank-2 tensors, {@code this · other}. */
   public Tensor matmul(Tensor other) {
-    return MatMul.multiply(this, false, other, false);
+    return MatMulKernel.multiply(this, false, other, false);
   }
 
   /** Returns the sum over the given axes (all axes when none are given), dropping them. */

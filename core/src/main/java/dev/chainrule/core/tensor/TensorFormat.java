@@ -1,13 +1,14 @@
 package dev.chainrule.core.tensor;
 
-/** Formats tensors as nested brackets, eliding the middle of long dimensions. */
-final class TensorFormat {
+/** Formats tensors as nested brackets, eliding the middle of long dimensions, and numbers compactly. */
+public final class TensorFormat {
   private static final int EDGE = 3;
   private static final int FULL_UP_TO = 8;
 
   private TensorFormat() {}
 
-  static String format(Tensor t) {
+  /** Returns the tensor as nested brackets, as NumPy prints it. */
+  public static String format(Tensor t) {
     StringBuilder sb = new StringBuilder();
     append(sb, t.buffer(), t.shape().dims(), 0, 0, t.shape().strides());
     return sb.toString();
@@ -35,7 +36,7 @@ final class TensorFormat {
   }
 
   /** Formats a number with up to 9 significant digits, dropping a trailing ".0". */
-  static String number(double v) {
+  public static String number(double v) {
     if (v == Math.rint(v) && Math.abs(v) < 1e15) {
       return Long.toString((long) v);
     }

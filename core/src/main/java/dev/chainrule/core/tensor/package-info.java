@@ -2,7 +2,7 @@
  * Dense float64 tensors and the kernels behind every operation. Entry points: {@link
  * dev.chainrule.core.tensor.Tensor} (a row-major value with a {@link
  * dev.chainrule.core.tensor.Shape}), and the kernels {@link dev.chainrule.core.tensor.Broadcast},
- * {@link dev.chainrule.core.tensor.Reduce}, {@link dev.chainrule.core.tensor.MatMul}, {@link
+ * {@link dev.chainrule.core.tensor.Reduce}, {@link dev.chainrule.core.tensor.MatMulKernel}, {@link
  * dev.chainrule.core.tensor.Gemm} and {@link dev.chainrule.core.tensor.Permute}.
  */
 package dev.chainrule.core.tensor;

@@ -3,8 +3,8 @@ package dev.chainrule.core.tensor;
 /**
  * Matrix products of rank-2 tensors, either operand optionally read transposed without a copy.
  */
-public final class MatMul {
-  private MatMul() {}
+public final class MatMulKernel {
+  private MatMulKernel() {}
 
   /** Returns the shape of {@code op(a) · op(b)}, or throws naming both shapes when they disagree. */
   public static Shape shape(Shape a, boolean transA, Shape b, boolean transB) {

@@ -1,0 +1,151 @@
+package dev.chainrule.core.autodiff;
+
+import dev.chainrule.core.graph.CreationSite;
+import dev.chainrule.core.graph.Graph;
+import dev.chainrule.core.graph.GraphMismatchException;
+import dev.chainrule.core.graph.Node;
+import dev.chainrule.core.graph.NodeKind;
+import dev.chainrule.core.graph.ShapeException;
+import dev.chainrule.core.graph.ops.Identity;
+import dev.chainrule.core.tensor.Tensor;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reverse-mode differentiation that returns gradients as graph nodes. It walks the graph backwards
+ * in creation order (no recursion, so a chain of millions of nodes is fine), asks each operation
+ * for its local derivative as graph operations, and sums the contributions a node receives from
+ * each of its consumers (seed 001: out_h1 receives from o1 and o2). Gradient nodes are named after
+ * their targets (dW[2] for W[2]) and can be evaluated, printed, drawn and differentiated again.
+ *
+ * <p>A target the output does not depend on gets a gradient of zeros of its shape, the
+ * mathematically correct answer. Differentiating with respect to a constant is an error.
+ */
+public final class Autodiff {
+  private Autodiff() {}
+
+  /** Returns d{@code loss}/d{@code wrt} for each target; {@code loss} must have one element. */
+  public static List<Node> grad(Node loss, Node... wrt) {
+    return gradients(loss, List.of(wrt)).list();
+  }
+
+  /** Returns the full reverse pass of a one-element {@code loss}: gradients and all adjoints. */
+  public static Gradients gradients(Node loss, List<Node> wrt) {
+    if (loss.shape().size() != 1) {
+      throw new ShapeException("grad of " + loss.name() + " " + loss.shape() + ": the output is "
+          + "not a scalar, so its gradient is not defined without an upstream gradient; reduce it "
+          + "(e.g. .sum() or .mean()) or pass one to gradients(output, upstream, wrt) (at "
+          + CreationSite.here() + ")");
+    }
+    Graph g = loss.graph();
+    Node seed;
+    try (Graph.Scope pass = g.openGradientPass()) {
+      seed = g.constant("d" + loss.name(), Tensor.full(loss.shape(), 1.0));
+    }
+    return gradients(loss, seed, wrt);
+  }
+
+  /**
+   * Returns the reverse pass of any {@code output} given {@code upstream}, the gradient of some
+   * scalar with respect to {@code output} (the vector of a vector-Jacobian product).
+   */
+  public static Gradients gradients(Node output, Node upstream, List<Node> wrt) {
+    Graph g = output.graph();
+    check(output, upstream, wrt);
+    boolean[] relevant = relevant(output, wrt);
+    Map<Node, List<Node>> contributions = new HashMap<>();
+    Map<Node, Node> adjoints = new HashMap<>();
+    contributions.computeIfAbsent(output, k -> new ArrayList<>()).add(upstream);
+    try (Graph.Scope pass = g.openGradientPass()) {
+      for (int id = output.id(); id >= 0; id--) {
+        Node node = g.node(id);
+        List<Node> parts = contributions.remove(node);
+        if (parts == null) {
+          continue;
+        }
+        Node adjoint = Accumulate.sum(parts);
+        if (node.isUserNamed() && adjoint.isGradient() && !adjoint.isUserNamed()) {
+          adjoint.named("d" + node.name());
+        }
+        adjoints.put(node, adjoint);
+        if (node.kind() != NodeKind.OPERATION) {
+          continue;
+        }
+        List<Node> local = node.op().vjp(node, adjoint);
+        List<Node> inputs = node.inputs();
+        for (int i = 0; i < inputs.size(); i++) {
+          Node in = inputs.get(i);
+          Node part = local.get(i);
+          if (part != null && relevant[in.id()]) {
+            contributions.computeIfAbsent(in, k -> new ArrayList<>()).add(part);
+          }
+        }
+      }
+      List<Node> result = new ArrayList<>();
+      for (Node w : wrt) {
+        Node d = adjoints.get(w);
+        result.add(d == null ? g.constant("d" + w.name(), Tensor.zeros(w.shape())) : ownName(d, w));
+      }
+      return new Gradients(output, wrt, result, adjoints);
+    }
+  }
+
+  /** Returns {@code d} itself when it is named after {@code w}, else an alias that is. */
+  private static Node ownName(Node d, Node w) {
+    String name = "d" + w.name();
+    if (d.name().equals(name)) {
+      return d;
+    }
+    return d.graph().apply(Identity.INSTANCE, d).named(name);
+  }
+
+  private static void check(Node output, Node upstream, List<Node> wrt) {
+    Graph g = output.graph();
+    if (upstream.graph() != g) {
+      throw new GraphMismatchException("upstream gradient " + upstream.name() + " belongs to "
+          + "another graph than " + output.name());
+    }
+    if (!upstream.shape().equals(output.shape())) {
+      throw new ShapeException("upstream gradient " + upstream.name() + " has shape "
+          + upstream.shape() + " but " + output.name() + " has shape " + output.shape()
+          + "; they must be equal (at " + CreationSite.here() + ")");
+    }
+    for (Node w : wrt) {
+      if (w.graph() != g) {
+        throw new GraphMismatchException("cannot differentiate " + output.name() + " with "
+            + "respect to " + w.name() + ": it belongs to another graph");
+      }
+      if (w.kind() == NodeKind.CONSTANT) {
+        throw new IllegalArgumentException("cannot differentiate " + output.name() + " with "
+            + "respect to " + w.name() + ": it is a constant; make it a parameter or an input to "
+            + "get its gradient (at " + CreationSite.here() + ")");
+      }
+    }
+  }
+
+  /** Marks the nodes through which a target can influence the output: descendants of a target. */
+  private static boolean[] relevant(Node output, List<Node> wrt) {
+    Graph g = output.graph();
+    boolean[] flag = new boolean[output.id() + 1];
+    int first = Integer.MAX_VALUE;
+    for (Node w : wrt) {
+      if (w.id() <= output.id()) {
+        flag[w.id()] = true;
+        first = Math.min(first, w.id());
+      }
+    }
+    for (int id = first; id <= output.id() && first != Integer.MAX_VALUE; id++) {
+      if (!flag[id]) {
+        for (Node in : g.node(id).inputs()) {
+          if (flag[in.id()]) {
+            flag[id] = true;
+            break;
+          }
+        }
+      }
+    }
+    return flag;
+  }
+}

@@ -1,0 +1,63 @@
+package dev.chainrule.core.autodiff;
+
+import dev.chainrule.core.graph.Node;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The result of one reverse-mode pass: the gradient node of each requested target, and the
+ * adjoint of every node on the way (dZ[2], dA[1], ...), which formula printers and the chain-rule
+ * trace read.
+ */
+public final class Gradients {
+  private final Node output;
+  private final List<Node> wrt;
+  private final List<Node> gradients;
+  private final Map<Node, Node> adjoints;
+
+  Gradients(Node output, List<Node> wrt, List<Node> gradients, Map<Node, Node> adjoints) {
+    this.output = output;
+    this.wrt = List.copyOf(wrt);
+    this.gradients = List.copyOf(gradients);
+    this.adjoints = Collections.unmodifiableMap(adjoints);
+  }
+
+  /** Returns the differentiated output (the loss). */
+  public Node output() {
+    return output;
+  }
+
+  /** Returns the nodes differentiated against, in the order requested. */
+  public List<Node> wrt() {
+    return wrt;
+  }
+
+  /** Returns the gradient nodes, one per requested target, in the order requested. */
+  public List<Node> list() {
+    return gradients;
+  }
+
+  /** Returns the gradient node for one requested target. */
+  public Node of(Node target) {
+    int i = wrt.indexOf(target);
+    if (i < 0) {
+      throw new IllegalArgumentException(target.name() + " was not among the nodes this gradient "
+          + "pass was asked for");
+    }
+    return gradients.get(i);
+  }
+
+  /**
+   * Returns the adjoint (gradient of the output) of any forward node the pass went through, or
+   * null when the output does not depend on it through a differentiable path.
+   */
+  public Node adjoint(Node forward) {
+    return adjoints.get(forward);
+  }
+
+  /** Returns every forward node's adjoint, in no particular order. */
+  public Map<Node, Node> adjoints() {
+    return adjoints;
+  }
+}

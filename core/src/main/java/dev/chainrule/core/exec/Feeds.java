@@ -1,0 +1,57 @@
+package dev.chainrule.core.exec;
+
+import dev.chainrule.core.graph.Node;
+import dev.chainrule.core.tensor.Tensor;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Map;
+
+/**
+ * The values given to a graph's inputs for one run: an immutable map from input node to tensor.
+ * Build it with {@link #of} and {@link #with}; the plan checks shapes and values when it runs.
+ */
+public final class Feeds {
+  private static final Feeds NONE = new Feeds(new IdentityHashMap<>());
+
+  private final Map<Node, Tensor> values;
+
+  private Feeds(Map<Node, Tensor> values) {
+    this.values = values;
+  }
+
+  /** Returns feeds that give no input a value. */
+  public static Feeds none() {
+    return NONE;
+  }
+
+  /** Returns feeds giving {@code input} the value {@code value}. */
+  public static Feeds of(Node input, Tensor value) {
+    return NONE.with(input, value);
+  }
+
+  /** Returns feeds giving two inputs their values, e.g. {@code Feeds.of(X, x, Y, y)}. */
+  public static Feeds of(Node input1, Tensor value1, Node input2, Tensor value2) {
+    return of(input1, value1).with(input2, value2);
+  }
+
+  /** Returns a copy of these feeds that also (or instead) gives {@code input} {@code value}. */
+  public Feeds with(Node input, Tensor value) {
+    if (input == null || value == null) {
+      throw new IllegalArgumentException("a feed needs an input node and a tensor, got "
+          + input + " and " + (value == null ? "null" : value.shape().toString()));
+    }
+    Map<Node, Tensor> copy = new IdentityHashMap<>(values);
+    copy.put(input, value);
+    return new Feeds(copy);
+  }
+
+  /** Returns the value fed to {@code input}, or null when it is not fed. */
+  public Tensor get(Node input) {
+    return values.get(input);
+  }
+
+  /** Returns every fed input and its value, read-only. */
+  public Map<Node, Tensor> asMap() {
+    return Collections.unmodifiableMap(values);
+  }
+}

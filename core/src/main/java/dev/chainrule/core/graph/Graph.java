@@ -1,0 +1,149 @@
+package dev.chainrule.core.graph;
+
+import dev.chainrule.core.tensor.Shape;
+import dev.chainrule.core.tensor.Tensor;
+import dev.chainrule.core.tensor.TensorFormat;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * A computation graph under construction: the factory of inputs, parameters and constants, and the
+ * place where every operation is checked and recorded. Nodes are appended in creation order, which
+ * is a topological order, so no algorithm over the graph needs recursion. Not thread-safe while
+ * being built; a finished graph can be run from many threads through a compiled plan.
+ */
+public final class Graph {
+  private final List<Node> nodes = new ArrayList<>();
+  private final List<Node> view = Collections.unmodifiableList(nodes);
+  private final Deque<String> scopes = new ArrayDeque<>();
+  private int gradientPasses;
+  private int activePass;
+
+  /** Returns a placeholder of the given shape, fed with a value each time the graph runs. */
+  public Node input(String name, int... dims) {
+    return add(NodeKind.INPUT, null, List.of(), Shape.of(dims), null, name, false);
+  }
+
+  /** Returns a placeholder of the given shape that already holds a value for interactive use. */
+  public Node input(String name, Tensor held) {
+    return input(name, held.shape().dims()).hold(held);
+  }
+
+  /**
+   * Returns a trainable parameter holding {@code value} itself, not a copy: optimizers update that
+   * tensor in place, and graphs built for other batch sizes can share it.
+   */
+  public Node parameter(String name, Tensor value) {
+    return add(NodeKind.PARAMETER, null, List.of(), value.shape(), value, name, false);
+  }
+
+  /** Returns a named constant holding {@code value}. */
+  public Node constant(String name, Tensor value) {
+    return add(NodeKind.CONSTANT, null, List.of(), value.shape(), value, name, false);
+  }
+
+  /** Returns a scalar literal, written as its number in formulas (the 2 in 2·x). */
+  public Node scalar(double value) {
+    return add(NodeKind.CONSTANT, null, List.of(), Shape.scalar(), Tensor.scalar(value),
+        TensorFormat.number(value), true);
+  }
+
+  /**
+   * Applies {@code op} to {@code inputs} and returns the new node, after checking that the inputs
+   * belong to this graph and that their shapes fit the operation.
+   *
+   * @throws ShapeException naming the op, the inputs' names and shapes and the user's line
+   * @throws GraphMismatchException when an input belongs to another graph
+   */
+  public Node apply(Op op, Node... inputs) {
+    List<Node> in = List.of(inputs);
+    List<Shape> shapes = new ArrayList<>(in.size());
+    for (Node n : in) {
+      if (n.graph() != this) {
+        throw new GraphMismatchException(op.name() + ": input " + n.name() + " belongs to another "
+            + "graph; build every node of a computation from one Graph (at "
+            + CreationSite.here() + ")");
+      }
+      shapes.add(n.shape());
+    }
+    Shape shape;
+    try {
+      shape = op.inferShape(shapes);
+    } catch (IllegalArgumentException e) {
+      throw new ShapeException(op.name() + " of " + describe(in) + ": " + e.getMessage()
+          + " (at " + CreationSite.here() + ")");
+    }
+    String name = op.name() + "_" + nodes.size();
+    return add(NodeKind.OPERATION, op, in, shape, null, name, false);
+  }
+
+  private static String describe(List<Node> in) {
+    return in.stream().map(n -> n.name() + " " + n.shape()).collect(Collectors.joining(" and "));
+  }
+
+  private Node add(NodeKind kind, Op op, List<Node> inputs, Shape shape, Tensor value,
+      String name, boolean literal) {
+    boolean named = kind != NodeKind.OPERATION && !literal;
+    if (named && (name == null || name.isBlank())) {
+      throw new IllegalArgumentException("every " + kind.name().toLowerCase(java.util.Locale.ROOT)
+          + " needs a name, e.g. \"X\" or \"W[1]\" (at " + CreationSite.here() + ")");
+    }
+    Node n = new Node(this, nodes.size(), kind, op, inputs, shape, value, name, named, literal);
+    nodes.add(n);
+    return n;
+  }
+
+  /** Returns every node in creation (topological) order, as a read-only live view. */
+  public List<Node> nodes() {
+    return view;
+  }
+
+  /** Returns the node with the given id. */
+  public Node node(int id) {
+    return nodes.get(id);
+  }
+
+  /** Returns the number of nodes. */
+  public int size() {
+    return nodes.size();
+  }
+
+  /**
+   * Opens a name scope, such as a layer's name: nodes built until it is closed carry it, and graph
+   * pictures cluster them. Scopes nest as {@code outer/inner}. Use with try-with-resources.
+   */
+  public Scope scope(String name) {
+    scopes.push(scopes.isEmpty() ? name : scopes.peek() + "/" + name);
+    return scopes::pop;
+  }
+
+  String currentScope() {
+    return scopes.isEmpty() ? "" : scopes.peek();
+  }
+
+  /**
+   * Marks the nodes built until the returned handle is closed as the next gradient pass (1 for a
+   * first derivative, 2 for the derivative of a gradient, ...). Used by reverse mode.
+   */
+  public Scope openGradientPass() {
+    int previous = activePass;
+    activePass = ++gradientPasses;
+    return () -> activePass = previous;
+  }
+
+  int currentGradientPass() {
+    return activePass;
+  }
+
+  /** A scope that ends when closed; closing never throws. */
+  @FunctionalInterface
+  public interface Scope extends AutoCloseable {
+    /** Ends the scope. */
+    @Override
+    void close();
+  }
+}

@@ -1,0 +1,196 @@
+package dev.chainrule.core.graph;
+
+import dev.chainrule.core.exec.Feeds;
+import dev.chainrule.core.exec.Plan;
+import dev.chainrule.core.tensor.Shape;
+import dev.chainrule.core.tensor.Tensor;
+import java.util.List;
+
+/**
+ * A vertex of a computation graph: an input, a parameter, a constant, or an operation applied to
+ * earlier nodes. Nodes are created only after their inputs, so creation order is a topological
+ * order. A node carries the user's name for it (Z[1], A[1], W[2]) or a readable default, its shape,
+ * the name scope it was built in, and the line of user code that built it. The arithmetic and
+ * activation methods live in {@link NodeAlgebra}.
+ */
+public final class Node extends NodeAlgebra {
+  private final Graph graph;
+  private final int id;
+  private final NodeKind kind;
+  private final Op op;
+  private final List<Node> inputs;
+  private final Shape shape;
+  private final Tensor value;
+  private final String scope;
+  private final String site;
+  private final int gradientPass;
+  private final boolean literal;
+  private String name;
+  private boolean userNamed;
+  private Tensor heldValue;
+
+  Node(Graph graph, int id, NodeKind kind, Op op, List<Node> inputs, Shape shape, Tensor value,
+      String name, boolean userNamed, boolean literal) {
+    this.graph = graph;
+    this.id = id;
+    this.kind = kind;
+    this.op = op;
+    this.inputs = inputs;
+    this.shape = shape;
+    this.value = value;
+    this.name = name;
+    this.userNamed = userNamed;
+    this.literal = literal;
+    this.scope = graph.currentScope();
+    this.site = CreationSite.capture();
+    this.gradientPass = graph.currentGradientPass();
+  }
+
+  @Override
+  Node self() {
+    return this;
+  }
+
+  /** Returns the graph this node belongs to. */
+  @Override
+  public Graph graph() {
+    return graph;
+  }
+
+  /** Returns the node's position in its graph's creation (topological) order. */
+  public int id() {
+    return id;
+  }
+
+  /** Returns what kind of node this is. */
+  public NodeKind kind() {
+    return kind;
+  }
+
+  /** Returns the operation that computes this node, or null for inputs, parameters, constants. */
+  public Op op() {
+    return op;
+  }
+
+  /** Returns the nodes this one is computed from, in the operation's argument order. */
+  public List<Node> inputs() {
+    return inputs;
+  }
+
+  /** Returns the node's shape, known from the moment it is built. */
+  public Shape shape() {
+    return shape;
+  }
+
+  /** Returns the user's name for the node, or the readable default such as {@code matmul_4}. */
+  public String name() {
+    return name;
+  }
+
+  /** Returns true when the user (or a layer acting for the user) named this node. */
+  public boolean isUserNamed() {
+    return userNamed;
+  }
+
+  /**
+   * Names this node, e.g. {@code "Z[1]"}, and returns it; the name is used in formulas, pictures
+   * and error messages. Modifies this node.
+   */
+  public Node named(String newName) {
+    if (newName == null || newName.isBlank()) {
+      throw new IllegalArgumentException("a node name must not be blank; got '" + newName
+          + "' for node " + name);
+    }
+    this.name = newName;
+    this.userNamed = true;
+    return this;
+  }
+
+  /** Returns the name scope (such as a layer's name) the node was built in, or "" for none. */
+  public String scope() {
+    return scope;
+  }
+
+  /** Returns the user code line that built this node, or null when recording was off. */
+  public String site() {
+    return site;
+  }
+
+  /** Returns 0 for a forward node, or k for a node built by the k-th gradient pass. */
+  public int gradientPass() {
+    return gradientPass;
+  }
+
+  /** Returns true for nodes built by a gradient pass: the backward part of the graph. */
+  public boolean isGradient() {
+    return gradientPass > 0;
+  }
+
+  /** Returns true for a scalar literal such as the 2 in {@code x·2}, written as its number. */
+  public boolean isLiteral() {
+    return literal;
+  }
+
+  /** Returns true for a trainable parameter. */
+  public boolean isParameter() {
+    return kind == NodeKind.PARAMETER;
+  }
+
+  /** Returns true for a placeholder fed at run time. */
+  public boolean isInput() {
+    return kind == NodeKind.INPUT;
+  }
+
+  /** Returns true for a constant or a literal. */
+  public boolean isConstant() {
+    return kind == NodeKind.CONSTANT;
+  }
+
+  /**
+   * Returns the tensor a parameter or constant holds (a parameter's is live: optimizers update it
+   * in place), or null for inputs and operations.
+   */
+  public Tensor storedValue() {
+    return value;
+  }
+
+  /** Returns the value an input holds for interactive evaluation, or null when none was set. */
+  public Tensor heldValue() {
+    return heldValue;
+  }
+
+  /**
+   * Sets the value this input holds for interactive evaluation with {@link #value()}; explicit
+   * feeds still take precedence. Modifies this node.
+   */
+  public Node hold(Tensor v) {
+    if (kind != NodeKind.INPUT) {
+      throw new IllegalStateException("hold() sets the value of an input, but " + name + " is a "
+          + kind.name().toLowerCase(java.util.Locale.ROOT));
+    }
+    if (!v.shape().equals(shape)) {
+      throw new ShapeException("input " + name + " is declared with shape " + shape
+          + " but was given a value of shape " + v.shape() + " at " + CreationSite.here());
+    }
+    this.heldValue = v;
+    return this;
+  }
+
+  /**
+   * Evaluates this node now and returns its value: the interactive path. Inputs use the values set
+   * with {@link #hold}; use a {@link Plan} with {@link Feeds} to run a graph many times.
+   */
+  public Tensor value() {
+    if (kind == NodeKind.PARAMETER || kind == NodeKind.CONSTANT) {
+      return value;
+    }
+    return Plan.compile(List.of(this)).run(Feeds.none()).get(this).copy();
+  }
+
+  /** Returns the name, operation and shape, e.g. {@code Z[1] = add (4, 5)}. */
+  @Override
+  public String toString() {
+    String what = op != null ? op.name() : kind.name().toLowerCase(java.util.Locale.ROOT);
+    return name + " = " + what + " " + shape;
+  }
+}

@@ -1,0 +1,267 @@
+package dev.chainrule.core.graph;
+
+import dev.chainrule.core.graph.ops.Add;
+import dev.chainrule.core.graph.ops.Axes;
+import dev.chainrule.core.graph.ops.BroadcastTo;
+import dev.chainrule.core.graph.ops.Compare;
+import dev.chainrule.core.graph.ops.Compare.Relation;
+import dev.chainrule.core.graph.ops.Div;
+import dev.chainrule.core.graph.ops.Exp;
+import dev.chainrule.core.graph.ops.LeakyRelu;
+import dev.chainrule.core.graph.ops.Log;
+import dev.chainrule.core.graph.ops.LogSoftmax;
+import dev.chainrule.core.graph.ops.MatMul;
+import dev.chainrule.core.graph.ops.Max;
+import dev.chainrule.core.graph.ops.Mean;
+import dev.chainrule.core.graph.ops.Mul;
+import dev.chainrule.core.graph.ops.Neg;
+import dev.chainrule.core.graph.ops.Pow;
+import dev.chainrule.core.graph.ops.Relu;
+import dev.chainrule.core.graph.ops.Reshape;
+import dev.chainrule.core.graph.ops.Sigmoid;
+import dev.chainrule.core.graph.ops.Softmax;
+import dev.chainrule.core.graph.ops.Sqrt;
+import dev.chainrule.core.graph.ops.Square;
+import dev.chainrule.core.graph.ops.Sub;
+import dev.chainrule.core.graph.ops.Sum;
+import dev.chainrule.core.graph.ops.Tanh;
+import dev.chainrule.core.graph.ops.Transpose;
+import dev.chainrule.core.graph.ops.Where;
+import dev.chainrule.core.graph.ops.Abs;
+import dev.chainrule.core.tensor.Permute;
+import dev.chainrule.core.tensor.Shape;
+
+/**
+ * The operations every {@link Node} offers, written so that model code reads like the seeds:
+ * {@code W1.matmul(X).add(b1).tanh().named("A[1]")}. Each method adds one node to the node's graph;
+ * the operation itself lives in its own file under {@code dev.chainrule.core.graph.ops}.
+ */
+public abstract class NodeAlgebra {
+  NodeAlgebra() {}
+
+  abstract Node self();
+
+  /** Returns the graph the node belongs to. */
+  public abstract Graph graph();
+
+  private Node apply(dev.chainrule.core.graph.Op op, Node... inputs) {
+    return graph().apply(op, inputs);
+  }
+
+  private Node literal(double value) {
+    return graph().scalar(value);
+  }
+
+  /** Returns this + other, elementwise with broadcasting. */
+  public Node add(Node other) {
+    return apply(Add.INSTANCE, self(), other);
+  }
+
+  /** Returns this + c for a scalar c. */
+  public Node add(double c) {
+    return add(literal(c));
+  }
+
+  /** Returns this − other, elementwise with broadcasting. */
+  public Node sub(Node other) {
+    return apply(Sub.INSTANCE, self(), other);
+  }
+
+  /** Returns this − c for a scalar c. */
+  public Node sub(double c) {
+    return sub(literal(c));
+  }
+
+  /** Returns c − this for a scalar c, e.g. {@code a.rsub(1)} for 1 − a. */
+  public Node rsub(double c) {
+    return literal(c).sub(self());
+  }
+
+  /** Returns this ∘ other, the elementwise (Hadamard) product with broadcasting. */
+  public Node mul(Node other) {
+    return apply(Mul.INSTANCE, self(), other);
+  }
+
+  /** Returns this · c for a scalar c. */
+  public Node mul(double c) {
+    return mul(literal(c));
+  }
+
+  /** Returns this / other, elementwise with broadcasting. */
+  public Node div(Node other) {
+    return apply(Div.INSTANCE, self(), other);
+  }
+
+  /** Returns this / c for a scalar c. */
+  public Node div(double c) {
+    return div(literal(c));
+  }
+
+  /** Returns −this. */
+  public Node neg() {
+    return apply(Neg.INSTANCE, self());
+  }
+
+  /** Returns this raised elementwise to the scalar power p. */
+  public Node pow(double p) {
+    return apply(new Pow(p), self());
+  }
+
+  /** Returns this² elementwise. */
+  public Node square() {
+    return apply(Square.INSTANCE, self());
+  }
+
+  /** Returns √this elementwise. */
+  public Node sqrt() {
+    return apply(Sqrt.INSTANCE, self());
+  }
+
+  /** Returns |this| elementwise. */
+  public Node abs() {
+    return apply(Abs.INSTANCE, self());
+  }
+
+  /** Returns e^this elementwise. */
+  public Node exp() {
+    return apply(Exp.INSTANCE, self());
+  }
+
+  /** Returns the natural logarithm of this, elementwise. */
+  public Node log() {
+    return apply(Log.INSTANCE, self());
+  }
+
+  /** Returns the matrix product this · other. */
+  public Node matmul(Node other) {
+    return apply(MatMul.PLAIN, self(), other);
+  }
+
+  /**
+   * Returns op(this) · op(other), reading either operand transposed in place when its flag is set;
+   * the backward pass uses this to form dZ·Aᵀ without copying.
+   */
+  public Node matmul(boolean transposeThis, Node other, boolean transposeOther) {
+    return apply(new MatMul(transposeThis, transposeOther), self(), other);
+  }
+
+  /** Returns the transpose of a matrix, or the tensor with its axes reversed. */
+  public Node T() {
+    return transpose(Permute.reversed(self().shape().rank()));
+  }
+
+  /** Returns the tensor with its axes permuted: output axis i is input axis {@code perm[i]}. */
+  public Node transpose(int... perm) {
+    return apply(new Transpose(perm), self());
+  }
+
+  /** Returns the same elements in a new shape of equal size. */
+  public Node reshape(int... dims) {
+    return apply(new Reshape(Shape.of(dims)), self());
+  }
+
+  /** Returns the tensor repeated along its size-1 and missing leading axes to {@code target}. */
+  public Node broadcastTo(Shape target) {
+    return apply(new BroadcastTo(target), self());
+  }
+
+  /** Returns the sum over the given axes (all when none), dropping them. */
+  public Node sum(int... axes) {
+    return apply(new Sum(Axes.normalize(self().shape(), axes), false), self());
+  }
+
+  /** Returns the sum over the given axes (all when none), keeping them with size 1. */
+  public Node sumKeepDims(int... axes) {
+    return apply(new Sum(Axes.normalize(self().shape(), axes), true), self());
+  }
+
+  /** Returns the mean over the given axes (all when none), dropping them. */
+  public Node mean(int... axes) {
+    return apply(new Mean(Axes.normalize(self().shape(), axes), false), self());
+  }
+
+  /** Returns the mean over the given axes (all when none), keeping them with size 1. */
+  public Node meanKeepDims(int... axes) {
+    return apply(new Mean(Axes.normalize(self().shape(), axes), true), self());
+  }
+
+  /** Returns the maximum over the given axes (all when none), dropping them. */
+  public Node max(int... axes) {
+    return apply(new Max(Axes.normalize(self().shape(), axes), false), self());
+  }
+
+  /** Returns the maximum over the given axes (all when none), keeping them with size 1. */
+  public Node maxKeepDims(int... axes) {
+    return apply(new Max(Axes.normalize(self().shape(), axes), true), self());
+  }
+
+  /** Returns the logistic sigmoid σ(this) = 1 / (1 + e^−this). */
+  public Node sigmoid() {
+    return apply(Sigmoid.INSTANCE, self());
+  }
+
+  /** Returns tanh(this). */
+  public Node tanh() {
+    return apply(Tanh.INSTANCE, self());
+  }
+
+  /** Returns max(0, this) elementwise. */
+  public Node relu() {
+    return apply(Relu.INSTANCE, self());
+  }
+
+  /** Returns this where positive and α·this elsewhere. */
+  public Node leakyRelu(double alpha) {
+    return apply(new LeakyRelu(alpha), self());
+  }
+
+  /** Returns the softmax along {@code axis} (negative counts from the end). */
+  public Node softmax(int axis) {
+    return apply(new Softmax(self().shape().normalizeAxis(axis)), self());
+  }
+
+  /** Returns the log-softmax along {@code axis} (negative counts from the end). */
+  public Node logSoftmax(int axis) {
+    return apply(new LogSoftmax(self().shape().normalizeAxis(axis)), self());
+  }
+
+  /** Returns 1 where this &gt; other and 0 elsewhere. */
+  public Node gt(Node other) {
+    return apply(new Compare(Relation.GT), self(), other);
+  }
+
+  /** Returns 1 where this &gt; c and 0 elsewhere. */
+  public Node gt(double c) {
+    return gt(literal(c));
+  }
+
+  /** Returns 1 where this ≥ other and 0 elsewhere. */
+  public Node ge(Node other) {
+    return apply(new Compare(Relation.GE), self(), other);
+  }
+
+  /** Returns 1 where this &lt; other and 0 elsewhere. */
+  public Node lt(Node other) {
+    return apply(new Compare(Relation.LT), self(), other);
+  }
+
+  /** Returns 1 where this &lt; c and 0 elsewhere. */
+  public Node lt(double c) {
+    return lt(literal(c));
+  }
+
+  /** Returns 1 where this ≤ other and 0 elsewhere. */
+  public Node le(Node other) {
+    return apply(new Compare(Relation.LE), self(), other);
+  }
+
+  /** Returns 1 where this = other and 0 elsewhere. */
+  public Node eq(Node other) {
+    return apply(new Compare(Relation.EQ), self(), other);
+  }
+
+  /** Treating this as a 0/1 condition, returns {@code ifTrue} where it is non-zero, else {@code ifFalse}. */
+  public Node where(Node ifTrue, Node ifFalse) {
+    return apply(Where.INSTANCE, self(), ifTrue, ifFalse);
+  }
+}

@@ -1,0 +1,43 @@
+package dev.chainrule.core.graph;
+
+import dev.chainrule.core.tensor.Shape;
+import dev.chainrule.core.tensor.Tensor;
+import java.util.List;
+
+/**
+ * A differentiable primitive: its shape rule, its forward kernel, its local derivative expressed
+ * as graph operations (so that a gradient is itself a graph that can be differentiated again),
+ * and how it is written in labels and formulas. Implementations are stateless or records of their
+ * attributes; adding one is adding one small file.
+ */
+public interface Op {
+  /** Returns the stable identifier used in errors, labels and files, e.g. {@code "matmul"}. */
+  String name();
+
+  /**
+   * Returns the output shape for inputs of the given shapes, or throws an {@link
+   * IllegalArgumentException} that says which shapes disagree and why.
+   */
+  Shape inferShape(List<Shape> inputs);
+
+  /**
+   * Computes the output from the input values into {@code out}, whose shape is the inferred one.
+   * Must not modify the inputs; must overwrite every element of {@code out}.
+   */
+  void forward(Tensor[] inputs, Tensor out);
+
+  /**
+   * Returns the vector-Jacobian product for each input: the gradient of the loss with respect to
+   * that input, given {@code upstream}, the gradient with respect to {@code output}. An entry is
+   * null when no gradient flows to that input (for example the mask of a comparison).
+   */
+  List<Node> vjp(Node output, Node upstream);
+
+  /** Returns how the operation is written in formulas and labels. */
+  Notation notation();
+
+  /** Returns a short label for graph pictures, the notation's symbol plus any attributes. */
+  default String label() {
+    return notation().text();
+  }
+}

@@ -1,0 +1,34 @@
+package dev.chainrule.core.graph.ops;
+
+import dev.chainrule.core.graph.Node;
+import dev.chainrule.core.graph.Notation;
+import java.util.List;
+
+/** The absolute value: d|x| = g ∘ sign(x), with sign(0) = 0. */
+public final class Abs implements UnaryElementwise {
+  /** The single instance; the operation has no attributes. */
+  public static final Abs INSTANCE = new Abs();
+
+  private Abs() {}
+
+  @Override
+  public String name() {
+    return "abs";
+  }
+
+  @Override
+  public double apply(double x) {
+    return Math.abs(x);
+  }
+
+  @Override
+  public List<Node> vjp(Node output, Node upstream) {
+    Node x = output.inputs().get(0);
+    return List.of(upstream.mul(x.gt(0.0).sub(x.lt(0.0))));
+  }
+
+  @Override
+  public Notation notation() {
+    return Notation.function("abs", "\\operatorname{abs}");
+  }
+}

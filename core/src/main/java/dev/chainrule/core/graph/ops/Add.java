@@ -1,0 +1,40 @@
+package dev.chainrule.core.graph.ops;
+
+import dev.chainrule.core.graph.Node;
+import dev.chainrule.core.graph.Notation;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Elementwise addition with broadcasting; both inputs receive the upstream gradient, summed back
+ * to their shapes.
+ */
+public final class Add implements BinaryElementwise {
+  /** The single instance; the operation has no attributes. */
+  public static final Add INSTANCE = new Add();
+
+  private Add() {}
+
+  @Override
+  public String name() {
+    return "add";
+  }
+
+  @Override
+  public double applyAsDouble(double a, double b) {
+    return a + b;
+  }
+
+  @Override
+  public List<Node> vjp(Node output, Node upstream) {
+    Node a = output.inputs().get(0);
+    Node b = output.inputs().get(1);
+    return Arrays.asList(Unbroadcast.sumTo(upstream, a.shape()),
+        Unbroadcast.sumTo(upstream, b.shape()));
+  }
+
+  @Override
+  public Notation notation() {
+    return Notation.infix("+", "+", Notation.ADDITIVE);
+  }
+}

@@ -1,0 +1,50 @@
+package dev.chainrule.core.graph.ops;
+
+import dev.chainrule.core.graph.Node;
+import dev.chainrule.core.graph.Notation;
+import dev.chainrule.core.tensor.Broadcast;
+import dev.chainrule.core.tensor.Shape;
+import dev.chainrule.core.tensor.Tensor;
+import java.util.List;
+
+/**
+ * Repeats a tensor along axes of size 1 (and new leading axes) to a larger shape; its derivative
+ * sums the gradient over those axes.
+ *
+ * @param target the shape to broadcast to
+ */
+public record BroadcastTo(Shape target) implements dev.chainrule.core.graph.Op {
+  @Override
+  public String name() {
+    return "broadcast";
+  }
+
+  @Override
+  public Shape inferShape(List<Shape> inputs) {
+    if (!inputs.get(0).broadcastsTo(target)) {
+      throw new IllegalArgumentException("cannot broadcast " + inputs.get(0) + " to " + target
+          + ": aligned from the right, each dimension must equal the target's or be 1");
+    }
+    return target;
+  }
+
+  @Override
+  public void forward(Tensor[] inputs, Tensor out) {
+    Broadcast.into(inputs[0], out, out, (x, ignored) -> x);
+  }
+
+  @Override
+  public List<Node> vjp(Node output, Node upstream) {
+    return List.of(Unbroadcast.sumTo(upstream, output.inputs().get(0).shape()));
+  }
+
+  @Override
+  public Notation notation() {
+    return Notation.function("broadcast", "\\operatorname{broadcast}");
+  }
+
+  @Override
+  public String label() {
+    return "broadcast → " + target;
+  }
+}

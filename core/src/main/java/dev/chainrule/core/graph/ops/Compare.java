@@ -1,0 +1,71 @@
+package dev.chainrule.core.graph.ops;
+
+import dev.chainrule.core.graph.Node;
+import dev.chainrule.core.graph.Notation;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * An elementwise comparison giving 1 where it holds and 0 elsewhere, with broadcasting: the masks
+ * behind ReLU's derivative, 1(z &gt; 0). It is piecewise constant, so no gradient flows through it.
+ *
+ * @param relation which comparison
+ */
+public record Compare(Relation relation) implements BinaryElementwise {
+  /** The comparisons available. */
+  public enum Relation {
+    /** a &gt; b. */
+    GT(">", ">"),
+    /** a ≥ b. */
+    GE("≥", "\\geq"),
+    /** a &lt; b. */
+    LT("<", "<"),
+    /** a ≤ b. */
+    LE("≤", "\\leq"),
+    /** a = b. */
+    EQ("=", "=");
+
+    private final String text;
+    private final String latex;
+
+    Relation(String text, String latex) {
+      this.text = text;
+      this.latex = latex;
+    }
+
+    boolean holds(double a, double b) {
+      switch (this) {
+        case GT: return a > b;
+        case GE: return a >= b;
+        case LT: return a < b;
+        case LE: return a <= b;
+        default: return a == b;
+      }
+    }
+  }
+
+  @Override
+  public String name() {
+    return relation.name().toLowerCase(java.util.Locale.ROOT);
+  }
+
+  @Override
+  public double applyAsDouble(double a, double b) {
+    return relation.holds(a, b) ? 1.0 : 0.0;
+  }
+
+  @Override
+  public List<Node> vjp(Node output, Node upstream) {
+    return Arrays.asList(null, null);
+  }
+
+  @Override
+  public Notation notation() {
+    return Notation.infix(relation.text, relation.latex, 0);
+  }
+
+  @Override
+  public String label() {
+    return "1(a " + relation.text + " b)";
+  }
+}

@@ -1,0 +1,34 @@
+package dev.chainrule.core.graph.ops;
+
+import dev.chainrule.core.graph.Node;
+import dev.chainrule.core.graph.Notation;
+import java.util.List;
+
+/** The exponential: d exp(x) = g ∘ exp(x), reusing the forward value. */
+public final class Exp implements UnaryElementwise {
+  /** The single instance; the operation has no attributes. */
+  public static final Exp INSTANCE = new Exp();
+
+  private Exp() {}
+
+  @Override
+  public String name() {
+    return "exp";
+  }
+
+  @Override
+  public double apply(double x) {
+    return Math.exp(x);
+  }
+
+  @Override
+  public List<Node> vjp(Node output, Node upstream) {
+    Node x = output.inputs().get(0);
+    return List.of(upstream.mul(output));
+  }
+
+  @Override
+  public Notation notation() {
+    return Notation.function("exp", "\\exp");
+  }
+}

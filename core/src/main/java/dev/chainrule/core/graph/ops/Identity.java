@@ -1,0 +1,49 @@
+package dev.chainrule.core.graph.ops;
+
+import dev.chainrule.core.graph.Node;
+import dev.chainrule.core.graph.Notation;
+import dev.chainrule.core.graph.Op;
+import dev.chainrule.core.tensor.Shape;
+import dev.chainrule.core.tensor.Tensor;
+import java.util.List;
+
+/**
+ * Passes its input through unchanged. Reverse mode uses it to give a gradient its own name when
+ * the gradient is the very node of another adjoint, as in db = dZ for a single sample's bias.
+ */
+public final class Identity implements Op {
+  /** The single instance; the operation has no attributes. */
+  public static final Identity INSTANCE = new Identity();
+
+  private Identity() {}
+
+  @Override
+  public String name() {
+    return "identity";
+  }
+
+  @Override
+  public Shape inferShape(List<Shape> inputs) {
+    return inputs.get(0);
+  }
+
+  @Override
+  public void forward(Tensor[] inputs, Tensor out) {
+    System.arraycopy(inputs[0].buffer(), 0, out.buffer(), 0, out.size());
+  }
+
+  @Override
+  public List<Node> vjp(Node output, Node upstream) {
+    return List.of(upstream);
+  }
+
+  @Override
+  public Notation notation() {
+    return Notation.function("", "");
+  }
+
+  @Override
+  public String label() {
+    return "=";
+  }
+}

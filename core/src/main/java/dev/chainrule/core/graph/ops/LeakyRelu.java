@@ -1,0 +1,39 @@
+package dev.chainrule.core.graph.ops;
+
+import dev.chainrule.core.graph.Node;
+import dev.chainrule.core.graph.Notation;
+import dev.chainrule.core.tensor.TensorFormat;
+import java.util.List;
+
+/**
+ * The leaky rectifier of seed 004: x for x &gt; 0, α·x otherwise; d = g ∘ (1 if x &gt; 0 else α).
+ *
+ * @param alpha the slope α for x ≤ 0, typically 0.01
+ */
+public record LeakyRelu(double alpha) implements UnaryElementwise {
+  @Override
+  public String name() {
+    return "leaky_relu";
+  }
+
+  @Override
+  public double apply(double x) {
+    return x > 0 ? x : alpha * x;
+  }
+
+  @Override
+  public List<Node> vjp(Node output, Node upstream) {
+    Node x = output.inputs().get(0);
+    return List.of(x.gt(0.0).where(upstream, upstream.mul(alpha)));
+  }
+
+  @Override
+  public Notation notation() {
+    return Notation.function("leakyrelu", "\\operatorname{leakyrelu}");
+  }
+
+  @Override
+  public String label() {
+    return "leakyrelu α=" + TensorFormat.number(alpha);
+  }
+}

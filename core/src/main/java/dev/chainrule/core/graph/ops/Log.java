@@ -1,0 +1,34 @@
+package dev.chainrule.core.graph.ops;
+
+import dev.chainrule.core.graph.Node;
+import dev.chainrule.core.graph.Notation;
+import java.util.List;
+
+/** The natural logarithm: d log(x) = g / x. */
+public final class Log implements UnaryElementwise {
+  /** The single instance; the operation has no attributes. */
+  public static final Log INSTANCE = new Log();
+
+  private Log() {}
+
+  @Override
+  public String name() {
+    return "log";
+  }
+
+  @Override
+  public double apply(double x) {
+    return Math.log(x);
+  }
+
+  @Override
+  public List<Node> vjp(Node output, Node upstream) {
+    Node x = output.inputs().get(0);
+    return List.of(upstream.div(x));
+  }
+
+  @Override
+  public Notation notation() {
+    return Notation.function("log", "\\log");
+  }
+}

@@ -1,0 +1,60 @@
+package dev.chainrule.core.graph.ops;
+
+import dev.chainrule.core.graph.Node;
+import dev.chainrule.core.graph.Notation;
+import dev.chainrule.core.tensor.MatMulKernel;
+import dev.chainrule.core.tensor.Shape;
+import dev.chainrule.core.tensor.Tensor;
+import java.util.List;
+
+/**
+ * The matrix product op(A)·op(B) of two matrices, where op reads an operand transposed in place
+ * when its flag is set. Its derivative is again a pair of matrix products with transposed
+ * operands, e.g. for C = A·B: dA = dC·Bᵀ and dB = Aᵀ·dC, the seeds' dW = dZ·Aᵀ.
+ *
+ * @param transposeA whether the first operand is read transposed
+ * @param transposeB whether the second operand is read transposed
+ */
+public record MatMul(boolean transposeA, boolean transposeB) implements
+    dev.chainrule.core.graph.Op {
+  /** The plain product A·B. */
+  public static final MatMul PLAIN = new MatMul(false, false);
+
+  @Override
+  public String name() {
+    return "matmul";
+  }
+
+  @Override
+  public Shape inferShape(List<Shape> inputs) {
+    return MatMulKernel.shape(inputs.get(0), transposeA, inputs.get(1), transposeB);
+  }
+
+  @Override
+  public void forward(Tensor[] inputs, Tensor out) {
+    MatMulKernel.into(inputs[0], transposeA, inputs[1], transposeB, out);
+  }
+
+  @Override
+  public List<Node> vjp(Node output, Node upstream) {
+    Node a = output.inputs().get(0);
+    Node b = output.inputs().get(1);
+    Node da = transposeA
+        ? b.matmul(transposeB, upstream, true)
+        : upstream.matmul(false, b, !transposeB);
+    Node db = transposeB
+        ? upstream.matmul(true, a, transposeA)
+        : a.matmul(!transposeA, upstream, false);
+    return List.of(da, db);
+  }
+
+  @Override
+  public Notation notation() {
+    return Notation.infix("·", "\\cdot", Notation.MULTIPLICATIVE);
+  }
+
+  @Override
+  public String label() {
+    return (transposeA ? "Aᵀ" : "A") + "·" + (transposeB ? "Bᵀ" : "B");
+  }
+}

@@ -1,0 +1,34 @@
+package dev.chainrule.core.graph.ops;
+
+import dev.chainrule.core.graph.Node;
+import dev.chainrule.core.graph.Notation;
+import java.util.List;
+
+/** Negation: d(−x) = −g. */
+public final class Neg implements UnaryElementwise {
+  /** The single instance; the operation has no attributes. */
+  public static final Neg INSTANCE = new Neg();
+
+  private Neg() {}
+
+  @Override
+  public String name() {
+    return "neg";
+  }
+
+  @Override
+  public double apply(double x) {
+    return -x;
+  }
+
+  @Override
+  public List<Node> vjp(Node output, Node upstream) {
+    Node x = output.inputs().get(0);
+    return List.of(upstream.neg());
+  }
+
+  @Override
+  public Notation notation() {
+    return Notation.prefix("−", "-");
+  }
+}

@@ -1,0 +1,41 @@
+package dev.chainrule.core.graph.ops;
+
+import dev.chainrule.core.graph.Node;
+import dev.chainrule.core.graph.Notation;
+import dev.chainrule.core.tensor.TensorFormat;
+import java.util.List;
+
+/**
+ * Raises each element to a fixed scalar exponent: d xᵖ = g ∘ p·xᵖ⁻¹.
+ *
+ * @param exponent the power p
+ */
+public record Pow(double exponent) implements UnaryElementwise {
+  @Override
+  public String name() {
+    return "pow";
+  }
+
+  @Override
+  public double apply(double x) {
+    return exponent == 2.0 ? x * x : Math.pow(x, exponent);
+  }
+
+  @Override
+  public List<Node> vjp(Node output, Node upstream) {
+    Node x = output.inputs().get(0);
+    Node slope = exponent == 2.0 ? x.mul(2.0) : x.pow(exponent - 1.0).mul(exponent);
+    return List.of(upstream.mul(slope));
+  }
+
+  @Override
+  public Notation notation() {
+    String p = TensorFormat.number(exponent);
+    return Notation.postfix("^" + p, "^{" + p + "}");
+  }
+
+  @Override
+  public String label() {
+    return "pow " + TensorFormat.number(exponent);
+  }
+}

@@ -1,0 +1,34 @@
+package dev.chainrule.core.graph.ops;
+
+import dev.chainrule.core.graph.Node;
+import dev.chainrule.core.graph.Notation;
+import java.util.List;
+
+/** The rectifier max(0, x): d relu = g ∘ 1(x > 0), with derivative 0 at x = 0. */
+public final class Relu implements UnaryElementwise {
+  /** The single instance; the operation has no attributes. */
+  public static final Relu INSTANCE = new Relu();
+
+  private Relu() {}
+
+  @Override
+  public String name() {
+    return "relu";
+  }
+
+  @Override
+  public double apply(double x) {
+    return x > 0 ? x : 0.0;
+  }
+
+  @Override
+  public List<Node> vjp(Node output, Node upstream) {
+    Node x = output.inputs().get(0);
+    return List.of(upstream.mul(x.gt(0.0)));
+  }
+
+  @Override
+  public Notation notation() {
+    return Notation.function("relu", "\\operatorname{relu}");
+  }
+}

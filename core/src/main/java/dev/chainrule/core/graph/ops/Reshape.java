@@ -1,0 +1,50 @@
+package dev.chainrule.core.graph.ops;
+
+import dev.chainrule.core.graph.Node;
+import dev.chainrule.core.graph.Notation;
+import dev.chainrule.core.tensor.Shape;
+import dev.chainrule.core.tensor.Tensor;
+import java.util.List;
+
+/**
+ * Gives a tensor a new shape with the same number of elements, in row-major order; its derivative
+ * reshapes the gradient back.
+ *
+ * @param target the new shape
+ */
+public record Reshape(Shape target) implements dev.chainrule.core.graph.Op {
+  @Override
+  public String name() {
+    return "reshape";
+  }
+
+  @Override
+  public Shape inferShape(List<Shape> inputs) {
+    Shape in = inputs.get(0);
+    if (in.size() != target.size()) {
+      throw new IllegalArgumentException("cannot reshape " + in + " (" + in.size()
+          + " elements) to " + target + " (" + target.size() + " elements)");
+    }
+    return target;
+  }
+
+  @Override
+  public void forward(Tensor[] inputs, Tensor out) {
+    System.arraycopy(inputs[0].buffer(), 0, out.buffer(), 0, out.size());
+  }
+
+  @Override
+  public List<Node> vjp(Node output, Node upstream) {
+    return List.of(upstream.reshape(output.inputs().get(0).shape().dims()));
+  }
+
+  @Override
+  public Notation notation() {
+    return Notation.function("reshape" + target, "\\operatorname{reshape}_{" + target + "}");
+  }
+
+  @Override
+  public String label() {
+    return "reshape " + target;
+  }
+}

@@ -1,0 +1,34 @@
+package dev.chainrule.core.graph.ops;
+
+import dev.chainrule.core.graph.Node;
+import dev.chainrule.core.graph.Notation;
+import java.util.List;
+
+/** The square root: d √x = g / (2√x), reusing the forward value. */
+public final class Sqrt implements UnaryElementwise {
+  /** The single instance; the operation has no attributes. */
+  public static final Sqrt INSTANCE = new Sqrt();
+
+  private Sqrt() {}
+
+  @Override
+  public String name() {
+    return "sqrt";
+  }
+
+  @Override
+  public double apply(double x) {
+    return Math.sqrt(x);
+  }
+
+  @Override
+  public List<Node> vjp(Node output, Node upstream) {
+    Node x = output.inputs().get(0);
+    return List.of(upstream.div(output.mul(2.0)));
+  }
+
+  @Override
+  public Notation notation() {
+    return Notation.function("√", "\\sqrt");
+  }
+}

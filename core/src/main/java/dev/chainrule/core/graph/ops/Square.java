@@ -1,0 +1,34 @@
+package dev.chainrule.core.graph.ops;
+
+import dev.chainrule.core.graph.Node;
+import dev.chainrule.core.graph.Notation;
+import java.util.List;
+
+/** The elementwise square: d x² = g ∘ 2x. */
+public final class Square implements UnaryElementwise {
+  /** The single instance; the operation has no attributes. */
+  public static final Square INSTANCE = new Square();
+
+  private Square() {}
+
+  @Override
+  public String name() {
+    return "square";
+  }
+
+  @Override
+  public double apply(double x) {
+    return x * x;
+  }
+
+  @Override
+  public List<Node> vjp(Node output, Node upstream) {
+    Node x = output.inputs().get(0);
+    return List.of(upstream.mul(x.mul(2.0)));
+  }
+
+  @Override
+  public Notation notation() {
+    return Notation.postfix("²", "^2");
+  }
+}

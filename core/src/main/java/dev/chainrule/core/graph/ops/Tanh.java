@@ -1,0 +1,34 @@
+package dev.chainrule.core.graph.ops;
+
+import dev.chainrule.core.graph.Node;
+import dev.chainrule.core.graph.Notation;
+import java.util.List;
+
+/** The hyperbolic tangent: d tanh = g ∘ (1 − tanh²), the seeds' 1 − A². */
+public final class Tanh implements UnaryElementwise {
+  /** The single instance; the operation has no attributes. */
+  public static final Tanh INSTANCE = new Tanh();
+
+  private Tanh() {}
+
+  @Override
+  public String name() {
+    return "tanh";
+  }
+
+  @Override
+  public double apply(double x) {
+    return Math.tanh(x);
+  }
+
+  @Override
+  public List<Node> vjp(Node output, Node upstream) {
+    Node x = output.inputs().get(0);
+    return List.of(upstream.mul(output.square().rsub(1.0)));
+  }
+
+  @Override
+  public Notation notation() {
+    return Notation.function("tanh", "\\tanh");
+  }
+}
