@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -80,8 +82,8 @@ class FashionMnistTest {
     }
     assertEquals(76247 / 255.0, sum, 1e-9);
     assertEquals(433, nonZero);
-    assertEquals(java.util.List.of(107, 104, 86, 92, 95, 100, 100, 115, 102, 99),
-        java.util.Arrays.stream(train.classCounts()).boxed().toList());
+    assertEquals(List.of(107, 104, 86, 92, 95, 100, 100, 115, 102, 99),
+        Arrays.stream(train.classCounts()).boxed().toList());
     assertEquals(9, data.test().label(0));
   }
 }
