@@ -47,12 +47,12 @@ public final class Batch {
     return indices.length;
   }
 
-  /** Returns the live features of this batch, shape (size, features); overwritten by the next batch. */
+  /** Returns the live features of this batch, shape (size, features), refilled by the next. */
   public Tensor features() {
     return features;
   }
 
-  /** Returns the live targets of this batch, shape (size, outputs); overwritten by the next batch. */
+  /** Returns the live targets of this batch, shape (size, outputs), refilled by the next. */
   public Tensor targets() {
     return targets;
   }

@@ -51,7 +51,7 @@ public final class Batches {
     return new Batches(data, batchSize, true, seed, dropLast);
   }
 
-  /** Returns these batches with the last partial batch of each epoch dropped ({@code true}) or kept. */
+  /** Returns these batches dropping ({@code true}) or keeping each epoch's last partial batch. */
   public Batches dropLast(boolean drop) {
     return new Batches(data, batchSize, shuffle, seed, drop);
   }

@@ -261,7 +261,7 @@ public final class CsvReader {
       labels[i] = (int) targetValues[i];
     }
     int classes = classCount > 0 ? classCount : Arrays.stream(labels).max().orElse(0) + 1;
-    return Dataset.classification(name, x, labels, classes);
+    return Dataset.classification(name, x, labels, classes, false);
   }
 
   private static int countDistinct(boolean[] flags) {
@@ -276,9 +276,10 @@ public final class CsvReader {
       throws DataFileException {
     boolean inRange = classCount == 0 ? v < Integer.MAX_VALUE : v < classCount;
     if (v != Math.rint(v) || v < 0 || !inRange) {
-      throw new DataFileException(file, where(line, column, names) + " holds the label "
-          + (v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v)) + ", which is not a class index" + (classCount == 0
-          ? " (a whole number 0 or more)" : " in 0.." + (classCount - 1)));
+      String value = v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
+      throw new DataFileException(file, where(line, column, names) + " holds the label " + value
+          + ", which is not a class index" + (classCount == 0 ? " (a whole number 0 or more)"
+          : " in 0.." + (classCount - 1)));
     }
   }
 

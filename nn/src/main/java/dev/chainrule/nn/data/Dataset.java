@@ -43,6 +43,15 @@ public final class Dataset {
    */
   public static Dataset classification(String name, Tensor features, int[] labels,
       int classCount) {
+    return classification(name, features, labels, classCount, true);
+  }
+
+  /**
+   * Builds a one-hot classification dataset; with {@code copy} false it takes over the storage of
+   * {@code features} and {@code labels}, which a loader has just filled and will not touch again.
+   */
+  static Dataset classification(String name, Tensor features, int[] labels, int classCount,
+      boolean copy) {
     int n = checkFeatures(name, features);
     checkLabels(name, n, labels, classCount);
     double[] oneHot = new double[n * classCount];
@@ -50,7 +59,7 @@ public final class Dataset {
       oneHot[i * classCount + labels[i]] = 1.0;
     }
     return new Dataset(name, n, features.shape().dim(1), classCount, classCount,
-        features.toArray(), oneHot, labels.clone());
+        copy ? features.toArray() : features.buffer(), oneHot, copy ? labels.clone() : labels);
   }
 
   /**
@@ -258,7 +267,7 @@ public final class Dataset {
         withName(subset(Arrays.copyOfRange(order, cut, size)), name + "/validation"));
   }
 
-  /** Returns a random permutation of {@code 0 .. n-1} (Fisher–Yates) drawn from {@code random}. */
+  /** Returns a random permutation of {@code 0 .. n-1} drawn with {@code random}. */
   static int[] permutation(int n, SplittableRandom random) {
     int[] p = new int[n];
     for (int i = 0; i < n; i++) {
@@ -304,7 +313,7 @@ public final class Dataset {
   /** Returns this classification dataset with one-hot targets of width {@link #classCount()}. */
   public Dataset withOneHotTargets() {
     return classification(name, Tensor.wrap(Shape.of(size, featureCount), features),
-        requireLabels("withOneHotTargets()"), classCount);
+        requireLabels("withOneHotTargets()"), classCount, false);
   }
 
   /** Returns this two-class dataset with a single 0/1 target column; throws for other counts. */

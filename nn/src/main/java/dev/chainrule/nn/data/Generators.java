@@ -30,8 +30,8 @@ public final class Generators {
   /**
    * Returns the "flower" of planar-classification courses: two classes of {@code n} points in
    * all, each class a set of petals of the rose {@code r = 4·sin(4t)}, class j taking the angles
-   * {@code t} from {@code 3.12·j} to {@code 3.12·(j+1)}, angle and radius each with Gaussian noise
-   * of standard deviation 0.2; a point is {@code (r·sin t, r·cos t)}.
+   * {@code t} from {@code 3.12·j} to {@code 3.12·(j+1)}, angle and radius each with Gaussian
+   * noise of standard deviation 0.2; a point is {@code (r·sin t, r·cos t)}.
    */
   public static Dataset flower(int n, long seed) {
     checkCount("flower", n, 2);
@@ -92,7 +92,7 @@ public final class Generators {
         p.add(r * Math.sin(t), r * Math.cos(t), j);
       }
     }
-    return Dataset.classification("spirals", p.features(), p.labels, classes);
+    return Dataset.classification("spirals", p.features(), p.labels, classes, false);
   }
 
   /**
@@ -114,7 +114,7 @@ public final class Generators {
         p.add(cx + spread * random.nextGaussian(), cy + spread * random.nextGaussian(), j);
       }
     }
-    return Dataset.classification("blobs", p.features(), p.labels, classes);
+    return Dataset.classification("blobs", p.features(), p.labels, classes, false);
   }
 
   /** Returns the size of class {@code j} when n points are shared as evenly as possible. */

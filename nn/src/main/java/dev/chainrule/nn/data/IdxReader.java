@@ -81,7 +81,8 @@ public final class IdxReader {
               + " is outside the class range 0.." + (classCount - 1));
         }
       }
-      return Dataset.classification(name, pixels.toFeatures(1.0 / 255), classes, classCount);
+      return Dataset.classification(name, pixels.toFeatures(1.0 / 255), classes, classCount,
+          false);
     }
   }
 

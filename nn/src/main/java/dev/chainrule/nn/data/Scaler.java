@@ -120,12 +120,12 @@ public final class Scaler {
     return offsets.clone();
   }
 
-  /** Returns a copy of the per-feature divisors: the standard deviations, or the ranges (0 → 1). */
+  /** Returns a copy of the per-feature divisors: standard deviations or ranges, 0 made 1. */
   public double[] scales() {
     return scales.clone();
   }
 
-  /** Returns {@code (x − offset) / scale} per feature for {@code features} of shape (n, features). */
+  /** Returns {@code (x − offset) / scale} per feature for {@code features} of shape (n, f). */
   public Tensor transform(Tensor features) {
     check(features.shape(), "transform");
     return Tensor.wrap(features.shape(), apply(features.buffer(), false));
@@ -171,7 +171,7 @@ public final class Scaler {
         + featureCount() + ")");
   }
 
-  /** Returns the kind of scaling and the number of features, e.g. "min-max scaling of 3 features". */
+  /** Returns the kind of scaling and its feature count, e.g. "min-max scaling of 3 features". */
   @Override
   public String toString() {
     return kind + " of " + featureCount() + " features";
