@@ -1,0 +1,109 @@
+package dev.chainrule.nn.data;
+
+import dev.chainrule.core.tensor.Permute;
+import dev.chainrule.core.tensor.Shape;
+import dev.chainrule.core.tensor.Tensor;
+
+/**
+ * One mini-batch of a {@link Batches} epoch: the features, targets, class indices and dataset
+ * positions of up to batch-size samples, in row layout.
+ *
+ * <p>A batch is a reused buffer: the iterator that returned it overwrites its tensors and arrays
+ * on the following call to {@code next()}. Read it, or copy what must outlive the step, before
+ * advancing.
+ */
+public final class Batch {
+  private final Tensor features;
+  private final Tensor targets;
+  private final int[] labels;
+  private final int[] indices;
+  private Tensor featuresColumns;
+  private Tensor targetsColumns;
+  private boolean columnsCurrent;
+
+  Batch(int size, int featureCount, int outputCount, boolean withLabels) {
+    this.features = Tensor.zeros(size, featureCount);
+    this.targets = Tensor.zeros(size, outputCount);
+    this.labels = withLabels ? new int[size] : null;
+    this.indices = new int[size];
+  }
+
+  /** Refills this batch with the samples at {@code order[from .. from+size())} of {@code data}. */
+  void fill(Dataset data, int[] order, int from) {
+    int n = indices.length;
+    System.arraycopy(order, from, indices, 0, n);
+    data.copyRows(order, from, n, features.buffer(), targets.buffer());
+    if (labels != null) {
+      int[] all = data.labelData();
+      for (int k = 0; k < n; k++) {
+        labels[k] = all[indices[k]];
+      }
+    }
+    columnsCurrent = false;
+  }
+
+  /** Returns the number of samples in this batch. */
+  public int size() {
+    return indices.length;
+  }
+
+  /** Returns the live features of this batch, shape (size, features), refilled by the next. */
+  public Tensor features() {
+    return features;
+  }
+
+  /** Returns the live targets of this batch, shape (size, outputs), refilled by the next. */
+  public Tensor targets() {
+    return targets;
+  }
+
+  /**
+   * Returns the live class indices of this batch, one per sample, overwritten by the next batch;
+   * throws for a regression dataset.
+   */
+  public int[] labels() {
+    if (labels == null) {
+      throw new IllegalStateException("this batch comes from a regression dataset, which has no "
+          + "class labels; use targets()");
+    }
+    return labels;
+  }
+
+  /** Returns the live positions in the dataset of this batch's samples, in batch order. */
+  public int[] indices() {
+    return indices;
+  }
+
+  /**
+   * Returns the features in the seeds' column layout, shape (features, size), transposed into a
+   * buffer that is reused like the batch itself.
+   */
+  public Tensor featuresColumns() {
+    updateColumns();
+    return featuresColumns;
+  }
+
+  /** Returns the targets in column layout, shape (outputs, size), in a reused buffer. */
+  public Tensor targetsColumns() {
+    updateColumns();
+    return targetsColumns;
+  }
+
+  private void updateColumns() {
+    if (columnsCurrent) {
+      return;
+    }
+    if (featuresColumns == null) {
+      featuresColumns = Tensor.zeros(transposed(features.shape()));
+      targetsColumns = Tensor.zeros(transposed(targets.shape()));
+    }
+    int[] swap = {1, 0};
+    Permute.into(features, swap, featuresColumns);
+    Permute.into(targets, swap, targetsColumns);
+    columnsCurrent = true;
+  }
+
+  private static Shape transposed(Shape s) {
+    return Shape.of(s.dim(1), s.dim(0));
+  }
+}

@@ -1,0 +1,128 @@
+package dev.chainrule.nn.data;
+
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import java.util.SplittableRandom;
+
+/**
+ * Mini-batch iteration over a {@link Dataset}: a fixed batch size, an optional seeded shuffle and
+ * a choice to keep or drop the last partial batch. A {@code Batches} is an immutable setting;
+ * {@link #epoch(int)} gives the batches of one pass.
+ *
+ * <p>Shuffling is reproducible: the order of epoch {@code e} is drawn from a {@link
+ * SplittableRandom} seeded with the caller's seed and {@code e}, so the same seed and epoch number
+ * always give the same order, whatever ran before, and each epoch gets a fresh order.
+ *
+ * <p>Iteration copies one batch at a time into buffers allocated once per epoch: every full batch
+ * of an epoch is the same {@link Batch} object refilled, and a partial last batch has its own.
+ * Use a batch's contents before calling {@code next()} again.
+ */
+public final class Batches {
+  private static final long GOLDEN_GAMMA = 0x9E3779B97F4A7C15L;
+
+  private final Dataset data;
+  private final int batchSize;
+  private final boolean shuffle;
+  private final long seed;
+  private final boolean dropLast;
+
+  private Batches(Dataset data, int batchSize, boolean shuffle, long seed, boolean dropLast) {
+    this.data = data;
+    this.batchSize = batchSize;
+    this.shuffle = shuffle;
+    this.seed = seed;
+    this.dropLast = dropLast;
+  }
+
+  /**
+   * Returns batches of {@code batchSize} samples in dataset order, keeping the last partial batch;
+   * throws when the batch size is not positive.
+   */
+  public static Batches of(Dataset data, int batchSize) {
+    if (batchSize <= 0) {
+      throw new IllegalArgumentException("batch size must be at least 1, got " + batchSize
+          + " (dataset '" + data.name() + "' has " + data.size() + " samples)");
+    }
+    return new Batches(data, batchSize, false, 0L, false);
+  }
+
+  /** Returns these batches with each epoch's samples shuffled in an order fixed by {@code seed}. */
+  public Batches shuffled(long seed) {
+    return new Batches(data, batchSize, true, seed, dropLast);
+  }
+
+  /** Returns these batches dropping ({@code true}) or keeping each epoch's last partial batch. */
+  public Batches dropLast(boolean drop) {
+    return new Batches(data, batchSize, shuffle, seed, drop);
+  }
+
+  /** Returns the batch size. */
+  public int batchSize() {
+    return batchSize;
+  }
+
+  /** Returns how many batches one epoch yields. */
+  public int batchCount() {
+    int full = data.size() / batchSize;
+    return dropLast || data.size() % batchSize == 0 ? full : full + 1;
+  }
+
+  /** Returns the order in which epoch {@code epoch} visits the samples, before any drop. */
+  public int[] order(int epoch) {
+    int n = data.size();
+    if (!shuffle) {
+      int[] order = new int[n];
+      for (int i = 0; i < n; i++) {
+        order[i] = i;
+      }
+      return order;
+    }
+    return Dataset.permutation(n, new SplittableRandom(seed + GOLDEN_GAMMA * (epoch + 1L)));
+  }
+
+  /** Returns the batches of pass number {@code epoch} (from 0), to iterate once or many times. */
+  public Iterable<Batch> epoch(int epoch) {
+    return () -> new EpochIterator(order(epoch));
+  }
+
+  private final class EpochIterator implements Iterator<Batch> {
+    private final int[] order;
+    private final int end;
+    private int position;
+    private Batch full;
+
+    EpochIterator(int[] order) {
+      this.order = order;
+      this.end = dropLast ? order.length - order.length % batchSize : order.length;
+    }
+
+    @Override
+    public boolean hasNext() {
+      return position < end;
+    }
+
+    @Override
+    public Batch next() {
+      if (!hasNext()) {
+        throw new NoSuchElementException("epoch of " + batchCount() + " batches is finished");
+      }
+      int count = Math.min(batchSize, end - position);
+      Batch batch;
+      if (count == batchSize) {
+        if (full == null) {
+          full = newBatch(batchSize);
+        }
+        batch = full;
+      } else {
+        batch = newBatch(count);
+      }
+      batch.fill(data, order, position);
+      position += count;
+      return batch;
+    }
+
+    private Batch newBatch(int size) {
+      return new Batch(size, data.featureCount(), data.outputCount(), data.hasLabels());
+    }
+  }
+}
