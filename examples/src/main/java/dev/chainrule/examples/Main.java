@@ -1,0 +1,26 @@
+package dev.chainrule.examples;
+
+import dev.chainrule.examples.cli.Cli;
+import dev.chainrule.examples.mazur.MazurCommand;
+import picocli.CommandLine.Command;
+
+/**
+ * The examples jar's entry point: {@code java -jar examples/target/chainrule-examples.jar
+ * <subcommand>}. Each subcommand is one runnable program; {@code list} names them all.
+ */
+@Command(name = "chainrule-examples", mixinStandardHelpOptions = true,
+    version = "chainrule examples 0.1.0",
+    description = "Runnable chainrule examples: the seeds' networks, training, graphs, formulas.",
+    subcommands = {ListCommand.class, MazurCommand.class})
+public final class Main implements Runnable {
+  /** Runs the command line and exits with its status. */
+  public static void main(String[] args) {
+    System.exit(Cli.run(new Main(), args));
+  }
+
+  /** Without a subcommand, prints the list of subcommands. */
+  @Override
+  public void run() {
+    new ListCommand().run();
+  }
+}

@@ -1,0 +1,44 @@
+package dev.chainrule.examples.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
+
+/**
+ * The command-line conventions every subcommand follows: bad input exits with status 2 and one
+ * line on standard error that says what is wrong and shows the usage; a failure while running
+ * exits with status 1 and one line, never a stack trace.
+ */
+public final class Cli {
+  /** Exit status for bad command-line input. */
+  public static final int BAD_INPUT = 2;
+  /** Exit status for a run that failed. */
+  public static final int FAILED = 1;
+
+  private Cli() {}
+
+  /** Runs the command line and returns its exit status. */
+  public static int run(Object root, String... args) {
+    CommandLine cl = new CommandLine(root);
+    cl.setParameterExceptionHandler(Cli::onBadInput);
+    cl.setExecutionExceptionHandler((e, cmd, parsed) -> onFailure(e, cmd));
+    return cl.execute(args);
+  }
+
+  private static int onBadInput(ParameterException e, String[] args) {
+    CommandLine cmd = e.getCommandLine();
+    String synopsis = cmd.getHelp().synopsis(0).trim().replaceAll("\\s+", " ");
+    cmd.getErr().println("error: " + e.getMessage() + " (usage: " + synopsis + ")");
+    return BAD_INPUT;
+  }
+
+  private static int onFailure(Exception e, CommandLine cmd) {
+    if (e instanceof UsageException) {
+      String synopsis = cmd.getHelp().synopsis(0).trim().replaceAll("\\s+", " ");
+      cmd.getErr().println("error: " + e.getMessage() + " (usage: " + synopsis + ")");
+      return BAD_INPUT;
+    }
+    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    cmd.getErr().println("error: " + message.replace('\n', ' '));
+    return FAILED;
+  }
+}
