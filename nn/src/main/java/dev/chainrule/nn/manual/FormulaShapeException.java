@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 public final class FormulaShapeException extends IllegalArgumentException {
   private static final long serialVersionUID = 1L;
   private final String formula;
+  private final String reason;
   private final transient List<Shape> shapes;
 
   /** Creates the exception for {@code formula}, whose factors have {@code shapes}. */
@@ -19,12 +20,18 @@ public final class FormulaShapeException extends IllegalArgumentException {
     super(formula + ": factors " + shapes.stream().map(Shape::toString)
         .collect(Collectors.joining(" · ")) + " — " + reason);
     this.formula = formula;
+    this.reason = reason;
     this.shapes = List.copyOf(shapes);
   }
 
   /** Returns the formula as the seed writes it. */
   public String formula() {
     return formula;
+  }
+
+  /** Returns why the formula cannot be evaluated, e.g. which product does not conform. */
+  public String reason() {
+    return reason;
   }
 
   /** Returns the shapes of the formula's factors, left to right. */
