@@ -39,8 +39,8 @@ public final class FourEquationsComparison {
         ComparisonSection.of("m = " + BATCH + ": the batch table corrected (dZ = per-sample δ's, "
             + "db = meanOfEachRow(dZ)), C = (1/m)·Σ_i L", autoBatch,
             batch.manual().batchCorrected(batch.input(), batch.target()).gradients()),
-        ComparisonSection.of("the 2-3-2-2 softmax-output variant, one sample, L = −Σ_j y_j·log(a_j):"
-            + " equation 1 by the full chain rule", autoSoft,
+        ComparisonSection.of("the 2-3-2-2 softmax-output variant, one sample, "
+            + "L = −Σ_j y_j·log(a_j): equation 1 by the full chain rule", autoSoft,
             soft.manual().singleSampleCorrected(soft.input(), soft.target()).gradients()));
     List<PinnedSlip> slips = new ArrayList<>();
     slips.add(equationTwoMatrixForm(one, auto));

@@ -3,8 +3,8 @@
  * dev.chainrule.examples.compare.SeedComparison} holds the sections that must agree (the formulas
  * as written where they are right, corrected where the seed slips) and the {@link
  * dev.chainrule.examples.compare.PinnedSlip}s, each confirmed numerically by {@link
- * dev.chainrule.examples.compare.SlipRows}; {@link dev.chainrule.examples.compare.ComparisonPrinter}
- * prints tables or the JSON map.
+ * dev.chainrule.examples.compare.SlipRows}; {@link
+ * dev.chainrule.examples.compare.ComparisonPrinter} prints tables or the JSON map.
  *
  * <p>Entry points, one per seed: {@link dev.chainrule.examples.compare.FourEquationsComparison}
  * (000, {@code bp4}), {@link dev.chainrule.examples.compare.TestNetBatchComparison} (002), {@link

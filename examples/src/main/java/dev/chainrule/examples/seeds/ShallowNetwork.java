@@ -12,10 +12,10 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * Seed 004's shallow network as plain chainrule graph code in the column layout: X = A[0] (3, m) →
- * Z[1] = W[1]·X + b[1] → A[1] = g(Z[1]), g = tanh or ReLU → Z[2] = W[2]·A[1] + b[2] → A[2] = σ(Z[2])
- * → J = −(1/m) Σ_i [y log ŷ + (1 − y) log(1 − ŷ)]. The parameters are the given tensors themselves,
- * so a training loop can hand in its current weights.
+ * Seed 004's shallow network as plain chainrule graph code in the column layout: X = A[0]
+ * (3, m) → Z[1] = W[1]·X + b[1] → A[1] = g(Z[1]), g = tanh or ReLU → Z[2] = W[2]·A[1] + b[2] →
+ * A[2] = σ(Z[2]) → J = −(1/m) Σ_i [y log ŷ + (1 − y) log(1 − ŷ)]. The parameters are the given
+ * tensors themselves, so a training loop can hand in its current weights.
  */
 public final class ShallowNetwork {
   /** The random seed of the {@code shallow} comparison's data and weights. */

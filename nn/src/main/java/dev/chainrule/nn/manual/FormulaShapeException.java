@@ -11,8 +11,11 @@ import java.util.stream.Collectors;
  */
 public final class FormulaShapeException extends IllegalArgumentException {
   private static final long serialVersionUID = 1L;
+  /** The formula as the seed writes it. */
   private final String formula;
+  /** Why it cannot be evaluated. */
   private final String reason;
+  /** The shapes of its factors, left to right. */
   private final transient List<Shape> shapes;
 
   /** Creates the exception for {@code formula}, whose factors have {@code shapes}. */

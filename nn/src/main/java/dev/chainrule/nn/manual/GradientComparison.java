@@ -19,7 +19,7 @@ public final class GradientComparison {
 
   private GradientComparison() {}
 
-  /** Compares one gradient; a shape difference gives {@link GradientDiff.Verdict#SHAPE_MISMATCH}. */
+  /** Compares one gradient; different shapes give {@link GradientDiff.Verdict#SHAPE_MISMATCH}. */
   public static GradientDiff compare(String name, Tensor autograd, Tensor manual,
       double tolerance) {
     if (!autograd.shape().equals(manual.shape())) {

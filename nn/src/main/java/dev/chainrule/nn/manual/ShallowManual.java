@@ -5,10 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Seed 004's hand-derived backpropagation for the shallow 3-4-1 network in the column layout: X =
- * A^[0] (3, m), W^[1] (4, 3), b^[1] (4, 1), A^[1] = g(Z^[1]) with g = tanh or ReLU, W^[2] (1, 4),
- * b^[2] (1, 1), A^[2] = σ(Z^[2]), J = −(1/m) Σ_i [y log ŷ + (1 − y) log(1 − ŷ)], written with tensor
- * kernels and no autodiff. The seed's summary:
+ * Seed 004's hand-derived backpropagation for the shallow 3-4-1 network in the column layout:
+ * X = A^[0] (3, m), W^[1] (4, 3), b^[1] (4, 1), A^[1] = g(Z^[1]) with g = tanh or ReLU, W^[2]
+ * (1, 4), b^[2] (1, 1), A^[2] = σ(Z^[2]), J = −(1/m) Σ_i [y log ŷ + (1 − y) log(1 − ŷ)],
+ * written with tensor kernels and no autodiff. The seed's summary:
  *
  * <pre>
  *   dA^[2] = ∂J/∂A^[2] = (A^[2] − Y) / (A^[2](1 − A^[2]))
@@ -51,8 +51,9 @@ public final class ShallowManual {
   }
 
   /**
-   * Corrected reading in which every dX is ∂J/∂X: dA^[2] = (A − Y)/(m·A(1 − A)), dZ^[2] = (A − Y)/m,
-   * dW^[l] = dZ^[l]·A^[l−1]ᵀ and db^[l] = Σ_i dZ^[l](i); the 1/m enters once, in dZ^[2].
+   * Corrected reading in which every dX is ∂J/∂X: dA^[2] = (A − Y)/(m·A(1 − A)),
+   * dZ^[2] = (A − Y)/m, dW^[l] = dZ^[l]·A^[l−1]ᵀ and db^[l] = Σ_i dZ^[l](i); the 1/m enters
+   * once, in dZ^[2].
    */
   public ManualGradients corrected(Tensor x, Tensor y) {
     return backward(x, y, true);
@@ -82,8 +83,8 @@ public final class ShallowManual {
   }
 
   /**
-   * db^[1] = (1/m)·np.sum(dZ^[1], axis=1) exactly as printed, without keepdims=True: shape (4) instead
-   * of b^[1]'s (4, 1), so b^[1] − η·db^[1] broadcasts silently to (4, 4) (slip 4.4).
+   * db^[1] = (1/m)·np.sum(dZ^[1], axis=1) exactly as printed, without keepdims=True: shape (4)
+   * instead of b^[1]'s (4, 1), so b^[1] − η·db^[1] broadcasts silently to (4, 4) (slip 4.4).
    */
   public Tensor db1WithoutKeepdims(Tensor x, Tensor y) {
     Tensor dz1 = gradients(x, y).get("dZ[1]");

@@ -5,10 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Seed 002's hand-derived backpropagation for TestNet in the row layout (a sample is a row): a^(0)
- * (m, 3), W^(1) (3, 4), b^(1) (1, 4), z^(1) = a^(0)·W^(1) + b^(1), a^(1) = relu(z^(1)), W^(2) (4, 2),
- * b^(2) (1, 2), z^(2) = a^(1)·W^(2) + b^(2), p = softmax of each row, written with tensor kernels and
- * no autodiff. The seed's summary ("反向传播如下"):
+ * Seed 002's hand-derived backpropagation for TestNet in the row layout (a sample is a row):
+ * a^(0) (m, 3), W^(1) (3, 4), b^(1) (1, 4), z^(1) = a^(0)·W^(1) + b^(1), a^(1) = relu(z^(1)),
+ * W^(2) (4, 2), b^(2) (1, 2), z^(2) = a^(1)·W^(2) + b^(2), p = softmax of each row, written with
+ * tensor kernels and no autodiff. The seed's summary ("反向传播如下"):
  *
  * <pre>
  *   ∂J/∂z^(2) = [p(y_i = j) − 1(y_i = j)]_{i,j}

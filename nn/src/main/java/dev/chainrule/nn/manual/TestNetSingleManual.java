@@ -18,8 +18,8 @@ import java.util.Map;
  *   ∂J/∂b^(1) = (W^(2))ᵀ · [p − 1(y)] · (g(z^(1)))ᵀ · (1 − g(z^(1)))
  * </pre>
  *
- * with ∂J/∂b^(2) = p − 1(y) from the chain-rule section and "+ λW^(l)" on the weights from the batch
- * section ("批量样本求导"), which for m = 1 is exactly the one-sample formula. Labels are given as
+ * with ∂J/∂b^(2) = p − 1(y) from the chain-rule section and "+ λW^(l)" on the weights from the
+ * batch section ("批量样本求导"), which for m = 1 is exactly the one-sample formula. Labels are given as
  * the indicator columns 1(y) (C, m).
  */
 public final class TestNetSingleManual {
@@ -103,7 +103,8 @@ public final class TestNetSingleManual {
 
   /**
    * The per-sample gradients of step 3 of the summary (∇W^(l) = δ^(l)(a^(l−1))ᵀ, ∇b^(l) = δ^(l),
-   * index corrected) summed over the batch: ∇W(l) = Σ_i δ_i^(l)(a_i^(l−1))ᵀ, ∇b(l) = Σ_i δ_i^(l), no λ.
+   * index corrected) summed over the batch: ∇W(l) = Σ_i δ_i^(l)(a_i^(l−1))ᵀ and
+   * ∇b(l) = Σ_i δ_i^(l), without λ.
    * These are what the update W − α[(1/m)∇W + λW] needs (slip 3.12).
    */
   public ManualGradients batchSums(Tensor a0, Tensor y) {

@@ -1,7 +1,7 @@
 /**
  * Manual references: each seed's hand-derived backpropagation implemented directly with tensor
- * kernels ({@link dev.chainrule.core.tensor.Tensor#matmul}, transpose, sum, mul, map), never through
- * autodiff, so that autograd can be checked against it and it against autograd.
+ * kernels ({@link dev.chainrule.core.tensor.Tensor#matmul}, transpose, sum, mul, map), never
+ * through autodiff, so that autograd can be checked against it and it against autograd.
  *
  * <p>Entry points, one class per seed, each exposing the formulas as the seed writes them and,
  * where the seed slips, a corrected variant:
