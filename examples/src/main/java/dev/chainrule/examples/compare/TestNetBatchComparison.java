@@ -4,6 +4,7 @@ import dev.chainrule.core.tensor.Tensor;
 import dev.chainrule.examples.seeds.TestNetBatchNetwork;
 import dev.chainrule.nn.manual.ManualGradients;
 import dev.chainrule.nn.manual.TestNetBatchManual;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -55,7 +56,7 @@ public final class TestNetBatchComparison {
 
   private static PinnedSlip costAsSum(TestNetBatchNetwork net, ManualGradients seed, int m) {
     Map<String, Tensor> sum = net.autogradOfSum();
-    List<PinnedSlip.Row> rows = new java.util.ArrayList<>();
+    List<PinnedSlip.Row> rows = new ArrayList<>();
     for (String name : PARAMS) {
       rows.add(SlipRows.factor(name, sum.get(name), seed.get(name), m, "m = " + m));
     }
@@ -94,7 +95,7 @@ public final class TestNetBatchComparison {
 
   private static PinnedSlip lambdaWithoutPenalty(TestNetBatchNetwork net,
       Map<String, Tensor> auto, Map<String, Tensor> direction) {
-    List<PinnedSlip.Row> rows = new java.util.ArrayList<>();
+    List<PinnedSlip.Row> rows = new ArrayList<>();
     for (int l = 1; l <= 2; l++) {
       String name = "∂J/∂W(" + l + ")";
       rows.add(SlipRows.relation(name, auto.get(name), direction.get(name),

@@ -102,15 +102,4 @@ public enum Activation {
   public Tensor backward(Tensor z, Tensor upstream) {
     return upstream.mul(derivative(z));
   }
-
-  /** Returns the activation with the given label (case-insensitive); throws listing the labels. */
-  public static Activation byLabel(String label) {
-    for (Activation a : values()) {
-      if (a.label.equalsIgnoreCase(label)) {
-        return a;
-      }
-    }
-    throw new IllegalArgumentException("unknown activation '" + label
-        + "'; known: sigmoid, tanh, relu, identity, softmax");
-  }
 }

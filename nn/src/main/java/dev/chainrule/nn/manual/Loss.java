@@ -9,44 +9,33 @@ import dev.chainrule.core.tensor.Tensor;
  */
 public enum Loss {
   /** L1: |y − a|, ∇_a L = sign(a − y) (undefined where a = y). */
-  L1("|y − a|") {
+  L1 {
     @Override
     public Tensor gradient(Tensor a, Tensor y) {
       return a.sub(y).map(Math::signum);
     }
   },
   /** L2: (y − a)², ∇_a L = 2(a − y). */
-  L2("(y − a)²") {
+  L2 {
     @Override
     public Tensor gradient(Tensor a, Tensor y) {
       return a.sub(y).mul(2.0);
     }
   },
   /** Binary cross-entropy −y·log(a) − (1 − y)·log(1 − a), ∇_a L = −y/a + (1 − y)/(1 − a). */
-  BINARY_CROSS_ENTROPY("−y·log(a) − (1 − y)·log(1 − a)") {
+  BINARY_CROSS_ENTROPY {
     @Override
     public Tensor gradient(Tensor a, Tensor y) {
       return Kernels.oneMinus(y).div(Kernels.oneMinus(a)).sub(y.div(a));
     }
   },
   /** Cross-entropy over classes −Σ_j y_j·log(a_j) (for a softmax output), ∇_a L = −y/a. */
-  CROSS_ENTROPY("−Σ_j y_j·log(a_j)") {
+  CROSS_ENTROPY {
     @Override
     public Tensor gradient(Tensor a, Tensor y) {
       return y.div(a).mul(-1.0);
     }
   };
-
-  private final String formula;
-
-  Loss(String formula) {
-    this.formula = formula;
-  }
-
-  /** Returns the loss of one output neuron as the seed writes it. */
-  public String formula() {
-    return formula;
-  }
 
   /** Returns ∇_a L elementwise, one column per sample. */
   public abstract Tensor gradient(Tensor a, Tensor y);

@@ -5,6 +5,7 @@ import static dev.chainrule.nn.manual.Autograd.assertFactor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.chainrule.core.graph.Graph;
 import dev.chainrule.core.graph.Node;
@@ -247,6 +248,6 @@ class FourEquationsTest {
         () -> new FourEquations(List.of(Tensor.zeros(3, 2), Tensor.zeros(1, 2)),
             List.of(Tensor.zeros(3, 1), Tensor.zeros(1, 1)),
             List.of(Activation.SIGMOID, Activation.SIGMOID), Loss.L2));
-    assertEquals(true, e.getMessage().startsWith("layer 2"), e.getMessage());
+    assertTrue(e.getMessage().startsWith("layer 2"), e.getMessage());
   }
 }
