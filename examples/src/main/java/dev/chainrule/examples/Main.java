@@ -1,7 +1,10 @@
 package dev.chainrule.examples;
 
 import dev.chainrule.examples.cli.Cli;
+import dev.chainrule.examples.fourequations.Bp4Command;
 import dev.chainrule.examples.mazur.MazurCommand;
+import dev.chainrule.examples.testnet.TestNetBatchCommand;
+import dev.chainrule.examples.testnet.TestNetSingleCommand;
 import picocli.CommandLine.Command;
 
 /**
@@ -11,7 +14,8 @@ import picocli.CommandLine.Command;
 @Command(name = "chainrule-examples", mixinStandardHelpOptions = true,
     version = "chainrule examples 0.1.0",
     description = "Runnable chainrule examples: the seeds' networks, training, graphs, formulas.",
-    subcommands = {ListCommand.class, MazurCommand.class})
+    subcommands = {ListCommand.class, MazurCommand.class,
+        Bp4Command.class, TestNetBatchCommand.class, TestNetSingleCommand.class})
 public final class Main implements Runnable {
   /** Runs the command line and exits with its status. */
   public static void main(String[] args) {

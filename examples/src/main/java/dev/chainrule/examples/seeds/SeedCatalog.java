@@ -1,6 +1,7 @@
 package dev.chainrule.examples.seeds;
 
 import dev.chainrule.examples.mazur.MazurNetwork;
+import dev.chainrule.nn.manual.Activation;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -11,6 +12,15 @@ public final class SeedCatalog {
 
   static {
     NETWORKS.put("mazur", () -> new MazurNetwork().asSeedNetwork());
+    NETWORKS.put("bp4", () -> FourEquationsNetwork.bp4(FourEquationsNetwork.DEFAULT_SEED, 1)
+        .asSeedNetwork("bp4"));
+    NETWORKS.put("testnet-batch", () -> TestNetBatchNetwork.seeded(
+        TestNetBatchNetwork.DEFAULT_SEED, TestNetBatchNetwork.DEFAULT_SAMPLES).asSeedNetwork());
+    NETWORKS.put("testnet-single", () -> TestNetSingleNetwork.seeded(
+        TestNetSingleNetwork.DEFAULT_SEED, 1, TestNetSingleNetwork.DEFAULT_LAMBDA)
+        .asSeedNetwork());
+    NETWORKS.put("shallow", () -> ShallowNetwork.seeded(ShallowNetwork.DEFAULT_SEED,
+        ShallowNetwork.DEFAULT_SAMPLES, Activation.TANH).asSeedNetwork());
   }
 
   private SeedCatalog() {}
