@@ -55,21 +55,24 @@ public final class Autodiff {
     Graph g = output.graph();
     check(output, upstream, wrt);
     boolean[] relevant = relevant(output, wrt);
-    Map<Node, List<Node>> contributions = new HashMap<>();
-    Map<Node, Node> adjoints = new HashMap<>();
-    contributions.computeIfAbsent(output, k -> new ArrayList<>()).add(upstream);
+    // Indexed by node id: the first contribution a node receives, and any further ones (fan-out).
+    Node[] adjoints = new Node[output.id() + 1];
+    Node[] first = new Node[output.id() + 1];
+    Map<Node, List<Node>> more = new HashMap<>();
+    first[output.id()] = upstream;
     try (Graph.Scope pass = g.openGradientPass()) {
       for (int id = output.id(); id >= 0; id--) {
-        Node node = g.node(id);
-        List<Node> parts = contributions.remove(node);
-        if (parts == null) {
+        if (first[id] == null) {
           continue;
         }
-        Node adjoint = Accumulate.sum(parts);
+        Node node = g.node(id);
+        List<Node> rest = more.remove(node);
+        Node adjoint = rest == null ? first[id] : Accumulate.sum(first[id], rest);
+        first[id] = null;
         if (node.isUserNamed() && adjoint.isGradient() && !adjoint.isUserNamed()) {
           adjoint.named("d" + node.name());
         }
-        adjoints.put(node, adjoint);
+        adjoints[id] = adjoint;
         if (node.kind() != NodeKind.OPERATION) {
           continue;
         }
@@ -79,13 +82,17 @@ public final class Autodiff {
           Node in = inputs.get(i);
           Node part = local.get(i);
           if (part != null && relevant[in.id()]) {
-            contributions.computeIfAbsent(in, k -> new ArrayList<>()).add(part);
+            if (first[in.id()] == null) {
+              first[in.id()] = part;
+            } else {
+              more.computeIfAbsent(in, k -> new ArrayList<>()).add(part);
+            }
           }
         }
       }
       List<Node> result = new ArrayList<>();
       for (Node w : wrt) {
-        Node d = adjoints.get(w);
+        Node d = w.id() < adjoints.length ? adjoints[w.id()] : null;
         result.add(d == null ? g.constant("d" + w.name(), Tensor.zeros(w.shape())) : ownName(d, w));
       }
       return new Gradients(output, wrt, result, adjoints);
