@@ -75,10 +75,15 @@ public final class Graph {
     try {
       shape = op.inferShape(shapes);
     } catch (IllegalArgumentException e) {
-      throw new ShapeException(op.name() + " of " + describe(in) + ": " + e.getMessage()
-          + " (at " + CreationSite.here() + ")");
+      throw shapeError(op.name(), in, e.getMessage());
     }
     return add(NodeKind.OPERATION, op, in, shape, null, null, false);
+  }
+
+  /** Returns the shape error of building {@code op} on {@code in}: names, shapes, user line. */
+  ShapeException shapeError(String op, List<Node> in, String reason) {
+    return new ShapeException(op + " of " + describe(in) + ": " + reason + " (at "
+        + CreationSite.here() + ")");
   }
 
   private static String describe(List<Node> in) {
