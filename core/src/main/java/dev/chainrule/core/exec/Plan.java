@@ -154,8 +154,9 @@ public final class Plan {
             + "the plan's targets " + names(targets));
       }
       if (n.kind() != NodeKind.INPUT) {
-        throw new FeedException(n.name() + " is a " + n.kind().name().toLowerCase(
-            java.util.Locale.ROOT) + ", not an input; only inputs (graph.input(...)) are fed");
+        String kind = n.kind().name().toLowerCase(java.util.Locale.ROOT);
+        throw new FeedException(n.name() + " is " + (kind.startsWith("o") ? "an " : "a ") + kind
+            + ", not an input; only inputs (graph.input(...)) are fed");
       }
     }
     for (int s : inputSlots) {
