@@ -220,12 +220,15 @@ public final class Naive {
     if (y.shape().dims()[0] != k) {
       throw new IllegalArgumentException("inner dimensions differ");
     }
+    double[] xs = x.toArray();
+    double[] ys = y.toArray();
     double[] o = new double[m * n];
     for (int i = 0; i < m; i++) {
       for (int j = 0; j < n; j++) {
         double s = 0;
         for (int p = 0; p < k; p++) {
-          s += at(x, new int[] {i, p}) * at(y, new int[] {p, j});
+          s += xs[flat(new int[] {m, k}, new int[] {i, p})] * ys[flat(new int[] {k, n},
+              new int[] {p, j})];
         }
         o[i * n + j] = s;
       }
