@@ -7,10 +7,10 @@ import java.util.List;
 final class Accumulate {
   private Accumulate() {}
 
-  static Node sum(List<Node> parts) {
-    Node total = parts.get(0);
-    for (int i = 1; i < parts.size(); i++) {
-      total = total.add(parts.get(i));
+  static Node sum(Node first, List<Node> rest) {
+    Node total = first;
+    for (Node part : rest) {
+      total = total.add(part);
     }
     return total;
   }

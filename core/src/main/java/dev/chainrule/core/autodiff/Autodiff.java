@@ -39,12 +39,8 @@ public final class Autodiff {
           + "(e.g. .sum() or .mean()) or pass one to gradients(output, upstream, wrt) (at "
           + CreationSite.here() + ")");
     }
-    Graph g = loss.graph();
-    Node seed;
-    try (Graph.Scope pass = g.openGradientPass()) {
-      seed = g.constant("d" + loss.name(), Tensor.full(loss.shape(), 1.0));
-    }
-    return gradients(loss, seed, wrt);
+    check(loss, null, wrt);
+    return reverse(loss, null, wrt);
   }
 
   /**
@@ -52,24 +48,36 @@ public final class Autodiff {
    * scalar with respect to {@code output} (the vector of a vector-Jacobian product).
    */
   public static Gradients gradients(Node output, Node upstream, List<Node> wrt) {
-    Graph g = output.graph();
     check(output, upstream, wrt);
+    return reverse(output, upstream, wrt);
+  }
+
+  /**
+   * Runs one gradient pass from {@code output}; a null {@code upstream} means the seed d(loss) = 1,
+   * built inside the pass like every other gradient node.
+   */
+  private static Gradients reverse(Node output, Node upstream, List<Node> wrt) {
+    Graph g = output.graph();
     boolean[] relevant = relevant(output, wrt);
-    Map<Node, List<Node>> contributions = new HashMap<>();
-    Map<Node, Node> adjoints = new HashMap<>();
-    contributions.computeIfAbsent(output, k -> new ArrayList<>()).add(upstream);
+    // Indexed by node id: the first contribution a node receives, and any further ones (fan-out).
+    Node[] adjoints = new Node[output.id() + 1];
+    Node[] first = new Node[output.id() + 1];
+    Map<Node, List<Node>> more = new HashMap<>();
     try (Graph.Scope pass = g.openGradientPass()) {
+      first[output.id()] = upstream != null ? upstream
+          : g.constant("d" + output.name(), Tensor.full(output.shape(), 1.0));
       for (int id = output.id(); id >= 0; id--) {
-        Node node = g.node(id);
-        List<Node> parts = contributions.remove(node);
-        if (parts == null) {
+        if (first[id] == null) {
           continue;
         }
-        Node adjoint = Accumulate.sum(parts);
+        Node node = g.node(id);
+        List<Node> rest = more.remove(node);
+        Node adjoint = rest == null ? first[id] : Accumulate.sum(first[id], rest);
+        first[id] = null;
         if (node.isUserNamed() && adjoint.isGradient() && !adjoint.isUserNamed()) {
           adjoint.named("d" + node.name());
         }
-        adjoints.put(node, adjoint);
+        adjoints[id] = adjoint;
         if (node.kind() != NodeKind.OPERATION) {
           continue;
         }
@@ -79,13 +87,17 @@ public final class Autodiff {
           Node in = inputs.get(i);
           Node part = local.get(i);
           if (part != null && relevant[in.id()]) {
-            contributions.computeIfAbsent(in, k -> new ArrayList<>()).add(part);
+            if (first[in.id()] == null) {
+              first[in.id()] = part;
+            } else {
+              more.computeIfAbsent(in, k -> new ArrayList<>()).add(part);
+            }
           }
         }
       }
       List<Node> result = new ArrayList<>();
       for (Node w : wrt) {
-        Node d = adjoints.get(w);
+        Node d = w.id() < adjoints.length ? adjoints[w.id()] : null;
         result.add(d == null ? g.constant("d" + w.name(), Tensor.zeros(w.shape())) : ownName(d, w));
       }
       return new Gradients(output, wrt, result, adjoints);
@@ -101,13 +113,14 @@ public final class Autodiff {
     return d.graph().apply(Identity.INSTANCE, d).named(name);
   }
 
+  /** Checks the targets and, when given, the upstream gradient. */
   private static void check(Node output, Node upstream, List<Node> wrt) {
     Graph g = output.graph();
-    if (upstream.graph() != g) {
+    if (upstream != null && upstream.graph() != g) {
       throw new GraphMismatchException("upstream gradient " + upstream.name() + " belongs to "
           + "another graph than " + output.name());
     }
-    if (!upstream.shape().equals(output.shape())) {
+    if (upstream != null && !upstream.shape().equals(output.shape())) {
       throw new ShapeException("upstream gradient " + upstream.name() + " has shape "
           + upstream.shape() + " but " + output.name() + " has shape " + output.shape()
           + "; they must be equal (at " + CreationSite.here() + ")");

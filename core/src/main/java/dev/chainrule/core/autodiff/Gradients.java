@@ -2,6 +2,7 @@ package dev.chainrule.core.autodiff;
 
 import dev.chainrule.core.graph.Node;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -14,13 +15,13 @@ public final class Gradients {
   private final Node output;
   private final List<Node> wrt;
   private final List<Node> gradients;
-  private final Map<Node, Node> adjoints;
+  private final Node[] adjointById;
 
-  Gradients(Node output, List<Node> wrt, List<Node> gradients, Map<Node, Node> adjoints) {
+  Gradients(Node output, List<Node> wrt, List<Node> gradients, Node[] adjointById) {
     this.output = output;
     this.wrt = List.copyOf(wrt);
     this.gradients = List.copyOf(gradients);
-    this.adjoints = Collections.unmodifiableMap(adjoints);
+    this.adjointById = adjointById;
   }
 
   /** Returns the differentiated output (the loss). */
@@ -53,11 +54,18 @@ public final class Gradients {
    * null when the output does not depend on it through a differentiable path.
    */
   public Node adjoint(Node forward) {
-    return adjoints.get(forward);
+    boolean mine = forward.graph() == output.graph() && forward.id() < adjointById.length;
+    return mine ? adjointById[forward.id()] : null;
   }
 
-  /** Returns every forward node's adjoint, in no particular order. */
+  /** Returns every forward node's adjoint, in no particular order (a new read-only map). */
   public Map<Node, Node> adjoints() {
-    return adjoints;
+    Map<Node, Node> map = new HashMap<>();
+    for (int id = 0; id < adjointById.length; id++) {
+      if (adjointById[id] != null) {
+        map.put(output.graph().node(id), adjointById[id]);
+      }
+    }
+    return Collections.unmodifiableMap(map);
   }
 }

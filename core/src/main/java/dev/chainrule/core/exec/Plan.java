@@ -6,7 +6,6 @@ import dev.chainrule.core.graph.GraphMismatchException;
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.graph.NodeKind;
 import dev.chainrule.core.tensor.Tensor;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -33,21 +32,27 @@ public final class Plan {
     this.targets = List.copyOf(targets);
     this.slots = slots;
     this.slotOfId = slotOfId;
-    List<Integer> ops = new ArrayList<>();
-    List<Integer> ins = new ArrayList<>();
-    for (int s = 0; s < slots.length; s++) {
-      if (slots[s].kind() == NodeKind.OPERATION) {
-        ops.add(s);
-      } else if (slots[s].kind() == NodeKind.INPUT) {
-        ins.add(s);
-      }
+    int opCount = 0;
+    int inputCount = 0;
+    for (Node n : slots) {
+      opCount += n.kind() == NodeKind.OPERATION ? 1 : 0;
+      inputCount += n.kind() == NodeKind.INPUT ? 1 : 0;
     }
-    this.opSlots = ops.stream().mapToInt(Integer::intValue).toArray();
-    this.inputSlots = ins.stream().mapToInt(Integer::intValue).toArray();
-    this.argSlots = new int[opSlots.length][];
-    for (int i = 0; i < opSlots.length; i++) {
-      List<Node> in = slots[opSlots[i]].inputs();
-      argSlots[i] = in.stream().mapToInt(n -> slotOfId[n.id()]).toArray();
+    this.opSlots = new int[opCount];
+    this.inputSlots = new int[inputCount];
+    this.argSlots = new int[opCount][];
+    for (int s = 0, o = 0, i = 0; s < slots.length; s++) {
+      if (slots[s].kind() == NodeKind.OPERATION) {
+        List<Node> in = slots[s].inputs();
+        int[] args = new int[in.size()];
+        for (int j = 0; j < args.length; j++) {
+          args[j] = slotOfId[in.get(j).id()];
+        }
+        argSlots[o] = args;
+        opSlots[o++] = s;
+      } else if (slots[s].kind() == NodeKind.INPUT) {
+        inputSlots[i++] = s;
+      }
     }
   }
 
@@ -149,8 +154,9 @@ public final class Plan {
             + "the plan's targets " + names(targets));
       }
       if (n.kind() != NodeKind.INPUT) {
-        throw new FeedException(n.name() + " is a " + n.kind().name().toLowerCase(
-            java.util.Locale.ROOT) + ", not an input; only inputs (graph.input(...)) are fed");
+        String kind = n.kind().name().toLowerCase(java.util.Locale.ROOT);
+        throw new FeedException(n.name() + " is " + (kind.startsWith("o") ? "an " : "a ") + kind
+            + ", not an input; only inputs (graph.input(...)) are fed");
       }
     }
     for (int s : inputSlots) {

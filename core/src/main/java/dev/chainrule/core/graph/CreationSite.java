@@ -1,6 +1,10 @@
 package dev.chainrule.core.graph;
 
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * Finds the line of user code that is building a node: the first stack frame outside chainrule's
@@ -8,7 +12,22 @@ import java.util.Optional;
  * name ends in {@code Test} count as user code, so tests see their own lines.
  */
 public final class CreationSite {
-  private static final StackWalker WALKER = StackWalker.getInstance();
+  private static final StackWalker WALKER =
+      StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
+  private static final ClassValue<Boolean> USER = new ClassValue<>() {
+    @Override
+    protected Boolean computeValue(Class<?> type) {
+      return isUserClass(type.getName());
+    }
+  };
+  private static final ClassValue<Map<Frame, String>> FORMATTED = new ClassValue<>() {
+    @Override
+    protected Map<Frame, String> computeValue(Class<?> type) {
+      return new ConcurrentHashMap<>();
+    }
+  };
+  private static final Function<Stream<StackWalker.StackFrame>, Optional<StackWalker.StackFrame>>
+      FIRST_USER_FRAME = frames -> frames.filter(f -> USER.get(f.getDeclaringClass())).findFirst();
   private static volatile boolean enabled = true;
 
   private CreationSite() {}
@@ -23,26 +42,33 @@ public final class CreationSite {
     return enabled;
   }
 
-  /** Returns the current user frame as {@code File.java:42 (Class.method)}, or null when off. */
+  /**
+   * Returns the current user frame as {@code File.java:42 (Class.method)}, or null when off. The
+   * walk is done here, not in a helper, because every frame between the user and the walk costs
+   * time on each node built.
+   */
   public static String capture() {
     if (!enabled) {
       return null;
     }
-    return find().orElse(null);
+    return WALKER.walk(FIRST_USER_FRAME).map(CreationSite::format).orElse(null);
   }
 
   /** Returns the current user frame regardless of the recording setting (for error messages). */
   public static String here() {
-    return find().orElse("an unknown location");
+    return WALKER.walk(FIRST_USER_FRAME).map(CreationSite::format).orElse("an unknown location");
   }
 
-  private static Optional<String> find() {
-    return WALKER.walk(frames -> frames
-        .filter(f -> isUserClass(f.getClassName()))
-        .findFirst()
-        .map(f -> f.getFileName() + ":" + f.getLineNumber() + " (" + simpleName(f.getClassName())
-            + "." + f.getMethodName() + ")"));
+  /** Formats a frame once per code position: nodes built on one line share one string. */
+  private static String format(StackWalker.StackFrame f) {
+    return FORMATTED.get(f.getDeclaringClass()).computeIfAbsent(
+        new Frame(f.getMethodName(), f.getDescriptor(), f.getByteCodeIndex()),
+        k -> f.getFileName() + ":" + f.getLineNumber() + " (" + simpleName(f.getClassName())
+            + "." + f.getMethodName() + ")");
   }
+
+  /** A code position within one class: method, its descriptor (overloads differ) and bytecode index. */
+  private record Frame(String method, String descriptor, int bytecodeIndex) {}
 
   private static boolean isUserClass(String className) {
     if (className.startsWith("java.") || className.startsWith("jdk.")

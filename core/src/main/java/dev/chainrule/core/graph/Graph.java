@@ -22,6 +22,7 @@ public final class Graph {
   private final Deque<String> scopes = new ArrayDeque<>();
   private int gradientPasses;
   private int activePass;
+  private String passSite;
 
   /** Returns a placeholder of the given shape, fed with a value each time the graph runs. */
   public Node input(String name, int... dims) {
@@ -74,11 +75,15 @@ public final class Graph {
     try {
       shape = op.inferShape(shapes);
     } catch (IllegalArgumentException e) {
-      throw new ShapeException(op.name() + " of " + describe(in) + ": " + e.getMessage()
-          + " (at " + CreationSite.here() + ")");
+      throw shapeError(op.name(), in, e.getMessage());
     }
-    String name = op.name() + "_" + nodes.size();
-    return add(NodeKind.OPERATION, op, in, shape, null, name, false);
+    return add(NodeKind.OPERATION, op, in, shape, null, null, false);
+  }
+
+  /** Returns the shape error of building {@code op} on {@code in}: names, shapes, user line. */
+  ShapeException shapeError(String op, List<Node> in, String reason) {
+    return new ShapeException(op + " of " + describe(in) + ": " + reason + " (at "
+        + CreationSite.here() + ")");
   }
 
   private static String describe(List<Node> in) {
@@ -92,7 +97,9 @@ public final class Graph {
       throw new IllegalArgumentException("every " + kind.name().toLowerCase(java.util.Locale.ROOT)
           + " needs a name, e.g. \"X\" or \"W[1]\" (at " + CreationSite.here() + ")");
     }
-    Node n = new Node(this, nodes.size(), kind, op, inputs, shape, value, name, named, literal);
+    String site = activePass > 0 ? passSite : CreationSite.capture();
+    Node n = new Node(this, nodes.size(), kind, op, inputs, shape, value, name, named, literal,
+        site);
     nodes.add(n);
     return n;
   }
@@ -127,12 +134,18 @@ public final class Graph {
 
   /**
    * Marks the nodes built until the returned handle is closed as the next gradient pass (1 for a
-   * first derivative, 2 for the derivative of a gradient, ...). Used by reverse mode.
+   * first derivative, 2 for the derivative of a gradient, ...). Used by reverse mode. Their
+   * creation site is the user line that opened the pass, found once rather than per node.
    */
   public Scope openGradientPass() {
     int previous = activePass;
+    String previousSite = passSite;
     activePass = ++gradientPasses;
-    return () -> activePass = previous;
+    passSite = CreationSite.capture();
+    return () -> {
+      activePass = previous;
+      passSite = previousSite;
+    };
   }
 
   int currentGradientPass() {

@@ -30,7 +30,7 @@ public final class Node extends NodeAlgebra {
   private Tensor heldValue;
 
   Node(Graph graph, int id, NodeKind kind, Op op, List<Node> inputs, Shape shape, Tensor value,
-      String name, boolean userNamed, boolean literal) {
+      String name, boolean userNamed, boolean literal, String site) {
     this.graph = graph;
     this.id = id;
     this.kind = kind;
@@ -42,7 +42,7 @@ public final class Node extends NodeAlgebra {
     this.userNamed = userNamed;
     this.literal = literal;
     this.scope = graph.currentScope();
-    this.site = CreationSite.capture();
+    this.site = site;
     this.gradientPass = graph.currentGradientPass();
   }
 
@@ -82,9 +82,12 @@ public final class Node extends NodeAlgebra {
     return shape;
   }
 
-  /** Returns the user's name for the node, or the readable default such as {@code matmul_4}. */
+  /**
+   * Returns the user's name for the node, or the readable default such as {@code matmul_4}
+   * (formed on request, so that millions of unnamed nodes hold no name strings).
+   */
   public String name() {
-    return name;
+    return name != null ? name : op.name() + "_" + id;
   }
 
   /** Returns true when the user (or a layer acting for the user) named this node. */
@@ -99,7 +102,7 @@ public final class Node extends NodeAlgebra {
   public Node named(String newName) {
     if (newName == null || newName.isBlank()) {
       throw new IllegalArgumentException("a node name must not be blank; got '" + newName
-          + "' for node " + name);
+          + "' for node " + name());
     }
     this.name = newName;
     this.userNamed = true;
@@ -111,7 +114,10 @@ public final class Node extends NodeAlgebra {
     return scope;
   }
 
-  /** Returns the user code line that built this node, or null when recording was off. */
+  /**
+   * Returns the user code line that built this node (for a gradient node, the line that asked for
+   * the gradient), or null when recording was off.
+   */
   public String site() {
     return site;
   }
@@ -165,11 +171,11 @@ public final class Node extends NodeAlgebra {
    */
   public Node hold(Tensor v) {
     if (kind != NodeKind.INPUT) {
-      throw new IllegalStateException("hold() sets the value of an input, but " + name + " is a "
+      throw new IllegalStateException("hold() sets the value of an input, but " + name() + " is a "
           + kind.name().toLowerCase(java.util.Locale.ROOT));
     }
     if (!v.shape().equals(shape)) {
-      throw new ShapeException("input " + name + " is declared with shape " + shape
+      throw new ShapeException("input " + name() + " is declared with shape " + shape
           + " but was given a value of shape " + v.shape() + " at " + CreationSite.here());
     }
     this.heldValue = v;
@@ -191,6 +197,6 @@ public final class Node extends NodeAlgebra {
   @Override
   public String toString() {
     String what = op != null ? op.name() : kind.name().toLowerCase(java.util.Locale.ROOT);
-    return name + " = " + what + " " + shape;
+    return name() + " = " + what + " " + shape;
   }
 }

@@ -30,6 +30,7 @@ import dev.chainrule.core.graph.ops.Where;
 import dev.chainrule.core.graph.ops.Abs;
 import dev.chainrule.core.tensor.Permute;
 import dev.chainrule.core.tensor.Shape;
+import java.util.List;
 
 /**
  * The operations every {@link Node} offers, written so that model code reads like the seeds:
@@ -50,6 +51,15 @@ public abstract class NodeAlgebra {
 
   private Node literal(double value) {
     return graph().scalar(value);
+  }
+
+  /** Normalises the axes of a reduction, reporting a bad axis as a shape error of {@code op}. */
+  private int[] axes(String op, int... axes) {
+    try {
+      return Axes.normalize(self().shape(), axes);
+    } catch (IllegalArgumentException e) {
+      throw graph().shapeError(op, List.of(self()), e.getMessage());
+    }
   }
 
   /** Returns this + other, elementwise with broadcasting. */
@@ -157,7 +167,13 @@ public abstract class NodeAlgebra {
 
   /** Returns the same elements in a new shape of equal size. */
   public Node reshape(int... dims) {
-    return apply(new Reshape(Shape.of(dims)), self());
+    Shape target;
+    try {
+      target = Shape.of(dims);
+    } catch (IllegalArgumentException e) {
+      throw graph().shapeError("reshape", List.of(self()), e.getMessage());
+    }
+    return apply(new Reshape(target), self());
   }
 
   /** Returns the tensor repeated along its size-1 and missing leading axes to {@code target}. */
@@ -167,32 +183,32 @@ public abstract class NodeAlgebra {
 
   /** Returns the sum over the given axes (all when none), dropping them. */
   public Node sum(int... axes) {
-    return apply(new Sum(Axes.normalize(self().shape(), axes), false), self());
+    return apply(new Sum(axes("sum", axes), false), self());
   }
 
   /** Returns the sum over the given axes (all when none), keeping them with size 1. */
   public Node sumKeepDims(int... axes) {
-    return apply(new Sum(Axes.normalize(self().shape(), axes), true), self());
+    return apply(new Sum(axes("sum", axes), true), self());
   }
 
   /** Returns the mean over the given axes (all when none), dropping them. */
   public Node mean(int... axes) {
-    return apply(new Mean(Axes.normalize(self().shape(), axes), false), self());
+    return apply(new Mean(axes("mean", axes), false), self());
   }
 
   /** Returns the mean over the given axes (all when none), keeping them with size 1. */
   public Node meanKeepDims(int... axes) {
-    return apply(new Mean(Axes.normalize(self().shape(), axes), true), self());
+    return apply(new Mean(axes("mean", axes), true), self());
   }
 
   /** Returns the maximum over the given axes (all when none), dropping them. */
   public Node max(int... axes) {
-    return apply(new Max(Axes.normalize(self().shape(), axes), false), self());
+    return apply(new Max(axes("max", axes), false), self());
   }
 
   /** Returns the maximum over the given axes (all when none), keeping them with size 1. */
   public Node maxKeepDims(int... axes) {
-    return apply(new Max(Axes.normalize(self().shape(), axes), true), self());
+    return apply(new Max(axes("max", axes), true), self());
   }
 
   /** Returns the logistic sigmoid σ(this) = 1 / (1 + e^−this). */
@@ -217,12 +233,12 @@ public abstract class NodeAlgebra {
 
   /** Returns the softmax along {@code axis} (negative counts from the end). */
   public Node softmax(int axis) {
-    return apply(new Softmax(self().shape().normalizeAxis(axis)), self());
+    return apply(new Softmax(axes("softmax", axis)[0]), self());
   }
 
   /** Returns the log-softmax along {@code axis} (negative counts from the end). */
   public Node logSoftmax(int axis) {
-    return apply(new LogSoftmax(self().shape().normalizeAxis(axis)), self());
+    return apply(new LogSoftmax(axes("log_softmax", axis)[0]), self());
   }
 
   /** Returns 1 where this &gt; other and 0 elsewhere. */

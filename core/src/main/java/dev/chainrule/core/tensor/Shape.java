@@ -116,7 +116,7 @@ public final class Shape {
         return null;
       }
     }
-    return of(out);
+    return Arrays.equals(out, a.dims) ? a : Arrays.equals(out, b.dims) ? b : of(out);
   }
 
   /** Returns true when a tensor of this shape can be broadcast to {@code target}. */

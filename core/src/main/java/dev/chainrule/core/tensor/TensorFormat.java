@@ -35,13 +35,19 @@ public final class TensorFormat {
     sb.append(']');
   }
 
-  /** Formats a number with up to 9 significant digits, dropping a trailing ".0". */
+  /** Formats a number with up to 9 significant digits and no trailing zeros: 0.5, 1e-07. */
   public static String number(double v) {
     if (v == Math.rint(v) && Math.abs(v) < 1e15) {
       return Long.toString((long) v);
     }
     String s = String.format(java.util.Locale.ROOT, "%.9g", v);
-    if (s.contains("e")) {
+    int e = s.indexOf('e');
+    return e < 0 ? stripZeros(s) : stripZeros(s.substring(0, e)) + s.substring(e);
+  }
+
+  /** Drops trailing zeros after a decimal point, and the point itself when nothing follows. */
+  private static String stripZeros(String s) {
+    if (s.indexOf('.') < 0) {
       return s;
     }
     s = s.replaceAll("0+$", "");

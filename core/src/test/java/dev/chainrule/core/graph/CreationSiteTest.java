@@ -1,0 +1,103 @@
+package dev.chainrule.core.graph;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import dev.chainrule.core.autodiff.Autodiff;
+import dev.chainrule.core.tensor.Tensor;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Where nodes say they were built: the user's own line, found cheaply and shared per line. */
+class CreationSiteTest {
+  private static int nextLine() {
+    return StackWalker.getInstance().walk(s -> s.skip(1).findFirst()).orElseThrow()
+        .getLineNumber() + 1;
+  }
+
+  private static String at(int line, String method) {
+    return "CreationSiteTest.java:" + line + " (CreationSiteTest." + method + ")";
+  }
+
+  @Test
+  void nodesRecordTheLineThatBuiltThem() {
+    Graph g = new Graph();
+    int line = nextLine();
+    Node x = g.input("x", 2, 3);
+    Node y = x.exp();
+    assertEquals(at(line, "nodesRecordTheLineThatBuiltThem"), x.site());
+    assertEquals(at(line + 1, "nodesRecordTheLineThatBuiltThem"), y.site());
+  }
+
+  @Test
+  void nodesBuiltOnOneLineShareOneSiteString() {
+    Graph g = new Graph();
+    Node y = g.parameter("x", Tensor.scalar(1));
+    List<Node> chain = new ArrayList<>();
+    int line = nextLine();
+    for (int i = 0; i < 3; i++) { y = y.mul(2.0); chain.add(y); }
+    assertEquals(at(line, "nodesBuiltOnOneLineShareOneSiteString"), chain.get(0).site());
+    assertSame(chain.get(0).site(), chain.get(2).site());
+  }
+
+  @Test
+  void overloadsAtTheSameBytecodeOffsetKeepTheirOwnLines() {
+    Graph g = new Graph();
+    Node x = g.input("x", 2);
+    Node a = build(x, 1);
+    Node b = build(x, "s");
+    assertEquals(at(buildIntLine, "build"), a.site());
+    assertEquals(at(buildStringLine, "build"), b.site());
+  }
+
+  private static int buildIntLine;
+  private static int buildStringLine;
+
+  private static Node build(Node x, int ignored) {
+    buildIntLine = nextLine();
+    return x.neg();
+  }
+
+  private static Node build(Node x, String ignored) {
+    buildStringLine = nextLine();
+    return x.neg();
+  }
+
+  @Test
+  void gradientNodesRecordTheLineThatAskedForTheGradient() {
+    Graph g = new Graph();
+    Node w = g.parameter("w", Tensor.of(new double[] {1, 2}, 2));
+    Node loss = w.square().sigmoid().sum();
+    int line = nextLine();
+    Node dw = Autodiff.grad(loss, w).get(0);
+    String expected = at(line, "gradientNodesRecordTheLineThatAskedForTheGradient");
+    int checked = 0;
+    for (Node n : g.nodes()) {
+      if (n.isGradient()) {
+        assertEquals(expected, n.site(), n.toString());
+        checked++;
+      }
+    }
+    assertEquals(expected, dw.site());
+    assertEquals(true, checked > 5, "the pass built " + checked + " nodes");
+  }
+
+  @Test
+  void recordingCanBeTurnedOffAndUnnamedNodesGetReadableDefaults() {
+    Graph g = new Graph();
+    Node x = g.input("x", 2);
+    CreationSite.setEnabled(false);
+    Node y;
+    try {
+      y = x.tanh();
+    } finally {
+      CreationSite.setEnabled(true);
+    }
+    assertNull(y.site());
+    assertEquals("tanh_" + y.id(), y.name());
+    assertEquals(false, y.isUserNamed());
+    assertEquals("A", y.named("A").name());
+  }
+}

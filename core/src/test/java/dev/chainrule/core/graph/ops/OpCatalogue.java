@@ -1,0 +1,241 @@
+package dev.chainrule.core.graph.ops;
+
+import dev.chainrule.core.graph.Op;
+import dev.chainrule.core.graph.ops.Compare.Relation;
+import dev.chainrule.core.tensor.Naive;
+import dev.chainrule.core.tensor.Naive.Reduction;
+import dev.chainrule.core.tensor.Samples;
+import dev.chainrule.core.tensor.Shape;
+import dev.chainrule.core.tensor.Tensor;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.function.DoubleBinaryOperator;
+import java.util.function.DoubleUnaryOperator;
+import java.util.function.Function;
+
+/**
+ * One entry per operation and configuration: the op, sample inputs inside its valid domain (log
+ * and sqrt positive, abs and relu away from 0, max without ties, comparisons without near-ties),
+ * broadcasting cases for the binary ops, and a reference forward computed by {@link Naive}.
+ * {@link OpContractTest} runs every entry through the same contract, and fails when an op class
+ * has no entry here.
+ */
+public final class OpCatalogue {
+  private static final int[] M23 = {2, 3};
+  private static final int[] T234 = {2, 3, 4};
+  private static final int[][][] BROADCAST_PAIRS = {
+      {{2, 3}, {2, 3}}, {{2, 3}, {3}}, {{3, 1}, {1, 4}}, {{}, {2, 3}}, {{2, 1, 3}, {4, 1}}};
+
+  private final Random random = new Random(20240607L);
+  private final List<Entry> entries = new ArrayList<>();
+
+  /**
+   * One catalogued configuration of an op.
+   *
+   * @param name a readable id, e.g. {@code "add (2, 3)+(3,)"}
+   * @param op the operation
+   * @param inputs the sample input values
+   * @param reference the expected output computed independently from the inputs
+   * @param noGradient which inputs the op's vjp must give no gradient (null)
+   * @param perturbable which inputs finite differences may move (false for a 0/1 condition, and
+   *     for comparisons sampled with exact ties to check their forward)
+   */
+  public record Entry(String name, Op op, List<Tensor> inputs,
+      Function<List<Tensor>, Tensor> reference, boolean[] noGradient, boolean[] perturbable) {
+    @Override
+    public String toString() {
+      return name;
+    }
+  }
+
+  private OpCatalogue() {}
+
+  /** Returns every entry, in a fixed order with fixed sample values. */
+  public static List<Entry> entries() {
+    OpCatalogue c = new OpCatalogue();
+    c.elementwise();
+    c.matrices();
+    c.movement();
+    c.reductions();
+    c.softmaxes();
+    c.conditions();
+    return c.entries;
+  }
+
+  private void add(String name, Op op, Function<List<Tensor>, Tensor> reference,
+      Tensor... inputs) {
+    boolean[] none = new boolean[inputs.length];
+    boolean[] all = new boolean[inputs.length];
+    Arrays.fill(all, true);
+    entries.add(new Entry(name, op, List.of(inputs), reference, none, all));
+  }
+
+  private void unary(Op op, DoubleUnaryOperator f, Tensor x) {
+    add(op.label() + " " + x.shape(), op, in -> Naive.unary(in.get(0), f), x);
+  }
+
+  private void binary(Op op, DoubleBinaryOperator f, Tensor a, Tensor b) {
+    add(op.name() + " " + a.shape() + "," + b.shape(), op,
+        in -> Naive.binary(in.get(0), in.get(1), f), a, b);
+  }
+
+  private Tensor uniform(double lo, double hi, int... dims) {
+    return Samples.uniform(random, lo, hi, dims);
+  }
+
+  private Tensor away(double lo, double hi, int... dims) {
+    return Samples.awayFromZero(random, lo, hi, dims);
+  }
+
+  private void elementwise() {
+    for (int[][] pair : BROADCAST_PAIRS) {
+      binary(Add.INSTANCE, Double::sum, uniform(-2, 2, pair[0]), uniform(-2, 2, pair[1]));
+      binary(Sub.INSTANCE, (x, y) -> x - y, uniform(-2, 2, pair[0]), uniform(-2, 2, pair[1]));
+      binary(Mul.INSTANCE, (x, y) -> x * y, uniform(-2, 2, pair[0]), uniform(-2, 2, pair[1]));
+      binary(Div.INSTANCE, (x, y) -> x / y, uniform(-2, 2, pair[0]), away(0.5, 2, pair[1]));
+    }
+    for (int[] dims : new int[][] {M23, {}}) {
+      unary(Neg.INSTANCE, x -> -x, uniform(-2, 2, dims));
+      unary(Exp.INSTANCE, Math::exp, uniform(-2, 2, dims));
+      unary(Log.INSTANCE, Math::log, uniform(0.2, 3, dims));
+      unary(Sqrt.INSTANCE, Math::sqrt, uniform(0.2, 3, dims));
+      unary(Abs.INSTANCE, Math::abs, away(0.1, 2, dims));
+      unary(Square.INSTANCE, x -> x * x, uniform(-2, 2, dims));
+      unary(Sigmoid.INSTANCE, x -> 1 / (1 + Math.exp(-x)), uniform(-4, 4, dims));
+      unary(Tanh.INSTANCE, x -> (Math.exp(x) - Math.exp(-x)) / (Math.exp(x) + Math.exp(-x)),
+          uniform(-2, 2, dims));
+      unary(Relu.INSTANCE, x -> x < 0 ? 0 : x, away(0.1, 2, dims));
+      for (double alpha : new double[] {0.01, 0.2}) {
+        unary(new LeakyRelu(alpha), x -> x < 0 ? alpha * x : x, away(0.1, 2, dims));
+      }
+      for (double p : new double[] {2, 3, 1, 0}) {
+        unary(new Pow(p), x -> Math.pow(x, p), away(0.3, 2, dims));
+      }
+      for (double p : new double[] {0.5, -1.5, 2.5}) {
+        unary(new Pow(p), x -> Math.exp(p * Math.log(x)), uniform(0.3, 2, dims));
+      }
+    }
+    add("identity (2, 3)", Identity.INSTANCE, in -> in.get(0), uniform(-2, 2, M23));
+  }
+
+  private void matrices() {
+    Tensor a = uniform(-1, 1, 2, 3);
+    Tensor b = uniform(-1, 1, 3, 4);
+    Tensor at = Naive.transpose(a, new int[] {1, 0});
+    Tensor bt = Naive.transpose(b, new int[] {1, 0});
+    for (boolean ta : new boolean[] {false, true}) {
+      for (boolean tb : new boolean[] {false, true}) {
+        Tensor x = ta ? at : a;
+        Tensor y = tb ? bt : b;
+        add("matmul " + (ta ? "Aᵀ" : "A") + x.shape() + "·" + (tb ? "Bᵀ" : "B") + y.shape(),
+            new MatMul(ta, tb), in -> Naive.matmul(in.get(0), ta, in.get(1), tb), x, y);
+      }
+    }
+    add("matmul (3, 1)·(1, 2)", MatMul.PLAIN, in -> Naive.matmul(in.get(0), false, in.get(1),
+        false), uniform(-1, 1, 3, 1), uniform(-1, 1, 1, 2));
+  }
+
+  private void movement() {
+    int[][][] perms = {{M23, {1, 0}}, {M23, {0, 1}}, {T234, {2, 0, 1}}, {T234, {0, 2, 1}},
+        {T234, {1, 0, 2}}, {{4}, {0}}};
+    for (int[][] c : perms) {
+      int[] perm = c[1];
+      add("transpose " + Shape.of(c[0]) + " " + Arrays.toString(perm), new Transpose(perm),
+          in -> Naive.transpose(in.get(0), perm), uniform(-2, 2, c[0]));
+    }
+    int[][][] reshapes = {{M23, {3, 2}}, {M23, {6}}, {{6}, {1, 2, 3}}, {{1, 1}, {}},
+        {T234, {4, 6}}};
+    for (int[][] c : reshapes) {
+      int[] to = c[1];
+      add("reshape " + Shape.of(c[0]) + " → " + Shape.of(to), new Reshape(Shape.of(to)),
+          in -> Tensor.of(in.get(0).toArray(), to), uniform(-2, 2, c[0]));
+    }
+    int[][][] broadcasts = {{{3, 1}, {3, 4}}, {{4}, T234}, {{}, {2, 2}}, {{1, 3}, M23},
+        {{2, 1, 3}, {2, 4, 3}}, {M23, M23}};
+    for (int[][] c : broadcasts) {
+      int[] to = c[1];
+      add("broadcast " + Shape.of(c[0]) + " → " + Shape.of(to), new BroadcastTo(Shape.of(to)),
+          in -> Naive.broadcastTo(in.get(0), to), uniform(-2, 2, c[0]));
+    }
+  }
+
+  private void reductions() {
+    int[][] axesSets = {{0}, {1}, {2}, {0, 2}, {1, 2}, {0, 1, 2}};
+    for (boolean keep : new boolean[] {false, true}) {
+      for (int[] axes : axesSets) {
+        reduction(T234, axes, keep);
+      }
+      reduction(M23, new int[] {1}, keep);
+      reduction(new int[] {5}, new int[] {0}, keep);
+    }
+    reduction(new int[] {}, new int[] {}, false);
+  }
+
+  private void reduction(int[] dims, int[] axes, boolean keep) {
+    String what = Shape.of(dims) + " " + Axes.label(axes, keep);
+    add("sum " + what, new Sum(axes, keep), in -> Naive.reduce(in.get(0), axes, keep,
+        Reduction.SUM), uniform(-2, 2, dims));
+    add("mean " + what, new Mean(axes, keep), in -> Naive.reduce(in.get(0), axes, keep,
+        Reduction.MEAN), uniform(-2, 2, dims));
+    add("max " + what, new Max(axes, keep), in -> Naive.reduce(in.get(0), axes, keep,
+        Reduction.MAX), Samples.distinct(random, 0.1, dims));
+  }
+
+  private void softmaxes() {
+    int[][][] cases = {{M23, {0}}, {M23, {1}}, {{4}, {0}}, {T234, {1}}, {T234, {2}}};
+    for (int[][] c : cases) {
+      int axis = c[1][0];
+      add("softmax " + Shape.of(c[0]) + " axis " + axis, new Softmax(axis),
+          in -> Naive.softmax(in.get(0), axis, false), uniform(-3, 3, c[0]));
+      add("logsoftmax " + Shape.of(c[0]) + " axis " + axis, new LogSoftmax(axis),
+          in -> Naive.softmax(in.get(0), axis, true), uniform(-3, 3, c[0]));
+    }
+  }
+
+  private void conditions() {
+    for (Relation rel : Relation.values()) {
+      DoubleBinaryOperator f = truth(rel);
+      Tensor a = uniform(-2, 2, M23);
+      compare(rel, f, a, Naive.binary(a, away(0.1, 1, M23), Double::sum), true);
+      Tensor row = uniform(-2, 2, 3);
+      compare(rel, f, Naive.binary(row, away(0.1, 1, M23), Double::sum), row, true);
+      Tensor s = uniform(-2, 2);
+      compare(rel, f, s, Naive.binary(s, away(0.1, 1, M23), Double::sum), true);
+      Tensor tiedHalf = Tensor.of(new double[] {row.toArray()[0], row.toArray()[1],
+          row.toArray()[2], 0.5, -0.25, 3.0}, M23);
+      compare(rel, f, tiedHalf, row, false);
+    }
+    whereCase(Samples.mask(random, M23), uniform(-2, 2, M23), uniform(-2, 2, M23));
+    whereCase(Samples.mask(random, M23), uniform(-2, 2, M23), uniform(-2, 2, 3));
+    whereCase(Samples.mask(random, 3, 1), uniform(-2, 2, 1, 4), uniform(-2, 2));
+    whereCase(Tensor.of(new double[] {1, 0, 1}, 3), uniform(-2, 2, 2, 1), uniform(-2, 2, 2, 3));
+  }
+
+  private static DoubleBinaryOperator truth(Relation rel) {
+    switch (rel) {
+      case GT: return (x, y) -> x > y ? 1 : 0;
+      case GE: return (x, y) -> x >= y ? 1 : 0;
+      case LT: return (x, y) -> x < y ? 1 : 0;
+      case LE: return (x, y) -> x <= y ? 1 : 0;
+      default: return (x, y) -> x == y ? 1 : 0;
+    }
+  }
+
+  private void compare(Relation rel, DoubleBinaryOperator f, Tensor a, Tensor b,
+      boolean perturbable) {
+    String name = "compare " + rel + " " + a.shape() + "," + b.shape()
+        + (perturbable ? "" : " with ties");
+    boolean[] both = {true, true};
+    entries.add(new Entry(name, new Compare(rel), List.of(a, b),
+        in -> Naive.binary(in.get(0), in.get(1), f), both,
+        new boolean[] {perturbable, perturbable}));
+  }
+
+  private void whereCase(Tensor c, Tensor a, Tensor b) {
+    entries.add(new Entry("where " + c.shape() + "," + a.shape() + "," + b.shape(),
+        Where.INSTANCE, List.of(c, a, b), in -> Naive.where(in.get(0), in.get(1), in.get(2)),
+        new boolean[] {true, false, false}, new boolean[] {false, true, true}));
+  }
+}
