@@ -22,6 +22,7 @@ public final class Graph {
   private final Deque<String> scopes = new ArrayDeque<>();
   private int gradientPasses;
   private int activePass;
+  private Node provenance;
 
   /** Returns a placeholder of the given shape, fed with a value each time the graph runs. */
   public Node input(String name, int... dims) {
@@ -117,7 +118,8 @@ public final class Graph {
    * pictures cluster them. Scopes nest as {@code outer/inner}. Use with try-with-resources.
    */
   public Scope scope(String name) {
-    scopes.push(scopes.isEmpty() ? name : scopes.peek() + "/" + name);
+    String outer = currentScope();
+    scopes.push(outer.isEmpty() ? name : outer + "/" + name);
     return scopes::pop;
   }
 
@@ -137,6 +139,29 @@ public final class Graph {
 
   int currentGradientPass() {
     return activePass;
+  }
+
+  /**
+   * Makes the nodes built until the returned handle is closed carry {@code original}'s name scope,
+   * gradient pass and user line, as if built where {@code original} was. Rewrites use it so that a
+   * transformed graph keeps the provenance of every node it copies or replaces. Nests.
+   */
+  public Scope inheriting(Node original) {
+    Node previousProvenance = provenance;
+    int previousPass = activePass;
+    scopes.push(original.scope());
+    provenance = original;
+    activePass = original.gradientPass();
+    gradientPasses = Math.max(gradientPasses, activePass);
+    return () -> {
+      scopes.pop();
+      provenance = previousProvenance;
+      activePass = previousPass;
+    };
+  }
+
+  String currentSite() {
+    return provenance != null ? provenance.site() : CreationSite.capture();
   }
 
   /** A scope that ends when closed; closing never throws. */

@@ -42,7 +42,7 @@ public final class Node extends NodeAlgebra {
     this.userNamed = userNamed;
     this.literal = literal;
     this.scope = graph.currentScope();
-    this.site = CreationSite.capture();
+    this.site = graph.currentSite();
     this.gradientPass = graph.currentGradientPass();
   }
 
