@@ -15,15 +15,16 @@ final class ComparisonText {
     line(sb, "verdict", verdict(p, c));
     line(sb, "shapes", "autograd " + p.autograd().shape() + ", manual "
         + (p.manual() == null ? "—" : p.manual().shape().toString()));
-    if (c.worstIndex() != null) {
+    if (c.worstIndex() != null && p.autograd().size() == 1) {
+      line(sb, "manual vs autograd", "abs error " + err(c.maxAbsoluteError()) + ", rel error "
+          + err(c.maxRelativeError()));
+      line(sb, "values", values(p, 0));
+    } else if (c.worstIndex() != null) {
       int[] at = c.worstIndex();
       int flat = Errors.worst(p.manual(), p.autograd());
-      line(sb, "manual vs autograd", String.format(Locale.ROOT,
-          "max abs error %.3g, max rel error %.3g, largest at %s", c.maxAbsoluteError(),
-          c.maxRelativeError(), index(at)));
-      line(sb, "at " + index(at), "autograd " + num(p.autograd().buffer()[flat]) + ", manual "
-          + num(p.manual().buffer()[flat]) + (p.numeric() == null ? ""
-          : ", finite differences " + num(p.numeric().buffer()[flat])));
+      line(sb, "manual vs autograd", "max abs error " + err(c.maxAbsoluteError())
+          + ", max rel error " + err(c.maxRelativeError()) + ", largest at " + index(at));
+      line(sb, "at " + index(at), values(p, flat));
     }
     if (c.constantFactor() != null) {
       line(sb, "factor", "manual = " + num(c.constantFactor()) + " × autograd at every element");
@@ -32,9 +33,8 @@ final class ComparisonText {
       line(sb, "transpose", "the manual value is the transpose of the autograd gradient");
     }
     if (p.numeric() != null) {
-      line(sb, "autograd vs FD", String.format(Locale.ROOT,
-          "max abs error %.3g (central differences, h = %s)", Errors.maxAbs(p.autograd(),
-              p.numeric()), sci(GradCheck.DEFAULT_STEP)));
+      line(sb, "autograd vs FD", "max abs error " + err(Errors.maxAbs(p.autograd(), p.numeric()))
+          + " (central differences, h = " + sci(GradCheck.DEFAULT_STEP) + ")");
     }
     if (p.built() != null) {
       line(sb, "built as", p.built());
@@ -46,15 +46,22 @@ final class ComparisonText {
     switch (p.verdict()) {
       case SHAPE_MISMATCH:
         return "SHAPE_MISMATCH — " + p.message();
-      case AGREES:
-        return String.format(Locale.ROOT, "AGREES (max error %.3g of the gradient's size %.3g; "
-            + "tolerance %s)", c.maxAbsoluteError(), Errors.scale(p.autograd(), p.manual()),
-            sci(p.tolerance()));
       default:
-        return String.format(Locale.ROOT, "DIFFERS (max error %.3g of the gradient's size %.3g; "
-            + "tolerance %s)", c.maxAbsoluteError(), Errors.scale(p.autograd(), p.manual()),
-            sci(p.tolerance()));
+        return p.verdict() + " (max error " + err(c.maxAbsoluteError()) + " against a gradient of "
+            + "size " + err(Errors.scale(p.autograd(), p.manual())) + "; tolerance "
+            + sci(p.tolerance()) + " of its size)";
     }
+  }
+
+  private static String values(FormulaComparison.Parts p, int flat) {
+    return "autograd " + num(p.autograd().buffer()[flat]) + ", manual "
+        + num(p.manual().buffer()[flat]) + (p.numeric() == null ? ""
+        : ", finite differences " + num(p.numeric().buffer()[flat]));
+  }
+
+  /** Formats an error with three significant digits; exactly 0 as 0. */
+  private static String err(double v) {
+    return v == 0 ? "0" : String.format(Locale.ROOT, "%.3g", v);
   }
 
   private static void line(StringBuilder sb, String label, String text) {

@@ -89,10 +89,13 @@ public final class FormulaComparison {
         p.autograd())) : null;
   }
 
-  /** Returns c when the formula equals c × reverse mode at every element (c ≠ 1), else null. */
+  /**
+   * Returns c when the formula equals c × reverse mode at every element (c ≠ 1) of a gradient with
+   * at least two elements (for one number any ratio would do), else null.
+   */
   public Double constantFactor() {
-    return comparable() && p.verdict() == Verdict.DIFFERS ? Errors.factor(p.manual(),
-        p.autograd()) : null;
+    return comparable() && p.verdict() == Verdict.DIFFERS && p.autograd().size() > 1
+        ? Errors.factor(p.manual(), p.autograd()) : null;
   }
 
   /** Returns true when the formula's value is reverse mode's gradient transposed. */

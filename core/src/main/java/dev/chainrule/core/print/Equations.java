@@ -5,6 +5,7 @@ import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.graph.NodeKind;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -46,9 +47,13 @@ public final class Equations {
   /**
    * Returns the named gradient operations the {@code gradients} are computed from (themselves
    * included), in an evaluation order: each equation after those it refers to, and among the ready
-   * ones the requested gradients first, in their order, then the rest by creation.
+   * ones the requested gradients first, in their order, then the adjoints dX in the creation order
+   * of their X (dout_o1 before dout_o2), then the rest by creation.
    */
   public static List<Node> backward(List<Node> gradients) {
+    if (gradients.isEmpty()) {
+      return List.of();
+    }
     List<Node> equations = namedGradientAncestors(gradients);
     Map<Node, Integer> rank = new IdentityHashMap<>();
     for (int i = 0; i < gradients.size(); i++) {
@@ -61,11 +66,11 @@ public final class Equations {
       waiting.put(e, refs.size());
       refs.forEach(r -> dependents.computeIfAbsent(r, k -> new ArrayList<>()).add(e));
     }
-    PriorityQueue<Node> ready = new PriorityQueue<>((a, b) -> {
-      int ra = rank.getOrDefault(a, Integer.MAX_VALUE);
-      int rb = rank.getOrDefault(b, Integer.MAX_VALUE);
-      return ra != rb ? Integer.compare(ra, rb) : Integer.compare(a.id(), b.id());
-    });
+    Map<String, Integer> forwardIds = forwardIds(gradients.get(0).graph());
+    Comparator<Node> byRank = Comparator.comparingInt(e -> rank.getOrDefault(e, Integer.MAX_VALUE));
+    PriorityQueue<Node> ready = new PriorityQueue<>(byRank
+        .thenComparingInt(e -> forwardIds.getOrDefault(e.name().substring(1), Integer.MAX_VALUE))
+        .thenComparingInt(Node::id));
     equations.stream().filter(e -> waiting.get(e) == 0).forEach(ready::add);
     List<Node> order = new ArrayList<>();
     while (!ready.isEmpty()) {
@@ -78,6 +83,17 @@ public final class Equations {
       }
     }
     return order;
+  }
+
+  /** Returns the creation position of each named forward node, so dout_o1 can follow out_o1. */
+  private static Map<String, Integer> forwardIds(Graph g) {
+    Map<String, Integer> ids = new HashMap<>();
+    for (Node n : g.nodes()) {
+      if (n.isUserNamed() && !n.isGradient()) {
+        ids.putIfAbsent(n.name(), n.id());
+      }
+    }
+    return ids;
   }
 
   private static boolean isEquation(Node n) {
