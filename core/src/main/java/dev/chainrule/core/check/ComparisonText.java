@@ -26,8 +26,10 @@ final class ComparisonText {
           + ", max rel error " + err(c.maxRelativeError()) + ", largest at " + index(at));
       line(sb, "at " + index(at), values(p, flat));
     }
-    if (c.constantFactor() != null) {
+    if (c.constantFactor() != null && p.autograd().size() > 1) {
       line(sb, "factor", "manual = " + num(c.constantFactor()) + " × autograd at every element");
+    } else if (c.constantFactor() != null) {
+      line(sb, "ratio", "manual = " + num(c.constantFactor()) + " × autograd");
     }
     if (c.isTransposed()) {
       line(sb, "transpose", "the manual value is the transpose of the autograd gradient");

@@ -90,12 +90,12 @@ public final class FormulaComparison {
   }
 
   /**
-   * Returns c when the formula equals c × reverse mode at every element (c ≠ 1) of a gradient with
-   * at least two elements (for one number any ratio would do), else null.
+   * Returns c when a differing formula equals c × reverse mode at every element (for a gradient
+   * of one element, simply their ratio), else null.
    */
   public Double constantFactor() {
-    return comparable() && p.verdict() == Verdict.DIFFERS && p.autograd().size() > 1
-        ? Errors.factor(p.manual(), p.autograd()) : null;
+    return comparable() && p.verdict() == Verdict.DIFFERS ? Errors.factor(p.manual(),
+        p.autograd()) : null;
   }
 
   /** Returns true when the formula's value is reverse mode's gradient transposed. */

@@ -40,6 +40,12 @@ record FormulaReport(List<String> forward, List<String> backward, List<String> n
     if (m > 1) {
       p = p.withSymbol("m", m);
     }
+    for (Node c : namedScalarConstants(net)) {
+      double v = c.storedValue().item();
+      if (v != 0 && Math.abs(v) != 1 && v != m) {
+        p = p.withSymbol(c.name(), v);
+      }
+    }
     List<String> forward = p.equations(Equations.forward(net.loss()));
     List<String> backward = p.equations(Equations.backward(r.gradients()));
     notes.addAll(0, meaning(r, m));
@@ -64,6 +70,22 @@ record FormulaReport(List<String> forward, List<String> backward, List<String> n
         "every dX is ∂J/∂X: the 1/m of the mean sits in the output layer's dZ and reaches every "
             + "other gradient through it",
         "without --adjoints the seeds' convention is printed: per-sample errors, 1/m in dW, db");
+  }
+
+  /**
+   * Returns the scalar constants the user named (λ = 0.1), so that their values, folded into the
+   * backward pass, are written with their names again.
+   */
+  private static List<Node> namedScalarConstants(SeedNetwork net) {
+    List<Node> out = new ArrayList<>();
+    for (int id = 0; id <= net.loss().id(); id++) {
+      Node n = net.graph().node(id);
+      if (n.kind() == NodeKind.CONSTANT && !n.isLiteral() && !n.isGradient()
+          && n.shape().size() == 1) {
+        out.add(n);
+      }
+    }
+    return out;
   }
 
   /** Returns {target input, softmax} pairs whose fed targets are one-hot along the softmax axis. */

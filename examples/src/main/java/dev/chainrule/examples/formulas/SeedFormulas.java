@@ -14,6 +14,9 @@ final class SeedFormulas {
   static {
     SETS.put("mazur", MazurFormulas::of);
     SETS.put("shallow", ShallowFormulas::of);
+    SETS.put("testnet-single", TestnetSingleFormulas::of);
+    SETS.put("testnet-batch", TestnetBatchFormulas::of);
+    SETS.put("bp4", FourEquationsFormulas::of);
   }
 
   private SeedFormulas() {}

@@ -65,4 +65,34 @@ class FormulaReportTest {
         GradientForm.PER_SAMPLE, true);
     assertEquals("dZ[1] = dA[1] ∘ 1(Z[1] > 0)", r.backward().get(4));
   }
+
+  @Test
+  void seed002FedOneHotTargetsGivePMinusY() {
+    FormulaReport r = FormulaReport.of(SeedShapes.testnetBatch(6, 4), false,
+        GradientForm.PER_SAMPLE, true);
+    assertEquals(List.of(
+        "dZ[2] = P − Y",
+        "dW[2] = (1/m)·A[1]ᵀ·dZ[2]",
+        "db[2] = (1/m)·Σ dZ[2]",
+        "dA[1] = dZ[2]·W[2]ᵀ",
+        "dZ[1] = dA[1] ∘ 1(Z[1] > 0)",
+        "dW[1] = (1/m)·A[0]ᵀ·dZ[1]",
+        "db[1] = (1/m)·Σ dZ[1]"), r.backward());
+    assertTrue(r.notes().stream().anyMatch(n -> n.startsWith("Y is taken to be one-hot along "
+        + "axis 1")), r.notes().toString());
+  }
+
+  @Test
+  void seed003SingleSampleWithWeightDecay() {
+    FormulaReport r = FormulaReport.of(SeedShapes.testnetSingle(9), false,
+        GradientForm.PER_SAMPLE, true);
+    assertEquals(List.of(
+        "dZ[2] = P − Y",
+        "dW[2] = dZ[2]·A[1]ᵀ + λ·W[2]",
+        "db[2] = dZ[2]",
+        "dA[1] = W[2]ᵀ·dZ[2]",
+        "dZ[1] = dA[1] ∘ A[1] ∘ (1 − A[1])",
+        "dW[1] = dZ[1]·A[0]ᵀ + λ·W[1]",
+        "db[1] = dZ[1]"), r.backward());
+  }
 }

@@ -2,6 +2,7 @@ package dev.chainrule.examples.formulas;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.chainrule.core.check.FormulaComparison;
 import dev.chainrule.core.check.ManualFormulaCheck;
@@ -43,6 +44,53 @@ class SeedFormulasCompareTest {
       assertEquals("the formula gives shape (4,) but ∂J/∂b[1] has shape (4, 1) (the shape of "
           + "b[1])", c.get(7).message());
       assertNull(c.get(2).constantFactor());
+    }
+  }
+
+  @Test
+  void seed003ProductsDoNotConformAndTheDimensionCompatibleOnesCollapse() {
+    List<FormulaComparison> c = compare(SeedShapes.testnetSingle(9));
+    assertEquals(List.of(Verdict.AGREES, Verdict.AGREES, Verdict.SHAPE_MISMATCH,
+        Verdict.SHAPE_MISMATCH, Verdict.SHAPE_MISMATCH, Verdict.DIFFERS, Verdict.DIFFERS,
+        Verdict.SHAPE_MISMATCH, Verdict.AGREES, Verdict.AGREES, Verdict.AGREES),
+        c.stream().map(FormulaComparison::verdict).toList(), String.join("\n",
+            c.stream().map(FormulaComparison::text).toList()));
+    assertTrue(c.get(2).message().contains("(2, 1) and (3, 1)"), c.get(2).message());
+    assertTrue(c.get(7).message().contains("shape (2, 3)") && c.get(7).message().contains(
+        "(3, 2)"), c.get(7).message());
+    assertNull(c.get(5).constantFactor(), "the scalar collapse is no constant factor");
+  }
+
+  @Test
+  void seed002PerSampleDeltasAndTheTransposedMatrix() {
+    List<FormulaComparison> c = compare(SeedShapes.testnetBatch(6, 4));
+    assertEquals(List.of(Verdict.DIFFERS, Verdict.DIFFERS, Verdict.AGREES, Verdict.AGREES,
+        Verdict.AGREES, Verdict.AGREES, Verdict.DIFFERS, Verdict.DIFFERS, Verdict.DIFFERS),
+        c.stream().map(FormulaComparison::verdict).toList());
+    assertEquals(6.0, c.get(0).constantFactor(), 1e-9);
+    assertEquals(6.0, c.get(1).constantFactor(), 1e-9);
+    assertEquals(6.0, c.get(7).constantFactor(), 1e-9);
+    assertNull(c.get(6).constantFactor());
+  }
+
+  @Test
+  void seed000FourEquationsInTheBatchTable() {
+    List<FormulaComparison> c = compare(SeedShapes.fourEquations(7, 6));
+    assertEquals(List.of(Verdict.DIFFERS, Verdict.DIFFERS, Verdict.SHAPE_MISMATCH,
+        Verdict.DIFFERS, Verdict.SHAPE_MISMATCH, Verdict.AGREES, Verdict.AGREES, Verdict.DIFFERS,
+        Verdict.DIFFERS), c.stream().map(FormulaComparison::verdict).toList());
+    assertEquals(7.0, c.get(0).constantFactor(), 1e-9);
+    assertEquals(7.0, c.get(1).constantFactor(), 1e-9);
+    assertNull(c.get(3).constantFactor());
+    assertEquals(1.0 / 7, c.get(7).constantFactor(), 1e-9);
+    assertEquals(1.0 / 7, c.get(8).constantFactor(), 1e-9);
+  }
+
+  @Test
+  void seed000OneSampleEquationsAgree() {
+    List<FormulaComparison> c = compare(SeedShapes.fourEquations(1, 6));
+    for (int i : new int[] {0, 1, 5, 6, 7, 8}) {
+      assertEquals(Verdict.AGREES, c.get(i).verdict(), c.get(i).text());
     }
   }
 
