@@ -3,7 +3,6 @@ package dev.chainrule.core.check;
 import dev.chainrule.core.autodiff.Autodiff;
 import dev.chainrule.core.exec.Feeds;
 import dev.chainrule.core.exec.Plan;
-import dev.chainrule.core.exec.Results;
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.graph.NodeKind;
 import dev.chainrule.core.print.FormulaPrinter;

@@ -116,6 +116,9 @@ final class NamedDag {
   /** Returns ∂c/∂v for each v, with all of c's named inputs held fixed, by reverse mode. */
   private static Map<Node, Double> derivatives(Node c, Set<Node> wrt, Results values) {
     requireScalar(c);
+    if (wrt.isEmpty()) {
+      return Map.of();
+    }
     Set<Node> fixed = frontier(c);
     Rewritten alone = GraphCopy.cut(List.of(c), fixed);
     Feeds feeds = Feeds.none();

@@ -46,6 +46,11 @@ final class TraceWalkthrough {
 
   List<String> lines() {
     List<String> out = new ArrayList<>();
+    if (wrt != loss && dag.consumers(wrt).isEmpty()) {
+      out.add(loss.name() + " does not depend on " + wrt.name() + ": ∂" + loss.name() + "/∂"
+          + wrt.name() + " = 0");
+      return out;
+    }
     Deque<Node> meetings = new ArrayDeque<>();
     List<Node> chain = chainUp(wrt);
     List<Factor> factors = down(chain);

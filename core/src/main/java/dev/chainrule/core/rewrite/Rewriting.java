@@ -198,16 +198,6 @@ public final class Rewriting implements NodeFactory {
     return op instanceof BroadcastTo || op instanceof Reshape || op == Identity.INSTANCE;
   }
 
-  /** Returns true when {@code n} is the scalar literal {@code value}. */
-  public boolean isLiteral(Node n, double value) {
-    return n.isLiteral() && n.storedValue().item() == value;
-  }
-
-  /** Returns true when {@code n} is a scalar literal (shape ()). */
-  public static boolean isScalarLiteral(Node n) {
-    return n.isLiteral();
-  }
-
   /** Records that {@code y}'s slices along {@code axis} are assumed to sum to 1. */
   void assumeDistribution(Node y, int axis) {
     distributions.computeIfAbsent(y, k -> new java.util.TreeSet<>()).add(axis);
@@ -232,10 +222,5 @@ public final class Rewriting implements NodeFactory {
   /** Returns how often each rewrite fired, in first-fired order. */
   Map<String, Integer> firedCounts() {
     return new LinkedHashMap<>(fired);
-  }
-
-  /** Returns the rules in the order they are consulted. */
-  List<Rule> rules() {
-    return new ArrayList<>(rules);
   }
 }

@@ -68,6 +68,15 @@ class ChainRuleTraceTest {
   }
 
   @Test
+  void aTargetTheLossDoesNotReadHasNoPath() {
+    Node unused = g.parameter("w9", Tensor.scalar(1));
+    ChainRuleTrace t = ChainRuleTrace.of(error, unused, Feeds.none());
+    assertEquals(0, t.pathCount());
+    assertEquals(List.of("E_total does not depend on w9: ∂E_total/∂w9 = 0"), t.steps());
+    assertEquals(0, t.gradient());
+  }
+
+  @Test
   void aTraceOfVectorNodesIsRefusedInWords() {
     Graph h = new Graph();
     Node x = h.parameter("W", Tensor.matrix(new double[] {1, 2}, new double[] {3, 4}));
