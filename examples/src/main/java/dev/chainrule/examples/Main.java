@@ -1,6 +1,9 @@
 package dev.chainrule.examples;
 
 import dev.chainrule.examples.cli.Cli;
+import dev.chainrule.examples.formulas.CompareCommand;
+import dev.chainrule.examples.formulas.FormulasCommand;
+import dev.chainrule.examples.formulas.TraceCommand;
 import dev.chainrule.examples.fourequations.Bp4Command;
 import dev.chainrule.examples.mazur.MazurCommand;
 import dev.chainrule.examples.testnet.TestNetBatchCommand;
@@ -14,8 +17,9 @@ import picocli.CommandLine.Command;
 @Command(name = "chainrule-examples", mixinStandardHelpOptions = true,
     version = "chainrule examples 0.1.0",
     description = "Runnable chainrule examples: the seeds' networks, training, graphs, formulas.",
-    subcommands = {ListCommand.class, MazurCommand.class,
-        Bp4Command.class, TestNetBatchCommand.class, TestNetSingleCommand.class})
+    subcommands = {ListCommand.class, MazurCommand.class, Bp4Command.class,
+        TestNetBatchCommand.class, TestNetSingleCommand.class, FormulasCommand.class,
+        CompareCommand.class, TraceCommand.class})
 public final class Main implements Runnable {
   /** Runs the command line and exits with its status. */
   public static void main(String[] args) {
