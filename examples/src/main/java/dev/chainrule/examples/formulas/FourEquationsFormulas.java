@@ -40,27 +40,27 @@ final class FourEquationsFormulas {
     String perSample = m == 1 ? "" : "analysis 0.8: per-sample errors, m times the gradient "
         + "of the mean cost; read per sample they are right";
     return List.of(
-        new SeedFormula("Z[3]", ManualFormula.tensors("eq. 1: δ[L] = ∇_a L ⊙ σ′(z[L])",
+        new SeedFormula("Z[3]", SeedNotation.tensors("eq. 1: δ[L] = ∇_a L ⊙ σ′(z[L])",
             FourEquationsFormulas::delta3), perSample),
-        new SeedFormula("Z[2]", ManualFormula.tensors("eq. 2: δ[l] = (w[l+1])ᵀ·δ[l+1] ⊙ σ′(z[l])",
+        new SeedFormula("Z[2]", SeedNotation.tensors("eq. 2: δ[l] = (w[l+1])ᵀ·δ[l+1] ⊙ σ′(z[l])",
             FourEquationsFormulas::delta2), perSample),
-        new SeedFormula("Z[2]", ManualFormula.tensors("eq. 2, matrix form as printed, l = 2: "
+        new SeedFormula("Z[2]", SeedNotation.tensors("eq. 2, matrix form as printed, l = 2: "
             + "w[2]·δ[3] ⊙ σ′(z[2])", v -> v.get("W[2]").matmul(delta3(v)).mul(slope(v, 2))),
             "analysis 0.2: the layer-l matrix untransposed; it must be (w[l+1])ᵀ"),
-        new SeedFormula("Z[1]", ManualFormula.tensors("eq. 2, matrix form as printed, l = 1: "
+        new SeedFormula("Z[1]", SeedNotation.tensors("eq. 2, matrix form as printed, l = 1: "
             + "w[1]·δ[2] ⊙ σ′(z[1])", v -> v.get("W[1]").matmul(delta2(v)).mul(slope(v, 1))),
             "analysis 0.2: conforms by coincidence at l = 1, and is wrong"),
-        new SeedFormula("W[3]", ManualFormula.tensors("eq. 3, matrix form as printed: "
+        new SeedFormula("W[3]", SeedNotation.tensors("eq. 3, matrix form as printed: "
             + "∂L/∂w[3] = δ[3]·(a[3])ᵀ", v -> delta3(v).matmul(t(v.get("A[3]")))),
             "analysis 0.4: a[l] where a[l−1] is meant"),
-        new SeedFormula("W[3]", ManualFormula.tensors("batch table: dw[3] = (1/m)·dZ[3]·A[2]ᵀ",
+        new SeedFormula("W[3]", SeedNotation.tensors("batch table: dw[3] = (1/m)·dZ[3]·A[2]ᵀ",
             v -> delta3(v).matmul(t(v.get("A[2]"))).mul(1 / m)), ""),
-        new SeedFormula("W[2]", ManualFormula.tensors("batch table: dw[2] = (1/m)·dZ[2]·A[1]ᵀ",
+        new SeedFormula("W[2]", SeedNotation.tensors("batch table: dw[2] = (1/m)·dZ[2]·A[1]ᵀ",
             v -> delta2(v).matmul(t(v.get("A[1]"))).mul(1 / m)), ""),
-        new SeedFormula("b[3]", ManualFormula.tensors("batch table: db[3] = (1/m)·"
+        new SeedFormula("b[3]", SeedNotation.tensors("batch table: db[3] = (1/m)·"
             + "meanOfEachRow(dZ[3])", v -> delta3(v).sumKeepDims(1).mul(1 / (m * m))),
             m == 1 ? "" : "analysis 0.7: divides by m twice"),
-        new SeedFormula("W[3]", ManualFormula.tensors("batch table: dZ[3] = ∇_A C ⊙ σ′(Z[3]) "
+        new SeedFormula("W[3]", SeedNotation.tensors("batch table: dZ[3] = ∇_A C ⊙ σ′(Z[3]) "
             + "in dw[3] = (1/m)·dZ[3]·A[2]ᵀ", v -> delta3(v).mul(1 / m)
             .matmul(t(v.get("A[2]"))).mul(1 / m)), m == 1 ? "" : "analysis 0.8: C is the mean "
             + "cost, so ∇_A C already holds the 1/m, and dw divides by m twice"));

@@ -37,27 +37,27 @@ final class TestnetBatchFormulas {
   static List<SeedFormula> of(NetworkNodes n) {
     double m = n.get("A[0]").shape().dim(0);
     return List.of(
-        new SeedFormula("Z[2]", ManualFormula.tensors("δ[2] = ∂J/∂z[2] = P − 1(y)",
+        new SeedFormula("Z[2]", SeedNotation.tensors("δ[2] = ∂J/∂z[2] = P − 1(y)",
             TestnetBatchFormulas::delta2), PER_SAMPLE),
-        new SeedFormula("Z[1]", ManualFormula.tensors("δ[1] = (δ[2]·W[2]ᵀ) ∗ 1(z[1] ≥ 0)",
+        new SeedFormula("Z[1]", SeedNotation.tensors("δ[1] = (δ[2]·W[2]ᵀ) ∗ 1(z[1] ≥ 0)",
             TestnetBatchFormulas::delta1), PER_SAMPLE + "; 1(z ≥ 0) takes the right derivative "
             + "at z = 0 (analysis 2.8), which random data never hits"),
-        new SeedFormula("W[2]", ManualFormula.tensors("∇W[2] = (1/m)·(a[1])ᵀ·δ[2]",
+        new SeedFormula("W[2]", SeedNotation.tensors("∇W[2] = (1/m)·(a[1])ᵀ·δ[2]",
             v -> dw2(v, m)), ""),
-        new SeedFormula("b[2]", ManualFormula.tensors("∇b[2] = (1/m)·Σᵢ δ[2]ᵢ",
+        new SeedFormula("b[2]", SeedNotation.tensors("∇b[2] = (1/m)·Σᵢ δ[2]ᵢ",
             v -> delta2(v).sumKeepDims(0).mul(1 / m)), ""),
-        new SeedFormula("W[1]", ManualFormula.tensors("∇W[1] = (1/m)·(a[0])ᵀ·δ[1]",
+        new SeedFormula("W[1]", SeedNotation.tensors("∇W[1] = (1/m)·(a[0])ᵀ·δ[1]",
             v -> t(v.get("A[0]")).matmul(delta1(v)).mul(1 / m)), ""),
-        new SeedFormula("b[1]", ManualFormula.tensors("∇b[1] = (1/m)·Σᵢ δ[1]ᵢ",
+        new SeedFormula("b[1]", SeedNotation.tensors("∇b[1] = (1/m)·Σᵢ δ[1]ᵢ",
             v -> delta1(v).sumKeepDims(0).mul(1 / m)), ""),
-        new SeedFormula("W[2]", ManualFormula.tensors("the explicit 4×2 matrix "
+        new SeedFormula("W[2]", SeedNotation.tensors("the explicit 4×2 matrix "
             + "[[S(1,1), S(1,2)], [S(1,3), S(1,4)], [S(2,1), S(2,2)], [S(2,3), S(2,4)]]",
             v -> t(dw2(v, m)).reshape(4, 2)), "analysis 2.6: the entries are laid out row by "
             + "row from the 2×4 transpose; entry (k, j) must be S(j, k)"),
-        new SeedFormula("W[2]", ManualFormula.tensors("∇W[2] = (1/m)·Σᵢ (a[1])ᵀ·δ[2], the Σᵢ "
+        new SeedFormula("W[2]", SeedNotation.tensors("∇W[2] = (1/m)·Σᵢ (a[1])ᵀ·δ[2], the Σᵢ "
             + "around the whole product", v -> dw2(v, m).mul(m)), "analysis 2.7: read "
             + "literally, m times the gradient"),
-        new SeedFormula("W[2]", ManualFormula.tensors("the update's ∇W[2] + λW[2], λ = 0.1",
+        new SeedFormula("W[2]", SeedNotation.tensors("the update's ∇W[2] + λW[2], λ = 0.1",
             v -> dw2(v, m).add(v.get("W[2]").mul(0.1))), "analysis 2.9: J has no ½λ‖W‖² term, "
             + "so λW is not part of its gradient"));
   }
