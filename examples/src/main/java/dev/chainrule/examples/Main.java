@@ -1,7 +1,11 @@
 package dev.chainrule.examples;
 
 import dev.chainrule.examples.cli.Cli;
+import dev.chainrule.examples.custom.CustomModelCommand;
+import dev.chainrule.examples.fashion.FashionMnistCommand;
 import dev.chainrule.examples.mazur.MazurCommand;
+import dev.chainrule.examples.shallow.ShallowCommand;
+import dev.chainrule.examples.xor.XorCommand;
 import picocli.CommandLine.Command;
 
 /**
@@ -11,7 +15,8 @@ import picocli.CommandLine.Command;
 @Command(name = "chainrule-examples", mixinStandardHelpOptions = true,
     version = "chainrule examples 0.1.0",
     description = "Runnable chainrule examples: the seeds' networks, training, graphs, formulas.",
-    subcommands = {ListCommand.class, MazurCommand.class})
+    subcommands = {ListCommand.class, MazurCommand.class, XorCommand.class, ShallowCommand.class,
+        FashionMnistCommand.class, CustomModelCommand.class})
 public final class Main implements Runnable {
   /** Runs the command line and exits with its status. */
   public static void main(String[] args) {

@@ -10,12 +10,9 @@ import dev.chainrule.nn.model.Sequential;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -69,32 +66,7 @@ public final class ModelFile {
     CRC32 crc = new CRC32();
     crc.update(buf.array(), 0, buf.position());
     buf.putInt((int) crc.getValue());
-    writeAtomically(file, buf.array());
-  }
-
-  private static void writeAtomically(Path file, byte[] bytes) throws IOException {
-    Path target = file.toAbsolutePath();
-    Path dir = target.getParent();
-    Files.createDirectories(dir);
-    Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
-    boolean moved = false;
-    try {
-      try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE,
-          StandardOpenOption.TRUNCATE_EXISTING)) {
-        ByteBuffer b = ByteBuffer.wrap(bytes);
-        while (b.hasRemaining()) {
-          ch.write(b);
-        }
-        ch.force(true);
-      }
-      Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE,
-          StandardCopyOption.REPLACE_EXISTING);
-      moved = true;
-    } finally {
-      if (!moved) {
-        Files.deleteIfExists(tmp);
-      }
-    }
+    AtomicFiles.write(file, out -> out.write(buf.array()));
   }
 
   /**
