@@ -62,10 +62,15 @@ public final class FashionMnistCommand implements Runnable {
   @Option(names = "--limit", description = "Use only the first N training and test images.")
   int limit = Integer.MAX_VALUE;
 
+  @Option(names = "--raw", description = "Feed pixels in [0, 1] as they are instead of "
+      + "standardising them with the training set's mean and deviation.")
+  boolean raw;
+
   @Option(names = "--plot", description = "Write the loss curve to this PNG file.")
   Path plot;
 
-  @Option(names = "--save", description = "Save the trained model to this file.")
+  @Option(names = "--save", description = "Save the trained model (taking raw pixels) to this "
+      + "file.")
   Path save;
 
   @Option(names = "--json", description = "Print one JSON object instead of the report.")
@@ -77,9 +82,9 @@ public final class FashionMnistCommand implements Runnable {
     FashionSettings s = settings();
     if (!json) {
       System.out.printf(Locale.ROOT, "Fashion-MNIST from %s: %s MLP, ReLU, softmax "
-          + "cross-entropy, %s at %s (%s schedule), batches of %d, %d epochs, seed %d%n", data,
-          s.architecture(), s.optimizer(), s.learningRate(), s.schedule(), batchSize, epochs,
-          seed);
+          + "cross-entropy, %s at %s (%s schedule), batches of %d, %d epochs, seed %d, %s "
+          + "pixels%n", data, s.architecture(), s.optimizer(), s.learningRate(), s.schedule(),
+          batchSize, epochs, seed, raw ? "raw" : "standardised");
     }
     FashionRun r = FashionRun.compute(s, ConsoleProgress.forRun(json, true,
         ConsoleProgress.printer(System.out)));
@@ -124,7 +129,7 @@ public final class FashionMnistCommand implements Runnable {
           + "--validation and --patience at least 0, and --learning-rate positive");
     }
     return new FashionSettings(data, epochs, batchSize, optimizer, lr, schedule, hidden, seed,
-        validation, patience, limit);
+        validation, patience, limit, !raw);
   }
 
   private static Map<String, Object> asJson(FashionRun r) {
@@ -141,6 +146,7 @@ public final class FashionMnistCommand implements Runnable {
     m.put("learningRate", s.learningRate());
     m.put("schedule", s.schedule());
     m.put("batchSize", s.batchSize());
+    m.put("standardized", s.standardize());
     m.put("seed", s.seed());
     m.put("trainSamples", r.trainSamples());
     m.put("validationSamples", r.validationSamples());

@@ -2,6 +2,7 @@ package dev.chainrule.examples.fashion;
 
 import dev.chainrule.nn.data.Dataset;
 import dev.chainrule.nn.data.FashionMnist;
+import dev.chainrule.nn.data.Scaler;
 import dev.chainrule.nn.init.Initializers;
 import dev.chainrule.nn.layers.Activation;
 import dev.chainrule.nn.layers.Layout;
@@ -25,9 +26,11 @@ import java.nio.file.NoSuchFileException;
  * An MLP on Fashion-MNIST: 784 pixels → ReLU hidden layer (He initialisation) → 10 logits, softmax
  * cross-entropy from the logits, row layout (one image per row), mini-batches shuffled per epoch.
  * Part of the training set is held out for validation; the test set is used once, at the end.
+ * Pixels are standardised with the training part's statistics (unless turned off); the returned
+ * model has that scaling folded into its first layer, so it takes raw [0, 1] pixels.
  *
  * @param settings what was run
- * @param model the trained network
+ * @param model the trained network, taking raw pixels in [0, 1]
  * @param test cost and accuracy on the test set
  * @param history per-epoch statistics
  * @param trainSamples images trained on
@@ -57,6 +60,14 @@ public record FashionRun(FashionSettings settings, Sequential model, Evaluation 
       train = split.train();
       validation = split.validation();
     }
+    Dataset test = data.test();
+    Scaler scaler = null;
+    if (s.standardize()) {
+      scaler = Scaler.standard(train);
+      train = scaler.transform(train);
+      validation = validation == null ? null : scaler.transform(validation);
+      test = scaler.transform(test);
+    }
     Sequential net = Sequential.builder(Layout.ROW, 784)
         .dense(s.hidden(), Activation.relu()).dense(10, Activation.softmax())
         .weights(Initializers.heNormal()).biases(Initializers.zeros()).seed(s.seed()).build();
@@ -67,8 +78,9 @@ public record FashionRun(FashionSettings settings, Sequential model, Evaluation 
     long fitStart = System.nanoTime();
     History h = trainer.fit(train, validation, options);
     double total = (System.nanoTime() - fitStart) / 1e9;
-    Evaluation test = trainer.evaluate(data.test());
-    return new FashionRun(s, net, test, h, train.size(),
+    Evaluation tested = trainer.evaluate(test);
+    Sequential forRawPixels = scaler == null ? net : net.foldInputScaling(scaler);
+    return new FashionRun(s, forRawPixels, tested, h, train.size(),
         validation == null ? 0 : validation.size(), loadSeconds, total);
   }
 

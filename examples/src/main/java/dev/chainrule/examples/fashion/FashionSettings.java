@@ -17,10 +17,12 @@ import java.util.Locale;
  * @param validation training images held out for validation (0 for none)
  * @param patience early-stopping patience in epochs (0 for none)
  * @param limit use only the first {@code limit} training and test images (for quick runs)
+ * @param standardize whether to standardise each pixel with the training part's mean and
+ *     standard deviation (seed 003: gradients grow with the inputs)
  */
 public record FashionSettings(Path data, int epochs, int batchSize, String optimizer,
     double learningRate, String schedule, int hidden, long seed, int validation, int patience,
-    int limit) {
+    int limit, boolean standardize) {
   /** Returns the default learning rate of {@code optimizer}: 1e-3 for Adam, 0.05 and 0.1. */
   public static double defaultLearningRate(String optimizer) {
     switch (optimizer.toLowerCase(Locale.ROOT)) {

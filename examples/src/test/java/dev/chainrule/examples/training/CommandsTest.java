@@ -10,6 +10,9 @@ import dev.chainrule.examples.Main;
 import dev.chainrule.examples.cli.Cli;
 import dev.chainrule.nn.data.FashionMnist;
 import dev.chainrule.nn.io.ModelFile;
+import dev.chainrule.nn.model.Sequential;
+import dev.chainrule.nn.train.Evaluation;
+import dev.chainrule.nn.train.Inference;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -92,6 +95,11 @@ class CommandsTest {
     assertEquals(1200, j.get("trainSamples").getAsInt());
     assertTrue(j.get("testAccuracy").getAsDouble() > 0.6, j.toString());
     assertTrue(j.has("secondsPerEpoch"));
-    assertEquals("784-32-10", ModelFile.load(model).architecture().orElseThrow().widths());
+    Sequential loaded = ModelFile.load(model);
+    assertEquals("784-32-10", loaded.architecture().orElseThrow().widths());
+    Evaluation onRawPixels = new Inference(loaded, null).evaluate(
+        FashionMnist.load(FashionMnist.defaultDirectory(), 1500).test());
+    assertEquals(j.get("testAccuracy").getAsDouble(), onRawPixels.accuracy(), 1.0 / 1500,
+        "the saved model has the standardisation folded in and takes raw pixels");
   }
 }

@@ -1,6 +1,8 @@
 package dev.chainrule.nn.model;
 
 import dev.chainrule.core.graph.Node;
+import dev.chainrule.core.tensor.Tensor;
+import dev.chainrule.nn.data.Scaler;
 import dev.chainrule.nn.init.Initializer;
 import dev.chainrule.nn.init.Initializers;
 import dev.chainrule.nn.init.RandomSource;
@@ -126,6 +128,40 @@ public final class Sequential implements Model {
       specs.add(new Architecture.LayerSpec(d.outputSize(), d.activation()));
     }
     return Optional.of(new Architecture(layout, inputs, specs));
+  }
+
+  /**
+   * Returns a copy of this model that takes unscaled inputs: the affine input scaling x ↦ (x −
+   * μ)/s of {@code scaler} is folded into layer 1, W' = W·diag(1/s) and b' = b − W·(μ/s) in the
+   * column layout (the transposes in the row layout), so that the copy applied to x equals this
+   * model applied to the scaled x. This model is not modified.
+   */
+  public Sequential foldInputScaling(Scaler scaler) {
+    if (scaler.featureCount() != inputs) {
+      throw new IllegalArgumentException("the scaler was fitted on " + scaler.featureCount()
+          + " features but this model takes " + inputs);
+    }
+    double[] mu = scaler.offsets();
+    double[] s = scaler.scales();
+    Dense first = layers.get(0);
+    int units = first.outputSize();
+    double[] w = first.weights().toArray();
+    double[] b = first.biases().toArray();
+    for (int j = 0; j < inputs; j++) {
+      for (int u = 0; u < units; u++) {
+        int at = layout == Layout.COLUMN ? u * inputs + j : j * units + u;
+        w[at] /= s[j];
+        b[u] -= w[at] * mu[j];
+      }
+    }
+    List<Dense> copy = new ArrayList<>();
+    copy.add(new Dense(1, layout, first.activation(), Tensor.of(first.weights().shape(), w),
+        Tensor.of(first.biases().shape(), b)));
+    for (Dense d : layers.subList(1, layers.size())) {
+      copy.add(new Dense(d.index(), layout, d.activation(), d.weights().copy(),
+          d.biases().copy()));
+    }
+    return new Sequential(layout, inputs, copy);
   }
 
   @Override

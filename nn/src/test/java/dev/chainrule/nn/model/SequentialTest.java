@@ -9,10 +9,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.chainrule.core.graph.Graph;
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.tensor.Tensor;
+import dev.chainrule.nn.data.Dataset;
+import dev.chainrule.nn.data.Generators;
+import dev.chainrule.nn.data.Scaler;
+import dev.chainrule.nn.init.Initializers;
 import dev.chainrule.nn.layers.Activation;
 import dev.chainrule.nn.layers.Dense;
 import dev.chainrule.nn.layers.Layout;
 import dev.chainrule.nn.layers.Parameter;
+import dev.chainrule.nn.train.Inference;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -71,5 +76,24 @@ class SequentialTest {
     assertThrows(IllegalArgumentException.class, () -> Sequential.of(List.of(a, b)));
     assertEquals(2, Sequential.of(List.of(a, new Dense(2, Layout.ROW, Activation.softmax(),
         Tensor.zeros(4, 2), Tensor.zeros(1, 2)))).outputSize());
+  }
+
+  /** The folded model on raw inputs equals the original on standardised inputs. */
+  @Test
+  void foldedInputScalingGivesTheSameOutputsOnRawInputs() {
+    Dataset raw = Generators.blobs(30, 3, 1.0, 2);
+    Scaler scaler = Scaler.standard(raw);
+    for (Layout layout : Layout.values()) {
+      Sequential net = Sequential.builder(layout, 2).dense(5, Activation.tanh())
+          .dense(3, Activation.softmax()).weights(Initializers.normal(1))
+          .biases(Initializers.normal(1)).seed(3).build();
+      List<Tensor> before = net.parameters().stream().map(p -> p.value().copy()).toList();
+      Tensor expected = new Inference(net, null).predict(scaler.transform(raw.features()));
+      Sequential folded = net.foldInputScaling(scaler);
+      Tensor actual = new Inference(folded, null).predict(raw.features());
+      assertTrue(expected.maxAbsDifference(actual) < 1e-14, layout + ": "
+          + expected.maxAbsDifference(actual));
+      assertEquals(before, net.parameters().stream().map(Parameter::value).toList());
+    }
   }
 }
