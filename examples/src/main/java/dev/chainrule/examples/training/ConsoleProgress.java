@@ -13,8 +13,9 @@ import me.tongfei.progressbar.ProgressBarStyle;
 /**
  * A console progress bar for training (me.tongfei:progressbar, drawn on standard error): either
  * one bar per epoch followed by a summary line, for long epochs, or one bar over the whole run,
- * for many short epochs. {@link #forRun} returns a silent listener when the output is JSON or
- * standard output is not a terminal, so pipes and CI logs stay clean.
+ * for many short epochs. {@link #forRun} draws no bar when the output is JSON or standard output
+ * is not a terminal, so pipes and CI logs stay clean (the per-epoch summary lines still go to
+ * a pipe, but never into JSON).
  */
 public final class ConsoleProgress implements TrainingListener {
   private final boolean perEpoch;
@@ -30,14 +31,22 @@ public final class ConsoleProgress implements TrainingListener {
   }
 
   /**
-   * Returns a progress listener, or {@link TrainingListener#NONE} when {@code quiet} or when
-   * there is no console; {@code perEpoch} draws one bar per epoch and passes each epoch's
-   * statistics to {@code summary} after its bar closes.
+   * Returns a progress listener: nothing when {@code quiet}; without a console only the
+   * per-epoch {@code summary} (if any); otherwise bars, one per epoch when {@code perEpoch} (each
+   * followed by its {@code summary}) or one for the whole run.
    */
   public static TrainingListener forRun(boolean quiet, boolean perEpoch,
       Consumer<EpochStats> summary) {
-    if (quiet || System.console() == null) {
+    if (quiet) {
       return TrainingListener.NONE;
+    }
+    if (System.console() == null) {
+      return summary == null ? TrainingListener.NONE : new TrainingListener() {
+        @Override
+        public void onEpochEnd(EpochStats stats) {
+          summary.accept(stats);
+        }
+      };
     }
     return new ConsoleProgress(perEpoch, summary);
   }
@@ -91,7 +100,9 @@ public final class ConsoleProgress implements TrainingListener {
   public void onEpochEnd(EpochStats stats) {
     if (perEpoch) {
       bar.close();
-      summary.accept(stats);
+      if (summary != null) {
+        summary.accept(stats);
+      }
     }
   }
 

@@ -21,7 +21,7 @@ public final class Initializers {
         * r.nextGaussian()));
   }
 
-  /** Returns numbers uniform in [{@code low}, {@code high}); {@code uniform(0, 1)} is seed 001's. */
+  /** Returns numbers uniform in [{@code low}, {@code high}); {@code uniform(0, 1)} is seed 001. */
   public static Initializer uniform(double low, double high) {
     if (!(low < high)) {
       throw new IllegalArgumentException("uniform(low, high) needs low < high, got low = " + low

@@ -30,7 +30,7 @@ import java.util.zip.CRC32;
  * shapes against the model, and reports any problem as a {@link ModelFileException}.
  */
 public final class ModelFile {
-  /** The first 16 bytes of every model file: the ASCII text {@code chainrule-model} and a newline. */
+  /** The first 16 bytes of every model file: ASCII {@code chainrule-model} and a newline. */
   public static final String MAGIC = "chainrule-model\n";
   /** The format version this code writes and reads. */
   public static final int VERSION = 1;

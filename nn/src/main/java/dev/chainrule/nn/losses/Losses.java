@@ -59,8 +59,8 @@ public final class Losses {
   /**
    * Returns binary cross-entropy of σ(z), computed from the logits z without forming σ(z):
    * J = (1/m)·Σ [max(z, 0) − z·y + log(1 + e^−|z|)], finite for any finite z. The max and |z|
-   * are built as z·1(z ≥ 0) and z·(2·1(z ≥ 0) − 1), so the derivative at z = 0 is σ(0) − y = ½ − y (a zero
-   * initialised output layer starts there).
+   * are built as z·1(z ≥ 0) and z·(2·1(z ≥ 0) − 1), so the derivative at z = 0 is σ(0) − y =
+   * ½ − y (a zero-initialised output layer starts there).
    */
   public static Node binaryCrossEntropyWithLogits(Node logits, Node target, Layout layout) {
     check("binary cross-entropy with logits", logits, target);
