@@ -29,7 +29,8 @@ public final class LossCurve {
     }
     XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title)
         .xAxisTitle("epoch").yAxisTitle("loss").build();
-    chart.getStyler().setYAxisLogarithmic(allPositive(history.trainLosses()));
+    chart.getStyler().setYAxisLogarithmic(spansDecades(history.trainLosses()));
+    chart.getStyler().setXAxisTickMarkSpacingHint(90).setXAxisDecimalPattern("#");
     double[] epochs = IntStream.rangeClosed(1, history.epochs().size()).asDoubleStream()
         .toArray();
     addSeries(chart, "training", epochs, history.trainLosses());
@@ -45,12 +46,17 @@ public final class LossCurve {
     s.setMarker(x.length > 50 ? SeriesMarkers.NONE : SeriesMarkers.CIRCLE);
   }
 
-  private static boolean allPositive(double[] values) {
+  /** Returns true when all values are positive and span more than a factor of 10 (log axis). */
+  private static boolean spansDecades(double[] values) {
+    double min = Double.POSITIVE_INFINITY;
+    double max = 0;
     for (double v : values) {
-      if (!(v > 0)) {
+      if (!(v > 0) || Double.isInfinite(v)) {
         return false;
       }
+      min = Math.min(min, v);
+      max = Math.max(max, v);
     }
-    return true;
+    return max > 10 * min;
   }
 }
