@@ -1,13 +1,17 @@
 package dev.chainrule.examples;
 
 import dev.chainrule.examples.cli.Cli;
+import dev.chainrule.examples.custom.CustomModelCommand;
+import dev.chainrule.examples.fashion.FashionMnistCommand;
 import dev.chainrule.examples.formulas.CompareCommand;
 import dev.chainrule.examples.formulas.FormulasCommand;
 import dev.chainrule.examples.formulas.TraceCommand;
 import dev.chainrule.examples.fourequations.Bp4Command;
 import dev.chainrule.examples.mazur.MazurCommand;
+import dev.chainrule.examples.shallow.ShallowCommand;
 import dev.chainrule.examples.testnet.TestNetBatchCommand;
 import dev.chainrule.examples.testnet.TestNetSingleCommand;
+import dev.chainrule.examples.xor.XorCommand;
 import picocli.CommandLine.Command;
 
 /**
@@ -17,7 +21,8 @@ import picocli.CommandLine.Command;
 @Command(name = "chainrule-examples", mixinStandardHelpOptions = true,
     version = "chainrule examples 0.1.0",
     description = "Runnable chainrule examples: the seeds' networks, training, graphs, formulas.",
-    subcommands = {ListCommand.class, MazurCommand.class, Bp4Command.class,
+    subcommands = {ListCommand.class, MazurCommand.class, XorCommand.class, ShallowCommand.class,
+        FashionMnistCommand.class, CustomModelCommand.class, Bp4Command.class,
         TestNetBatchCommand.class, TestNetSingleCommand.class, FormulasCommand.class,
         CompareCommand.class, TraceCommand.class})
 public final class Main implements Runnable {
