@@ -7,6 +7,7 @@ import dev.chainrule.examples.formulas.CompareCommand;
 import dev.chainrule.examples.formulas.FormulasCommand;
 import dev.chainrule.examples.formulas.TraceCommand;
 import dev.chainrule.examples.fourequations.Bp4Command;
+import dev.chainrule.examples.graph.GraphCommand;
 import dev.chainrule.examples.mazur.MazurCommand;
 import dev.chainrule.examples.shallow.ShallowCommand;
 import dev.chainrule.examples.testnet.TestNetBatchCommand;
@@ -23,8 +24,8 @@ import picocli.CommandLine.Command;
     description = "Runnable chainrule examples: the seeds' networks, training, graphs, formulas.",
     subcommands = {ListCommand.class, MazurCommand.class, XorCommand.class, ShallowCommand.class,
         FashionMnistCommand.class, CustomModelCommand.class, Bp4Command.class,
-        TestNetBatchCommand.class, TestNetSingleCommand.class, FormulasCommand.class,
-        CompareCommand.class, TraceCommand.class})
+        TestNetBatchCommand.class, TestNetSingleCommand.class, GraphCommand.class,
+        FormulasCommand.class, CompareCommand.class, TraceCommand.class})
 public final class Main implements Runnable {
   /** Runs the command line and exits with its status. */
   public static void main(String[] args) {

@@ -1,0 +1,7 @@
+/**
+ * The {@code graph} subcommand: pictures of the seeds' networks, forward, backward, both and by
+ * layer, as DOT, SVG and PNG. Entry points: {@link dev.chainrule.examples.graph.GraphCommand} (the
+ * command line) and {@link dev.chainrule.examples.graph.SeedPictures} (the DOT text of one view,
+ * also used by the test that keeps docs/images/ up to date).
+ */
+package dev.chainrule.examples.graph;
