@@ -1,0 +1,102 @@
+package dev.chainrule.core.tensor;
+
+import static dev.chainrule.core.tensor.GemmKernel.MR;
+import static dev.chainrule.core.tensor.GemmWorkspace.KC;
+import static dev.chainrule.core.tensor.GemmWorkspace.NC;
+
+import java.util.Arrays;
+
+/**
+ * The cache-blocked GEMM: op(B) is packed into panels of {@code KC × NC} that stay in cache while
+ * every row of the C block streams past them, four rows at a time through {@link GemmKernel}.
+ * Large products are cut into blocks of C that {@link GemmPool} runs in parallel; each C element is
+ * computed by one thread in one fixed order, so results do not depend on the thread count.
+ */
+final class BlockedGemm {
+  private BlockedGemm() {}
+
+  /** Computes the whole call, on up to {@code threads} threads. */
+  static void run(GemmCall g, int threads) {
+    int panels = (g.n() + NC - 1) / NC;
+    int rowBlocks = Math.min(threads, (g.m() + MR - 1) / MR);
+    if (rowBlocks <= 1) {
+      block(g, GemmWorkspace.get(), 0, g.m(), 0, g.n());
+      return;
+    }
+    int rowsPerBlock = ((g.m() + rowBlocks - 1) / rowBlocks + MR - 1) / MR * MR;
+    int blocks = (g.m() + rowsPerBlock - 1) / rowsPerBlock;
+    GemmPool.run(threads, blocks * panels, task -> {
+      int i0 = task / panels * rowsPerBlock;
+      int j0 = task % panels * NC;
+      block(g, GemmWorkspace.get(), i0, Math.min(g.m(), i0 + rowsPerBlock), j0,
+          Math.min(g.n(), j0 + NC));
+    });
+  }
+
+  /** Computes rows {@code [i0, i1)} and columns {@code [j0, j1)} of C. */
+  static void block(GemmCall g, GemmWorkspace w, int i0, int i1, int j0, int j1) {
+    int rs = g.transA() ? 1 : g.lda();
+    int cs = g.transA() ? g.lda() : 1;
+    double[][] t = w.tile;
+    for (int jc = j0; jc < j1; jc += NC) {
+      int nw = Math.min(NC, j1 - jc);
+      for (int pc = 0; pc < g.k(); pc += KC) {
+        int kw = Math.min(KC, g.k() - pc);
+        pack(g, pc, jc, kw, nw, w.panel);
+        double beta = pc == 0 ? g.beta() : 1.0;
+        int i = i0;
+        for (; i + MR <= i1; i += MR) {
+          int ci = g.cOff() + i * g.ldc() + jc;
+          for (int r = 0; r < MR; r++) {
+            load(g.c(), ci + r * g.ldc(), t[r], nw, beta);
+          }
+          GemmKernel.rows4(nw, kw, g.alpha(), g.a(), g.aOff() + i * rs + pc * cs, rs, cs, w.panel,
+              t[0], t[1], t[2], t[3]);
+          for (int r = 0; r < MR; r++) {
+            System.arraycopy(t[r], 0, g.c(), ci + r * g.ldc(), nw);
+          }
+        }
+        for (; i < i1; i++) {
+          int ci = g.cOff() + i * g.ldc() + jc;
+          load(g.c(), ci, t[0], nw, beta);
+          GemmKernel.rows1(nw, kw, g.alpha(), g.a(), g.aOff() + i * rs + pc * cs, cs, w.panel,
+              t[0]);
+          System.arraycopy(t[0], 0, g.c(), ci, nw);
+        }
+      }
+    }
+  }
+
+  /** Copies {@code beta · c[from, from + nw)} into {@code t}, skipping c entirely when beta is 0. */
+  private static void load(double[] c, int from, double[] t, int nw, double beta) {
+    if (beta == 1.0) {
+      System.arraycopy(c, from, t, 0, nw);
+    } else if (beta == 0.0) {
+      Arrays.fill(t, 0, nw, 0.0);
+    } else {
+      for (int j = 0; j < nw; j++) {
+        t[j] = beta * c[from + j];
+      }
+    }
+  }
+
+  /** Packs op(B)[pc + p][jc + j] for {@code p < kw}, {@code j < nw} into {@code panel[p][j]}. */
+  private static void pack(GemmCall g, int pc, int jc, int kw, int nw, double[][] panel) {
+    double[] b = g.b();
+    int ldb = g.ldb();
+    if (!g.transB()) {
+      int from = g.bOff() + pc * ldb + jc;
+      for (int p = 0; p < kw; p++) {
+        System.arraycopy(b, from + p * ldb, panel[p], 0, nw);
+      }
+      return;
+    }
+    int from = g.bOff() + jc * ldb + pc;
+    for (int j = 0; j < nw; j++) {
+      int row = from + j * ldb;
+      for (int p = 0; p < kw; p++) {
+        panel[p][j] = b[row + p];
+      }
+    }
+  }
+}
