@@ -44,23 +44,31 @@ final class BlockedGemm {
         int kw = Math.min(KC, g.k() - pc);
         pack(g, pc, jc, kw, nw, w.panel);
         double beta = pc == 0 ? g.beta() : 1.0;
+        int even = kw & ~1;
         int i = i0;
         for (; i + MR <= i1; i += MR) {
           int ci = g.cOff() + i * g.ldc() + jc;
+          int ai = g.aOff() + i * rs + pc * cs;
           for (int r = 0; r < MR; r++) {
             load(g.c(), ci + r * g.ldc(), t[r], nw, beta);
           }
-          GemmKernel.rows4(nw, kw, g.alpha(), g.a(), g.aOff() + i * rs + pc * cs, rs, cs, w.panel,
-              t[0], t[1], t[2], t[3]);
+          GemmKernel.rows4(nw, even, g.alpha(), g.a(), ai, rs, cs, w.panel, t[0], t[1], t[2], t[3]);
+          if (even < kw) {
+            GemmKernel.rows4Last(nw, g.alpha(), g.a(), ai + even * cs, rs, w.panel[even], t[0],
+                t[1], t[2], t[3]);
+          }
           for (int r = 0; r < MR; r++) {
             System.arraycopy(t[r], 0, g.c(), ci + r * g.ldc(), nw);
           }
         }
         for (; i < i1; i++) {
           int ci = g.cOff() + i * g.ldc() + jc;
+          int ai = g.aOff() + i * rs + pc * cs;
           load(g.c(), ci, t[0], nw, beta);
-          GemmKernel.rows1(nw, kw, g.alpha(), g.a(), g.aOff() + i * rs + pc * cs, cs, w.panel,
-              t[0]);
+          GemmKernel.rows1(nw, even, g.alpha(), g.a(), ai, cs, w.panel, t[0]);
+          if (even < kw) {
+            GemmKernel.rows1Last(nw, g.alpha() * g.a()[ai + even * cs], w.panel[even], t[0]);
+          }
           System.arraycopy(t[0], 0, g.c(), ci, nw);
         }
       }
