@@ -7,10 +7,14 @@ import java.util.Arrays;
  * {@code C = alpha · op(A) · op(B) + beta · C}, where {@code op(X)} is X or its transpose. The
  * transposed operands are read in place, never copied.
  *
- * <p>Small products run plain loops; larger ones a cache-blocked, register-tiled kernel that C2
- * vectorises; products of at least {@link #PARALLEL_VOLUME} multiply-adds are split by blocks of C
- * over {@link #threads()} threads. Each element of C is computed by one thread in a fixed order,
- * so the result is bit-identical whatever the thread count.
+ * <p>When a native BLAS is found (dev.ludovic.netlib over e.g. Debian's {@code libopenblas0}),
+ * products from about 16³ up go to it; the system property {@code chainrule.blas} set to {@code
+ * java}, {@code native} or {@code auto} (the default) forces the choice, and {@link #backend()}
+ * tells which is in use. Otherwise, and always below that size, pure-Java kernels run: plain loops
+ * for tiny products, a cache-blocked, register-tiled kernel that C2 vectorises for the rest,
+ * split by blocks of C over {@link #threads()} threads when the product is large. In the Java
+ * kernels each element of C is computed by one thread in a fixed order, so the result is
+ * bit-identical whatever the thread count, and on every machine.
  */
 public final class Gemm {
   /** Products with fewer multiply-adds ({@code m · n · k}) than this run the unblocked loops. */
@@ -23,7 +27,9 @@ public final class Gemm {
   private Gemm() {}
 
   /**
-   * Sets how many threads large products may use, the calling thread included.
+   * Sets how many threads large products in the Java kernel may use, the calling thread included.
+   * A native BLAS runs its own threads (OpenBLAS: the environment variable {@code
+   * OPENBLAS_NUM_THREADS}).
    *
    * @throws IllegalArgumentException if {@code count} is less than 1
    */
@@ -34,9 +40,19 @@ public final class Gemm {
     threads = count;
   }
 
-  /** Returns how many threads large products may use; by default the available processors. */
+  /** Returns how many threads the Java kernel may use; by default the available processors. */
   public static int threads() {
     return threads;
+  }
+
+  /**
+   * Describes what large products run on, for logs and benchmark reports: the native BLAS class in
+   * use, or the Java kernel and why no native BLAS is used.
+   *
+   * @throws IllegalStateException if the system property {@code chainrule.blas} is misspelt
+   */
+  public static String backend() {
+    return GemmBackend.configured().describe();
   }
 
   /**
@@ -48,9 +64,19 @@ public final class Gemm {
    * @param c the output, modified in place; when {@code beta} is 0 its old contents are ignored
    * @throws IllegalArgumentException if a size or offset is negative, a leading dimension is
    *     smaller than its row, or an operand runs past the end of its array
+   * @throws IllegalStateException if {@code chainrule.blas} is misspelt, or is {@code native} and
+   *     no native BLAS was found
    */
   public static void gemm(boolean transA, boolean transB, int m, int n, int k, double alpha,
       double[] a, int aOff, int lda, double[] b, int bOff, int ldb, double beta,
+      double[] c, int cOff, int ldc) {
+    gemm(GemmBackend.configured(), transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb,
+        beta, c, cOff, ldc);
+  }
+
+  /** Like the public {@code gemm}, on the given backend rather than the configured one. */
+  static void gemm(GemmBackend backend, boolean transA, boolean transB, int m, int n, int k,
+      double alpha, double[] a, int aOff, int lda, double[] b, int bOff, int ldb, double beta,
       double[] c, int cOff, int ldc) {
     GemmChecks.check(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
     if (m == 0 || n == 0) {
@@ -61,6 +87,11 @@ public final class Gemm {
       return;
     }
     long volume = (long) m * n * k;
+    if (backend.usesNative(volume)) {
+      NativeGemm.gemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff,
+          ldc);
+      return;
+    }
     if (volume < SMALL_VOLUME) {
       SmallGemm.gemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff,
           ldc);

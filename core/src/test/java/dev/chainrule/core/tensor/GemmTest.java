@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +20,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Checks {@link Gemm#gemm} against a plain triple loop written here. */
+/**
+ * Checks {@link Gemm#gemm} against a plain triple loop written here, on the Java kernels and, where
+ * the machine has one, on the native BLAS.
+ */
 class GemmTest {
   private static final int[][] SHAPES = {
       {1, 1, 1}, {2, 2, 2}, {4, 3, 5}, {64, 10, 64}, {3, 7, 17}, {17, 33, 7}, {33, 65, 130},
@@ -31,38 +36,57 @@ class GemmTest {
 
   static Stream<Arguments> shapesAndTransposes() {
     List<Arguments> out = new ArrayList<>();
-    for (int[] s : SHAPES) {
-      for (int t = 0; t < 4; t++) {
-        out.add(Arguments.of(s[0], s[1], s[2], (t & 1) != 0, (t & 2) != 0));
+    for (GemmBackend backend : List.of(GemmBackend.JAVA, GemmBackend.NATIVE)) {
+      for (int[] s : SHAPES) {
+        for (int t = 0; t < 4; t++) {
+          out.add(Arguments.of(backend, s[0], s[1], s[2], (t & 1) != 0, (t & 2) != 0));
+        }
       }
     }
     return out.stream();
   }
 
-  @ParameterizedTest(name = "m={0} n={1} k={2} transA={3} transB={4}")
+  static Stream<GemmBackend> backends() {
+    return Stream.of(GemmBackend.JAVA, GemmBackend.NATIVE);
+  }
+
+  private static void assumeAvailable(GemmBackend backend) {
+    assumeTrue(backend != GemmBackend.NATIVE || NativeGemm.available(), NativeGemm::status);
+  }
+
+  @ParameterizedTest(name = "{0} m={1} n={2} k={3} transA={4} transB={5}")
   @MethodSource("shapesAndTransposes")
-  void matchesTripleLoopForEveryShapeAndTranspose(int m, int n, int k, boolean ta, boolean tb) {
+  void matchesTripleLoopForEveryShapeAndTranspose(GemmBackend backend, int m, int n, int k,
+      boolean ta, boolean tb) {
+    assumeAvailable(backend);
     Case x = new Case(ta, tb, m, n, k, 0, 0, 0, 0, 0, 0, new Random(m * 31L + n * 7L + k));
-    x.runAndCheck(1.0, 0.0);
+    x.runAndCheck(backend, 1.0, 0.0);
   }
 
-  @ParameterizedTest(name = "m={0} n={1} k={2} transA={3} transB={4}")
+  @ParameterizedTest(name = "{0} m={1} n={2} k={3} transA={4} transB={5}")
   @MethodSource("shapesAndTransposes")
-  void honoursOffsetsLeadingDimensionsAlphaAndBeta(int m, int n, int k, boolean ta, boolean tb) {
+  void honoursOffsetsLeadingDimensionsAlphaAndBeta(GemmBackend backend, int m, int n, int k,
+      boolean ta, boolean tb) {
+    assumeAvailable(backend);
     Case x = new Case(ta, tb, m, n, k, 3, 5, 2, 4, 1, 9, new Random(m + 11L * n + 101L * k));
-    x.runAndCheck(-1.75, 0.5);
+    x.runAndCheck(backend, -1.75, 0.5);
   }
 
-  @Test
-  void betaZeroIgnoresWhateverCHeld() {
+  @ParameterizedTest
+  @MethodSource("backends")
+  void betaZeroIgnoresWhateverCHeld(GemmBackend backend) {
+    assumeAvailable(backend);
     Case x = new Case(false, true, 40, 50, 60, 0, 0, 0, 0, 0, 0, new Random(1));
     java.util.Arrays.fill(x.c, Double.NaN);
-    x.runAndCheck(2.0, 0.0);
+    x.runAndCheck(backend, 2.0, 0.0);
   }
 
-  @Test
-  void betaOneAccumulatesIntoC() {
-    new Case(true, false, 70, 30, 90, 1, 2, 3, 1, 2, 3, new Random(2)).runAndCheck(0.25, 1.0);
+  @ParameterizedTest
+  @MethodSource("backends")
+  void betaOneAccumulatesIntoC(GemmBackend backend) {
+    assumeAvailable(backend);
+    new Case(true, false, 70, 30, 90, 1, 2, 3, 1, 2, 3, new Random(2))
+        .runAndCheck(backend, 0.25, 1.0);
   }
 
   @Test
@@ -96,20 +120,42 @@ class GemmTest {
   }
 
   @Test
-  void resultIsBitIdenticalWhateverTheThreadCount() {
+  void publicEntryPointUsesTheConfiguredBackend() {
+    new Case(false, false, 30, 40, 50, 0, 0, 0, 0, 0, 0, new Random(4)).runAndCheck(null, 1, 0);
+    assertTrue(Gemm.backend().contains(NativeGemm.available() ? "native" : "Java"),
+        Gemm.backend());
+  }
+
+  @Test
+  void forcingAMissingNativeBlasFailsNamingTheReason() {
+    assumeFalse(NativeGemm.available(), "this machine has a native BLAS");
+    var e = assertThrows(IllegalStateException.class, () -> Gemm.gemm(GemmBackend.NATIVE, false,
+        false, 1, 1, 1, 1.0, new double[1], 0, 1, new double[1], 0, 1, 0.0, new double[1], 0, 1));
+    assertTrue(e.getMessage().contains("chainrule.blas=native"), e.getMessage());
+  }
+
+  @Test
+  void backendSettingIsReadLeniently() {
+    assertEquals(GemmBackend.NATIVE, GemmBackend.parse(" Native "));
+    assertEquals(GemmBackend.AUTO, GemmBackend.parse("auto"));
+    assertEquals(null, GemmBackend.parse("openblas"));
+  }
+
+  @Test
+  void javaKernelResultIsBitIdenticalWhateverTheThreadCount() {
     for (int t = 0; t < 4; t++) {
       boolean ta = (t & 1) != 0;
       boolean tb = (t & 2) != 0;
       Case x = new Case(ta, tb, 203, 530, 301, 1, 2, 3, 5, 1, 4, new Random(40 + t));
       assertTrue((long) x.m * x.n * x.k >= Gemm.PARALLEL_VOLUME);
       double[] c0 = x.c.clone();
-      double[] one = x.run(1, 1.5, 0.5);
+      double[] one = x.run(GemmBackend.JAVA, 1, 1.5, 0.5);
       for (int threads : new int[] {2, 3, 8}) {
         x.c = c0.clone();
-        assertArrayEquals(one, x.run(threads, 1.5, 0.5), "threads=" + threads);
+        assertArrayEquals(one, x.run(GemmBackend.JAVA, threads, 1.5, 0.5), "threads=" + threads);
       }
       x.c = c0.clone();
-      x.check(x.run(2, 1.5, 0.5), c0, 1.5, 0.5);
+      x.check(x.run(GemmBackend.JAVA, 2, 1.5, 0.5), c0, 1.5, 0.5);
     }
   }
 
@@ -118,7 +164,7 @@ class GemmTest {
       @ForAll @IntRange(min = 1, max = 70) int n, @ForAll @IntRange(min = 1, max = 70) int k,
       @ForAll boolean ta, @ForAll boolean tb, @ForAll @IntRange(max = 3) int pad) {
     new Case(ta, tb, m, n, k, pad, pad, pad, pad + 1, 0, 2 * pad, new Random(m ^ n << 8 ^ k << 16))
-        .runAndCheck(1.0, 0.5);
+        .runAndCheck(GemmBackend.JAVA, 1.0, 0.5);
   }
 
   @Test
@@ -202,15 +248,21 @@ class GemmTest {
       return tb ? b[bOff + j * ldb + p] : b[bOff + p * ldb + j];
     }
 
-    double[] run(int threads, double alpha, double beta) {
+    /** Runs on {@code backend}, or through the public entry point when it is null. */
+    double[] run(GemmBackend backend, int threads, double alpha, double beta) {
       Gemm.setThreads(threads);
-      Gemm.gemm(ta, tb, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+      if (backend == null) {
+        Gemm.gemm(ta, tb, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+      } else {
+        Gemm.gemm(backend, ta, tb, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+      }
       return c;
     }
 
-    void runAndCheck(double alpha, double beta) {
+    void runAndCheck(GemmBackend backend, double alpha, double beta) {
       double[] before = c.clone();
-      check(run(Runtime.getRuntime().availableProcessors(), alpha, beta), before, alpha, beta);
+      check(run(backend, Runtime.getRuntime().availableProcessors(), alpha, beta), before, alpha,
+          beta);
     }
 
     /** Compares with a triple loop; cells outside the (m, n) block of C must be untouched. */
