@@ -1,7 +1,5 @@
 package dev.chainrule.core.tensor;
 
-import java.util.Objects;
-
 /** Validation of {@link Gemm#gemm} arguments, with errors that name the offending values. */
 final class GemmChecks {
   private GemmChecks() {}
@@ -22,22 +20,28 @@ final class GemmChecks {
 
   private static void operand(String name, String layout, double[] x, int off, int ld, int rows,
       int cols) {
-    Objects.requireNonNull(x, () -> "gemm operand " + name + " is null");
-    String where = name + " (" + rows + " × " + cols + ", " + layout + ")";
+    if (x == null) {
+      throw new NullPointerException("gemm operand " + where(name, layout, rows, cols) + " is null");
+    }
     if (off < 0) {
-      throw new IllegalArgumentException("gemm offset of " + where + " is negative: " + off);
+      throw new IllegalArgumentException(
+          "gemm offset of " + where(name, layout, rows, cols) + " is negative: " + off);
     }
     if (ld < cols) {
-      throw new IllegalArgumentException("gemm leading dimension of " + where + " is " + ld
-          + ", less than its " + cols + " columns");
+      throw new IllegalArgumentException("gemm leading dimension of "
+          + where(name, layout, rows, cols) + " is " + ld + ", less than its " + cols + " columns");
     }
     if (rows > 0 && cols > 0) {
       long end = off + (long) (rows - 1) * ld + cols;
       if (end > x.length) {
-        throw new IllegalArgumentException("gemm operand " + where + " with offset " + off
-            + " and leading dimension " + ld + " needs " + end + " elements, but its array has "
-            + x.length);
+        throw new IllegalArgumentException("gemm operand " + where(name, layout, rows, cols)
+            + " with offset " + off + " and leading dimension " + ld + " needs " + end
+            + " elements, but its array has " + x.length);
       }
     }
+  }
+
+  private static String where(String name, String layout, int rows, int cols) {
+    return name + " (" + rows + " × " + cols + ", " + layout + ")";
   }
 }
