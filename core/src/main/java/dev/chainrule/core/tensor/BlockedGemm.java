@@ -13,13 +13,23 @@ import java.util.Arrays;
  * computed by one thread in one fixed order, so results do not depend on the thread count.
  */
 final class BlockedGemm {
+  /** The fewest rows of C a parallel task gets when there are enough rows to go round. */
+  static final int MIN_ROWS_PER_TASK = 64;
+
   private BlockedGemm() {}
 
-  /** Computes the whole call, on up to {@code threads} threads. */
+  /**
+   * Computes the whole call, on up to {@code threads} threads. The blocks of C handed out are
+   * column panels of op(B) times row blocks of about four tasks per thread, so that a thread that
+   * wakes late or runs slowly delays the product by a small block only; a row block keeps at least
+   * {@link #MIN_ROWS_PER_TASK} rows so that re-packing its B panel stays cheap.
+   */
   static void run(GemmCall g, int threads) {
     int panels = (g.n() + NC - 1) / NC;
-    int rowBlocks = Math.min(threads, (g.m() + MR - 1) / MR);
-    if (rowBlocks <= 1) {
+    int perThread = Math.min(threads, (g.m() + MR - 1) / MR);
+    int rowBlocks = Math.min((4 * threads + panels - 1) / panels,
+        Math.max(g.m() / MIN_ROWS_PER_TASK, perThread));
+    if (threads <= 1 || rowBlocks * panels <= 1) {
       block(g, GemmWorkspace.get(), 0, g.m(), 0, g.n());
       return;
     }

@@ -8,7 +8,7 @@ import java.util.Arrays;
  * transposed operands are read in place, never copied.
  *
  * <p>When a native BLAS is found (dev.ludovic.netlib over e.g. Debian's {@code libopenblas0}),
- * products from about 16³ up go to it; the system property {@code chainrule.blas} set to {@code
+ * products from about 10³ up go to it; the system property {@code chainrule.blas} set to {@code
  * java}, {@code native} or {@code auto} (the default) forces the choice, and {@link #backend()}
  * tells which is in use. Otherwise, and always below that size, pure-Java kernels run: plain loops
  * for tiny products, a cache-blocked, register-tiled kernel that C2 vectorises for the rest,
@@ -17,9 +17,15 @@ import java.util.Arrays;
  * bit-identical whatever the thread count, and on every machine.
  */
 public final class Gemm {
-  /** Products with fewer multiply-adds ({@code m · n · k}) than this run the unblocked loops. */
-  static final long SMALL_VOLUME = 1L << 15;
-  /** Products with at least this many multiply-adds are split across threads. */
+  /**
+   * Products with fewer multiply-adds ({@code m · n · k}) than this run the unblocked loops: about
+   * 6³, where the blocked kernel's tile copies stop costing more than they save.
+   */
+  static final long SMALL_VOLUME = 1L << 8;
+  /**
+   * Products with at least this many multiply-adds (128³, ≈ 100 µs on one core) are split across
+   * threads; below it, waking a second thread costs about as much as it saves.
+   */
   static final long PARALLEL_VOLUME = 1L << 21;
 
   private static volatile int threads = Runtime.getRuntime().availableProcessors();

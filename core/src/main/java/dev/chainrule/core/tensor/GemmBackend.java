@@ -19,10 +19,10 @@ enum GemmBackend {
   /** The system property that selects the backend. */
   static final String PROPERTY = "chainrule.blas";
   /**
-   * Smallest {@code m · n · k} that auto sends to the native BLAS: below about 16³ the Java kernels
-   * finish before the JNI call (≈ 0.5 µs) would.
+   * Smallest {@code m · n · k} that auto sends to the native BLAS: below about 10³ the Java kernels
+   * finish before the JNI call (≈ 0.2–0.5 µs) would.
    */
-  static final long NATIVE_VOLUME = 1L << 12;
+  static final long NATIVE_VOLUME = 1L << 10;
 
   private static final String SETTING = System.getProperty(PROPERTY, "auto");
   private static final GemmBackend CONFIGURED = parse(SETTING);
