@@ -13,6 +13,11 @@ import java.util.Arrays;
  * computed by one thread in one fixed order, so results do not depend on the thread count.
  */
 final class BlockedGemm {
+  /**
+   * The fewest columns worth a call of the vectorised kernel: one vector of doubles. Calls with
+   * fewer columns would also teach C2 to compile the kernel without vectorising it.
+   */
+  static final int MIN_WIDTH = 8;
   /** The fewest rows of C a parallel task gets when there are enough rows to go round. */
   static final int MIN_ROWS_PER_TASK = 64;
 
@@ -25,7 +30,8 @@ final class BlockedGemm {
    * {@link #MIN_ROWS_PER_TASK} rows so that re-packing its B panel stays cheap.
    */
   static void run(GemmCall g, int threads) {
-    int panels = (g.n() + NC - 1) / NC;
+    int width = panelWidth(g.n());
+    int panels = (g.n() + width - 1) / width;
     int perThread = Math.min(threads, (g.m() + MR - 1) / MR);
     int rowBlocks = Math.min((4 * threads + panels - 1) / panels,
         Math.max(g.m() / MIN_ROWS_PER_TASK, perThread));
@@ -37,19 +43,30 @@ final class BlockedGemm {
     int blocks = (g.m() + rowsPerBlock - 1) / rowsPerBlock;
     GemmPool.run(threads, blocks * panels, task -> {
       int i0 = task / panels * rowsPerBlock;
-      int j0 = task % panels * NC;
+      int j0 = task % panels * width;
       block(g, GemmWorkspace.get(), i0, Math.min(g.m(), i0 + rowsPerBlock), j0,
-          Math.min(g.n(), j0 + NC));
+          Math.min(g.n(), j0 + width));
     });
+  }
+
+  /**
+   * Returns the width of the column panels that cut {@code n} columns into as few panels of at most
+   * {@code NC} as possible, all of about the same width (a multiple of 8 where it can be), so that
+   * no thin last panel runs the kernel on fewer than {@link #MIN_WIDTH} columns.
+   */
+  static int panelWidth(int n) {
+    int panels = (n + NC - 1) / NC;
+    return Math.min(NC, ((n + panels - 1) / panels + 7) / 8 * 8);
   }
 
   /** Computes rows {@code [i0, i1)} and columns {@code [j0, j1)} of C. */
   static void block(GemmCall g, GemmWorkspace w, int i0, int i1, int j0, int j1) {
     int rs = g.transA() ? 1 : g.lda();
     int cs = g.transA() ? g.lda() : 1;
+    int width = panelWidth(j1 - j0);
     double[][] t = w.tile;
-    for (int jc = j0; jc < j1; jc += NC) {
-      int nw = Math.min(NC, j1 - jc);
+    for (int jc = j0; jc < j1; jc += width) {
+      int nw = Math.min(width, j1 - jc);
       for (int pc = 0; pc < g.k(); pc += KC) {
         int kw = Math.min(KC, g.k() - pc);
         pack(g, pc, jc, kw, nw, w.panel);
@@ -57,10 +74,9 @@ final class BlockedGemm {
         int even = kw & ~1;
         int i = i0;
         for (; i + MR <= i1; i += MR) {
-          int ci = g.cOff() + i * g.ldc() + jc;
           int ai = g.aOff() + i * rs + pc * cs;
           for (int r = 0; r < MR; r++) {
-            load(g.c(), ci + r * g.ldc(), t[r], nw, beta);
+            load(g, i + r, jc, t[r], nw, beta);
           }
           GemmKernel.rows4(nw, even, g.alpha(), g.a(), ai, rs, cs, w.panel, t[0], t[1], t[2], t[3]);
           if (even < kw) {
@@ -68,33 +84,52 @@ final class BlockedGemm {
                 t[1], t[2], t[3]);
           }
           for (int r = 0; r < MR; r++) {
-            System.arraycopy(t[r], 0, g.c(), ci + r * g.ldc(), nw);
+            store(g, i + r, jc, t[r], nw);
           }
         }
         for (; i < i1; i++) {
-          int ci = g.cOff() + i * g.ldc() + jc;
           int ai = g.aOff() + i * rs + pc * cs;
-          load(g.c(), ci, t[0], nw, beta);
+          load(g, i, jc, t[0], nw, beta);
           GemmKernel.rows1(nw, even, g.alpha(), g.a(), ai, cs, w.panel, t[0]);
           if (even < kw) {
             GemmKernel.rows1Last(nw, g.alpha() * g.a()[ai + even * cs], w.panel[even], t[0]);
           }
-          System.arraycopy(t[0], 0, g.c(), ci, nw);
+          store(g, i, jc, t[0], nw);
         }
       }
     }
   }
 
-  /** Copies {@code beta · c[from, from + nw)} into {@code t}, skipping c entirely when beta is 0. */
-  private static void load(double[] c, int from, double[] t, int nw, double beta) {
-    if (beta == 1.0) {
-      System.arraycopy(c, from, t, 0, nw);
-    } else if (beta == 0.0) {
+  /** Copies {@code beta · C[i][jc + j]} into {@code t[j]} for {@code j < nw}; C is unread if beta is 0. */
+  private static void load(GemmCall g, int i, int jc, double[] t, int nw, double beta) {
+    double[] c = g.c();
+    if (beta == 0.0) {
       Arrays.fill(t, 0, nw, 0.0);
+    } else if (g.transC()) {
+      int from = g.cOff() + jc * g.ldc() + i;
+      for (int j = 0; j < nw; j++) {
+        t[j] = beta * c[from + j * g.ldc()];
+      }
+    } else if (beta == 1.0) {
+      System.arraycopy(c, g.cOff() + i * g.ldc() + jc, t, 0, nw);
     } else {
+      int from = g.cOff() + i * g.ldc() + jc;
       for (int j = 0; j < nw; j++) {
         t[j] = beta * c[from + j];
       }
+    }
+  }
+
+  /** Copies {@code t[j]} back into {@code C[i][jc + j]} for {@code j < nw}. */
+  private static void store(GemmCall g, int i, int jc, double[] t, int nw) {
+    if (g.transC()) {
+      double[] c = g.c();
+      int to = g.cOff() + jc * g.ldc() + i;
+      for (int j = 0; j < nw; j++) {
+        c[to + j * g.ldc()] = t[j];
+      }
+    } else {
+      System.arraycopy(t, 0, g.c(), g.cOff() + i * g.ldc() + jc, nw);
     }
   }
 

@@ -19,7 +19,9 @@ import java.util.Arrays;
 public final class Gemm {
   /**
    * Products with fewer multiply-adds ({@code m · n · k}) than this run the unblocked loops: about
-   * 6³, where the blocked kernel's tile copies stop costing more than they save.
+   * 6³, where the blocked kernel's tile copies stop costing more than they save. So do products
+   * with both m and n below one vector, whatever their k; one with only n that narrow is computed
+   * as {@code Cᵀ = op(B)ᵀ · op(A)ᵀ}, so that the kernel always runs on long rows.
    */
   static final long SMALL_VOLUME = 1L << 8;
   /**
@@ -98,14 +100,16 @@ public final class Gemm {
           ldc);
       return;
     }
-    if (volume < SMALL_VOLUME) {
+    int narrow = BlockedGemm.MIN_WIDTH;
+    if (volume < SMALL_VOLUME || (m < narrow && n < narrow)) {
       SmallGemm.gemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff,
           ldc);
       return;
     }
     GemmCall call = new GemmCall(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta,
-        c, cOff, ldc);
-    BlockedGemm.run(call, volume >= PARALLEL_VOLUME ? threads : 1);
+        c, cOff, ldc, false);
+    BlockedGemm.run(n < narrow ? call.transposed() : call,
+        volume >= PARALLEL_VOLUME ? threads : 1);
   }
 
   /** Multiplies the (m, n) block of C by {@code beta}, writing zeros when beta is 0. */

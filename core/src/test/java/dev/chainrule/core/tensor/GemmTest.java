@@ -27,7 +27,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class GemmTest {
   private static final int[][] SHAPES = {
       {1, 1, 1}, {2, 2, 2}, {4, 3, 5}, {64, 10, 64}, {3, 7, 17}, {17, 33, 7}, {33, 65, 130},
-      {65, 130, 33}, {130, 17, 65}, {7, 300, 257}, {257, 5, 300}, {130, 257, 513}};
+      {65, 130, 33}, {130, 17, 65}, {7, 300, 257}, {257, 5, 300}, {130, 257, 513}, {8, 8, 8},
+      {300, 1, 129}, {1, 300, 129}, {5, 6, 900}, {9, 3, 70}, {4, 520, 3}};
 
   @AfterEach
   void restoreThreads() {
@@ -44,6 +45,10 @@ class GemmTest {
       }
     }
     return out.stream();
+  }
+
+  static Stream<Arguments> largeShapes() {
+    return Stream.of(Arguments.of(203, 530, 301), Arguments.of(1500, 5, 301));
   }
 
   static Stream<GemmBackend> backends() {
@@ -141,12 +146,13 @@ class GemmTest {
     assertEquals(null, GemmBackend.parse("openblas"));
   }
 
-  @Test
-  void javaKernelResultIsBitIdenticalWhateverTheThreadCount() {
+  @ParameterizedTest(name = "m={0} n={1} k={2}")
+  @MethodSource("largeShapes")
+  void javaKernelResultIsBitIdenticalWhateverTheThreadCount(int m, int n, int k) {
     for (int t = 0; t < 4; t++) {
       boolean ta = (t & 1) != 0;
       boolean tb = (t & 2) != 0;
-      Case x = new Case(ta, tb, 203, 530, 301, 1, 2, 3, 5, 1, 4, new Random(40 + t));
+      Case x = new Case(ta, tb, m, n, k, 1, 2, 3, 5, 1, 4, new Random(40 + t));
       assertTrue((long) x.m * x.n * x.k >= Gemm.PARALLEL_VOLUME);
       double[] c0 = x.c.clone();
       double[] one = x.run(GemmBackend.JAVA, 1, 1.5, 0.5);
