@@ -100,7 +100,10 @@ final class BlockedGemm {
     }
   }
 
-  /** Copies {@code beta · C[i][jc + j]} into {@code t[j]} for {@code j < nw}; C is unread if beta is 0. */
+  /**
+   * Copies {@code beta · C[i][jc + j]} into {@code t[j]} for {@code j < nw}, without reading C when
+   * beta is 0.
+   */
   private static void load(GemmCall g, int i, int jc, double[] t, int nw, double beta) {
     double[] c = g.c();
     if (beta == 0.0) {

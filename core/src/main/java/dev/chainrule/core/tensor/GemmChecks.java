@@ -21,7 +21,8 @@ final class GemmChecks {
   private static void operand(String name, String layout, double[] x, int off, int ld, int rows,
       int cols) {
     if (x == null) {
-      throw new NullPointerException("gemm operand " + where(name, layout, rows, cols) + " is null");
+      throw new NullPointerException(
+          "gemm operand " + where(name, layout, rows, cols) + " is null");
     }
     if (off < 0) {
       throw new IllegalArgumentException(

@@ -2,7 +2,9 @@ package dev.chainrule.core.tensor;
 
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntConsumer;
@@ -10,8 +12,13 @@ import java.util.function.IntConsumer;
 /**
  * A small shared pool of daemon threads that runs the independent tasks of one large GEMM. The
  * calling thread works too, so {@code threads} workers need only {@code threads − 1} pool threads.
+ * Idle pool threads end after {@link #IDLE_SECONDS}; a pool replaced after a change of thread count
+ * is never shut down (a concurrent product may still be handing it work), its threads just idle out.
  */
 final class GemmPool {
+  /** Seconds an idle pool thread waits for work before it ends. */
+  static final long IDLE_SECONDS = 30;
+
   private static final AtomicInteger THREAD_IDS = new AtomicInteger();
   private static final Object LOCK = new Object();
   private static ExecutorService executor;
@@ -78,14 +85,14 @@ final class GemmPool {
   private static ExecutorService executor(int size) {
     synchronized (LOCK) {
       if (executor == null || executorThreads != size) {
-        if (executor != null) {
-          executor.shutdown();
-        }
-        executor = Executors.newFixedThreadPool(size, r -> {
-          Thread t = new Thread(r, "chainrule-gemm-" + THREAD_IDS.incrementAndGet());
-          t.setDaemon(true);
-          return t;
-        });
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(size, size, IDLE_SECONDS,
+            TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+              Thread t = new Thread(r, "chainrule-gemm-" + THREAD_IDS.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
+        pool.allowCoreThreadTimeOut(true);
+        executor = pool;
         executorThreads = size;
       }
       return executor;

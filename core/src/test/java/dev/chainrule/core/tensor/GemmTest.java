@@ -197,6 +197,13 @@ class GemmTest {
   }
 
   @Test
+  void rejectsANullOperandNamingIt() {
+    var e = assertThrows(NullPointerException.class, () -> Gemm.gemm(true, false, 2, 2, 2, 1.0,
+        new double[4], 0, 2, null, 0, 2, 0.0, new double[4], 0, 2));
+    assertTrue(e.getMessage().contains("operand B"), e.getMessage());
+  }
+
+  @Test
   void rejectsAThreadCountBelowOne() {
     var e = assertThrows(IllegalArgumentException.class, () -> Gemm.setThreads(0));
     assertTrue(e.getMessage().contains("got 0"), e.getMessage());
