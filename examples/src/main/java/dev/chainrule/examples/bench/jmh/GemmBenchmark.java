@@ -3,6 +3,7 @@ package dev.chainrule.examples.bench.jmh;
 import dev.chainrule.core.tensor.Gemm;
 import dev.ludovic.netlib.blas.BLAS;
 import dev.ludovic.netlib.blas.NativeBLAS;
+import java.util.Arrays;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -19,8 +20,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Times {@code C = op(A) · op(B)} for the shapes of a 1024³ product, one 784-256-64 MLP step in
- * each transpose form, and a 2×2, on four candidates: a plain triple loop (the reference), the
- * chainrule Java kernel on one and on two threads, and the native BLAS that chainrule would call
+ * each transpose form, and a 2×2, on four candidates: chainrule's former plain loops (the
+ * reference), the chainrule Java kernel on one and on two threads, and the native BLAS that chainrule would call
  * (dev.ludovic.netlib over the machine's libblas, usually OpenBLAS; its threads follow {@code
  * OPENBLAS_NUM_THREADS}). GFLOPS = 2·m·n·k / time.
  */
@@ -93,17 +94,32 @@ public class GemmBenchmark {
     return c;
   }
 
-  /** The reference: a plain triple loop, dot products over {@code p}. */
+  /**
+   * The reference: chainrule's GEMM before the blocked kernel, plain loops over the operands in
+   * place (row-axpy order {@code i, p, j} when B is read as stored, dot products when it is
+   * transposed).
+   */
   private void naive(int lda, int ldb) {
+    Arrays.fill(c, 0.0);
     for (int i = 0; i < m; i++) {
-      for (int j = 0; j < n; j++) {
-        double s = 0;
+      int row = i * n;
+      if (!transB) {
         for (int p = 0; p < k; p++) {
-          double x = transA ? a[p * lda + i] : a[i * lda + p];
-          double y = transB ? b[j * ldb + p] : b[p * ldb + j];
-          s += x * y;
+          double aip = transA ? a[p * lda + i] : a[i * lda + p];
+          int brow = p * ldb;
+          for (int j = 0; j < n; j++) {
+            c[row + j] += aip * b[brow + j];
+          }
         }
-        c[i * n + j] = s;
+      } else {
+        for (int j = 0; j < n; j++) {
+          int brow = j * ldb;
+          double s = 0;
+          for (int p = 0; p < k; p++) {
+            s += (transA ? a[p * lda + i] : a[i * lda + p]) * b[brow + p];
+          }
+          c[row + j] = s;
+        }
       }
     }
   }
