@@ -74,7 +74,7 @@ record ValueText(List<String> lines, boolean alarming) {
         n++;
       }
     }
-    double mean = sum / n;
+    double mean = roundoffToZero(sum / n, Math.max(Math.abs(min), Math.abs(max)));
     double squares = 0;
     for (double v : d) {
       if (Double.isFinite(v)) {
@@ -83,6 +83,15 @@ record ValueText(List<String> lines, boolean alarming) {
     }
     lines.add("mean " + number(mean) + ", sd " + number(Math.sqrt(squares / n)));
     lines.add("min " + number(min) + ", max " + number(max));
+  }
+
+  /**
+   * Returns 0 for a mean that is rounding noise next to the values it averages (a softmax
+   * gradient's mean is exactly 0 in exact arithmetic), so the picture does not depend on the
+   * summation order of the kernel that produced the values.
+   */
+  private static double roundoffToZero(double mean, double scale) {
+    return Math.abs(mean) <= 1e-12 * scale ? 0.0 : mean;
   }
 
   /**
