@@ -2,6 +2,8 @@ package dev.chainrule.examples.shallow;
 
 import dev.chainrule.examples.cli.Json;
 import dev.chainrule.examples.cli.UsageException;
+import dev.chainrule.examples.compare.ComparisonPrinter;
+import dev.chainrule.examples.compare.SeedComparison;
 import dev.chainrule.examples.training.ConsoleProgress;
 import dev.chainrule.examples.training.LossCurve;
 import dev.chainrule.nn.layers.Activation;
@@ -62,8 +64,11 @@ public final class ShallowCommand implements Runnable {
             + e.getMessage(), e);
       }
     }
+    SeedComparison comparison = ShallowVsManual.compare(r, s).orElse(null);
     if (json) {
-      Json.print(asJson(s, r), System.out);
+      Map<String, Object> m = asJson(s, r);
+      m.put("maxRelErrorVsManual", comparison == null ? null : comparison.maxRelErrorVsManual());
+      Json.print(m, System.out);
       return;
     }
     System.out.printf(Locale.ROOT, "Seed 004's shallow network %s (%s hidden, sigmoid output) "
@@ -72,6 +77,15 @@ public final class ShallowCommand implements Runnable {
     System.out.printf(Locale.ROOT, "cost J: %.6f → %.6f%n", r.initialCost(), r.cost());
     System.out.printf(Locale.ROOT, "accuracy: %.4f on the training flower, %.4f on a fresh one%n",
         r.accuracy(), r.testAccuracy());
+    System.out.println();
+    if (comparison == null) {
+      System.out.println("(the comparison with the seed's formulas needs the seed's 3-4-1 shape "
+          + "with tanh or relu hidden units)");
+    } else {
+      System.out.println("the network's gradients at its initial weights, autograd against seed "
+          + "004's formulas:");
+      ComparisonPrinter.print(comparison, System.out);
+    }
   }
 
   private ShallowRun.Settings settings() {

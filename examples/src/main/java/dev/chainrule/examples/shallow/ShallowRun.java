@@ -1,9 +1,11 @@
 package dev.chainrule.examples.shallow;
 
+import dev.chainrule.core.tensor.Tensor;
 import dev.chainrule.nn.data.Dataset;
 import dev.chainrule.nn.data.Generators;
 import dev.chainrule.nn.init.Initializers;
 import dev.chainrule.nn.layers.Activation;
+import dev.chainrule.nn.layers.Dense;
 import dev.chainrule.nn.layers.Layout;
 import dev.chainrule.nn.losses.Loss;
 import dev.chainrule.nn.model.Sequential;
@@ -13,6 +15,8 @@ import dev.chainrule.nn.train.History;
 import dev.chainrule.nn.train.Inference;
 import dev.chainrule.nn.train.Trainer;
 import dev.chainrule.nn.train.TrainingListener;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Seed 004's shallow network on the planar "flower": column layout (X is features × m), a hidden
@@ -27,9 +31,13 @@ import dev.chainrule.nn.train.TrainingListener;
  * @param iterations full-batch gradient-descent steps taken
  * @param history the per-iteration history
  * @param seconds wall-clock training time
+ * @param initialWeights W[1], b[1], W[2], b[2], … before training, for comparing the network's
+ *     gradients with the seed's formulas where they are not yet near zero
+ * @param train the training flower
  */
 public record ShallowRun(String architecture, double accuracy, double testAccuracy,
-    double initialCost, double cost, int iterations, History history, double seconds) {
+    double initialCost, double cost, int iterations, History history, double seconds,
+    List<Tensor> initialWeights, Dataset train) {
 
   /** The settings of a run, with the seed's and the planar-data course's defaults. */
   public record Settings(int features, int hidden, Activation activation, int iterations,
@@ -55,12 +63,17 @@ public record ShallowRun(String architecture, double accuracy, double testAccura
     Trainer trainer = new Trainer(net, loss, new Sgd(s.learningRate()));
     Inference inference = new Inference(net, loss, s.samples());
     double before = inference.evaluate(train).loss();
+    List<Tensor> initial = new ArrayList<>();
+    for (Dense layer : net.layers()) {
+      initial.add(layer.weights().copy());
+      initial.add(layer.biases().copy());
+    }
     long start = System.nanoTime();
     History h = trainer.fit(train, FitOptions.defaults().epochs(s.iterations())
         .batchSize(s.samples()).inOrder().listener(listener));
     double seconds = (System.nanoTime() - start) / 1e9;
     return new ShallowRun(net.architecture().orElseThrow().widths(),
         inference.evaluate(train).accuracy(), inference.evaluate(test).accuracy(), before,
-        inference.evaluate(train).loss(), s.iterations(), h, seconds);
+        inference.evaluate(train).loss(), s.iterations(), h, seconds, initial, train);
   }
 }
