@@ -1,5 +1,6 @@
 package dev.chainrule.core.check;
 
+import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.tensor.Shape;
 import dev.chainrule.core.tensor.Tensor;
 import java.util.Arrays;
@@ -30,9 +31,12 @@ public final class FormulaComparison {
    * @param numeric the central-difference gradient, or null when it was not computed
    * @param built the formula as built from graph nodes, printed, or null
    * @param message why the shapes disagree, or null
+   * @param gradientNode reverse mode's gradient node
+   * @param expression the formula's node when it was built from graph nodes, else null
    */
   record Parts(String formula, String wrt, String loss, Verdict verdict, double tolerance,
-      Tensor autograd, Tensor manual, Tensor numeric, String built, String message) {}
+      Tensor autograd, Tensor manual, Tensor numeric, String built, String message,
+      Node gradientNode, Node expression) {}
 
   FormulaComparison(Parts parts) {
     this.p = parts;
@@ -66,6 +70,22 @@ public final class FormulaComparison {
   /** Returns the central-difference gradient, or null when it was not computed. */
   public Tensor numeric() {
     return p.numeric();
+  }
+
+  /**
+   * Returns the gradient node reverse mode built for this comparison (in the loss's graph), so
+   * that it can be drawn or printed next to the formula.
+   */
+  public Node autogradNode() {
+    return p.gradientNode();
+  }
+
+  /**
+   * Returns the node the formula was built as, in the loss's graph, or null when the formula is
+   * computed on tensors or its products did not conform.
+   */
+  public Node manualNode() {
+    return p.expression();
   }
 
   /** Returns why the shapes disagree, or null when they agree. */

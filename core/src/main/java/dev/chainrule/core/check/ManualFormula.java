@@ -46,6 +46,14 @@ public final class ManualFormula {
     return name;
   }
 
+  /**
+   * Returns true when the formula is built from graph nodes (and so can be printed and drawn),
+   * false when it is a function on tensors.
+   */
+  public boolean isGraphExpression() {
+    return graph != null;
+  }
+
   Supplier<Node> graphBuilder() {
     return graph;
   }

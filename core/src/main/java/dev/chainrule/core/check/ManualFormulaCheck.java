@@ -44,9 +44,10 @@ public final class ManualFormulaCheck {
     Tensor value = null;
     String built = null;
     String message = null;
+    Node expression = null;
     try {
       if (manual.graphBuilder() != null) {
-        Node expression = manual.graphBuilder().get();
+        expression = manual.graphBuilder().get();
         built = FormulaPrinter.unicode().expression(expression);
         value = Plan.compile(expression).run(feeds).get(expression).copy();
       } else {
@@ -65,7 +66,8 @@ public final class ManualFormulaCheck {
         : Errors.maxAbs(value, autograd) <= tolerance * Errors.scale(value, autograd)
         ? Verdict.AGREES : Verdict.DIFFERS;
     return new FormulaComparison(new FormulaComparison.Parts(manual.name(), wrt.name(),
-        loss.name(), verdict, tolerance, autograd, value, numeric, built, message));
+        loss.name(), verdict, tolerance, autograd, value, numeric, built, message, gradient,
+        expression));
   }
 
   /**

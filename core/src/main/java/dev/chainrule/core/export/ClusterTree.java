@@ -37,19 +37,24 @@ final class ClusterTree {
     t.statements.add(statement);
   }
 
-  /** Appends the clusters and their statements, indented, numbering clusters from 1. */
-  void write(StringBuilder sb) {
-    write(sb, "  ", new int[] {0});
+  /**
+   * Appends the clusters and their statements at {@code indent}, numbering clusters from 1 after
+   * {@code prefix} ({@code cluster_1}, or {@code cluster_a1} with prefix {@code a}), so that
+   * several trees can share one picture.
+   */
+  void write(StringBuilder sb, String indent, String prefix) {
+    write(sb, indent, prefix, new int[] {0});
   }
 
-  private void write(StringBuilder sb, String indent, int[] counter) {
+  private void write(StringBuilder sb, String indent, String prefix, int[] counter) {
     for (String s : statements) {
       sb.append(indent).append(s).append('\n');
     }
     for (ClusterTree child : children.values()) {
-      sb.append(indent).append("subgraph cluster_").append(++counter[0]).append(" {\n");
+      sb.append(indent).append("subgraph cluster_").append(prefix).append(++counter[0])
+          .append(" {\n");
       sb.append(indent).append("  ").append(child.attributes()).append('\n');
-      child.write(sb, indent + "  ", counter);
+      child.write(sb, indent + "  ", prefix, counter);
       sb.append(indent).append("}\n");
     }
   }

@@ -6,6 +6,7 @@ import dev.chainrule.core.graph.GraphMismatchException;
 import dev.chainrule.core.graph.Node;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Exports a computation graph, forward, backward or both, as Graphviz DOT text: the entry point of
@@ -28,14 +29,16 @@ public final class GraphExport {
   private final Node loss;
   private final Gradients gradients;
   private final Feeds feeds;
+  private final Set<Node> stopAt;
 
   private GraphExport(List<Node> targets, ExportOptions options, Node loss, Gradients gradients,
-      Feeds feeds) {
+      Feeds feeds, Set<Node> stopAt) {
     this.targets = targets;
     this.options = options;
     this.loss = loss;
     this.gradients = gradients;
     this.feeds = feeds;
+    this.stopAt = stopAt;
   }
 
   /** Returns an export of {@code targets} and their ancestors, with default options. */
@@ -52,7 +55,7 @@ public final class GraphExport {
     for (Node t : list) {
       sameGraph(list.get(0), t);
     }
-    return new GraphExport(list, ExportOptions.defaults(), null, null, null);
+    return new GraphExport(list, ExportOptions.defaults(), null, null, null, Set.of());
   }
 
   private static void sameGraph(Node first, Node other) {
@@ -67,7 +70,7 @@ public final class GraphExport {
     if (newOptions == null) {
       throw new IllegalArgumentException("options must not be null; use ExportOptions.defaults()");
     }
-    return new GraphExport(targets, newOptions, loss, gradients, feeds);
+    return new GraphExport(targets, newOptions, loss, gradients, feeds, stopAt);
   }
 
   /** Returns the options this export uses. */
@@ -81,7 +84,7 @@ public final class GraphExport {
    */
   public GraphExport loss(Node newLoss) {
     sameGraph(targets.get(0), newLoss);
-    return new GraphExport(targets, options, newLoss, gradients, feeds);
+    return new GraphExport(targets, options, newLoss, gradients, feeds, stopAt);
   }
 
   /**
@@ -91,12 +94,26 @@ public final class GraphExport {
    */
   public GraphExport gradients(Gradients pass) {
     sameGraph(targets.get(0), pass.output());
-    return new GraphExport(targets, options, loss == null ? pass.output() : loss, pass, feeds);
+    return new GraphExport(targets, options, loss == null ? pass.output() : loss, pass, feeds,
+        stopAt);
   }
 
   /** Returns this export evaluating values with {@code newFeeds}, else the inputs' held values. */
   public GraphExport feeds(Feeds newFeeds) {
-    return new GraphExport(targets, options, loss, gradients, newFeeds);
+    return new GraphExport(targets, options, loss, gradients, newFeeds, stopAt);
+  }
+
+  /**
+   * Returns this export stopping at {@code nodes}: those a drawn node reads are drawn faded, as
+   * context, and what they are computed from is left out. A hand-written formula over a network's
+   * values, for example, is drawn down to A[1] and Y rather than down to the network's inputs.
+   * Targets are always drawn in full.
+   */
+  public GraphExport stopAt(Collection<? extends Node> nodes) {
+    for (Node n : nodes) {
+      sameGraph(targets.get(0), n);
+    }
+    return new GraphExport(targets, options, loss, gradients, feeds, Set.copyOf(nodes));
   }
 
   /**
@@ -106,17 +123,31 @@ public final class GraphExport {
    *     without gradient nodes), or values are asked for and an input has no value
    */
   public String toDot() {
-    Selection selection = Selection.of(targets, options.view(), loss, gradients,
-        options.inlineLiterals());
-    if (selection.drawn().isEmpty()) {
-      throw new IllegalArgumentException("the " + options.view().name().toLowerCase(
-          java.util.Locale.ROOT) + " view of " + targets.get(0).name() + " has no node to draw: "
-          + "pass gradient nodes (from Autodiff.grad) as targets for the backward view");
-    }
+    Selection selection = select();
     if (options.collapseScopes()) {
       return LayerView.dot(selection, options);
     }
     NodeValues values = NodeValues.compute(selection, options, feeds, gradients);
     return DetailedView.dot(selection, options, values.values(), values.gradients());
+  }
+
+  /**
+   * Returns the picture's nodes and edges alone, every DOT id starting with {@code prefix}, for
+   * {@link SideBySide}; scopes are never collapsed there.
+   */
+  DetailedView.Body body(String prefix, String indent) {
+    Selection selection = select();
+    NodeValues values = NodeValues.compute(selection, options, feeds, gradients);
+    return DetailedView.body(selection, values.values(), values.gradients(), prefix, indent);
+  }
+
+  private Selection select() {
+    Selection selection = Selection.of(targets, options, loss, gradients, stopAt);
+    if (selection.drawn().isEmpty()) {
+      throw new IllegalArgumentException("the " + options.view().name().toLowerCase(
+          java.util.Locale.ROOT) + " view of " + targets.get(0).name() + " has no node to draw: "
+          + "pass gradient nodes (from Autodiff.grad) as targets for the backward view");
+    }
+    return selection;
   }
 }

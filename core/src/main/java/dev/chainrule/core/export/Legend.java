@@ -21,7 +21,7 @@ final class Legend {
     }
     for (Role r : roles) {
       sb.append("<tr><td bgcolor=\"").append(r.fill()).append("\"><font color=\"")
-          .append(r == Role.REUSED ? "#666666" : "#000000").append("\">")
+          .append(r.faded() ? "#666666" : "#000000").append("\">")
           .append(DotText.html(r.meaning())).append("</font></td></tr>");
     }
     for (EdgeKind e : edges) {

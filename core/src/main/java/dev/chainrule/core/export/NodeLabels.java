@@ -3,7 +3,6 @@ package dev.chainrule.core.export;
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.graph.NodeKind;
 import dev.chainrule.core.tensor.Shape;
-import dev.chainrule.core.tensor.TensorFormat;
 import java.util.List;
 import java.util.Locale;
 
@@ -28,7 +27,7 @@ final class NodeLabels {
    */
   static String label(Node n, Selection selection, ValueText value, ValueText gradient) {
     if (selection.role(n) == Role.LITERAL) {
-      return DotText.quoted(literal(n));
+      return DotText.quoted(selection.literalText(n));
     }
     StringBuilder sb = new StringBuilder("<");
     boolean named = n.kind() != NodeKind.OPERATION || n.isUserNamed();
@@ -64,13 +63,14 @@ final class NodeLabels {
     }
     Node a = n.inputs().get(0);
     Node b = n.inputs().get(1);
-    return (a.isLiteral() ? literal(a) + " " : "") + label
-        + (b.isLiteral() ? " " + literal(b) : "");
+    return (a.isLiteral() ? inline(a, selection) + " " : "") + label
+        + (b.isLiteral() ? " " + inline(b, selection) : "");
   }
 
-  /** Returns a literal's number as written in formulas. */
-  static String literal(Node n) {
-    return TensorFormat.number(n.storedValue().item());
+  /** Returns a literal as an operand in a label: a fraction such as 1/m in parentheses. */
+  private static String inline(Node literal, Selection selection) {
+    String text = selection.literalText(literal);
+    return text.contains("/") ? "(" + text + ")" : text;
   }
 
   /** Returns a shape as labels write it: {@code scalar}, {@code (3,)} or {@code (4, 5)}. */

@@ -3,8 +3,8 @@ package dev.chainrule.core.export;
 /**
  * What a node is in a picture, which decides its colours and its line in the legend. Every drawn
  * node has exactly one role; the first that applies wins, in the order: reused forward value (in
- * the backward view), loss, gradient of a parameter, other gradient, literal, input, parameter,
- * constant, operation.
+ * the backward view), context (a node the picture stops at), loss, gradient of a parameter, other
+ * gradient, literal, input, parameter, constant, operation.
  */
 enum Role {
   INPUT("input, fed at run time", "box", "rounded,filled", "#dbeafe", "#2f5f98", 1.0),
@@ -17,6 +17,8 @@ enum Role {
   PARAMETER_GRADIENT("gradient of a parameter", "box", "rounded,filled,dashed", "#d5f0d5",
       "#2e7d32", 2.0),
   REUSED("forward value reused by the backward pass", "box", "rounded,filled,dotted", "#f4f4f4",
+      "#999999", 1.0),
+  CONTEXT("value computed elsewhere, drawn as context", "box", "rounded,filled,dotted", "#f4f4f4",
       "#999999", 1.0);
 
   private final String meaning;
@@ -40,6 +42,11 @@ enum Role {
     return meaning;
   }
 
+  /** Returns true for the roles drawn faded: context the picture shows but does not explain. */
+  boolean faded() {
+    return this == REUSED || this == CONTEXT;
+  }
+
   /** Returns the fill colour, used for the node and its legend cell. */
   String fill() {
     return fill;
@@ -61,7 +68,7 @@ enum Role {
     String s = named ? shape : "ellipse";
     String st = named ? style : style.replace("rounded,", "");
     String pen = penWidth == 1.0 ? "" : ", penwidth=" + DotText.number(penWidth);
-    String font = this == REUSED ? ", fontcolor=\"#666666\"" : "";
+    String font = faded() ? ", fontcolor=\"#666666\"" : "";
     return "shape=" + s + ", style=\"" + st + "\", fillcolor=\"" + fill + "\", color=\"" + border
         + "\"" + pen + font;
   }

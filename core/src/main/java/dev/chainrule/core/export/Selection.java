@@ -6,10 +6,12 @@ import dev.chainrule.core.graph.Graph;
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.graph.NodeKind;
 import dev.chainrule.core.graph.Notation;
+import dev.chainrule.core.tensor.TensorFormat;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -21,50 +23,61 @@ final class Selection {
   private final Graph graph;
   private final Role[] roles;
   private final boolean inlineLiterals;
+  private final Map<String, Double> symbols;
   private final List<Node> drawn = new ArrayList<>();
   private final Node loss;
   private Node seed;
 
-  private Selection(Graph graph, int size, boolean inlineLiterals, Node loss, Node seed) {
+  private Selection(Graph graph, int size, ExportOptions options, Node loss, Node seed) {
     this.graph = graph;
     this.roles = new Role[size];
-    this.inlineLiterals = inlineLiterals;
+    this.inlineLiterals = options.inlineLiterals();
+    this.symbols = options.symbols();
     this.loss = loss;
     this.seed = seed;
   }
 
   /**
    * Selects what to draw. {@code loss} and {@code gradients} may be null; when given, the loss is
-   * highlighted and, with gradients, linked to the seed of the backward pass.
+   * highlighted and, with gradients, linked to the seed of the backward pass. The picture stops at
+   * the nodes of {@code stopAt} that are not targets: those a drawn node reads are drawn faded as
+   * context, and nothing they are computed from is drawn.
    */
-  static Selection of(List<Node> targets, View view, Node loss, Gradients gradients,
-      boolean inlineLiterals) {
+  static Selection of(List<Node> targets, ExportOptions options, Node loss, Gradients gradients,
+      Set<Node> stopAt) {
+    View view = options.view();
     Graph graph = targets.get(0).graph();
     Node seed = gradients == null ? null : gradients.adjoint(gradients.output());
-    Selection s = new Selection(graph, graph.size(), inlineLiterals, loss, seed);
-    boolean[] ancestor = ancestors(graph, targets, view == View.BACKWARD ? null : loss);
+    Selection s = new Selection(graph, graph.size(), options, loss, seed);
+    boolean[] stop = new boolean[graph.size()];
+    for (Node n : stopAt) {
+      stop[n.id()] = n.graph() == graph && !n.isLiteral();
+    }
+    targets.forEach(t -> stop[t.id()] = false);
+    boolean[] ancestor = ancestors(graph, targets, view == View.BACKWARD ? null : loss, stop);
     boolean[] keep = new boolean[graph.size()];
     boolean[] context = new boolean[graph.size()];
+    boolean[] stopped = new boolean[graph.size()];
     for (int id = 0; id < keep.length; id++) {
       Node n = graph.node(id);
-      if (!ancestor[id] || n.isLiteral()) {
+      if (!ancestor[id] || n.isLiteral() || stop[id]) {
         continue;
       }
       keep[id] = view == View.BOTH || (view == View.FORWARD) != n.isGradient();
-      if (view == View.BACKWARD && keep[id]) {
-        for (Node in : n.inputs()) {
-          context[in.id()] = !in.isGradient() && !in.isLiteral();
-        }
+      for (Node in : keep[id] ? n.inputs() : List.<Node>of()) {
+        context[in.id()] |= view == View.BACKWARD && !in.isGradient() && !in.isLiteral();
+        stopped[in.id()] |= stop[in.id()];
       }
     }
     if (view == View.BACKWARD && loss != null && seed != null && keep[seed.id()]) {
       context[loss.id()] = true;
     }
-    s.assignRoles(keep, context, targets, gradients);
+    s.assignRoles(keep, context, stopped, targets, gradients);
     return s;
   }
 
-  private static boolean[] ancestors(Graph graph, List<Node> targets, Node extra) {
+  private static boolean[] ancestors(Graph graph, List<Node> targets, Node extra,
+      boolean[] stop) {
     boolean[] mark = new boolean[graph.size()];
     for (Node t : targets) {
       mark[t.id()] = true;
@@ -73,7 +86,7 @@ final class Selection {
       mark[extra.id()] = true;
     }
     for (int id = mark.length - 1; id >= 0; id--) {
-      if (mark[id]) {
+      if (mark[id] && !stop[id]) {
         for (Node in : graph.node(id).inputs()) {
           mark[in.id()] = true;
         }
@@ -82,8 +95,8 @@ final class Selection {
     return mark;
   }
 
-  private void assignRoles(boolean[] keep, boolean[] context, List<Node> targets,
-      Gradients gradients) {
+  private void assignRoles(boolean[] keep, boolean[] context, boolean[] stopped,
+      List<Node> targets, Gradients gradients) {
     boolean[] literalNeeded = new boolean[keep.length];
     for (Node t : targets) {
       literalNeeded[t.id()] = t.isLiteral();
@@ -106,6 +119,8 @@ final class Selection {
       Node n = graph.node(id);
       if (context[id] && !keep[id]) {
         roles[id] = Role.REUSED;
+      } else if (stopped[id]) {
+        roles[id] = Role.CONTEXT;
       } else if (keep[id] || literalNeeded[id]) {
         roles[id] = roleOf(n, parameterGradients.contains(n)
             || n.isGradient() && n.isUserNamed() && parameterNames.contains(n.name()));
@@ -115,7 +130,7 @@ final class Selection {
       }
     }
     if (seed == null) {
-      drawn.stream().filter(n -> n.isGradient() && roles[n.id()] != Role.REUSED).findFirst()
+      drawn.stream().filter(n -> n.isGradient() && !roles[n.id()].faded()).findFirst()
           .filter(n -> n.kind() == NodeKind.CONSTANT).ifPresent(n -> seed = n);
     }
   }
@@ -152,6 +167,23 @@ final class Selection {
     return notation.form() == Notation.Form.INFIX && consumer.op().label().equals(notation.text());
   }
 
+  /**
+   * Returns a literal's number as labels write it: the name of a symbol with that value (m), the
+   * reciprocal of one (1/m), else the number itself.
+   */
+  String literalText(Node literal) {
+    double v = literal.storedValue().item();
+    for (Map.Entry<String, Double> s : symbols.entrySet()) {
+      if (Math.abs(v) == Math.abs(s.getValue())) {
+        return (v < 0 == s.getValue() < 0 ? "" : "−") + s.getKey();
+      }
+      if (Math.abs(v) == 1.0 / Math.abs(s.getValue())) {
+        return (v < 0 == s.getValue() < 0 ? "" : "−") + "1/" + s.getKey();
+      }
+    }
+    return TensorFormat.number(v);
+  }
+
   /** Returns the drawn nodes in id order. */
   List<Node> drawn() {
     return drawn;
@@ -186,7 +218,7 @@ final class Selection {
    */
   List<String> clusterPath(Node n) {
     List<String> path = new ArrayList<>();
-    if (n.isGradient() && role(n) != Role.REUSED) {
+    if (n.isGradient() && !role(n).faded()) {
       path.add(ClusterTree.BACKWARD);
     }
     if (!n.scope().isEmpty()) {

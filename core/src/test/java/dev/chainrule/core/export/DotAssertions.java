@@ -62,7 +62,18 @@ final class DotAssertions {
 
   /** Returns the text of the cluster whose label line contains {@code label}, braces matched. */
   static String cluster(String dot, String label) {
-    int at = dot.indexOf("label=\"" + label + "\"");
+    return clusterAt(dot, dot.indexOf("label=\"" + label + "\""), label);
+  }
+
+  /**
+   * Returns the text of the cluster whose bold HTML caption starts with {@code caption} (as
+   * written in the DOT text, entities included), braces matched.
+   */
+  static String captioned(String dot, String caption) {
+    return clusterAt(dot, dot.indexOf("label=<<b>" + caption), caption);
+  }
+
+  private static String clusterAt(String dot, int at, String label) {
     assertTrue(at >= 0, () -> "no cluster labelled " + label);
     int open = dot.lastIndexOf('{', at);
     int depth = 0;

@@ -3,15 +3,12 @@ package dev.chainrule.examples.graph;
 import dev.chainrule.core.export.ExportOptions;
 import dev.chainrule.core.export.ExportOptions.Direction;
 import dev.chainrule.core.export.ExportOptions.ValueDisplay;
-import dev.chainrule.core.export.ImageFormat;
 import dev.chainrule.core.export.RenderResult;
-import dev.chainrule.core.export.Renderer;
 import dev.chainrule.examples.cli.Json;
+import dev.chainrule.examples.cli.Picture;
+import dev.chainrule.examples.cli.PictureFiles;
 import dev.chainrule.examples.cli.UsageException;
-import dev.chainrule.examples.graph.SeedPictures.Kind;
 import dev.chainrule.examples.seeds.SeedCatalog;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,11 +19,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * Draws a seed network's computation graph, forward, backward, both or one box per layer, as
- * DOT, SVG or PNG files. With {@code --all}, draws every catalogue network in every view: the
- * command that regenerates docs/images/.
+ * Draws a seed network's computation graph, forward, backward, both or one box per layer, its
+ * backward pass after simplification (alone or next to the one as built), and autograd next to
+ * the seed's hand-derived formulas, as DOT, SVG or PNG files. With {@code --all}, draws every
+ * catalogue network in every view: the command that regenerates docs/images/.
  */
-@Command(name = "graph", description = "Draw an example's graph: forward, backward, both, layers.")
+@Command(name = "graph", description = "Draw an example's graph: forward, backward, both, layers, "
+    + "simplified, before-after, manual.")
 public final class GraphCommand implements Runnable {
   @Parameters(arity = "0..1", paramLabel = "<example>",
       description = "The example to draw (see 'list'); omit with --all.")
@@ -35,7 +34,8 @@ public final class GraphCommand implements Runnable {
   @Option(names = "--all", description = "Draw every example; every view unless --view is given.")
   boolean all;
 
-  @Option(names = "--view", split = ",", paramLabel = "forward|backward|both|layers",
+  @Option(names = "--view", split = ",",
+      paramLabel = "forward|backward|both|layers|simplified|before-after|manual",
       description = "Views to draw, comma-separated (default: both).")
   List<String> views;
 
@@ -69,25 +69,30 @@ public final class GraphCommand implements Runnable {
   @Option(names = "--json", description = "Print one JSON object listing the files written.")
   boolean json;
 
-  /** Writes the requested pictures and reports each file on one line. */
+  /** Writes the requested pictures and reports each file, or skipped picture, on one line. */
   @Override
   public void run() {
     List<String> examples = examples();
-    List<Kind> kinds = kinds();
-    List<ImageFormat> imageFormats = imageFormats();
+    List<PictureKind> kinds = kinds();
     ExportOptions options = options();
-    Renderer renderer = renderer();
+    PictureFiles files = PictureFiles.of(formats, engine, scale, out);
     List<Map<String, Object>> written = new ArrayList<>();
+    List<String> skipped = new ArrayList<>();
     for (String name : examples) {
       SeedPictures pictures = SeedPictures.of(name);
-      for (Kind kind : kinds) {
-        String dot = pictures.dot(kind, options);
-        for (ImageFormat format : imageFormats) {
-          Path file = out.resolve(pictures.fileName(kind) + "." + format.extension());
-          RenderResult r = write(renderer, dot, file, format);
-          written.add(entry(r));
-          if (!json) {
-            (r.rendered() ? System.out : System.err).println(r.message());
+      for (PictureKind kind : kinds) {
+        for (Picture picture : pictures.pictures(kind, options)) {
+          if (picture.isSkipped()) {
+            skipped.add(picture.note());
+            if (!json) {
+              System.out.println("skipped " + picture.note());
+            }
+          }
+          for (RenderResult r : files.write(picture)) {
+            written.add(PictureFiles.entry(r));
+            if (!json) {
+              (r.rendered() ? System.out : System.err).println(r.message());
+            }
           }
         }
       }
@@ -95,27 +100,9 @@ public final class GraphCommand implements Runnable {
     if (json) {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("files", written);
+      m.put("skipped", skipped);
       Json.print(m, System.out);
     }
-  }
-
-  private static RenderResult write(Renderer renderer, String dot, Path file, ImageFormat format) {
-    try {
-      return renderer.write(dot, file, format);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
-    }
-  }
-
-  private static Map<String, Object> entry(RenderResult r) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("file", r.file().toString());
-    m.put("format", r.format().extension());
-    m.put("rendered", r.rendered());
-    m.put("engine", r.engine() == null ? null : r.engine().words());
-    m.put("seconds", r.elapsed().toMillis() / 1000.0);
-    m.put("message", r.message());
-    return m;
   }
 
   private List<String> examples() {
@@ -137,27 +124,20 @@ public final class GraphCommand implements Runnable {
     return List.of(example);
   }
 
-  private List<Kind> kinds() {
+  private List<PictureKind> kinds() {
     if (views == null) {
-      return all ? List.of(Kind.values()) : List.of(Kind.BOTH);
+      return all ? List.of(PictureKind.values()) : List.of(PictureKind.BOTH);
     }
-    List<Kind> kinds = new ArrayList<>();
+    List<PictureKind> kinds = new ArrayList<>();
     for (String v : views) {
-      kinds.add(parse(Kind.class, v, "view", "forward, backward, both or layers"));
+      PictureKind k = PictureKind.parse(v);
+      if (k == null) {
+        throw new UsageException("unknown view '" + v + "'; use forward, backward, both, layers, "
+            + "simplified, before-after or manual");
+      }
+      kinds.add(k);
     }
     return kinds;
-  }
-
-  private List<ImageFormat> imageFormats() {
-    List<ImageFormat> list = new ArrayList<>();
-    for (String f : formats) {
-      try {
-        list.add(ImageFormat.parse(f));
-      } catch (IllegalArgumentException e) {
-        throw new UsageException(e.getMessage());
-      }
-    }
-    return list;
   }
 
   private ExportOptions options() {
@@ -166,39 +146,13 @@ public final class GraphCommand implements Runnable {
     }
     ValueDisplay display = values ? ValueDisplay.VALUES : stats ? ValueDisplay.STATISTICS
         : ValueDisplay.NONE;
-    return ExportOptions.defaults().withValues(display).withLegend(!noLegend)
-        .withDirection(parse(Direction.class, direction, "direction", "TB or LR"));
-  }
-
-  private Renderer renderer() {
-    Renderer r;
-    switch (engine.toLowerCase(java.util.Locale.ROOT)) {
-      case "auto":
-        r = Renderer.auto();
-        break;
-      case "dot":
-        r = Renderer.using(Renderer.Engine.DOT_BINARY);
-        break;
-      case "v8":
-        r = Renderer.using(Renderer.Engine.V8);
-        break;
-      default:
-        throw new UsageException("unknown engine '" + engine + "'; use auto, dot or v8");
+    Direction d = null;
+    for (Direction candidate : Direction.values()) {
+      d = candidate.name().equalsIgnoreCase(direction.trim()) ? candidate : d;
     }
-    try {
-      return r.withScale(scale);
-    } catch (IllegalArgumentException e) {
-      throw new UsageException(e.getMessage());
+    if (d == null) {
+      throw new UsageException("unknown direction '" + direction + "'; use TB or LR");
     }
-  }
-
-  private static <E extends Enum<E>> E parse(Class<E> type, String word, String what,
-      String allowed) {
-    for (E e : type.getEnumConstants()) {
-      if (e.name().equalsIgnoreCase(word.trim())) {
-        return e;
-      }
-    }
-    throw new UsageException("unknown " + what + " '" + word + "'; use " + allowed);
+    return ExportOptions.defaults().withValues(display).withLegend(!noLegend).withDirection(d);
   }
 }

@@ -10,7 +10,10 @@ import dev.chainrule.examples.cli.Cli;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The formulas, compare and trace subcommands run on seed 001 as a user runs them. */
 class CommandsTest {
@@ -63,6 +66,21 @@ class CommandsTest {
     assertEquals(11, o.getAsJsonArray("comparisons").size());
     assertEquals("11 formulas: 10 AGREES, 1 DIFFERS, 0 SHAPE_MISMATCH",
         o.get("summary").getAsString());
+  }
+
+  @Test
+  void compareGraphDrawsEachFormulaAndJsonListsThePictures(@TempDir Path dir) throws Exception {
+    Run r = run("compare", "shallow", "--graph", dir.toString(), "--format", "dot", "--json");
+    assertEquals(0, r.status(), r.err());
+    JsonObject o = JsonParser.parseString(r.out()).getAsJsonObject();
+    assertEquals(8, o.getAsJsonObject("pictures").getAsJsonArray("files").size());
+    assertTrue(o.getAsJsonArray("comparisons").get(3).getAsJsonObject().get("maxAbsError")
+        .isJsonNull(), "a shape mismatch has no error: null, not NaN");
+    String dot = Files.readString(dir.resolve("shallow-manual-01-A2.dot"));
+    assertTrue(dot.contains("DIFFERS ×8"), "analysis 4.1: dA[2] per sample, m = 8");
+    Run text = run("compare", "bp4", "--graph", dir.toString(), "--format", "dot");
+    assertTrue(text.out().contains("skipped bp4: its 9 formulas are computed on tensors"),
+        text.out());
   }
 
   @Test

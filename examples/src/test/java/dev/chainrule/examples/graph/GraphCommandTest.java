@@ -46,6 +46,24 @@ class GraphCommandTest {
   }
 
   @Test
+  void theSimplifiedViewsAndTheComparisonsAreNamedAfterTheirView() throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int status = run(out, err, "graph", "shallow", "--view", "simplified,before-after,manual",
+        "--format", "dot", "--out", dir.toString());
+    assertEquals(0, status, err.toString(StandardCharsets.UTF_8));
+    assertTrue(Files.readString(dir.resolve("shallow-backward-simplified.dot"))
+        .contains("<b>dZ[2]</b>"));
+    assertTrue(Files.exists(dir.resolve("shallow-backward-before-after.dot")));
+    assertTrue(Files.exists(dir.resolve("shallow-manual-03-W2.dot")));
+    ByteArrayOutputStream skipped = new ByteArrayOutputStream();
+    assertEquals(0, run(skipped, err, "graph", "bp4", "--view", "manual", "--format", "dot",
+        "--out", dir.toString()));
+    assertTrue(skipped.toString(StandardCharsets.UTF_8).startsWith("skipped bp4: its 9 formulas "
+        + "are computed on tensors"), skipped.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
   void jsonListsTheFiles() {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     int status = run(out, new ByteArrayOutputStream(), "graph", "mazur", "--format", "dot",
@@ -60,6 +78,7 @@ class GraphCommandTest {
   void badInputExitsWithStatus2AndOneLine() {
     String[][] cases = {
         {"graph", "nope"}, {"graph", "mazur", "--view", "sideways"},
+        {"graph", "mazur", "--view", "before_after"},
         {"graph", "mazur", "--format", "gif"}, {"graph"}, {"graph", "mazur", "--all"},
         {"graph", "mazur", "--values", "--stats"}, {"graph", "mazur", "--engine", "cairo"}};
     for (String[] args : cases) {
