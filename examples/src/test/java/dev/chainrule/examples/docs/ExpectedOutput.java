@@ -91,6 +91,20 @@ final class ExpectedOutput {
   static String difference(List<String> expected, List<String> actual) {
     List<String> e = normalise(expected);
     List<String> a = normalise(actual);
+    if (e.contains(ELISION)) {
+      int from = 0;
+      for (String line : e) {
+        int at = line.equals(ELISION) ? 0 : a.subList(from, a.size()).indexOf(line);
+        if (at < 0) {
+          return "the page's line\n  " + line + "\nis not in the output after its line " + from
+              + "\nthe output now:\n" + String.join("\n", actual);
+        }
+        from += line.equals(ELISION) ? 0 : at + 1;
+      }
+      return "the page's lines are all in the output, but not where the page puts them (its "
+          + "first and last lines must be the output's, '...' standing for any lines between)"
+          + "\nthe output now:\n" + String.join("\n", actual);
+    }
     int i = 0;
     while (i < e.size() && i < a.size() && e.get(i).equals(a.get(i))) {
       i++;
