@@ -1,7 +1,7 @@
 /**
- * Checking gradients three ways. {@link dev.chainrule.core.check.GradCheck} compares reverse mode
- * with central finite differences ({@link dev.chainrule.core.check.GradCheckReport}); {@link
- * dev.chainrule.core.check.ManualFormulaCheck} compares a hand-derived {@link
+ * Checking gradients three ways. Entry points: {@link dev.chainrule.core.check.GradCheck} compares
+ * reverse mode with central finite differences ({@link dev.chainrule.core.check.GradCheckReport});
+ * {@link dev.chainrule.core.check.ManualFormulaCheck} compares a hand-derived {@link
  * dev.chainrule.core.check.ManualFormula} with both, in one {@link
  * dev.chainrule.core.check.FormulaComparison} (text, JSON, or a JUnit assertion); {@link
  * dev.chainrule.core.check.ChainRuleTrace} writes the chain rule for a small scalar graph step by

@@ -1,6 +1,11 @@
 /**
- * Execution: {@link dev.chainrule.core.exec.Plan} compiles a set of target nodes once and runs it
- * many times with {@link dev.chainrule.core.exec.Feeds}, returning {@link
- * dev.chainrule.core.exec.Results}; interactive evaluation ({@code node.value()}) uses the same path.
+ * Running graphs: a set of target nodes is compiled once into a straight-line schedule over
+ * reused buffers and run many times, each run with its own input values. Interactive evaluation
+ * ({@code node.value()}) uses the same path.
+ *
+ * <p>Entry points: {@link dev.chainrule.core.exec.Plan#compile} and {@link
+ * dev.chainrule.core.exec.Plan#run}, given {@link dev.chainrule.core.exec.Feeds} and returning
+ * {@link dev.chainrule.core.exec.Results}; a bad feed raises a {@link
+ * dev.chainrule.core.exec.FeedException}.
  */
 package dev.chainrule.core.exec;

@@ -1,7 +1,9 @@
 /**
- * Formulas of nodes in the seeds' notation, as Unicode text or LaTeX: {@link
- * dev.chainrule.core.print.FormulaPrinter} writes one node as an equation (dW[2] = (1/m)·dZ[2]·A[1]ᵀ),
- * and {@link dev.chainrule.core.print.Equations} picks the named nodes of a forward or backward
- * pass in evaluation order.
+ * Formulas of nodes in the seeds' notation, as Unicode text or LaTeX, so that a gradient graph
+ * can be read as the equations a textbook prints.
+ *
+ * <p>Entry points: {@link dev.chainrule.core.print.FormulaPrinter} writes one node as an equation
+ * (dW[2] = (1/m)·dZ[2]·A[1]ᵀ), and {@link dev.chainrule.core.print.Equations} picks the named
+ * nodes of a forward or backward pass in evaluation order.
  */
 package dev.chainrule.core.print;
