@@ -24,6 +24,7 @@ public final class Graph {
   private int activePass;
   private String passSite;
   private Node provenance;
+  private Node differentiating;
 
   /** Returns a placeholder of the given shape, fed with a value each time the graph runs. */
   public Node input(String name, int... dims) {
@@ -100,7 +101,7 @@ public final class Graph {
     }
     String site = currentSite();
     Node n = new Node(this, nodes.size(), kind, op, inputs, shape, value, name, named, literal,
-        site);
+        site, differentiating);
     nodes.add(n);
     return n;
   }
@@ -156,21 +157,37 @@ public final class Graph {
 
   /**
    * Makes the nodes built until the returned handle is closed carry {@code original}'s name scope,
-   * gradient pass and user line, as if built where {@code original} was. Rewrites use it so that a
-   * transformed graph keeps the provenance of every node it copies or replaces. Nests.
+   * gradient pass, user line and {@link Node#derivativeOf()}, as if built where {@code original}
+   * was. Rewrites use it so that a transformed graph keeps the provenance of every node it copies
+   * or replaces. Nests.
    */
   public Scope inheriting(Node original) {
     Node previousProvenance = provenance;
     int previousPass = activePass;
+    Node previousDerivative = differentiating;
     scopes.push(original.scope());
     provenance = original;
     activePass = original.gradientPass();
+    differentiating = original.derivativeOf();
     gradientPasses = Math.max(gradientPasses, activePass);
     return () -> {
       scopes.pop();
       provenance = previousProvenance;
       activePass = previousPass;
+      differentiating = previousDerivative;
     };
+  }
+
+  /**
+   * Records {@code forward} as the node whose derivative the nodes built until the returned handle
+   * is closed belong to (see {@link Node#derivativeOf()}): reverse mode opens one around each
+   * node's local derivative, so that an error or a NaN in the backward pass can name the forward
+   * operation it came from. Nests.
+   */
+  public Scope differentiating(Node forward) {
+    Node previous = differentiating;
+    differentiating = forward;
+    return () -> differentiating = previous;
   }
 
   private String currentSite() {
