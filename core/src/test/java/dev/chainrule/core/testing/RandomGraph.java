@@ -1,52 +1,79 @@
-package dev.chainrule.core.autodiff;
+package dev.chainrule.core.testing;
 
+import dev.chainrule.core.exec.Feeds;
+import dev.chainrule.core.exec.Plan;
+import dev.chainrule.core.exec.Results;
 import dev.chainrule.core.graph.Graph;
 import dev.chainrule.core.graph.Node;
+import dev.chainrule.core.graph.ops.Abs;
+import dev.chainrule.core.graph.ops.Compare;
 import dev.chainrule.core.graph.ops.Identity;
+import dev.chainrule.core.graph.ops.LeakyRelu;
+import dev.chainrule.core.graph.ops.Max;
+import dev.chainrule.core.graph.ops.Relu;
 import dev.chainrule.core.tensor.Naive;
 import dev.chainrule.core.tensor.Samples;
 import dev.chainrule.core.tensor.Shape;
 import dev.chainrule.core.tensor.Tensor;
-import dev.chainrule.core.testing.GraphListing;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import java.util.stream.Collectors;
+import net.jqwik.api.Assume;
 
 /**
  * A random DAG over the whole op set, built from a list of {@link Step}s that pick an operation
  * and operands among the nodes built so far. Steps whose operands do not fit the op are skipped,
  * so any list of steps builds a valid graph and shrinking a failing list stays meaningful. Inputs
  * of log, sqrt, fractional powers and denominators go through x² + 0.5 to stay in the domain.
+ *
+ * <p>Three steps write the losses the rewriter fuses, as a user would: binary cross-entropy of a
+ * sigmoid, y∘log σ(z) + (1 − y)∘log(1 − σ(z)) (with z = 4·tanh(a), so that the unfused form the
+ * fused one is compared with does not lose its accuracy to 1 − σ(z) cancelling), cross-entropy
+ * y∘log softmax(a) reduced over the class axis, and log(softmax(a)) alone. Their targets y are
+ * new parameters in [0.1, 0.9].
  */
-final class RandomGraph {
+public final class RandomGraph {
   /** The leaf shapes a graph starts from; chosen so that many pairs broadcast. */
-  static final int[][] LEAF_SHAPES = {{}, {3}, {2, 1}, {2, 3}, {1, 3}, {3, 2}};
+  public static final int[][] LEAF_SHAPES = {{}, {3}, {2, 1}, {2, 3}, {1, 3}, {3, 2}};
   /** The operations a step can apply, in the order {@link Step#op()} indexes them. */
-  static final String[] OPS = {"add", "sub", "mul", "div", "neg", "pow", "exp", "log", "sqrt",
-      "abs", "square", "sigmoid", "tanh", "relu", "leakyRelu", "matmul", "transpose", "reshape",
-      "broadcastTo", "reduce", "softmax", "where", "compare", "identity"};
+  public static final String[] OPS = {"add", "sub", "mul", "div", "neg", "pow", "exp", "log",
+      "sqrt", "abs", "square", "sigmoid", "tanh", "relu", "leakyRelu", "matmul", "transpose",
+      "reshape", "broadcastTo", "reduce", "softmax", "where", "compare", "identity",
+      "binaryCrossEntropy", "softmaxCrossEntropy", "logOfSoftmax"};
+  /** Discards a graph when a kink (of abs, relu, a comparison, a maximum) is this close. */
+  private static final double MARGIN = 1e-2;
 
   /**
    * One building step: apply {@code OPS[op]} to the nodes {@code a} and {@code b} (indices into
    * the nodes built so far, modulo their number), with {@code k} (0..95) choosing the op's attributes.
+   *
+   * @param op the index of the operation in {@link #OPS}
+   * @param a the first operand's index
+   * @param b the second operand's index
+   * @param k the attribute choice
    */
-  record Step(int op, int a, int b, int k) {
+  public record Step(int op, int a, int b, int k) {
     @Override
     public String toString() {
       return OPS[op % OPS.length] + "(" + a + "," + b + ";" + k + ")";
     }
   }
 
-  final Graph graph = new Graph();
-  final List<Node> params = new ArrayList<>();
-  final Node loss;
+  /** The graph built. */
+  public final Graph graph = new Graph();
+  /** Its parameters: the leaves, then the targets the loss steps added. */
+  public final List<Node> params = new ArrayList<>();
+  /** The scalar loss: a random weighting of every unconsumed node (and the last one), summed. */
+  public final Node loss;
   private final List<Node> pool = new ArrayList<>();
   private final Set<Node> consumed = new HashSet<>();
   private final Random random;
 
-  RandomGraph(List<Integer> leaves, List<Step> steps, long seed) {
+  /** Builds the graph of {@code leaves} (indices into {@link #LEAF_SHAPES}) and {@code steps}. */
+  public RandomGraph(List<Integer> leaves, List<Step> steps, long seed) {
     random = new Random(seed);
     for (int i = 0; i < leaves.size(); i++) {
       int[] dims = LEAF_SHAPES[leaves.get(i) % LEAF_SHAPES.length];
@@ -121,7 +148,41 @@ final class RandomGraph {
         return compare(a, b, k).where(a, b);
       }
       case "compare": return broadcast(a, b) ? a.mul(compare(a, b, k)) : null;
+      case "binaryCrossEntropy": return binaryCrossEntropy(a, k);
+      case "softmaxCrossEntropy": return rank == 0 ? null : softmaxCrossEntropy(a, k);
+      case "logOfSoftmax": return rank == 0 ? null : a.softmax(k % rank).log();
       default: return graph.apply(Identity.INSTANCE, a);
+    }
+  }
+
+  /** Returns a new parameter shaped like {@code like}, in [0.1, 0.9]: a loss step's targets. */
+  private Node targets(Node like) {
+    Node y = graph.parameter("y" + graph.size(),
+        Samples.uniform(random, 0.1, 0.9, like.shape().dims()));
+    params.add(y);
+    return y;
+  }
+
+  /** y∘log σ(z) + (1 − y)∘log(1 − σ(z)), z = 4·tanh(a), in the order and sign {@code k} picks. */
+  private Node binaryCrossEntropy(Node a, int k) {
+    Node y = targets(a);
+    Node s = a.tanh().mul(4.0).sigmoid();
+    Node positive = k % 2 == 0 ? y.mul(s.log()) : s.log().mul(y);
+    Node negative = (k / 2) % 2 == 0 ? y.rsub(1).mul(s.rsub(1).log())
+        : s.rsub(1).log().mul(y.rsub(1));
+    return (k / 4) % 2 == 0 ? positive.add(negative) : negative.add(positive).neg();
+  }
+
+  /** y∘log softmax(a) summed over the class axis, over everything, or averaged, as {@code k} picks. */
+  private Node softmaxCrossEntropy(Node a, int k) {
+    int axis = k % a.shape().rank();
+    Node y = targets(a);
+    Node logP = a.softmax(axis).log();
+    Node product = (k / 4) % 2 == 0 ? y.mul(logP) : logP.mul(y);
+    switch ((k / 8) % 3) {
+      case 0: return product.sum(axis).neg();
+      case 1: return product.sum().neg();
+      default: return product.mean().neg();
     }
   }
 
@@ -215,12 +276,57 @@ final class RandomGraph {
   }
 
   /** Returns the node list with ops and shapes, for failure messages. */
-  String listing() {
+  public String listing() {
     return GraphListing.of(graph, false);
   }
 
-  /** Returns the largest |value| over every forward node, for scaling tolerances. */
-  static double largest(List<Tensor> values) {
+  /**
+   * Evaluates every forward node and discards the graph (a jqwik assumption) when a value is not
+   * finite or above 1e4 in magnitude, or a kink lies within {@link #MARGIN} of an evaluation
+   * point: the input of abs/relu/leakyRelu, the two sides of a comparison, or the runner-up of a
+   * maximum. Exact zeros and ties are kept: with random leaves they arise only structurally
+   * (x − x, a broadcast copy), where the function is locally constant along them. Returns
+   * 1 + the largest magnitude, a scale for absolute tolerances.
+   */
+  public double assumeSmoothAndModerate() {
+    List<Node> forward = graph.nodes().stream().filter(n -> !n.isGradient())
+        .collect(Collectors.toList());
+    Results r = Plan.compile(forward).run(Feeds.none());
+    List<Tensor> values = new ArrayList<>();
+    for (Node n : forward) {
+      Tensor v = r.get(n).copy();
+      for (double d : v.toArray()) {
+        Assume.that(Double.isFinite(d) && Math.abs(d) <= 1e4);
+      }
+      values.add(v);
+    }
+    for (Node n : forward) {
+      if (n.op() instanceof Abs || n.op() instanceof Relu || n.op() instanceof LeakyRelu) {
+        Assume.that(clear(values.get(n.inputs().get(0).id())));
+      } else if (n.op() instanceof Compare) {
+        Assume.that(clear(Naive.binary(values.get(n.inputs().get(0).id()),
+            values.get(n.inputs().get(1).id()), (x, y) -> x - y)));
+      } else if (n.op() instanceof Max) {
+        Tensor x = values.get(n.inputs().get(0).id());
+        Tensor top = Naive.reduce(x, ((Max) n.op()).axes(), true, Naive.Reduction.MAX);
+        Assume.that(clear(Naive.binary(top, x, (m, v) -> m - v)));
+      }
+    }
+    return 1 + largest(values);
+  }
+
+  /** Returns true when no element lies strictly between 0 and the margin in magnitude. */
+  private static boolean clear(Tensor distances) {
+    for (double d : distances.toArray()) {
+      if (d != 0 && Math.abs(d) < MARGIN) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Returns the largest |value| over {@code values}, for scaling tolerances. */
+  public static double largest(List<Tensor> values) {
     double m = 0;
     for (Tensor t : values) {
       m = Math.max(m, Naive.unary(t, Math::abs).max().item());
