@@ -109,6 +109,7 @@ public final class Losses {
 
   /** Returns the weight penalty ½λ·Σ‖W‖² over {@code weights} (seeds 002 and 003). */
   public static Node l2Penalty(double lambda, List<Node> weights) {
+    checkLambda(lambda);
     if (weights.isEmpty()) {
       throw new IllegalArgumentException("the L2 penalty needs at least one parameter");
     }
@@ -118,6 +119,14 @@ public final class Losses {
       total = total == null ? s : total.add(s);
     }
     return total.mul(0.5 * lambda).named("penalty");
+  }
+
+  /** Checks the weight-decay factor λ of an L2 penalty: a finite number, 0 or more. */
+  static void checkLambda(double lambda) {
+    if (!(lambda >= 0) || Double.isInfinite(lambda)) {
+      throw new IllegalArgumentException("the L2 penalty's λ must be a finite number >= 0, got "
+          + lambda);
+    }
   }
 
   private static int samples(Node output, Layout layout) {

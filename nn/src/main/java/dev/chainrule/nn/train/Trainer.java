@@ -119,6 +119,10 @@ public final class Trainer {
   private EpochStats epoch(int e, Batches batches, Dataset train, Dataset validation,
       FitOptions options) {
     double lr = options.schedule().rate(e, optimizer.learningRate());
+    if (!(lr >= 0) || Double.isInfinite(lr)) {
+      throw new IllegalStateException("the learning-rate schedule gave " + lr + " for epoch " + e
+          + " (base rate " + optimizer.learningRate() + "); a rate must be a finite number >= 0");
+    }
     options.listener().onEpochStart(e, lr);
     long start = System.nanoTime();
     double lossSum = 0;
