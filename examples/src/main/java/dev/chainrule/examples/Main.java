@@ -10,6 +10,7 @@ import dev.chainrule.examples.fourequations.Bp4Command;
 import dev.chainrule.examples.graph.GraphCommand;
 import dev.chainrule.examples.mazur.MazurCommand;
 import dev.chainrule.examples.shallow.ShallowCommand;
+import dev.chainrule.examples.soak.SoakCommand;
 import dev.chainrule.examples.testnet.TestNetBatchCommand;
 import dev.chainrule.examples.testnet.TestNetSingleCommand;
 import dev.chainrule.examples.xor.XorCommand;
@@ -25,7 +26,7 @@ import picocli.CommandLine.Command;
     subcommands = {ListCommand.class, MazurCommand.class, XorCommand.class, ShallowCommand.class,
         FashionMnistCommand.class, CustomModelCommand.class, Bp4Command.class,
         TestNetBatchCommand.class, TestNetSingleCommand.class, GraphCommand.class,
-        FormulasCommand.class, CompareCommand.class, TraceCommand.class})
+        FormulasCommand.class, CompareCommand.class, TraceCommand.class, SoakCommand.class})
 public final class Main implements Runnable {
   /** Runs the command line and exits with its status. */
   public static void main(String[] args) {

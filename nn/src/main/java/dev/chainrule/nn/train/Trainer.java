@@ -136,7 +136,9 @@ public final class Trainer {
       if (!Double.isFinite(cost)) {
         throw new IllegalStateException("training diverged: the " + loss.name() + " cost of "
             + "batch " + b + " in epoch " + e + " is " + cost + " (learning rate " + lr + "); "
-            + "lower the learning rate or use a stable loss from logits");
+            + "lower the learning rate or use a stable loss from logits; anomaly mode "
+            + "(Anomaly.detect(), --detect-anomaly) names the first operation that gave NaN or "
+            + "infinity");
       }
       if (train.hasLabels()) {
         correct += Predictions.countCorrect(g.logits(r), model.layout(), batch.labels());
