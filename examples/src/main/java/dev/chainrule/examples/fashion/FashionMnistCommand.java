@@ -8,7 +8,9 @@ import dev.chainrule.examples.cli.UsageException;
 import dev.chainrule.examples.training.ConsoleProgress;
 import dev.chainrule.examples.training.LossCurve;
 import dev.chainrule.nn.data.FashionMnist;
+import dev.chainrule.nn.io.IoMessages;
 import dev.chainrule.nn.io.ModelFile;
+import dev.chainrule.nn.io.ModelFileException;
 import dev.chainrule.nn.train.EpochStats;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -120,8 +122,11 @@ public final class FashionMnistCommand implements Runnable {
       if (save != null) {
         ModelFile.save(r.model(), save);
       }
+    } catch (ModelFileException e) {
+      throw new UncheckedIOException(e.getMessage(), e);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + writing + ": " + e.getMessage(), e);
+      throw new UncheckedIOException("cannot write " + writing + ": "
+          + IoMessages.reason(e, writing), e);
     }
   }
 

@@ -10,6 +10,7 @@ import dev.chainrule.examples.cli.Json;
 import dev.chainrule.examples.cli.UsageException;
 import dev.chainrule.examples.graph.SeedPictures.Kind;
 import dev.chainrule.examples.seeds.SeedCatalog;
+import dev.chainrule.nn.io.IoMessages;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -103,7 +104,8 @@ public final class GraphCommand implements Runnable {
     try {
       return renderer.write(dot, file, format);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+      throw new UncheckedIOException("cannot write " + file + ": " + IoMessages.reason(e, file),
+          e);
     }
   }
 

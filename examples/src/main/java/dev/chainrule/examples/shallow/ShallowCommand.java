@@ -7,6 +7,7 @@ import dev.chainrule.examples.cli.Json;
 import dev.chainrule.examples.cli.UsageException;
 import dev.chainrule.examples.training.ConsoleProgress;
 import dev.chainrule.examples.training.LossCurve;
+import dev.chainrule.nn.io.IoMessages;
 import dev.chainrule.nn.layers.Activation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -69,7 +70,7 @@ public final class ShallowCommand implements Runnable {
         LossCurve.write(r.history(), "Seed 004, " + r.architecture() + " on the flower", plot);
       } catch (IOException e) {
         throw new UncheckedIOException("cannot write the loss curve to " + plot + ": "
-            + e.getMessage(), e);
+            + IoMessages.reason(e, plot), e);
       }
     }
     if (json) {

@@ -6,6 +6,7 @@ import dev.chainrule.examples.cli.Flags;
 import dev.chainrule.examples.cli.Json;
 import dev.chainrule.examples.training.ConsoleProgress;
 import dev.chainrule.examples.training.LossCurve;
+import dev.chainrule.nn.io.IoMessages;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -61,7 +62,7 @@ public final class XorCommand implements Runnable {
         LossCurve.write(r.history(), "XOR, 2-" + hidden + "-1 sigmoid, seed " + seed, plot);
       } catch (IOException e) {
         throw new UncheckedIOException("cannot write the loss curve to " + plot + ": "
-            + e.getMessage(), e);
+            + IoMessages.reason(e, plot), e);
       }
     }
     if (json) {

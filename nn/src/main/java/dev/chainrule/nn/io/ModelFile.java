@@ -77,11 +77,15 @@ public final class ModelFile {
     CRC32 crc = new CRC32();
     crc.update(buf.array(), 0, buf.position());
     buf.putInt((int) crc.getValue());
-    AtomicFiles.write(file, out -> {
-      OutputStream o = through.apply(out);
-      o.write(buf.array());
-      o.flush();
-    });
+    try {
+      AtomicFiles.write(file, out -> {
+        OutputStream o = through.apply(out);
+        o.write(buf.array());
+        o.flush();
+      });
+    } catch (IOException e) {
+      throw new ModelFileException(file, "cannot be written: " + IoMessages.reason(e, file), e);
+    }
   }
 
   /**
@@ -89,7 +93,12 @@ public final class ModelFile {
    * a custom model) and fresh tensors for every parameter.
    */
   public static Contents read(Path file) throws IOException {
-    byte[] bytes = Files.readAllBytes(file);
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw new ModelFileException(file, "cannot be read: " + IoMessages.reason(e, file), e);
+    }
     if (bytes.length < MAGIC.length()
         || !Arrays.equals(Arrays.copyOf(bytes, MAGIC.length()),
             MAGIC.getBytes(StandardCharsets.US_ASCII))) {
