@@ -45,6 +45,20 @@ class ConstructionErrorTest {
   }
 
   @Test
+  void everyBinaryElementwiseOpNamesItselfBothInputsAndTheLine() {
+    int line = nextLine();
+    List<Executable> builds = List.of(() -> x.sub(b), () -> x.mul(b), () -> x.div(b),
+        () -> x.gt(b), () -> x.ge(b), () -> x.lt(b), () -> x.le(b), () -> x.eq(b),
+        () -> g.apply(dev.chainrule.core.graph.ops.SigmoidCrossEntropy.INSTANCE, x, b));
+    String[] ops = {"sub", "mul", "div", "gt", "ge", "lt", "le", "eq", "sigmoid_cross_entropy"};
+    int[] lineOf = {0, 0, 0, 1, 1, 1, 1, 1, 2};
+    for (int i = 0; i < builds.size(); i++) {
+      ShapeException e = thrownAt(ShapeException.class, line + lineOf[i], builds.get(i));
+      assertMentions(e, ops[i] + " of X (2, 3) and b (4,)", "do not broadcast");
+    }
+  }
+
+  @Test
   void matrixProductMismatchNamesTheInnerDimensions() {
     Node w = g.parameter("W[1]", Tensor.zeros(2, 3)).named("W[1]");
     int line = nextLine();

@@ -94,6 +94,9 @@ public final class IdxReader {
 
   /** Opens {@code file}, decompressing it when it starts with the gzip magic bytes 1f 8b. */
   private static InputStream open(Path file) throws IOException {
+    if (Files.isDirectory(file)) {
+      throw new DataFileException(file, "is a directory, not an IDX file");
+    }
     InputStream raw;
     try {
       raw = Files.newInputStream(file);

@@ -191,6 +191,20 @@ class ModelFileTest {
         Double.doubleToRawLongBits(back.get(1).value().item()));
   }
 
+  @Test
+  void missingFilesAndUnwritableTargetsAreSaidInWords() throws IOException {
+    Path none = dir.resolve("none.crm");
+    assertEquals(none + ": cannot be read: no such file or directory",
+        assertThrows(ModelFileException.class, () -> ModelFile.load(none)).getMessage());
+    Path blocker = dir.resolve("a-file");
+    Files.writeString(blocker, "not a directory");
+    Path under = blocker.resolve("model.crm");
+    String m = assertThrows(ModelFileException.class,
+        () -> ModelFile.save(net(Layout.ROW, 1), under)).getMessage();
+    assertTrue(m.startsWith(under + ": cannot be written: "), m);
+    assertTrue(m.contains(blocker.toString()), m);
+  }
+
   /** A custom model: saved without architecture, loaded into a model built in code. */
   @Test
   void customModelRoundTripAndShapeMismatch() throws IOException {
