@@ -132,7 +132,7 @@ public final class Autodiff {
     Graph g = output.graph();
     if (upstream != null && upstream.graph() != g) {
       throw new GraphMismatchException("upstream gradient " + upstream.name() + " belongs to "
-          + "another graph than " + output.name());
+          + "another graph than " + output.name() + " (at " + CreationSite.here() + ")");
     }
     if (upstream != null && !upstream.shape().equals(output.shape())) {
       throw new ShapeException("upstream gradient " + upstream.name() + " has shape "
@@ -142,7 +142,8 @@ public final class Autodiff {
     for (Node w : wrt) {
       if (w.graph() != g) {
         throw new GraphMismatchException("cannot differentiate " + output.name() + " with "
-            + "respect to " + w.name() + ": it belongs to another graph");
+            + "respect to " + w.name() + ": it belongs to another graph (at " + CreationSite.here()
+            + ")");
       }
       if (w.kind() == NodeKind.CONSTANT) {
         throw new IllegalArgumentException("cannot differentiate " + output.name() + " with "

@@ -146,6 +146,10 @@ public final class FashionMnistCommand implements Runnable {
     Flags.atLeast("--validation", validation, 0);
     Flags.atLeast("--patience", patience, 0);
     Flags.positive("--learning-rate", lr);
+    if (validation >= limit) {
+      throw new UsageException("--validation " + validation + " leaves no training images out of "
+          + "--limit " + limit);
+    }
     return new FashionSettings(data, epochs, batchSize, optimizer, lr, schedule, hidden, seed,
         validation, patience, limit, !raw);
   }

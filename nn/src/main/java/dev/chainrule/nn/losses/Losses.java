@@ -1,5 +1,6 @@
 package dev.chainrule.nn.losses;
 
+import dev.chainrule.core.graph.CreationSite;
 import dev.chainrule.core.graph.Graph;
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.graph.ShapeException;
@@ -96,7 +97,8 @@ public final class Losses {
     if (!classes.shape().equals(layout.dataShape(1, m))) {
       throw new ShapeException("softmax cross-entropy with class indices: " + classes.name()
           + " has shape " + classes.shape() + " but " + logits.name() + " " + logits.shape()
-          + " needs one index per sample, shape " + layout.dataShape(1, m));
+          + " needs one index per sample, shape " + layout.dataShape(1, m) + " (at "
+          + CreationSite.here() + ")");
     }
     double[] ids = new double[c];
     for (int k = 0; k < c; k++) {
@@ -132,7 +134,8 @@ public final class Losses {
   private static int samples(Node output, Layout layout) {
     if (output.shape().rank() != 2) {
       throw new ShapeException(output.name() + " has shape " + output.shape() + "; a loss needs a "
-          + "matrix of (outputs, m) in columns or (m, outputs) in rows");
+          + "matrix of (outputs, m) in columns or (m, outputs) in rows (at " + CreationSite.here()
+          + ")");
     }
     return layout.samples(output.shape());
   }
@@ -141,7 +144,7 @@ public final class Losses {
     if (!output.shape().equals(target.shape())) {
       throw new ShapeException(loss + ": output " + output.name() + " has shape " + output.shape()
           + " but target " + target.name() + " has shape " + target.shape()
-          + "; they must be equal");
+          + "; they must be equal (at " + CreationSite.here() + ")");
     }
   }
 }
