@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.stream.Collectors;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Assume;
 import net.jqwik.api.EdgeCasesMode;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -31,11 +32,16 @@ import net.jqwik.api.statistics.StatisticsReport;
  * Random graphs over the whole op set ({@link RandomGraph}), with broadcasting and random shapes,
  * checked against central differences: first order and second order (Hessian-vector products),
  * {@value FuzzTries#DEFAULT_TRIES} graphs each per run, or {@code -Dchainrule.fuzz.tries=N} (see
- * docs/fuzzing.md). A failure prints the shrunk graph as a node list with ops and shapes.
+ * docs/reliability.md). A failure prints the shrunk graph as a node list with ops and shapes.
  *
  * <p>Finite differences are only meaningful where the function is smooth, so a graph is
  * discarded (not failed) when a kink is close to an evaluation point or a value is steep; see
- * {@link RandomGraph#assumeSmoothAndModerate()}.
+ * {@link RandomGraph#assumeSmoothAndModerate()}. A kink that no check before the differences can
+ * see (a tie of two sides equal only up to rounding, which the difference step breaks on one side)
+ * shows as differences that disagree with themselves: when reverse mode and the differences at
+ * step h differ, the differences are taken again at h/2, and only if the two agree is it a
+ * failure; if they do not, the graph is discarded as not smooth there (a jump of the gradient
+ * gives differences that scale as 1/h, a smooth function agrees to O(h²)).
  */
 @AddLifecycleHook(value = FuzzTries.class, propagateTo = PropagationMode.ALL_DESCENDANTS)
 class RandomGraphPropertyTest {
@@ -75,6 +81,9 @@ class RandomGraphPropertyTest {
           Feeds.none(), STEP);
       String m = Close.mismatch(exact.get(grads.get(i)), numeric, RELATIVE, 1e-9 * scale);
       if (m != null) {
+        Tensor half = FiniteDifferences.gradient(forward, rg.loss, p.storedValue(), Feeds.none(),
+            STEP / 2);
+        Assume.that(Close.mismatch(numeric, half, RELATIVE, 1e-9 * scale) == null);
         throw new AssertionError("d" + p.name() + " differs from central differences: " + m
             + "\ngraph:\n" + rg.listing());
       }
@@ -104,11 +113,15 @@ class RandomGraphPropertyTest {
     List<Node> hv = Autodiff.grad(s, rg.params.toArray(new Node[0]));
     Results exact = Plan.compile(hv).run(Feeds.none());
     List<Tensor> moving = rg.params.stream().map(Node::storedValue).collect(Collectors.toList());
-    List<Tensor> numeric = FiniteDifferences.directional(Plan.compile(grads), grads, moving,
-        direction, Feeds.none(), STEP);
+    Plan gradient = Plan.compile(grads);
+    List<Tensor> numeric = FiniteDifferences.directional(gradient, grads, moving, direction,
+        Feeds.none(), STEP);
     for (int i = 0; i < hv.size(); i++) {
       String m = Close.mismatch(exact.get(hv.get(i)), numeric.get(i), RELATIVE, 1e-8 * scale);
       if (m != null) {
+        Tensor half = FiniteDifferences.directional(gradient, grads, moving, direction,
+            Feeds.none(), STEP / 2).get(i);
+        Assume.that(Close.mismatch(numeric.get(i), half, RELATIVE, 1e-8 * scale) == null);
         throw new AssertionError("H·v for " + rg.params.get(i).name() + " differs from "
             + "differences of the gradient: " + m + "\ngraph:\n" + rg.listing());
       }

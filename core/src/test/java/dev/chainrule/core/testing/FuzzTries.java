@@ -12,7 +12,7 @@ import net.jqwik.api.lifecycle.PropertyLifecycleContext;
  * per property after the few discarded ones), and prints one summary line per property: tries,
  * graphs checked, mismatches and time. A long run is
  * {@code mvn -o -pl core test -Dtest='RandomGraphPropertyTest,RewriteFuzzTest' -Dchainrule.fuzz.tries=10000}
- * (docs/fuzzing.md). Fails a property whose graphs are mostly discarded, since it would then check
+ * (docs/reliability.md). Fails a property whose graphs are mostly discarded, since it would then check
  * far fewer graphs than it claims.
  */
 public final class FuzzTries implements AroundPropertyHook {

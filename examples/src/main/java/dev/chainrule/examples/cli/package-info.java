@@ -1,5 +1,7 @@
 /**
  * Command-line conventions shared by every subcommand: {@link dev.chainrule.examples.cli.Cli} (exit
- * statuses, one-line errors), {@link dev.chainrule.examples.cli.Json} (one JSON object on stdout).
+ * statuses, one-line errors), {@link dev.chainrule.examples.cli.Json} (one JSON object on stdout),
+ * {@link dev.chainrule.examples.cli.Flags} (option checks naming the option and value) and {@link
+ * dev.chainrule.examples.cli.AnomalyOption} ({@code --detect-anomaly}).
  */
 package dev.chainrule.examples.cli;

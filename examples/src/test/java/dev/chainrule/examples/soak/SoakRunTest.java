@@ -5,6 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import dev.chainrule.examples.Main;
+import dev.chainrule.examples.cli.Cli;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -28,6 +35,25 @@ class SoakRunTest {
     }
     assertArrayEquals(new long[] {1, 2500, 5000, 7500, 10_000},
         a.heap().stream().mapToLong(HeapSample::step).toArray());
+  }
+
+  @Test
+  void theSubcommandReportsIdenticalRunsAsOneJsonObject() {
+    PrintStream old = System.out;
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    int status;
+    try {
+      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+      status = Cli.run(new Main(), "soak", "--steps", "2000", "--samples", "2", "--json");
+    } finally {
+      System.setOut(old);
+    }
+    assertEquals(0, status);
+    JsonObject j = JsonParser.parseString(out.toString(StandardCharsets.UTF_8)).getAsJsonObject();
+    assertTrue(j.get("identical").getAsBoolean());
+    assertEquals(2, j.getAsJsonArray("runs").size());
+    assertEquals(3, j.getAsJsonArray("runs").get(0).getAsJsonObject().getAsJsonArray("heap")
+        .size(), "after step 1, 1000 and 2000");
   }
 
   /** Heap bytes 10, 12, 14 at steps 0, 10⁶, 2·10⁶: a slope of 2 bytes per million steps. */
