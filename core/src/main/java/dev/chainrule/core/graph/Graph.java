@@ -38,21 +38,47 @@ public final class Graph {
 
   /**
    * Returns a trainable parameter holding {@code value} itself, not a copy: optimizers update that
-   * tensor in place, and graphs built for other batch sizes can share it.
+   * tensor in place, and graphs built for other batch sizes can share it. A value holding NaN is
+   * refused.
    */
   public Node parameter(String name, Tensor value) {
+    checkValue("parameter", name, value);
     return add(NodeKind.PARAMETER, null, List.of(), value.shape(), value, name, false);
   }
 
-  /** Returns a named constant holding {@code value}. */
+  /** Returns a named constant holding {@code value}, which must not hold NaN (±∞ are allowed). */
   public Node constant(String name, Tensor value) {
+    checkValue("constant", name, value);
     return add(NodeKind.CONSTANT, null, List.of(), value.shape(), value, name, false);
   }
 
-  /** Returns a scalar literal, written as its number in formulas (the 2 in 2·x). */
+  /**
+   * Returns a scalar literal, written as its number in formulas (the 2 in 2·x); NaN is refused,
+   * ±∞ allowed.
+   */
   public Node scalar(double value) {
+    if (Double.isNaN(value)) {
+      throw new IllegalArgumentException("a scalar in a formula must be a number, got NaN (at "
+          + CreationSite.here() + ")");
+    }
     return add(NodeKind.CONSTANT, null, List.of(), Shape.scalar(), Tensor.scalar(value),
         TensorFormat.number(value), true);
+  }
+
+  /** Refuses a missing value or one holding NaN, which would only ever compute NaN. */
+  private static void checkValue(String kind, String name, Tensor value) {
+    if (value == null) {
+      throw new IllegalArgumentException(kind + " " + name + " needs a tensor, got null (at "
+          + CreationSite.here() + ")");
+    }
+    double[] d = value.buffer();
+    for (int i = 0; i < d.length; i++) {
+      if (Double.isNaN(d[i])) {
+        throw new IllegalArgumentException(kind + " " + name + " holds NaN at flat index " + i
+            + " of its " + value.shape() + " value; give it numbers (at " + CreationSite.here()
+            + ")");
+      }
+    }
   }
 
   /**

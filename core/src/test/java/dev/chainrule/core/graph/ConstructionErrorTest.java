@@ -131,6 +131,24 @@ class ConstructionErrorTest {
   }
 
   @Test
+  void nanValuesAndAttributesAreRefusedWhereTheyAreGiven() {
+    int line = nextLine();
+    IllegalArgumentException p = thrownAt(IllegalArgumentException.class, line + 1,
+        () -> g.parameter("W", Tensor.row(1, Double.NaN)));
+    assertMentions(p, "parameter W holds NaN at flat index 1 of its (1, 2) value");
+    assertMentions(thrownAt(IllegalArgumentException.class, nextLine(),
+        () -> g.constant("c", null)), "constant c needs a tensor, got null");
+    assertMentions(thrownAt(IllegalArgumentException.class, nextLine(),
+        () -> x.mul(Double.NaN)), "a scalar in a formula must be a number, got NaN");
+    assertMentions(thrownAt(IllegalArgumentException.class, nextLine(),
+        () -> x.pow(Double.NaN)), "pow: the exponent must be a finite number, got NaN");
+    assertMentions(thrownAt(IllegalArgumentException.class, nextLine(),
+        () -> x.leakyRelu(Double.POSITIVE_INFINITY)), "slope α must be a finite number");
+    assertEquals(Double.NEGATIVE_INFINITY, x.add(Double.NEGATIVE_INFINITY).inputs().get(1)
+        .storedValue().item(), "−∞ stays allowed, e.g. for masks before a softmax");
+  }
+
+  @Test
   void aFailedBuildAddsNoNode() {
     int before = g.size();
     assertThrows(ShapeException.class, () -> x.add(b));

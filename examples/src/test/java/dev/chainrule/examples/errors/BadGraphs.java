@@ -98,6 +98,17 @@ final class BadGraphs {
     new Graph().input("", 2, 3);
   }
 
+  static void parameterHoldingNaN() {
+    double[] w = {0.5, Double.NaN, -0.5};
+    new Graph().parameter("W", Tensor.of(w, 1, 3));
+  }
+
+  static void powerWithANaNExponent() {
+    Graph g = new Graph();
+    double p = 0.0 / 0.0;
+    g.input("X", 2, 3).pow(p);
+  }
+
   static void holdAValueOfTheWrongShape() {
     new Graph().input("X", 2, 3).hold(Tensor.zeros(3, 2));
   }
