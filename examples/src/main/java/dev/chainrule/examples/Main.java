@@ -10,6 +10,7 @@ import dev.chainrule.examples.fourequations.Bp4Command;
 import dev.chainrule.examples.graph.GraphCommand;
 import dev.chainrule.examples.mazur.MazurCommand;
 import dev.chainrule.examples.shallow.ShallowCommand;
+import dev.chainrule.examples.soak.SoakCommand;
 import dev.chainrule.examples.testnet.TestNetBatchCommand;
 import dev.chainrule.examples.testnet.TestNetSingleCommand;
 import dev.chainrule.examples.xor.XorCommand;
@@ -27,7 +28,7 @@ import picocli.CommandLine.Command;
     subcommands = {ListCommand.class, MazurCommand.class, XorCommand.class, ShallowCommand.class,
         FashionMnistCommand.class, CustomModelCommand.class, Bp4Command.class,
         TestNetBatchCommand.class, TestNetSingleCommand.class, GraphCommand.class,
-        FormulasCommand.class, CompareCommand.class, TraceCommand.class})
+        FormulasCommand.class, CompareCommand.class, TraceCommand.class, SoakCommand.class})
 public final class Main implements Runnable {
   /**
    * Keeps the library loggers' levels alive (java.util.logging holds loggers weakly): the native
@@ -38,12 +39,15 @@ public final class Main implements Runnable {
   private static final Logger[] QUIET = {Logger.getLogger("dev.ludovic.netlib"),
       Logger.getLogger("dev.chainrule")};
 
-  /** Runs the command line and exits with its status. */
-  public static void main(String[] args) {
+  static {
     if (!"info".equals(System.getProperty("chainrule.log"))) {
       QUIET[0].setLevel(Level.SEVERE);
       QUIET[1].setLevel(Level.WARNING);
     }
+  }
+
+  /** Runs the command line and exits with its status. */
+  public static void main(String[] args) {
     System.exit(Cli.run(new Main(), args));
   }
 

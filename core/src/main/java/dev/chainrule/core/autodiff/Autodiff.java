@@ -71,17 +71,16 @@ public final class Autodiff {
           continue;
         }
         Node node = g.node(id);
-        List<Node> rest = more.remove(node);
-        Node adjoint = rest == null ? first[id] : Accumulate.sum(first[id], rest);
+        Node adjoint = adjoint(node, first[id], more.remove(node));
         first[id] = null;
-        if (node.isUserNamed() && adjoint.isGradient() && !adjoint.isUserNamed()) {
-          adjoint.named("d" + node.name());
-        }
         adjoints[id] = adjoint;
         if (node.kind() != NodeKind.OPERATION) {
           continue;
         }
-        List<Node> local = node.op().vjp(node, adjoint);
+        List<Node> local;
+        try (Graph.Scope of = g.differentiating(node)) {
+          local = node.op().vjp(node, adjoint);
+        }
         List<Node> inputs = node.inputs();
         for (int i = 0; i < inputs.size(); i++) {
           Node in = inputs.get(i);
@@ -104,6 +103,21 @@ public final class Autodiff {
     }
   }
 
+  /**
+   * Returns the adjoint of {@code node}: its first gradient contribution plus any {@code rest}
+   * (summed as part of {@code node}'s derivative), named d&lt;name&gt; when the node is named.
+   */
+  private static Node adjoint(Node node, Node first, List<Node> rest) {
+    Node adjoint;
+    try (Graph.Scope of = node.graph().differentiating(node)) {
+      adjoint = rest == null ? first : Accumulate.sum(first, rest);
+    }
+    if (node.isUserNamed() && adjoint.isGradient() && !adjoint.isUserNamed()) {
+      adjoint.named("d" + node.name());
+    }
+    return adjoint;
+  }
+
   /** Returns {@code d} itself when it is named after {@code w}, else an alias that is. */
   private static Node ownName(Node d, Node w) {
     String name = "d" + w.name();
@@ -118,7 +132,7 @@ public final class Autodiff {
     Graph g = output.graph();
     if (upstream != null && upstream.graph() != g) {
       throw new GraphMismatchException("upstream gradient " + upstream.name() + " belongs to "
-          + "another graph than " + output.name());
+          + "another graph than " + output.name() + " (at " + CreationSite.here() + ")");
     }
     if (upstream != null && !upstream.shape().equals(output.shape())) {
       throw new ShapeException("upstream gradient " + upstream.name() + " has shape "
@@ -128,7 +142,8 @@ public final class Autodiff {
     for (Node w : wrt) {
       if (w.graph() != g) {
         throw new GraphMismatchException("cannot differentiate " + output.name() + " with "
-            + "respect to " + w.name() + ": it belongs to another graph");
+            + "respect to " + w.name() + ": it belongs to another graph (at " + CreationSite.here()
+            + ")");
       }
       if (w.kind() == NodeKind.CONSTANT) {
         throw new IllegalArgumentException("cannot differentiate " + output.name() + " with "

@@ -58,7 +58,8 @@ public final class ChainRuleTrace {
     collectPaths();
     Rewritten copy = GraphCopy.copy(List.of(loss, wrt));
     Node d = Autodiff.grad(copy.get(loss), copy.get(wrt)).get(0);
-    this.reverseMode = Plan.compile(d).run(copy.feeds(feeds)).scalar(d);
+    Plan plan = Plan.compile(d);
+    this.reverseMode = plan.run(copy.feeds(feeds).usedBy(plan)).scalar(d);
   }
 
   /** Traces ∂loss/∂wrt at {@code feeds}; both must be single numbers, as must the named nodes between. */

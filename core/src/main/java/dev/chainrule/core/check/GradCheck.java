@@ -28,7 +28,8 @@ public final class GradCheck {
   /** Compares the gradients of a one-element {@code loss} with finite differences of step h. */
   public static GradCheckReport check(Node loss, List<Node> wrt, Feeds feeds, double h) {
     List<Node> grads = Autodiff.grad(loss, wrt.toArray(new Node[0]));
-    Results analytic = Plan.compile(grads).run(feeds);
+    Plan gradients = Plan.compile(grads);
+    Results analytic = gradients.run(feeds.usedBy(gradients));
     Plan forward = Plan.compile(loss);
     List<GradCheckReport.Entry> entries = new ArrayList<>();
     for (int k = 0; k < wrt.size(); k++) {
@@ -44,7 +45,7 @@ public final class GradCheck {
   public static Tensor numericGradient(Plan forward, Node loss, Node w, Feeds feeds, double h) {
     Tensor base = valueOf(w, feeds);
     Tensor moving = base.copy();
-    Feeds f = w.kind() == NodeKind.INPUT ? feeds.with(w, moving) : feeds;
+    Feeds f = (w.kind() == NodeKind.INPUT ? feeds.with(w, moving) : feeds).usedBy(forward);
     Tensor target = w.kind() == NodeKind.INPUT ? moving : w.storedValue();
     double[] x = target.buffer();
     double[] out = new double[x.length];

@@ -39,7 +39,7 @@ public final class ManualFormulaCheck {
   public static FormulaComparison compare(Node loss, Node wrt, ManualFormula manual, Feeds feeds,
       double tolerance) {
     Node gradient = Autodiff.grad(loss, wrt).get(0);
-    Tensor autograd = Plan.compile(gradient).run(feeds).get(gradient).copy();
+    Tensor autograd = valueOf(gradient, feeds);
     Tensor numeric = numeric(loss, wrt, feeds);
     Tensor value = null;
     String built = null;
@@ -49,7 +49,7 @@ public final class ManualFormulaCheck {
       if (manual.graphBuilder() != null) {
         expression = manual.graphBuilder().get();
         built = FormulaPrinter.unicode().expression(expression);
-        value = Plan.compile(expression).run(feeds).get(expression).copy();
+        value = valueOf(expression, feeds);
       } else {
         value = manual.tensorFunction().apply(NamedValues.of(loss, feeds));
       }
@@ -88,13 +88,19 @@ public final class ManualFormulaCheck {
     return comparison;
   }
 
+  /** Returns a copy of {@code node}'s value at those of {@code feeds} it depends on. */
+  private static Tensor valueOf(Node node, Feeds feeds) {
+    Plan plan = Plan.compile(node);
+    return plan.run(feeds.usedBy(plan)).get(node).copy();
+  }
+
   /** Returns the central-difference gradient, cutting the loss at an intermediate node. */
   private static Tensor numeric(Node loss, Node wrt, Feeds feeds) {
     if (wrt.kind() == NodeKind.PARAMETER || wrt.kind() == NodeKind.INPUT) {
       return GradCheck.numericGradient(Plan.compile(loss), loss, wrt, feeds,
           GradCheck.DEFAULT_STEP);
     }
-    Tensor at = Plan.compile(wrt).run(feeds).get(wrt).copy();
+    Tensor at = valueOf(wrt, feeds);
     Rewritten cut = GraphCopy.cut(List.of(loss), List.of(wrt));
     Node input = cut.get(wrt);
     Feeds f = cut.feeds(feeds).with(input, at);

@@ -58,7 +58,8 @@ final class NamedDag {
       }
       inputsOf.put(c, in);
     }
-    Results values = Plan.compile(new ArrayList<>(allFrontiers(inputsOf.keySet()))).run(feeds);
+    Plan frontiers = Plan.compile(new ArrayList<>(allFrontiers(inputsOf.keySet())));
+    Results values = frontiers.run(feeds.usedBy(frontiers));
     for (Map.Entry<Node, Set<Node>> e : inputsOf.entrySet()) {
       dag.local.put(e.getKey(), derivatives(e.getKey(), e.getValue(), values));
       for (Node v : e.getValue()) {
@@ -131,7 +132,8 @@ final class NamedDag {
       inputs.add(alone.get(v));
     }
     List<Node> grads = Autodiff.grad(alone.get(c), inputs.toArray(new Node[0]));
-    Results r = Plan.compile(grads).run(feeds);
+    Plan plan = Plan.compile(grads);
+    Results r = plan.run(feeds.usedBy(plan));
     Map<Node, Double> out = new LinkedHashMap<>();
     int k = 0;
     for (Node v : wrt) {

@@ -49,7 +49,8 @@ final class NamedValues extends AbstractMap<String, Tensor> {
         }
       }
     }
-    Results r = Plan.compile(named).run(feeds);
+    Plan plan = Plan.compile(named);
+    Results r = plan.run(feeds.usedBy(plan));
     Map<String, Tensor> values = new LinkedHashMap<>();
     for (int i = named.size() - 1; i >= 0; i--) {
       values.put(named.get(i).name(), r.get(named.get(i)).copy());

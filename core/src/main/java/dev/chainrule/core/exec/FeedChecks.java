@@ -2,16 +2,20 @@ package dev.chainrule.core.exec;
 
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.tensor.Tensor;
+import java.util.List;
+import java.util.stream.Collectors;
 
-/** Checks one fed value against its input: the declared shape, and only finite numbers. */
+/**
+ * Checks one fed value against its input (the declared shape, and only finite numbers), and words
+ * the errors of a missing or an unused feed.
+ */
 final class FeedChecks {
   private FeedChecks() {}
 
   static void check(Node input, Tensor value) {
     if (!value.shape().equals(input.shape())) {
       throw new FeedException("input " + input.name() + " is declared with shape " + input.shape()
-          + " but was fed a tensor of shape " + value.shape()
-          + (input.site() != null ? " (declared at " + input.site() + ")" : ""));
+          + " but was fed a tensor of shape " + value.shape() + declared(input));
     }
     double[] d = value.buffer();
     for (int i = 0; i < d.length; i++) {
@@ -20,5 +24,41 @@ final class FeedChecks {
             + i + " of its " + value.shape() + " value; feeds must be finite numbers");
       }
     }
+  }
+
+  /** Returns the error for {@code input}, needed by {@code targets} but neither fed nor held. */
+  static FeedException missing(Node input, List<Node> targets) {
+    return new FeedException("input " + input.name() + " " + input.shape() + " has no value, but "
+        + names(targets) + " depend on it: feed it with Feeds.of(" + input.name()
+        + ", tensor) or hold a value with " + input.name() + ".hold(tensor)" + declared(input));
+  }
+
+  /**
+   * Returns the error for feeding {@code fed}, an input of the plan's graph that none of {@code
+   * targets} depends on; when the plan uses another input of the same name, says so, since that is
+   * the usual cause (an input declared twice).
+   */
+  static FeedException unused(Node fed, List<Node> targets, List<Node> used) {
+    StringBuilder sb = new StringBuilder("input " + fed.name() + " " + fed.shape() + " was fed, "
+        + "but " + names(targets) + (targets.size() == 1 ? " does" : " do")
+        + " not depend on it" + declared(fed) + ". ");
+    for (Node u : used) {
+      if (u.name().equals(fed.name())) {
+        sb.append("The plan uses another input of the same name").append(declared(u))
+            .append(": the graph was built on that node, not on the one fed. ");
+      }
+    }
+    sb.append(used.isEmpty() ? "The plan needs no inputs; run it with Feeds.none() or feeds.usedBy(plan)."
+        : "The plan's inputs are " + names(used) + "; feed only those, or run it with "
+            + "feeds.usedBy(plan) to drop the others.");
+    return new FeedException(sb.toString());
+  }
+
+  private static String declared(Node input) {
+    return input.site() != null ? " (declared at " + input.site() + ")" : "";
+  }
+
+  private static String names(List<Node> nodes) {
+    return nodes.stream().map(Node::name).collect(Collectors.joining(", "));
   }
 }

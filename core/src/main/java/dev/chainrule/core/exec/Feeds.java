@@ -45,6 +45,22 @@ public final class Feeds {
     return new Feeds(copy);
   }
 
+  /**
+   * Returns these feeds without the inputs {@code plan} does not use. A plan refuses feeds it has
+   * no use for (they usually mean the graph was built on another node than the one fed); this is
+   * for one set of feeds shared by plans of different targets, e.g. a loss and a forward output.
+   */
+  public Feeds usedBy(Plan plan) {
+    Map<Node, Tensor> kept = new IdentityHashMap<>();
+    for (Node in : plan.inputs()) {
+      Tensor v = values.get(in);
+      if (v != null) {
+        kept.put(in, v);
+      }
+    }
+    return kept.size() == values.size() ? this : new Feeds(kept);
+  }
+
   /** Returns the value fed to {@code input}, or null when it is not fed. */
   public Tensor get(Node input) {
     return values.get(input);

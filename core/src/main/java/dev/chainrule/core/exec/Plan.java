@@ -128,11 +128,14 @@ public final class Plan {
    * thread runs the plan again.
    *
    * @throws FeedException for a missing input, a value of the wrong shape or with NaN/infinity,
-   *     or a fed node that is not an input of this graph
+   *     or a fed node that is not an input this plan uses
+   * @throws AnomalyException in {@link Anomaly} mode, at the first operation whose value is not
+   *     finite
    */
   public Results run(Feeds feeds) {
     Workspace ws = workspaces.get();
     bindInputs(feeds, ws.values);
+    boolean anomaly = Anomaly.isEnabled();
     Tensor[] values = ws.values;
     for (int i = 0; i < opSlots.length; i++) {
       Tensor[] args = ws.args[i];
@@ -142,6 +145,9 @@ public final class Plan {
       }
       Node node = slots[opSlots[i]];
       node.op().forward(args, values[opSlots[i]]);
+      if (anomaly) {
+        AnomalyCheck.afterForward(node, args, values[opSlots[i]]);
+      }
     }
     return new Results(this, values);
   }
@@ -158,6 +164,9 @@ public final class Plan {
         throw new FeedException(n.name() + " is " + (kind.startsWith("o") ? "an " : "a ") + kind
             + ", not an input; only inputs (graph.input(...)) are fed");
       }
+      if (slotOf(n) < 0) {
+        throw FeedChecks.unused(n, targets, inputs());
+      }
     }
     for (int s : inputSlots) {
       Node in = slots[s];
@@ -166,9 +175,7 @@ public final class Plan {
         v = in.heldValue();
       }
       if (v == null) {
-        throw new FeedException("input " + in.name() + " " + in.shape() + " has no value, but "
-            + names(targets) + " depend on it: feed it with Feeds.of(" + in.name()
-            + ", tensor) or hold a value with " + in.name() + ".hold(tensor)");
+        throw FeedChecks.missing(in, targets);
       }
       FeedChecks.check(in, v);
       values[s] = v;

@@ -73,7 +73,8 @@ final class NodeValues {
 
   private static Results run(List<Node> targets, Feeds feeds) {
     try {
-      return Plan.compile(targets).run(feeds == null ? Feeds.none() : feeds);
+      Plan plan = Plan.compile(targets);
+      return plan.run(feeds == null ? Feeds.none() : feeds.usedBy(plan));
     } catch (FeedException e) {
       throw new IllegalArgumentException("cannot show values in the picture: " + e.getMessage()
           + " (give the picture feeds with GraphExport.feeds(...))", e);

@@ -24,6 +24,7 @@ public final class Graph {
   private int activePass;
   private String passSite;
   private Node provenance;
+  private Node differentiating;
 
   /** Returns a placeholder of the given shape, fed with a value each time the graph runs. */
   public Node input(String name, int... dims) {
@@ -37,21 +38,47 @@ public final class Graph {
 
   /**
    * Returns a trainable parameter holding {@code value} itself, not a copy: optimizers update that
-   * tensor in place, and graphs built for other batch sizes can share it.
+   * tensor in place, and graphs built for other batch sizes can share it. A value holding NaN is
+   * refused.
    */
   public Node parameter(String name, Tensor value) {
+    checkValue("parameter", name, value);
     return add(NodeKind.PARAMETER, null, List.of(), value.shape(), value, name, false);
   }
 
-  /** Returns a named constant holding {@code value}. */
+  /** Returns a named constant holding {@code value}, which must not hold NaN (±∞ are allowed). */
   public Node constant(String name, Tensor value) {
+    checkValue("constant", name, value);
     return add(NodeKind.CONSTANT, null, List.of(), value.shape(), value, name, false);
   }
 
-  /** Returns a scalar literal, written as its number in formulas (the 2 in 2·x). */
+  /**
+   * Returns a scalar literal, written as its number in formulas (the 2 in 2·x); NaN is refused,
+   * ±∞ allowed.
+   */
   public Node scalar(double value) {
+    if (Double.isNaN(value)) {
+      throw new IllegalArgumentException("a scalar in a formula must be a number, got NaN (at "
+          + CreationSite.here() + ")");
+    }
     return add(NodeKind.CONSTANT, null, List.of(), Shape.scalar(), Tensor.scalar(value),
         TensorFormat.number(value), true);
+  }
+
+  /** Refuses a missing value or one holding NaN, which would only ever compute NaN. */
+  private static void checkValue(String kind, String name, Tensor value) {
+    if (value == null) {
+      throw new IllegalArgumentException(kind + " " + name + " needs a tensor, got null (at "
+          + CreationSite.here() + ")");
+    }
+    double[] d = value.buffer();
+    for (int i = 0; i < d.length; i++) {
+      if (Double.isNaN(d[i])) {
+        throw new IllegalArgumentException(kind + " " + name + " holds NaN at flat index " + i
+            + " of its " + value.shape() + " value; give it numbers (at " + CreationSite.here()
+            + ")");
+      }
+    }
   }
 
   /**
@@ -100,7 +127,7 @@ public final class Graph {
     }
     String site = currentSite();
     Node n = new Node(this, nodes.size(), kind, op, inputs, shape, value, name, named, literal,
-        site);
+        site, differentiating);
     nodes.add(n);
     return n;
   }
@@ -156,21 +183,37 @@ public final class Graph {
 
   /**
    * Makes the nodes built until the returned handle is closed carry {@code original}'s name scope,
-   * gradient pass and user line, as if built where {@code original} was. Rewrites use it so that a
-   * transformed graph keeps the provenance of every node it copies or replaces. Nests.
+   * gradient pass, user line and {@link Node#derivativeOf()}, as if built where {@code original}
+   * was. Rewrites use it so that a transformed graph keeps the provenance of every node it copies
+   * or replaces. Nests.
    */
   public Scope inheriting(Node original) {
     Node previousProvenance = provenance;
     int previousPass = activePass;
+    Node previousDerivative = differentiating;
     scopes.push(original.scope());
     provenance = original;
     activePass = original.gradientPass();
+    differentiating = original.derivativeOf();
     gradientPasses = Math.max(gradientPasses, activePass);
     return () -> {
       scopes.pop();
       provenance = previousProvenance;
       activePass = previousPass;
+      differentiating = previousDerivative;
     };
+  }
+
+  /**
+   * Records {@code forward} as the node whose derivative the nodes built until the returned handle
+   * is closed belong to (see {@link Node#derivativeOf()}): reverse mode opens one around each
+   * node's local derivative, so that an error or a NaN in the backward pass can name the forward
+   * operation it came from. Nests.
+   */
+  public Scope differentiating(Node forward) {
+    Node previous = differentiating;
+    differentiating = forward;
+    return () -> differentiating = previous;
   }
 
   private String currentSite() {

@@ -25,12 +25,13 @@ public final class Node extends NodeAlgebra {
   private final String site;
   private final int gradientPass;
   private final boolean literal;
+  private final Node derivativeOf;
   private String name;
   private boolean userNamed;
   private Tensor heldValue;
 
   Node(Graph graph, int id, NodeKind kind, Op op, List<Node> inputs, Shape shape, Tensor value,
-      String name, boolean userNamed, boolean literal, String site) {
+      String name, boolean userNamed, boolean literal, String site, Node derivativeOf) {
     this.graph = graph;
     this.id = id;
     this.kind = kind;
@@ -44,6 +45,7 @@ public final class Node extends NodeAlgebra {
     this.scope = graph.currentScope();
     this.site = site;
     this.gradientPass = graph.currentGradientPass();
+    this.derivativeOf = derivativeOf;
   }
 
   @Override
@@ -125,6 +127,16 @@ public final class Node extends NodeAlgebra {
   /** Returns 0 for a forward node, or k for a node built by the k-th gradient pass. */
   public int gradientPass() {
     return gradientPass;
+  }
+
+  /**
+   * Returns, for a node of a gradient pass, the node whose local derivative (or whose sum of
+   * incoming gradients) built it, e.g. the sigmoid for the σ(1 − σ) factor of its derivative; null
+   * for forward nodes and for the seed of a pass. Error reports use it to point from a backward
+   * node to the forward operation and user line it differentiates.
+   */
+  public Node derivativeOf() {
+    return derivativeOf;
   }
 
   /** Returns true for nodes built by a gradient pass: the backward part of the graph. */

@@ -1,5 +1,6 @@
 package dev.chainrule.core.exec;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -84,6 +85,35 @@ class FeedErrorTest {
     Results r = plan.run(Feeds.of(x, Tensor.zeros(2, 3)));
     IllegalArgumentException get = assertThrows(IllegalArgumentException.class, () -> r.get(y));
     assertMentions(get, "Y was not computed by this plan");
+  }
+
+  @Test
+  void anExtraFeedOfAnInputThePlanDoesNotUseIsRefused() {
+    int line = nextLine();
+    Node y = g.input("Y", 4, 3);
+    Feeds both = Feeds.of(x, Tensor.zeros(2, 3), y, Tensor.zeros(4, 3));
+    FeedException e = assertThrows(FeedException.class, () -> plan.run(both));
+    assertMentions(e, "input Y (4, 3) was fed, but Z does not depend on it",
+        "declared at FeedErrorTest.java:" + line + " ", "The plan's inputs are X",
+        "feeds.usedBy(plan)");
+    Node loss = z.sub(y).square().sum().named("J");
+    Plan training = Plan.compile(loss);
+    assertEquals(0.0, training.run(both).scalar(loss), "the same feeds fit a plan using both");
+    assertEquals(plan.run(Feeds.of(x, Tensor.zeros(2, 3))).get(z),
+        plan.run(both.usedBy(plan)).get(z), "usedBy drops what the plan does not use");
+  }
+
+  /** The usual cause of an extra feed: the input was declared twice and the wrong one was fed. */
+  @Test
+  void feedingADuplicateOfTheInputThePlanUsesSaysSo() {
+    int line = nextLine();
+    Node again = g.input("X", 2, 3);
+    FeedException e = assertThrows(FeedException.class,
+        () -> plan.run(Feeds.of(again, Tensor.zeros(2, 3))));
+    assertMentions(e, "input X (2, 3) was fed, but Z does not depend on it",
+        "(declared at FeedErrorTest.java:" + line + " ",
+        "The plan uses another input of the same name (declared at FeedErrorTest.java:"
+            + inputLine + " ");
   }
 
   @Test

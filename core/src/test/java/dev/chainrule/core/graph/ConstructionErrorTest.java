@@ -45,6 +45,20 @@ class ConstructionErrorTest {
   }
 
   @Test
+  void everyBinaryElementwiseOpNamesItselfBothInputsAndTheLine() {
+    int line = nextLine();
+    List<Executable> builds = List.of(() -> x.sub(b), () -> x.mul(b), () -> x.div(b),
+        () -> x.gt(b), () -> x.ge(b), () -> x.lt(b), () -> x.le(b), () -> x.eq(b),
+        () -> g.apply(dev.chainrule.core.graph.ops.SigmoidCrossEntropy.INSTANCE, x, b));
+    String[] ops = {"sub", "mul", "div", "gt", "ge", "lt", "le", "eq", "sigmoid_cross_entropy"};
+    int[] lineOf = {0, 0, 0, 1, 1, 1, 1, 1, 2};
+    for (int i = 0; i < builds.size(); i++) {
+      ShapeException e = thrownAt(ShapeException.class, line + lineOf[i], builds.get(i));
+      assertMentions(e, ops[i] + " of X (2, 3) and b (4,)", "do not broadcast");
+    }
+  }
+
+  @Test
   void matrixProductMismatchNamesTheInnerDimensions() {
     Node w = g.parameter("W[1]", Tensor.zeros(2, 3)).named("W[1]");
     int line = nextLine();
@@ -114,6 +128,24 @@ class ConstructionErrorTest {
     IllegalStateException s = assertThrows(IllegalStateException.class,
         () -> b.hold(Tensor.zeros(4)));
     assertMentions(s, "b", "parameter");
+  }
+
+  @Test
+  void nanValuesAndAttributesAreRefusedWhereTheyAreGiven() {
+    int line = nextLine();
+    IllegalArgumentException p = thrownAt(IllegalArgumentException.class, line + 1,
+        () -> g.parameter("W", Tensor.row(1, Double.NaN)));
+    assertMentions(p, "parameter W holds NaN at flat index 1 of its (1, 2) value");
+    assertMentions(thrownAt(IllegalArgumentException.class, nextLine(),
+        () -> g.constant("c", null)), "constant c needs a tensor, got null");
+    assertMentions(thrownAt(IllegalArgumentException.class, nextLine(),
+        () -> x.mul(Double.NaN)), "a scalar in a formula must be a number, got NaN");
+    assertMentions(thrownAt(IllegalArgumentException.class, nextLine(),
+        () -> x.pow(Double.NaN)), "pow: the exponent must be a finite number, got NaN");
+    assertMentions(thrownAt(IllegalArgumentException.class, nextLine(),
+        () -> x.leakyRelu(Double.POSITIVE_INFINITY)), "slope α must be a finite number");
+    assertEquals(Double.NEGATIVE_INFINITY, x.add(Double.NEGATIVE_INFINITY).inputs().get(1)
+        .storedValue().item(), "−∞ stays allowed, e.g. for masks before a softmax");
   }
 
   @Test

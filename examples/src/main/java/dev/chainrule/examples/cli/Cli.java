@@ -38,7 +38,7 @@ public final class Cli {
       return BAD_INPUT;
     }
     String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    cmd.getErr().println("error: " + message.replace('\n', ' '));
+    cmd.getErr().println("error: " + message.strip().replaceAll("\\s*\\n\\s*", "; "));
     return FAILED;
   }
 }

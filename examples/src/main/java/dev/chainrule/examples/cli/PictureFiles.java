@@ -3,6 +3,7 @@ package dev.chainrule.examples.cli;
 import dev.chainrule.core.export.ImageFormat;
 import dev.chainrule.core.export.RenderResult;
 import dev.chainrule.core.export.Renderer;
+import dev.chainrule.nn.io.IoMessages;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -81,7 +82,7 @@ public final class PictureFiles {
       try {
         results.add(renderer.write(picture.dot(), file, format));
       } catch (IOException e) {
-        throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        throw new UncheckedIOException("cannot write " + file + ": " + IoMessages.reason(e, file), e);
       }
     }
     return results;

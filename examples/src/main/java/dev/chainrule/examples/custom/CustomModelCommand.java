@@ -1,11 +1,14 @@
 package dev.chainrule.examples.custom;
 
+import dev.chainrule.core.exec.Anomaly;
+import dev.chainrule.examples.cli.AnomalyOption;
+import dev.chainrule.examples.cli.Flags;
 import dev.chainrule.examples.cli.Json;
-import dev.chainrule.examples.cli.UsageException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Gradchecks and trains the custom model with a user-written operation. */
@@ -21,13 +24,17 @@ public final class CustomModelCommand implements Runnable {
   @Option(names = "--json", description = "Print one JSON object instead of the report.")
   boolean json;
 
+  @Mixin
+  AnomalyOption anomaly = new AnomalyOption();
+
   /** Runs the check and the training and reports both. */
   @Override
   public void run() {
-    if (epochs < 1) {
-      throw new UsageException("--epochs must be at least 1, got " + epochs);
+    Flags.atLeast("--epochs", epochs, 1);
+    CustomModelRun r;
+    try (Anomaly.Scope checking = anomaly.scope()) {
+      r = CustomModelRun.compute(epochs, seed);
     }
-    CustomModelRun r = CustomModelRun.compute(epochs, seed);
     if (json) {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("gradcheckMaxRelativeError", r.gradcheck().maxRelativeError());

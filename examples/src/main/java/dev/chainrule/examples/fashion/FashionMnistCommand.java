@@ -1,11 +1,16 @@
 package dev.chainrule.examples.fashion;
 
+import dev.chainrule.core.exec.Anomaly;
+import dev.chainrule.examples.cli.AnomalyOption;
+import dev.chainrule.examples.cli.Flags;
 import dev.chainrule.examples.cli.Json;
 import dev.chainrule.examples.cli.UsageException;
 import dev.chainrule.examples.training.ConsoleProgress;
 import dev.chainrule.examples.training.LossCurve;
 import dev.chainrule.nn.data.FashionMnist;
+import dev.chainrule.nn.io.IoMessages;
 import dev.chainrule.nn.io.ModelFile;
+import dev.chainrule.nn.io.ModelFileException;
 import dev.chainrule.nn.train.EpochStats;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Trains an MLP on Fashion-MNIST and reports its test accuracy and speed. */
@@ -76,6 +82,9 @@ public final class FashionMnistCommand implements Runnable {
   @Option(names = "--json", description = "Print one JSON object instead of the report.")
   boolean json;
 
+  @Mixin
+  AnomalyOption anomaly = new AnomalyOption();
+
   /** Trains, tests and reports. */
   @Override
   public void run() {
@@ -86,8 +95,11 @@ public final class FashionMnistCommand implements Runnable {
           + "pixels%n", data, s.architecture(), s.optimizer(), s.learningRate(), s.schedule(),
           batchSize, epochs, seed, raw ? "raw" : "standardised");
     }
-    FashionRun r = FashionRun.compute(s, ConsoleProgress.forRun(json, true,
-        ConsoleProgress.printer(System.out)));
+    FashionRun r;
+    try (Anomaly.Scope checking = anomaly.scope()) {
+      r = FashionRun.compute(s, ConsoleProgress.forRun(json, true,
+          ConsoleProgress.printer(System.out)));
+    }
     writeOutputs(r);
     if (json) {
       Json.print(asJson(r), System.out);
@@ -101,16 +113,20 @@ public final class FashionMnistCommand implements Runnable {
   }
 
   private void writeOutputs(FashionRun r) {
+    Path writing = plot;
     try {
       if (plot != null) {
         LossCurve.write(r.history(), "Fashion-MNIST, " + r.settings().architecture(), plot);
       }
+      writing = save;
       if (save != null) {
         ModelFile.save(r.model(), save);
       }
+    } catch (ModelFileException e) {
+      throw new UncheckedIOException(e.getMessage(), e);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + (plot != null ? plot : save) + ": "
-          + e.getMessage(), e);
+      throw new UncheckedIOException("cannot write " + writing + ": "
+          + IoMessages.reason(e, writing), e);
     }
   }
 
@@ -123,10 +139,16 @@ public final class FashionMnistCommand implements Runnable {
     }
     double lr = learningRate != null ? learningRate
         : FashionSettings.defaultLearningRate(optimizer);
-    if (epochs < 1 || batchSize < 1 || hidden < 1 || limit < 1 || validation < 0 || patience < 0
-        || !(lr > 0)) {
-      throw new UsageException("--epochs, --batch-size, --hidden and --limit must be at least 1, "
-          + "--validation and --patience at least 0, and --learning-rate positive");
+    Flags.atLeast("--epochs", epochs, 1);
+    Flags.atLeast("--batch-size", batchSize, 1);
+    Flags.atLeast("--hidden", hidden, 1);
+    Flags.atLeast("--limit", limit, 1);
+    Flags.atLeast("--validation", validation, 0);
+    Flags.atLeast("--patience", patience, 0);
+    Flags.positive("--learning-rate", lr);
+    if (validation >= limit) {
+      throw new UsageException("--validation " + validation + " leaves no training images out of "
+          + "--limit " + limit);
     }
     return new FashionSettings(data, epochs, batchSize, optimizer, lr, schedule, hidden, seed,
         validation, patience, limit, !raw);

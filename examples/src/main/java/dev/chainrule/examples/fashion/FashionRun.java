@@ -87,16 +87,19 @@ public record FashionRun(FashionSettings settings, Sequential model, Evaluation 
   private static FashionMnist load(FashionSettings s) {
     try {
       return FashionMnist.load(s.data(), s.limit());
-    } catch (NoSuchFileException e) {
-      throw new IllegalStateException("Fashion-MNIST not found: " + e.getFile() + " is missing. "
-          + "Install it with `sudo apt-get install dataset-fashion-mnist` (it goes to "
-          + FashionMnist.DEFAULT_DIRECTORY_NAME + "), or download the four .gz files from "
-          + "https://github.com/zalandoresearch/fashion-mnist and pass --data DIR", e);
     } catch (IOException e) {
+      Throwable missing = e instanceof NoSuchFileException ? e : e.getCause();
+      if (missing instanceof NoSuchFileException m) {
+        throw new IllegalStateException("Fashion-MNIST not found: " + m.getFile() + " is missing. "
+            + "Install it with `sudo apt-get install dataset-fashion-mnist` (it goes to "
+            + FashionMnist.DEFAULT_DIRECTORY_NAME + "), or download the four .gz files from "
+            + "https://github.com/zalandoresearch/fashion-mnist and pass --data DIR", e);
+      }
       throw new IllegalStateException("cannot read Fashion-MNIST from " + s.data() + ": "
           + e.getMessage(), e);
     }
   }
+
 
   /** Returns the optimizer the settings name. */
   static Optimizer optimizer(FashionSettings s) {

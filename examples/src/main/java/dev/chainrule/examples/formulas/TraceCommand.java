@@ -42,7 +42,15 @@ public final class TraceCommand implements Runnable {
       }
     }
     for (Node w : targets) {
-      System.out.println(ChainRuleTrace.of(net.loss(), w, net.feeds()).text());
+      ChainRuleTrace trace;
+      try {
+        trace = ChainRuleTrace.of(net.loss(), w, net.feeds());
+      } catch (IllegalArgumentException e) {
+        throw new UsageException("example '" + net.name() + "' cannot be traced: " + e.getMessage()
+            + "; the trace writes the chain rule number by number for examples of single numbers, "
+            + "such as mazur");
+      }
+      System.out.println(trace.text());
     }
     if (net.name().equals("mazur")) {
       double printed = -0.019049119;

@@ -1,11 +1,15 @@
 package dev.chainrule.examples.shallow;
 
+import dev.chainrule.core.exec.Anomaly;
+import dev.chainrule.examples.cli.AnomalyOption;
+import dev.chainrule.examples.cli.Flags;
 import dev.chainrule.examples.cli.Json;
 import dev.chainrule.examples.cli.UsageException;
 import dev.chainrule.examples.compare.ComparisonPrinter;
 import dev.chainrule.examples.compare.SeedComparison;
 import dev.chainrule.examples.training.ConsoleProgress;
 import dev.chainrule.examples.training.LossCurve;
+import dev.chainrule.nn.io.IoMessages;
 import dev.chainrule.nn.layers.Activation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Trains seed 004's shallow network on the planar flower and reports its accuracy. */
@@ -51,17 +56,23 @@ public final class ShallowCommand implements Runnable {
   @Option(names = "--json", description = "Print one JSON object instead of the report.")
   boolean json;
 
+  @Mixin
+  AnomalyOption anomaly = new AnomalyOption();
+
   /** Trains and reports. */
   @Override
   public void run() {
     ShallowRun.Settings s = settings();
-    ShallowRun r = ShallowRun.compute(s, ConsoleProgress.forRun(json, false, null));
+    ShallowRun r;
+    try (Anomaly.Scope checking = anomaly.scope()) {
+      r = ShallowRun.compute(s, ConsoleProgress.forRun(json, false, null));
+    }
     if (plot != null) {
       try {
         LossCurve.write(r.history(), "Seed 004, " + r.architecture() + " on the flower", plot);
       } catch (IOException e) {
         throw new UncheckedIOException("cannot write the loss curve to " + plot + ": "
-            + e.getMessage(), e);
+            + IoMessages.reason(e, plot), e);
       }
     }
     SeedComparison comparison = ShallowVsManual.compare(r, s).orElse(null);
@@ -98,10 +109,10 @@ public final class ShallowCommand implements Runnable {
     if (features != 2 && features != 3) {
       throw new UsageException("--features must be 2 (x1, x2) or 3 (x1, x2, r), got " + features);
     }
-    if (hidden < 1 || iterations < 1 || samples < 2 || !(learningRate > 0)) {
-      throw new UsageException("--hidden and --iterations must be at least 1, --samples at least "
-          + "2 and --learning-rate positive");
-    }
+    Flags.atLeast("--hidden", hidden, 1);
+    Flags.atLeast("--iterations", iterations, 1);
+    Flags.atLeast("--samples", samples, 2);
+    Flags.positive("--learning-rate", learningRate);
     return new ShallowRun.Settings(features, hidden, act, iterations, learningRate, samples, seed);
   }
 

@@ -1,9 +1,12 @@
 package dev.chainrule.examples.xor;
 
+import dev.chainrule.core.exec.Anomaly;
+import dev.chainrule.examples.cli.AnomalyOption;
+import dev.chainrule.examples.cli.Flags;
 import dev.chainrule.examples.cli.Json;
-import dev.chainrule.examples.cli.UsageException;
 import dev.chainrule.examples.training.ConsoleProgress;
 import dev.chainrule.examples.training.LossCurve;
+import dev.chainrule.nn.io.IoMessages;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -11,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Runs seed 001's XOR example and reports how many of the four points it gets right. */
@@ -39,21 +43,26 @@ public final class XorCommand implements Runnable {
   @Option(names = "--json", description = "Print one JSON object instead of the report.")
   boolean json;
 
+  @Mixin
+  AnomalyOption anomaly = new AnomalyOption();
+
   /** Trains and reports. */
   @Override
   public void run() {
-    if (steps < 1 || hidden < 1 || !(learningRate > 0)) {
-      throw new UsageException("--steps and --hidden must be at least 1 and --learning-rate "
-          + "positive, got " + steps + ", " + hidden + ", " + learningRate);
+    Flags.atLeast("--steps", steps, 1);
+    Flags.atLeast("--hidden", hidden, 1);
+    Flags.positive("--learning-rate", learningRate);
+    XorRun r;
+    try (Anomaly.Scope checking = anomaly.scope()) {
+      r = XorRun.compute(seed, steps, learningRate, hidden,
+          ConsoleProgress.forRun(json, false, null));
     }
-    XorRun r = XorRun.compute(seed, steps, learningRate, hidden,
-        ConsoleProgress.forRun(json, false, null));
     if (plot != null) {
       try {
         LossCurve.write(r.history(), "XOR, 2-" + hidden + "-1 sigmoid, seed " + seed, plot);
       } catch (IOException e) {
         throw new UncheckedIOException("cannot write the loss curve to " + plot + ": "
-            + e.getMessage(), e);
+            + IoMessages.reason(e, plot), e);
       }
     }
     if (json) {

@@ -46,9 +46,7 @@ public record XorRun(long seed, int steps, double[] outputs, int correct, double
   public static XorRun compute(long seed, int steps, double learningRate, int hidden,
       TrainingListener listener) {
     Dataset xor = Generators.xor();
-    Sequential net = Sequential.builder(Layout.COLUMN, 2).dense(hidden, Activation.sigmoid())
-        .dense(1, Activation.sigmoid()).weights(Initializers.uniform(0, 1))
-        .biases(Initializers.uniform(0, 1)).seed(seed).build();
+    Sequential net = network(seed, hidden);
     Trainer trainer = new Trainer(net, Loss.halfSumOfSquares(), new Sgd(learningRate));
     double before = totalError(trainer.predict(xor.features()), xor);
     int epochs = (steps + xor.size() - 1) / xor.size();
@@ -69,7 +67,18 @@ public record XorRun(long seed, int steps, double[] outputs, int correct, double
         h, seconds);
   }
 
-  private static double totalError(Tensor out, Dataset xor) {
+  /**
+   * Returns the 2-{@code hidden}-1 sigmoid network in the column layout with weights and biases
+   * uniform in [0, 1) drawn from {@code seed}.
+   */
+  public static Sequential network(long seed, int hidden) {
+    return Sequential.builder(Layout.COLUMN, 2).dense(hidden, Activation.sigmoid())
+        .dense(1, Activation.sigmoid()).weights(Initializers.uniform(0, 1))
+        .biases(Initializers.uniform(0, 1)).seed(seed).build();
+  }
+
+  /** Returns E_total = Σ ½(target − out)² of the outputs {@code out} (4, 1) on XOR. */
+  public static double totalError(Tensor out, Dataset xor) {
     double e = 0;
     for (int i = 0; i < xor.size(); i++) {
       double d = xor.label(i) - out.get(i, 0);

@@ -108,7 +108,13 @@ public final class CsvReader {
 
   /** Reads {@code file} into a dataset named after the file, without its extension. */
   public Dataset read(Path file) throws IOException {
-    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+    BufferedReader opened;
+    try {
+      opened = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw DataFileException.unreadable(file, e);
+    }
+    try (BufferedReader in = opened) {
       return parse(file, in);
     }
   }

@@ -1,5 +1,6 @@
 package dev.chainrule.nn.data;
 
+import dev.chainrule.nn.io.IoMessages;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -21,6 +22,14 @@ public final class DataFileException extends IOException {
   public DataFileException(Path file, String message, Throwable cause) {
     super(file + ": " + message, cause);
     this.file = file;
+  }
+
+  /**
+   * Returns the exception for a file that cannot be opened at all: missing, unreadable, or a
+   * directory, said in words rather than as the bare path the JDK's exceptions carry.
+   */
+  public static DataFileException unreadable(Path file, IOException cause) {
+    return new DataFileException(file, "cannot be read: " + IoMessages.reason(cause, file), cause);
   }
 
   /** Returns the file that could not be read. */

@@ -94,7 +94,16 @@ public final class IdxReader {
 
   /** Opens {@code file}, decompressing it when it starts with the gzip magic bytes 1f 8b. */
   private static InputStream open(Path file) throws IOException {
-    BufferedInputStream in = new BufferedInputStream(Files.newInputStream(file), BUFFER);
+    if (Files.isDirectory(file)) {
+      throw new DataFileException(file, "is a directory, not an IDX file");
+    }
+    InputStream raw;
+    try {
+      raw = Files.newInputStream(file);
+    } catch (IOException e) {
+      throw DataFileException.unreadable(file, e);
+    }
+    BufferedInputStream in = new BufferedInputStream(raw, BUFFER);
     in.mark(2);
     int b0 = in.read();
     int b1 = in.read();

@@ -17,12 +17,15 @@ public final class Initializers {
 
   /** Returns N(0, 1) · {@code scale}; {@code normal(0.01)} is seed 004's weight rule. */
   public static Initializer normal(double scale) {
+    finite("normal(scale)", "scale", scale);
     return rule(format("normal(%s)", scale), (t, in, out, r) -> fill(t, () -> scale
         * r.nextGaussian()));
   }
 
   /** Returns numbers uniform in [{@code low}, {@code high}); {@code uniform(0, 1)} is seed 001. */
   public static Initializer uniform(double low, double high) {
+    finite("uniform(low, high)", "low", low);
+    finite("uniform(low, high)", "high", high);
     if (!(low < high)) {
       throw new IllegalArgumentException("uniform(low, high) needs low < high, got low = " + low
           + ", high = " + high);
@@ -70,6 +73,7 @@ public final class Initializers {
 
   /** Returns every element set to {@code value}. */
   public static Initializer constant(double value) {
+    finite("constant(value)", "value", value);
     return rule(format("constant(%s)", value), (t, in, out, r) -> t.fillInPlace(value));
   }
 
@@ -86,6 +90,13 @@ public final class Initializers {
       }
       t.copyFromInPlace(copy);
     });
+  }
+
+  private static void finite(String rule, String what, double value) {
+    if (!Double.isFinite(value)) {
+      throw new IllegalArgumentException(rule + ": " + what + " must be a finite number, got "
+          + value);
+    }
   }
 
   private static void fill(Tensor t, DoubleSupplier draw) {

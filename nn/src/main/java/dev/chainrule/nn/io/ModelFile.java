@@ -8,6 +8,7 @@ import dev.chainrule.nn.model.Architecture;
 import dev.chainrule.nn.model.Model;
 import dev.chainrule.nn.model.Sequential;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +17,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import java.util.zip.CRC32;
 
 /**
@@ -42,6 +44,15 @@ public final class ModelFile {
 
   /** Writes {@code model}'s parameters (and architecture, if any) to {@code file}, atomically. */
   public static void save(Model model, Path file) throws IOException {
+    save(model, file, out -> out);
+  }
+
+  /**
+   * Saves as {@link #save(Model, Path)} does, writing the bytes through {@code through} (applied
+   * to the temporary file's stream); the test of a save killed half-way slows the writing down.
+   */
+  static void save(Model model, Path file, UnaryOperator<OutputStream> through)
+      throws IOException {
     List<String> names = new ArrayList<>();
     List<Shape> shapes = new ArrayList<>();
     for (Parameter p : model.parameters()) {
@@ -66,7 +77,15 @@ public final class ModelFile {
     CRC32 crc = new CRC32();
     crc.update(buf.array(), 0, buf.position());
     buf.putInt((int) crc.getValue());
-    AtomicFiles.write(file, out -> out.write(buf.array()));
+    try {
+      AtomicFiles.write(file, out -> {
+        OutputStream o = through.apply(out);
+        o.write(buf.array());
+        o.flush();
+      });
+    } catch (IOException e) {
+      throw new ModelFileException(file, "cannot be written: " + IoMessages.reason(e, file), e);
+    }
   }
 
   /**
@@ -74,7 +93,12 @@ public final class ModelFile {
    * a custom model) and fresh tensors for every parameter.
    */
   public static Contents read(Path file) throws IOException {
-    byte[] bytes = Files.readAllBytes(file);
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw new ModelFileException(file, "cannot be read: " + IoMessages.reason(e, file), e);
+    }
     if (bytes.length < MAGIC.length()
         || !Arrays.equals(Arrays.copyOf(bytes, MAGIC.length()),
             MAGIC.getBytes(StandardCharsets.US_ASCII))) {

@@ -19,6 +19,12 @@ public final class ModelFileException extends IOException {
     this.file = file;
   }
 
+  /** Creates the exception for {@code file} with a description and the lower-level cause. */
+  public ModelFileException(Path file, String problem, Throwable cause) {
+    super(file + ": " + problem, cause);
+    this.file = file;
+  }
+
   /** Returns the file concerned. */
   public Path file() {
     return file;

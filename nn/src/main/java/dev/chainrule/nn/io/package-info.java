@@ -7,6 +7,7 @@
  * dev.chainrule.nn.io.ModelFile#load} (rebuilds a {@link dev.chainrule.nn.model.Sequential}) and
  * {@link dev.chainrule.nn.io.ModelFile#loadInto} (into a model built in code); problems raise a
  * {@link dev.chainrule.nn.io.ModelFileException}. {@link dev.chainrule.nn.io.AtomicFiles} is the
- * temporary-file-then-rename writer, also used for other outputs such as charts.
+ * temporary-file-then-rename writer, also used for other outputs such as charts; {@link
+ * dev.chainrule.nn.io.IoMessages} words the JDK's file-system exceptions for error messages.
  */
 package dev.chainrule.nn.io;

@@ -33,6 +33,7 @@ public interface Loss {
    * accepts, e.g. {@code name -> name.startsWith("W")} for the weights but not the biases.
    */
   default Loss plusL2(double lambda, Predicate<String> which) {
+    Losses.checkLambda(lambda);
     Loss base = this;
     return new Stock(base.name() + " + l2(" + lambda + ")", base.takesClassIndices(), (f, y) -> {
       List<Node> chosen = new ArrayList<>();

@@ -1,5 +1,6 @@
 package dev.chainrule.nn.losses;
 
+import dev.chainrule.core.graph.CreationSite;
 import dev.chainrule.core.graph.Graph;
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.graph.ShapeException;
@@ -96,7 +97,8 @@ public final class Losses {
     if (!classes.shape().equals(layout.dataShape(1, m))) {
       throw new ShapeException("softmax cross-entropy with class indices: " + classes.name()
           + " has shape " + classes.shape() + " but " + logits.name() + " " + logits.shape()
-          + " needs one index per sample, shape " + layout.dataShape(1, m));
+          + " needs one index per sample, shape " + layout.dataShape(1, m) + " (at "
+          + CreationSite.here() + ")");
     }
     double[] ids = new double[c];
     for (int k = 0; k < c; k++) {
@@ -109,6 +111,7 @@ public final class Losses {
 
   /** Returns the weight penalty ½λ·Σ‖W‖² over {@code weights} (seeds 002 and 003). */
   public static Node l2Penalty(double lambda, List<Node> weights) {
+    checkLambda(lambda);
     if (weights.isEmpty()) {
       throw new IllegalArgumentException("the L2 penalty needs at least one parameter");
     }
@@ -120,10 +123,19 @@ public final class Losses {
     return total.mul(0.5 * lambda).named("penalty");
   }
 
+  /** Checks the weight-decay factor λ of an L2 penalty: a finite number, 0 or more. */
+  static void checkLambda(double lambda) {
+    if (!(lambda >= 0) || Double.isInfinite(lambda)) {
+      throw new IllegalArgumentException("the L2 penalty's λ must be a finite number >= 0, got "
+          + lambda);
+    }
+  }
+
   private static int samples(Node output, Layout layout) {
     if (output.shape().rank() != 2) {
       throw new ShapeException(output.name() + " has shape " + output.shape() + "; a loss needs a "
-          + "matrix of (outputs, m) in columns or (m, outputs) in rows");
+          + "matrix of (outputs, m) in columns or (m, outputs) in rows (at " + CreationSite.here()
+          + ")");
     }
     return layout.samples(output.shape());
   }
@@ -132,7 +144,7 @@ public final class Losses {
     if (!output.shape().equals(target.shape())) {
       throw new ShapeException(loss + ": output " + output.name() + " has shape " + output.shape()
           + " but target " + target.name() + " has shape " + target.shape()
-          + "; they must be equal");
+          + "; they must be equal (at " + CreationSite.here() + ")");
     }
   }
 }

@@ -18,13 +18,9 @@ public record Adam(double learningRate, double beta1, double beta2, double epsil
   /** Checks every hyper-parameter's range. */
   public Adam {
     ParameterBuffers.require("learning rate", learningRate, 0, true);
-    ParameterBuffers.require("beta1", beta1, 0, false);
-    ParameterBuffers.require("beta2", beta2, 0, false);
+    ParameterBuffers.requireDecay("beta1", beta1);
+    ParameterBuffers.requireDecay("beta2", beta2);
     ParameterBuffers.require("epsilon", epsilon, 0, true);
-    if (beta1 >= 1 || beta2 >= 1) {
-      throw new IllegalArgumentException("beta1 and beta2 must be < 1, got " + beta1 + " and "
-          + beta2);
-    }
   }
 
   /** Returns Adam with the paper's defaults β₁ = 0.9, β₂ = 0.999, ε = 1e-8. */
@@ -53,7 +49,7 @@ public record Adam(double learningRate, double beta1, double beta2, double epsil
 
       @Override
       public void stepInPlace(Tensor[] gradients, double lr) {
-        ParameterBuffers.check(params, gradients);
+        ParameterBuffers.check(params, gradients, lr);
         steps++;
         b1Power *= b1;
         b2Power *= b2;

@@ -14,10 +14,7 @@ public record Momentum(double learningRate, double momentum) implements Optimize
   /** Checks α &gt; 0 and 0 ≤ μ &lt; 1. */
   public Momentum {
     ParameterBuffers.require("learning rate", learningRate, 0, true);
-    ParameterBuffers.require("momentum", momentum, 0, false);
-    if (momentum >= 1) {
-      throw new IllegalArgumentException("momentum must be < 1, got " + momentum);
-    }
+    ParameterBuffers.requireDecay("momentum μ", momentum);
   }
 
   /** Returns momentum 0.9 with learning rate {@code learningRate}. */
@@ -40,7 +37,7 @@ public record Momentum(double learningRate, double momentum) implements Optimize
 
       @Override
       public void stepInPlace(Tensor[] gradients, double lr) {
-        ParameterBuffers.check(params, gradients);
+        ParameterBuffers.check(params, gradients, lr);
         for (int i = 0; i < params.length; i++) {
           double[] w = params[i].buffer();
           double[] v = velocity[i].buffer();

@@ -27,7 +27,7 @@ public record Sgd(double learningRate) implements Optimizer {
 
       @Override
       public void stepInPlace(Tensor[] gradients, double lr) {
-        ParameterBuffers.check(params, gradients);
+        ParameterBuffers.check(params, gradients, lr);
         for (int i = 0; i < params.length; i++) {
           params[i].addScaledInPlace(-lr, gradients[i]);
         }

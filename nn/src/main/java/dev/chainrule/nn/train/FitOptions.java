@@ -8,7 +8,7 @@ import dev.chainrule.nn.optim.LearningRateSchedule;
  * returns a changed copy. Defaults: 10 epochs, batches of 32, shuffled with seed 0, constant
  * rate, no early stopping, evaluation in chunks of 1000, no listener.
  *
- * @param epochs the number of passes over the training set
+ * @param epochs the number of passes over the training set, at least 1
  * @param batchSize samples per training step; the last batch of an epoch may be smaller
  * @param shuffle whether each epoch visits the samples in a fresh seeded order
  * @param seed the shuffling seed: the same seed gives the same orders
@@ -22,12 +22,17 @@ public record FitOptions(int epochs, int batchSize, boolean shuffle, long seed,
     TrainingListener listener) {
   /** Checks the counts and fills absent schedule and listener with their defaults. */
   public FitOptions {
-    if (epochs < 0 || batchSize < 1 || evaluationBatchSize < 1) {
-      throw new IllegalArgumentException("need epochs >= 0, batch size >= 1 and evaluation batch "
-          + "size >= 1, got " + epochs + ", " + batchSize + ", " + evaluationBatchSize);
-    }
+    atLeastOne("epochs", epochs);
+    atLeastOne("batch size", batchSize);
+    atLeastOne("evaluation batch size", evaluationBatchSize);
     schedule = schedule != null ? schedule : LearningRateSchedule.constant();
     listener = listener != null ? listener : TrainingListener.NONE;
+  }
+
+  private static void atLeastOne(String what, int value) {
+    if (value < 1) {
+      throw new IllegalArgumentException(what + " must be at least 1, got " + value);
+    }
   }
 
   /** Returns the defaults. */

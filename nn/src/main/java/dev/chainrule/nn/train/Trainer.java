@@ -119,6 +119,10 @@ public final class Trainer {
   private EpochStats epoch(int e, Batches batches, Dataset train, Dataset validation,
       FitOptions options) {
     double lr = options.schedule().rate(e, optimizer.learningRate());
+    if (!(lr >= 0) || Double.isInfinite(lr)) {
+      throw new IllegalStateException("the learning-rate schedule gave " + lr + " for epoch " + e
+          + " (base rate " + optimizer.learningRate() + "); a rate must be a finite number >= 0");
+    }
     options.listener().onEpochStart(e, lr);
     long start = System.nanoTime();
     double lossSum = 0;
@@ -132,7 +136,9 @@ public final class Trainer {
       if (!Double.isFinite(cost)) {
         throw new IllegalStateException("training diverged: the " + loss.name() + " cost of "
             + "batch " + b + " in epoch " + e + " is " + cost + " (learning rate " + lr + "); "
-            + "lower the learning rate or use a stable loss from logits");
+            + "lower the learning rate or use a stable loss from logits; anomaly mode "
+            + "(Anomaly.detect(), --detect-anomaly) names the first operation that gave NaN or "
+            + "infinity");
       }
       if (train.hasLabels()) {
         correct += Predictions.countCorrect(g.logits(r), model.layout(), batch.labels());

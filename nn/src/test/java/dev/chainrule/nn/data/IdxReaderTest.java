@@ -187,4 +187,13 @@ class IdxReaderTest {
     assertTrue(e.getMessage().contains("label 12 of sample 1"), e.getMessage());
     assertTrue(e.getMessage().startsWith(lab.toString()), e.getMessage());
   }
+
+  @Test
+  void aMissingFileOrADirectoryIsSaidInWords() {
+    Path none = dir.resolve("train-images-idx3-ubyte");
+    DataFileException e = assertThrows(DataFileException.class, () -> IdxReader.readImages(none));
+    assertEquals(none + ": cannot be read: no such file or directory", e.getMessage());
+    DataFileException d = assertThrows(DataFileException.class, () -> IdxReader.readLabels(dir));
+    assertEquals(dir + ": is a directory, not an IDX file", d.getMessage());
+  }
 }

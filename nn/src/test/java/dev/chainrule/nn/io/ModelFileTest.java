@@ -162,6 +162,49 @@ class ModelFileTest {
     assertEquals(before, other.parameters().stream().map(Parameter::value).toList());
   }
 
+  /**
+   * Bit for bit, including the values a decimal or float32 format would lose: −0, the smallest
+   * subnormal, the largest double, a value one ulp above 1, and a NaN with a payload.
+   */
+  @Test
+  void extremeValuesRoundTripBitForBit() throws IOException {
+    double nan = Double.longBitsToDouble(0x7ff8000000000123L);
+    Affine saved = new Affine(Tensor.matrix(new double[] {-0.0, Double.MIN_VALUE}),
+        Tensor.scalar(nan));
+    Path f = dir.resolve("extreme.crm");
+    ModelFile.save(saved, f);
+    Affine loaded = new Affine(Tensor.zeros(1, 2), Tensor.scalar(0));
+    ModelFile.loadInto(loaded, f);
+    assertEquals(Double.doubleToRawLongBits(-0.0), Double.doubleToRawLongBits(loaded.w.get(0, 0)));
+    assertEquals(1L, Double.doubleToRawLongBits(loaded.w.get(0, 1)));
+    assertEquals(0x7ff8000000000123L, Double.doubleToRawLongBits(loaded.c.item()));
+    Sequential wide = Sequential.of(List.of(new Dense(1, Layout.ROW, Activation.identity(),
+        Tensor.column(Double.MAX_VALUE, -Math.nextUp(1.0)), Tensor.row(-Double.MIN_NORMAL))));
+    Path g = dir.resolve("wide.crm");
+    ModelFile.save(wide, g);
+    List<Parameter> back = ModelFile.load(g).parameters();
+    assertEquals(Double.doubleToRawLongBits(Double.MAX_VALUE),
+        Double.doubleToRawLongBits(back.get(0).value().get(0, 0)));
+    assertEquals(Double.doubleToRawLongBits(-Math.nextUp(1.0)),
+        Double.doubleToRawLongBits(back.get(0).value().get(1, 0)));
+    assertEquals(Double.doubleToRawLongBits(-Double.MIN_NORMAL),
+        Double.doubleToRawLongBits(back.get(1).value().item()));
+  }
+
+  @Test
+  void missingFilesAndUnwritableTargetsAreSaidInWords() throws IOException {
+    Path none = dir.resolve("none.crm");
+    assertEquals(none + ": cannot be read: no such file or directory",
+        assertThrows(ModelFileException.class, () -> ModelFile.load(none)).getMessage());
+    Path blocker = dir.resolve("a-file");
+    Files.writeString(blocker, "not a directory");
+    Path under = blocker.resolve("model.crm");
+    String m = assertThrows(ModelFileException.class,
+        () -> ModelFile.save(net(Layout.ROW, 1), under)).getMessage();
+    assertTrue(m.startsWith(under + ": cannot be written: "), m);
+    assertTrue(m.contains(blocker.toString()), m);
+  }
+
   /** A custom model: saved without architecture, loaded into a model built in code. */
   @Test
   void customModelRoundTripAndShapeMismatch() throws IOException {

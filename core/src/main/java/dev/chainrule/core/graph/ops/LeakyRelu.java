@@ -1,5 +1,6 @@
 package dev.chainrule.core.graph.ops;
 
+import dev.chainrule.core.graph.CreationSite;
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.graph.Notation;
 import dev.chainrule.core.tensor.TensorFormat;
@@ -11,6 +12,14 @@ import java.util.List;
  * @param alpha the slope α for x ≤ 0, typically 0.01
  */
 public record LeakyRelu(double alpha) implements UnaryElementwise {
+  /** Checks that the slope is a finite number. */
+  public LeakyRelu {
+    if (!Double.isFinite(alpha)) {
+      throw new IllegalArgumentException("leaky_relu: the slope α must be a finite number, got "
+          + alpha + " (at " + CreationSite.here() + ")");
+    }
+  }
+
   @Override
   public String name() {
     return "leaky_relu";

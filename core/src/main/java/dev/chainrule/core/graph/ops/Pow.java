@@ -1,5 +1,6 @@
 package dev.chainrule.core.graph.ops;
 
+import dev.chainrule.core.graph.CreationSite;
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.graph.Notation;
 import dev.chainrule.core.tensor.TensorFormat;
@@ -11,6 +12,14 @@ import java.util.List;
  * @param exponent the power p
  */
 public record Pow(double exponent) implements UnaryElementwise {
+  /** Checks that the exponent is a finite number. */
+  public Pow {
+    if (!Double.isFinite(exponent)) {
+      throw new IllegalArgumentException("pow: the exponent must be a finite number, got "
+          + exponent + " (at " + CreationSite.here() + ")");
+    }
+  }
+
   @Override
   public String name() {
     return "pow";

@@ -1,0 +1,119 @@
+package dev.chainrule.examples.errors;
+
+import dev.chainrule.nn.data.CsvReader;
+import dev.chainrule.nn.data.IdxReader;
+import dev.chainrule.nn.init.Initializers;
+import dev.chainrule.nn.io.ModelFile;
+import dev.chainrule.nn.layers.Activation;
+import dev.chainrule.nn.layers.Layout;
+import dev.chainrule.nn.model.Sequential;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+/**
+ * Bad data and model files, made in {@value #DIR} (relative to the examples module, where the
+ * tests run) so that the messages name readable paths; each reading method throws.
+ */
+final class BadFiles {
+  static final String DIR = "target/bad-inputs";
+  private static final Path ROOT = Path.of(DIR);
+
+  private BadFiles() {}
+
+  private static Sequential net(int hidden) {
+    return Sequential.builder(Layout.ROW, 4).dense(hidden, Activation.relu())
+        .dense(3, Activation.softmax()).weights(Initializers.normal(0.1)).seed(1).build();
+  }
+
+  private static Path write(String name, byte[] bytes) {
+    try {
+      Files.createDirectories(ROOT);
+      return Files.write(ROOT.resolve(name), bytes);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static byte[] savedModel() throws IOException {
+    Path good = ROOT.resolve("good.crm");
+    ModelFile.save(net(5), good);
+    return Files.readAllBytes(good);
+  }
+
+  static void loadAModelThatDoesNotExist() throws IOException {
+    ModelFile.load(ROOT.resolve("no-such-model.crm"));
+  }
+
+  static void loadAFileThatIsNotAModel() throws IOException {
+    ModelFile.load(write("notes.crm", "just some notes\n".getBytes(StandardCharsets.UTF_8)));
+  }
+
+  static void loadATruncatedModel() throws IOException {
+    byte[] bytes = savedModel();
+    ModelFile.load(write("truncated.crm", Arrays.copyOf(bytes, bytes.length - 100)));
+  }
+
+  static void loadACorruptModel() throws IOException {
+    byte[] bytes = savedModel();
+    bytes[bytes.length - 20] ^= 0x10;
+    ModelFile.load(write("corrupt.crm", bytes));
+  }
+
+  static void loadAModelOfAFutureVersion() throws IOException {
+    byte[] bytes = savedModel();
+    bytes[16] = 2;
+    ModelFile.load(write("version2.crm", bytes));
+  }
+
+  static void loadAModelOfAnotherArchitecture() throws IOException {
+    Path saved = ROOT.resolve("4-5-3.crm");
+    ModelFile.save(net(5), saved);
+    ModelFile.loadInto(net(8), saved);
+  }
+
+  private static byte[] idx(int magic, int[] dims, int bodyBytes) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    DataOutputStream out = new DataOutputStream(bytes);
+    out.writeInt(magic);
+    for (int d : dims) {
+      out.writeInt(d);
+    }
+    out.write(new byte[bodyBytes]);
+    return bytes.toByteArray();
+  }
+
+  static void readImagesFromALabelFile() throws IOException {
+    IdxReader.readImages(write("labels-not-images", idx(0x00000801, new int[] {3}, 3)));
+  }
+
+  static void readATruncatedImageFile() throws IOException {
+    IdxReader.readImages(write("truncated-images", idx(0x00000803, new int[] {2, 28, 28}, 1000)));
+  }
+
+  static void readImagesThatAreNotIdx() throws IOException {
+    IdxReader.readImages(write("images.csv", "1,2,3\n4,5,6\n".getBytes(StandardCharsets.UTF_8)));
+  }
+
+  static void readLabelsBeyondTheClassCount() throws IOException {
+    Path images = write("two-images", idx(0x00000803, new int[] {2, 2, 2}, 8));
+    byte[] labels = idx(0x00000801, new int[] {2}, 2);
+    labels[labels.length - 1] = 12;
+    IdxReader.readDataset("digits", images, write("labels-12", labels), 10, Integer.MAX_VALUE);
+  }
+
+  static void readACsvWithARaggedRow() throws IOException {
+    CsvReader.create().withHeader(true).withLabelColumn("label").read(write("ragged.csv",
+        "x1,x2,label\n0.5,1.5,0\n0.7,1\n".getBytes(StandardCharsets.UTF_8)));
+  }
+
+  static void readACsvWithAWord() throws IOException {
+    CsvReader.create().withHeader(true).withLabelColumn("label").read(write("word.csv",
+        "x1,x2,label\n0.5,1.5,0\n0.7,high,1\n".getBytes(StandardCharsets.UTF_8)));
+  }
+}

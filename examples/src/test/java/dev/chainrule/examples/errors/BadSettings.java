@@ -1,0 +1,67 @@
+package dev.chainrule.examples.errors;
+
+import dev.chainrule.nn.data.Batches;
+import dev.chainrule.nn.data.Generators;
+import dev.chainrule.nn.layers.Activation;
+import dev.chainrule.nn.layers.Layout;
+import dev.chainrule.nn.losses.Loss;
+import dev.chainrule.nn.model.Sequential;
+import dev.chainrule.nn.optim.Adam;
+import dev.chainrule.nn.optim.Momentum;
+import dev.chainrule.nn.optim.Sgd;
+import dev.chainrule.nn.train.FitOptions;
+import dev.chainrule.nn.train.Trainer;
+
+/** Bad hyper-parameters and training set-ups, as a new user would write them; each throws. */
+final class BadSettings {
+  private BadSettings() {}
+
+  static void learningRateZero() {
+    new Sgd(0);
+  }
+
+  static void learningRateNegative() {
+    Adam.of(-0.001);
+  }
+
+  static void momentumOfOne() {
+    new Momentum(0.1, 1.0);
+  }
+
+  static void adamBeta2OfOne() {
+    new Adam(0.001, 0.9, 1.0, 1e-8);
+  }
+
+  static void negativeLambda() {
+    Loss.softmaxCrossEntropy().plusL2(-0.01, name -> name.startsWith("W"));
+  }
+
+  static void batchSizeZero() {
+    FitOptions.defaults().batchSize(0);
+  }
+
+  static void batchesOfZero() {
+    Batches.of(Generators.xor(), 0);
+  }
+
+  static void epochsZero() {
+    FitOptions.defaults().epochs(0);
+  }
+
+  private static Sequential threeInputs() {
+    return Sequential.builder(Layout.COLUMN, 3).dense(4, Activation.tanh())
+        .dense(1, Activation.sigmoid()).seed(1).build();
+  }
+
+  static void datasetOfTheWrongWidth() {
+    Trainer t = new Trainer(threeInputs(), Loss.binaryCrossEntropyWithLogits(), new Sgd(0.1));
+    t.fit(Generators.moons(100, 0.1, 1), FitOptions.defaults());
+  }
+
+  static void trainingThatDiverges() {
+    Sequential net = Sequential.builder(Layout.COLUMN, 2).dense(4, Activation.tanh())
+        .dense(1, Activation.sigmoid()).seed(1).build();
+    Trainer t = new Trainer(net, Loss.binaryCrossEntropy(), new Sgd(1e300));
+    t.fit(Generators.moons(100, 0.1, 1), FitOptions.defaults().epochs(5).batchSize(100));
+  }
+}
