@@ -1,0 +1,238 @@
+package dev.chainrule.core.exec;
+
+import static dev.chainrule.core.exec.Opcodes.ABS;
+import static dev.chainrule.core.exec.Opcodes.ADD;
+import static dev.chainrule.core.exec.Opcodes.COPY;
+import static dev.chainrule.core.exec.Opcodes.DIV;
+import static dev.chainrule.core.exec.Opcodes.EQ;
+import static dev.chainrule.core.exec.Opcodes.EXP;
+import static dev.chainrule.core.exec.Opcodes.GE;
+import static dev.chainrule.core.exec.Opcodes.GT;
+import static dev.chainrule.core.exec.Opcodes.LE;
+import static dev.chainrule.core.exec.Opcodes.LEAKY_RELU;
+import static dev.chainrule.core.exec.Opcodes.LOG;
+import static dev.chainrule.core.exec.Opcodes.LT;
+import static dev.chainrule.core.exec.Opcodes.MUL;
+import static dev.chainrule.core.exec.Opcodes.NEG;
+import static dev.chainrule.core.exec.Opcodes.POW;
+import static dev.chainrule.core.exec.Opcodes.RELU;
+import static dev.chainrule.core.exec.Opcodes.SELECT;
+import static dev.chainrule.core.exec.Opcodes.SIGMOID;
+import static dev.chainrule.core.exec.Opcodes.SQRT;
+import static dev.chainrule.core.exec.Opcodes.SQUARE;
+import static dev.chainrule.core.exec.Opcodes.SUB;
+import static dev.chainrule.core.exec.Opcodes.TANH;
+import static dev.chainrule.core.exec.Opcodes.UNARY;
+
+import dev.chainrule.core.graph.ops.Abs;
+import dev.chainrule.core.graph.ops.Add;
+import dev.chainrule.core.graph.ops.Div;
+import dev.chainrule.core.graph.ops.Exp;
+import dev.chainrule.core.graph.ops.LeakyRelu;
+import dev.chainrule.core.graph.ops.Log;
+import dev.chainrule.core.graph.ops.Mul;
+import dev.chainrule.core.graph.ops.Neg;
+import dev.chainrule.core.graph.ops.Pow;
+import dev.chainrule.core.graph.ops.Relu;
+import dev.chainrule.core.graph.ops.Sigmoid;
+import dev.chainrule.core.graph.ops.Sqrt;
+import dev.chainrule.core.graph.ops.Square;
+import dev.chainrule.core.graph.ops.Sub;
+import dev.chainrule.core.graph.ops.Tanh;
+import dev.chainrule.core.graph.ops.UnaryElementwise;
+import java.util.function.DoubleBinaryOperator;
+
+/**
+ * The loops of the {@link Opcodes} instruction set: one loop per code over a run of elements, and
+ * a scalar form for one element. Each loop calls the operation's own method through its exact
+ * class, which the JIT inlines, so every code compiles to a tight loop of its own.
+ */
+final class ElementLoops {
+  private ElementLoops() {}
+
+  /** Writes {@code f(a[ao + i])} to {@code o[oo + i]} for i in [0, n). */
+  static void unary(int code, Object attr, double[] a, int ao, double[] o, int oo, int n) {
+    switch (code) {
+      case COPY:
+        System.arraycopy(a, ao, o, oo, n);
+        break;
+      case NEG:
+        for (int i = 0; i < n; i++) {
+          o[oo + i] = Neg.INSTANCE.apply(a[ao + i]);
+        }
+        break;
+      case EXP:
+        for (int i = 0; i < n; i++) {
+          o[oo + i] = Exp.INSTANCE.apply(a[ao + i]);
+        }
+        break;
+      case LOG:
+        for (int i = 0; i < n; i++) {
+          o[oo + i] = Log.INSTANCE.apply(a[ao + i]);
+        }
+        break;
+      case SQRT:
+        for (int i = 0; i < n; i++) {
+          o[oo + i] = Sqrt.INSTANCE.apply(a[ao + i]);
+        }
+        break;
+      case ABS:
+        for (int i = 0; i < n; i++) {
+          o[oo + i] = Abs.INSTANCE.apply(a[ao + i]);
+        }
+        break;
+      case SQUARE:
+        for (int i = 0; i < n; i++) {
+          o[oo + i] = Square.INSTANCE.apply(a[ao + i]);
+        }
+        break;
+      default:
+        unaryFunctions(code, attr, a, ao, o, oo, n);
+    }
+  }
+
+  private static void unaryFunctions(int code, Object attr, double[] a, int ao, double[] o,
+      int oo, int n) {
+    switch (code) {
+      case SIGMOID:
+        for (int i = 0; i < n; i++) {
+          o[oo + i] = Sigmoid.INSTANCE.apply(a[ao + i]);
+        }
+        break;
+      case TANH:
+        for (int i = 0; i < n; i++) {
+          o[oo + i] = Tanh.INSTANCE.apply(a[ao + i]);
+        }
+        break;
+      case RELU:
+        for (int i = 0; i < n; i++) {
+          o[oo + i] = Relu.INSTANCE.apply(a[ao + i]);
+        }
+        break;
+      case LEAKY_RELU: {
+        LeakyRelu f = (LeakyRelu) attr;
+        for (int i = 0; i < n; i++) {
+          o[oo + i] = f.apply(a[ao + i]);
+        }
+        break;
+      }
+      case POW: {
+        Pow f = (Pow) attr;
+        for (int i = 0; i < n; i++) {
+          o[oo + i] = f.apply(a[ao + i]);
+        }
+        break;
+      }
+      default: {
+        UnaryElementwise f = (UnaryElementwise) attr;
+        for (int i = 0; i < n; i++) {
+          o[oo + i] = f.apply(a[ao + i]);
+        }
+      }
+    }
+  }
+
+  /** Writes {@code f(a[ao + i], b[bo + i])} to {@code o[oo + i]} for i in [0, n). */
+  static void binary(int code, Object attr, double[] a, int ao, double[] b, int bo, double[] o,
+      int oo, int n) {
+    switch (code) {
+      case ADD:
+        for (int i = 0; i < n; i++) {
+          o[oo + i] = Add.INSTANCE.applyAsDouble(a[ao + i], b[bo + i]);
+        }
+        break;
+      case SUB:
+        for (int i = 0; i < n; i++) {
+          o[oo + i] = Sub.INSTANCE.applyAsDouble(a[ao + i], b[bo + i]);
+        }
+        break;
+      case MUL:
+        for (int i = 0; i < n; i++) {
+          o[oo + i] = Mul.INSTANCE.applyAsDouble(a[ao + i], b[bo + i]);
+        }
+        break;
+      case DIV:
+        for (int i = 0; i < n; i++) {
+          o[oo + i] = Div.INSTANCE.applyAsDouble(a[ao + i], b[bo + i]);
+        }
+        break;
+      default:
+        comparisons(code, attr, a, ao, b, bo, o, oo, n);
+    }
+  }
+
+  private static void comparisons(int code, Object attr, double[] a, int ao, double[] b, int bo,
+      double[] o, int oo, int n) {
+    switch (code) {
+      case GT:
+        for (int i = 0; i < n; i++) {
+          o[oo + i] = a[ao + i] > b[bo + i] ? 1.0 : 0.0;
+        }
+        break;
+      case GE:
+        for (int i = 0; i < n; i++) {
+          o[oo + i] = a[ao + i] >= b[bo + i] ? 1.0 : 0.0;
+        }
+        break;
+      case LT:
+        for (int i = 0; i < n; i++) {
+          o[oo + i] = a[ao + i] < b[bo + i] ? 1.0 : 0.0;
+        }
+        break;
+      case LE:
+        for (int i = 0; i < n; i++) {
+          o[oo + i] = a[ao + i] <= b[bo + i] ? 1.0 : 0.0;
+        }
+        break;
+      case EQ:
+        for (int i = 0; i < n; i++) {
+          o[oo + i] = a[ao + i] == b[bo + i] ? 1.0 : 0.0;
+        }
+        break;
+      default: {
+        DoubleBinaryOperator f = (DoubleBinaryOperator) attr;
+        for (int i = 0; i < n; i++) {
+          o[oo + i] = f.applyAsDouble(a[ao + i], b[bo + i]);
+        }
+      }
+    }
+  }
+
+  /** Writes {@code c[co + i] != 0 ? a[ao + i] : b[bo + i]} to {@code o[oo + i]}: where. */
+  static void select(double[] c, int co, double[] a, int ao, double[] b, int bo, double[] o,
+      int oo, int n) {
+    for (int i = 0; i < n; i++) {
+      o[oo + i] = c[co + i] != 0 ? a[ao + i] : b[bo + i];
+    }
+  }
+
+  /** Returns instruction {@code code} applied to single numbers {@code a}, {@code b}, {@code c}. */
+  static double scalar(int code, Object attr, double a, double b, double c) {
+    switch (code) {
+      case COPY: return a;
+      case NEG: return Neg.INSTANCE.apply(a);
+      case EXP: return Exp.INSTANCE.apply(a);
+      case LOG: return Log.INSTANCE.apply(a);
+      case SQRT: return Sqrt.INSTANCE.apply(a);
+      case ABS: return Abs.INSTANCE.apply(a);
+      case SQUARE: return Square.INSTANCE.apply(a);
+      case SIGMOID: return Sigmoid.INSTANCE.apply(a);
+      case TANH: return Tanh.INSTANCE.apply(a);
+      case RELU: return Relu.INSTANCE.apply(a);
+      case LEAKY_RELU: return ((LeakyRelu) attr).apply(a);
+      case POW: return ((Pow) attr).apply(a);
+      case ADD: return Add.INSTANCE.applyAsDouble(a, b);
+      case SUB: return Sub.INSTANCE.applyAsDouble(a, b);
+      case MUL: return Mul.INSTANCE.applyAsDouble(a, b);
+      case DIV: return Div.INSTANCE.applyAsDouble(a, b);
+      case GT: return a > b ? 1.0 : 0.0;
+      case GE: return a >= b ? 1.0 : 0.0;
+      case LT: return a < b ? 1.0 : 0.0;
+      case LE: return a <= b ? 1.0 : 0.0;
+      case EQ: return a == b ? 1.0 : 0.0;
+      case SELECT: return a != 0 ? b : c;
+      case UNARY: return ((UnaryElementwise) attr).apply(a);
+      default: return ((DoubleBinaryOperator) attr).applyAsDouble(a, b);
+    }
+  }
+}

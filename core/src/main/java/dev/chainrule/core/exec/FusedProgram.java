@@ -1,0 +1,171 @@
+package dev.chainrule.core.exec;
+
+import dev.chainrule.core.graph.Op;
+import dev.chainrule.core.tensor.Shape;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+
+/**
+ * Connected elementwise operations of one shape compiled into one loop: a list of {@link Opcodes}
+ * instructions over registers, the group's outside operands and its outputs. Values only used
+ * inside the group live in registers: runs of {@link #CHUNK} elements, or single numbers when the
+ * shape has one element, so a chain of scalar operations runs as a straight list of instructions.
+ * Immutable; {@link FusedFrame} runs it.
+ */
+final class FusedProgram {
+  /** Elements per register: long enough to amortise dispatch, short enough to stay in L1. */
+  static final int CHUNK = 512;
+
+  /** How an outside operand is read. */
+  enum Mode {
+    /** As many elements as the group: read in place at the same flat position. */
+    FULL,
+    /** One element, repeated. */
+    SCALAR,
+    /** Broadcast along some axes: gathered into a register chunk by chunk. */
+    BROADCAST
+  }
+
+  final Shape shape;
+  final int size;
+  final boolean scalar;
+  final int[] code;
+  final Object[] attr;
+  final int[] dst;
+  final int[] srcA;
+  final int[] srcB;
+  final int[] srcC;
+  /** Registers in all; in chunk mode the first ones hold scalar and broadcast operands. */
+  final int registers;
+  final Mode[] modes;
+  final Shape[] externalShapes;
+  /** Per outside operand: its register (scalar, broadcast, scalar mode) or -1 (read in place). */
+  final int[] externalRegister;
+  /** Per output: the register holding it (scalar mode only). */
+  final int[] outputRegister;
+  final int externals;
+  final int outputs;
+
+  /**
+   * Compiles a group. {@code args[m]} lists the operands of member {@code m}: a member index when
+   * non-negative, or {@code -(e + 1)} for outside operand {@code e}. Members are in topological
+   * order, all of shape {@code shape}; {@code isOutput[m]} marks the members needed outside.
+   */
+  FusedProgram(Shape shape, Op[] ops, int[][] args, Shape[] externalShapes, boolean[] isOutput) {
+    this.shape = shape;
+    this.size = shape.size();
+    this.scalar = size == 1;
+    int n = ops.length;
+    this.code = new int[n];
+    this.attr = new Object[n];
+    this.dst = new int[n];
+    this.srcA = new int[n];
+    this.srcB = new int[n];
+    this.srcC = new int[n];
+    this.externalShapes = externalShapes;
+    this.externals = externalShapes.length;
+    this.modes = new Mode[externals];
+    this.externalRegister = new int[externals];
+    int outs = 0;
+    for (boolean o : isOutput) {
+      outs += o ? 1 : 0;
+    }
+    this.outputs = outs;
+    this.outputRegister = new int[outs];
+    int fixed = 0;
+    for (int e = 0; e < externals; e++) {
+      int s = externalShapes[e].size();
+      modes[e] = s == size ? Mode.FULL : s == 1 ? Mode.SCALAR : Mode.BROADCAST;
+      externalRegister[e] = scalar || modes[e] != Mode.FULL ? fixed++ : -1;
+    }
+    this.registers = allocate(ops, args, isOutput, fixed);
+  }
+
+  /**
+   * Assigns operands and destinations and returns the number of registers used. A register is
+   * free again after its value's last reader (so an instruction may write where it reads), except
+   * that outputs of scalar mode keep theirs: the frame copies them out at the end. Operands are
+   * frame indices: registers first, then the outside operands read in place, then the outputs.
+   */
+  private int allocate(Op[] ops, int[][] args, boolean[] isOutput, int fixed) {
+    int n = ops.length;
+    int[] lastUse = new int[n];
+    for (int m = 0; m < n; m++) {
+      for (int a : args[m]) {
+        if (a >= 0) {
+          lastUse[a] = m;
+        }
+      }
+    }
+    // While compiling: register r is r; outside operand e read in place is -(1 + e); output j
+    // of chunk mode is -(1 + externals + j); frameIndices() maps them once registers are counted.
+    int[] location = new int[n];
+    ArrayDeque<Integer> free = new ArrayDeque<>();
+    int next = fixed;
+    int out = 0;
+    for (int m = 0; m < n; m++) {
+      code[m] = Opcodes.of(ops[m]);
+      attr[m] = ops[m];
+      int[] ref = new int[3];
+      for (int j = 0; j < args[m].length; j++) {
+        int a = args[m][j];
+        int e = -a - 1;
+        ref[j] = a >= 0 ? location[a] : externalRegister[e] >= 0 ? externalRegister[e] : -(1 + e);
+      }
+      for (int a : args[m]) {
+        if (a >= 0 && lastUse[a] == m && !isOutput[a]) {
+          free.push(location[a]);
+          lastUse[a] = -1;
+        }
+      }
+      if (isOutput[m] && !scalar) {
+        location[m] = -(1 + externals + out++);
+      } else {
+        location[m] = free.isEmpty() ? next++ : free.pop();
+        if (isOutput[m]) {
+          outputRegister[out++] = location[m];
+        }
+      }
+      dst[m] = location[m];
+      srcA[m] = ref[0];
+      srcB[m] = ref[1];
+      srcC[m] = ref[2];
+    }
+    if (!scalar) {
+      int[] frame = frameIndices(next);
+      for (int[] refs : new int[][] {dst, srcA, srcB, srcC}) {
+        for (int i = 0; i < n; i++) {
+          refs[i] = refs[i] < 0 ? frame[-refs[i] - 1] : refs[i];
+        }
+      }
+    }
+    return next;
+  }
+
+  /** Returns the frame index of each outside operand read in place, then of each output. */
+  private int[] frameIndices(int registerCount) {
+    int[] frame = new int[externals + outputs];
+    int k = registerCount;
+    for (int e = 0; e < externals; e++) {
+      frame[e] = externalRegister[e] < 0 ? k++ : -1;
+    }
+    for (int j = 0; j < outputs; j++) {
+      frame[externals + j] = k++;
+    }
+    return frame;
+  }
+
+  /** Returns how many outside operands are read in place (chunk mode). */
+  int fullExternals() {
+    int full = 0;
+    for (int r : externalRegister) {
+      full += r < 0 ? 1 : 0;
+    }
+    return full;
+  }
+
+  /** Returns the number of instructions. */
+  int length() {
+    return code.length;
+  }
+}

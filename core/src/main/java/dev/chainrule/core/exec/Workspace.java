@@ -1,0 +1,36 @@
+package dev.chainrule.core.exec;
+
+import dev.chainrule.core.tensor.Tensor;
+
+/**
+ * One thread's state for running a plan: a tensor per value slot (leaves' own tensors, or views
+ * of the thread's buffers), the thread's steps with their kernels and scratch space, the results
+ * object handed back by every run, and the learning rate of a training step's current run.
+ */
+final class Workspace {
+  final Tensor[] values;
+  final Step[] steps;
+  final Results results;
+  double learningRate;
+
+  Workspace(Plan plan, Program p) {
+    this.values = new Tensor[p.slotNodes.length];
+    double[][] buffers = new double[p.bufferLengths.length][];
+    for (int b = 0; b < buffers.length; b++) {
+      buffers[b] = new double[p.bufferLengths[b]];
+    }
+    for (int s = 0; s < values.length; s++) {
+      int b = p.bufferOf[s];
+      if (b >= 0) {
+        values[s] = Tensor.wrap(p.slotNodes[s].shape(), buffers[b]);
+      } else {
+        values[s] = p.slotNodes[s].storedValue();
+      }
+    }
+    this.steps = new Step[p.steps.length];
+    for (int i = 0; i < steps.length; i++) {
+      steps[i] = p.steps[i].newStep();
+    }
+    this.results = new Results(plan, values);
+  }
+}
