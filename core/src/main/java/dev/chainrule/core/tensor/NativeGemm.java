@@ -1,0 +1,71 @@
+package dev.chainrule.core.tensor;
+
+import dev.ludovic.netlib.blas.BLAS;
+import dev.ludovic.netlib.blas.NativeBLAS;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * GEMM through a native BLAS (OpenBLAS or another {@code libblas.so.3}) reached with
+ * dev.ludovic.netlib's JNI binding. That BLAS is column-major: a row-major array holding X is, read
+ * column-major, Xᵀ, so the row-major {@code C = op(A) · op(B)} is computed as the column-major
+ * {@code Cᵀ = op(B)ᵀ · op(A)ᵀ} by swapping the operands, with nothing copied.
+ *
+ * <p>All references to the binding live in this class, so a missing jar or native library only
+ * makes {@link #available()} false. The native library runs its own threads (for OpenBLAS, set with
+ * {@code OPENBLAS_NUM_THREADS}), not {@link Gemm#threads()}.
+ */
+final class NativeGemm {
+  private static final Logger LOG = Logger.getLogger(Gemm.class.getName());
+  private static final BLAS BLAS_OR_NULL;
+  private static final String STATUS;
+
+  static {
+    BLAS found = null;
+    String status;
+    try {
+      BLAS blas = BLAS.getInstance();
+      if (blas instanceof NativeBLAS) {
+        found = blas;
+        status = "native BLAS " + blas.getClass().getName();
+      } else {
+        status = "no native BLAS: BLAS.getInstance() returned the pure-Java "
+            + blas.getClass().getName();
+      }
+    } catch (LinkageError | RuntimeException e) {
+      status = "no native BLAS: dev.ludovic.netlib could not be loaded (" + e + ")";
+    }
+    BLAS_OR_NULL = found;
+    STATUS = status;
+    LOG.log(Level.INFO, "chainrule GEMM: {0}", STATUS);
+  }
+
+  private NativeGemm() {}
+
+  /** Returns whether a native BLAS was found and loaded. */
+  static boolean available() {
+    return BLAS_OR_NULL != null;
+  }
+
+  /** Returns which BLAS was found, or why none was. */
+  static String status() {
+    return STATUS;
+  }
+
+  /**
+   * Computes {@code C = alpha · op(A) · op(B) + beta · C} on validated arguments with all sizes
+   * positive.
+   *
+   * @throws IllegalStateException if no native BLAS is available
+   */
+  static void gemm(boolean transA, boolean transB, int m, int n, int k, double alpha,
+      double[] a, int aOff, int lda, double[] b, int bOff, int ldb, double beta,
+      double[] c, int cOff, int ldc) {
+    if (BLAS_OR_NULL == null) {
+      throw new IllegalStateException(
+          GemmBackend.PROPERTY + "=native was requested, but there is " + STATUS);
+    }
+    BLAS_OR_NULL.dgemm(transB ? "T" : "N", transA ? "T" : "N", n, m, k, alpha, b, bOff, ldb, a,
+        aOff, lda, beta, c, cOff, ldc);
+  }
+}
