@@ -1,5 +1,6 @@
 package dev.chainrule.examples;
 
+import dev.chainrule.examples.bench.BenchCommand;
 import dev.chainrule.examples.cli.Cli;
 import dev.chainrule.examples.fourequations.Bp4Command;
 import dev.chainrule.examples.mazur.MazurCommand;
@@ -15,7 +16,8 @@ import picocli.CommandLine.Command;
     version = "chainrule examples 0.1.0",
     description = "Runnable chainrule examples: the seeds' networks, training, graphs, formulas.",
     subcommands = {ListCommand.class, MazurCommand.class,
-        Bp4Command.class, TestNetBatchCommand.class, TestNetSingleCommand.class})
+        Bp4Command.class, TestNetBatchCommand.class, TestNetSingleCommand.class,
+        BenchCommand.class})
 public final class Main implements Runnable {
   /** Runs the command line and exits with its status. */
   public static void main(String[] args) {

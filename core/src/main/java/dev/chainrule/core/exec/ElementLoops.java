@@ -206,6 +206,36 @@ final class ElementLoops {
     }
   }
 
+  /** Returns 1 where {@code a > b}, else 0: compiled code's comparison. */
+  static double gt(double a, double b) {
+    return a > b ? 1.0 : 0.0;
+  }
+
+  /** Returns 1 where {@code a ≥ b}, else 0. */
+  static double ge(double a, double b) {
+    return a >= b ? 1.0 : 0.0;
+  }
+
+  /** Returns 1 where {@code a < b}, else 0. */
+  static double lt(double a, double b) {
+    return a < b ? 1.0 : 0.0;
+  }
+
+  /** Returns 1 where {@code a ≤ b}, else 0. */
+  static double le(double a, double b) {
+    return a <= b ? 1.0 : 0.0;
+  }
+
+  /** Returns 1 where {@code a = b}, else 0. */
+  static double eq(double a, double b) {
+    return a == b ? 1.0 : 0.0;
+  }
+
+  /** Returns {@code c ≠ 0 ? a : b}: compiled code's where. */
+  static double choose(double c, double a, double b) {
+    return c != 0 ? a : b;
+  }
+
   /** Returns instruction {@code code} applied to single numbers {@code a}, {@code b}, {@code c}. */
   static double scalar(int code, Object attr, double a, double b, double c) {
     switch (code) {

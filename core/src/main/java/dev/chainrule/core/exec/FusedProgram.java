@@ -8,13 +8,16 @@ import java.util.Arrays;
 /**
  * Connected elementwise operations of one shape compiled into one loop: a list of {@link Opcodes}
  * instructions over registers, the group's outside operands and its outputs. Values only used
- * inside the group live in registers: runs of {@link #CHUNK} elements, or single numbers when the
- * shape has one element, so a chain of scalar operations runs as a straight list of instructions.
- * Immutable; {@link FusedFrame} runs it.
+ * inside the group live in registers. A shape of up to {@link #SMALL} elements runs element by
+ * element, each register a single number, so a chain of scalar operations runs as a straight list
+ * of instructions; a larger shape runs instruction by instruction over chunks of {@link #CHUNK}
+ * elements, each register a chunk. Immutable; {@link FusedFrame} runs it.
  */
 final class FusedProgram {
   /** Elements per register: long enough to amortise dispatch, short enough to stay in L1. */
   static final int CHUNK = 512;
+  /** Shapes up to this many elements run element by element. */
+  static final int SMALL = 8;
 
   /** How an outside operand is read. */
   enum Mode {
@@ -28,20 +31,22 @@ final class FusedProgram {
 
   final Shape shape;
   final int size;
-  final boolean scalar;
-  final int[] code;
-  final Object[] attr;
-  final int[] dst;
-  final int[] srcA;
-  final int[] srcB;
+  final boolean small;
+  /** Four ints per instruction: code, destination, first and second operand. */
+  final int[] ins;
+  /** Per instruction: the third operand (where's value if false), else 0. */
   final int[] srcC;
+  /** Per instruction: the operation, for codes that need its attributes or its methods. */
+  final Object[] attr;
   /** Registers in all; in chunk mode the first ones hold scalar and broadcast operands. */
   final int registers;
   final Mode[] modes;
   final Shape[] externalShapes;
-  /** Per outside operand: its register (scalar, broadcast, scalar mode) or -1 (read in place). */
+  /** Per outside operand: its register (scalar, broadcast, small mode) or -1 (read in place). */
   final int[] externalRegister;
-  /** Per output: the register holding it (scalar mode only). */
+  /** Small mode: per outside operand, the position read for each element. */
+  final int[][] elementMap;
+  /** Per output: the register holding it (small mode only). */
   final int[] outputRegister;
   final int externals;
   final int outputs;
@@ -54,13 +59,10 @@ final class FusedProgram {
   FusedProgram(Shape shape, Op[] ops, int[][] args, Shape[] externalShapes, boolean[] isOutput) {
     this.shape = shape;
     this.size = shape.size();
-    this.scalar = size == 1;
+    this.small = size <= SMALL;
     int n = ops.length;
-    this.code = new int[n];
+    this.ins = new int[4 * n];
     this.attr = new Object[n];
-    this.dst = new int[n];
-    this.srcA = new int[n];
-    this.srcB = new int[n];
     this.srcC = new int[n];
     this.externalShapes = externalShapes;
     this.externals = externalShapes.length;
@@ -72,20 +74,63 @@ final class FusedProgram {
     }
     this.outputs = outs;
     this.outputRegister = new int[outs];
+    this.elementMap = small ? new int[externals][] : null;
     int fixed = 0;
     for (int e = 0; e < externals; e++) {
       int s = externalShapes[e].size();
       modes[e] = s == size ? Mode.FULL : s == 1 ? Mode.SCALAR : Mode.BROADCAST;
-      externalRegister[e] = scalar || modes[e] != Mode.FULL ? fixed++ : -1;
+      externalRegister[e] = small || modes[e] != Mode.FULL ? fixed++ : -1;
+      if (small) {
+        elementMap[e] = new int[size];
+        Gather g = modes[e] == Mode.BROADCAST ? new Gather(externalShapes[e], shape) : null;
+        for (int i = 0; i < size; i++) {
+          elementMap[e][i] = modes[e] == Mode.FULL ? i : g != null ? g.offsetOf(i) : 0;
+        }
+      }
     }
     this.registers = allocate(ops, args, isOutput, fixed);
+  }
+
+  /** The compiled code of a small program, once {@link #compiled()} has made it (or failed). */
+  private volatile ElementKernel kernel;
+  private volatile boolean compileTried;
+
+  /**
+   * Returns the program compiled to JVM code (see {@link ElementCompiler}), compiling it on the
+   * first call; null for chunk mode, or when compiling failed (the interpreter then runs it).
+   */
+  ElementKernel compiled() {
+    if (!compileTried) {
+      synchronized (this) {
+        if (!compileTried) {
+          kernel = ElementCompiler.compile(this);
+          compileTried = true;
+        }
+      }
+    }
+    return kernel;
+  }
+
+  /** Returns the compiled code if it exists already, without compiling. */
+  ElementKernel compiledIfReady() {
+    return kernel;
+  }
+
+  /** Drops compiled code that failed to link; the interpreter runs the program from now on. */
+  void discardCompiled() {
+    kernel = null;
+  }
+
+  /** Returns how the program runs: element by element, or in chunks. */
+  String mode() {
+    return small ? "element by element" : "chunks of " + Math.min(CHUNK, size);
   }
 
   /**
    * Assigns operands and destinations and returns the number of registers used. A register is
    * free again after its value's last reader (so an instruction may write where it reads), except
-   * that outputs of scalar mode keep theirs: the frame copies them out at the end. Operands are
-   * frame indices: registers first, then the outside operands read in place, then the outputs.
+   * that outputs of small mode keep theirs: the frame copies them out after each element. In chunk
+   * mode operands are frame indices: registers, then outside operands read in place, then outputs.
    */
   private int allocate(Op[] ops, int[][] args, boolean[] isOutput, int fixed) {
     int n = ops.length;
@@ -103,8 +148,10 @@ final class FusedProgram {
     ArrayDeque<Integer> free = new ArrayDeque<>();
     int next = fixed;
     int out = 0;
+    int[] dst = new int[n];
+    int[] srcA = new int[n];
+    int[] srcB = new int[n];
     for (int m = 0; m < n; m++) {
-      code[m] = Opcodes.of(ops[m]);
       attr[m] = ops[m];
       int[] ref = new int[3];
       for (int j = 0; j < args[m].length; j++) {
@@ -118,7 +165,7 @@ final class FusedProgram {
           lastUse[a] = -1;
         }
       }
-      if (isOutput[m] && !scalar) {
+      if (isOutput[m] && !small) {
         location[m] = -(1 + externals + out++);
       } else {
         location[m] = free.isEmpty() ? next++ : free.pop();
@@ -131,13 +178,19 @@ final class FusedProgram {
       srcB[m] = ref[1];
       srcC[m] = ref[2];
     }
-    if (!scalar) {
+    if (!small) {
       int[] frame = frameIndices(next);
       for (int[] refs : new int[][] {dst, srcA, srcB, srcC}) {
         for (int i = 0; i < n; i++) {
           refs[i] = refs[i] < 0 ? frame[-refs[i] - 1] : refs[i];
         }
       }
+    }
+    for (int m = 0; m < n; m++) {
+      ins[4 * m] = Opcodes.of(ops[m]);
+      ins[4 * m + 1] = dst[m];
+      ins[4 * m + 2] = srcA[m];
+      ins[4 * m + 3] = srcB[m];
     }
     return next;
   }
@@ -166,6 +219,6 @@ final class FusedProgram {
 
   /** Returns the number of instructions. */
   int length() {
-    return code.length;
+    return attr.length;
   }
 }

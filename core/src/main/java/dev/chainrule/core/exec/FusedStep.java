@@ -9,6 +9,11 @@ import dev.chainrule.core.tensor.Tensor;
 final class FusedStep implements Step {
   /** Element-instructions from which a loop is split across threads (about half a millisecond). */
   static final long PARALLEL_WORK = 1L << 19;
+  /**
+   * Runs after which a small loop is compiled to JVM code: a plan run only a few times (built
+   * afresh each pass) keeps the interpreter rather than pay for a class and its JIT warm-up.
+   */
+  static volatile int compileAfterRuns = 200;
 
   private final Spec spec;
   private final FusedFrame[] frames;
@@ -16,7 +21,10 @@ final class FusedStep implements Step {
   private final double[][] out;
   private final int parts;
 
-  private FusedStep(Spec spec, int threads) {
+  private final int[] fedExternals;
+  private int runs;
+
+  private FusedStep(Spec spec, int threads, Tensor[] values, boolean[] fed) {
     this.spec = spec;
     FusedProgram p = spec.program;
     long work = (long) p.size * p.length();
@@ -26,16 +34,29 @@ final class FusedStep implements Step {
     frames[0] = new FusedFrame(p);
     this.in = new double[p.externals][];
     this.out = new double[p.outputs][];
+    int fedCount = 0;
+    for (int e = 0; e < in.length; e++) {
+      in[e] = values[spec.inputs[e]] == null ? null : values[spec.inputs[e]].buffer();
+      fedCount += fed[spec.inputs[e]] ? 1 : 0;
+    }
+    this.fedExternals = new int[fedCount];
+    for (int e = 0, k = 0; e < in.length; e++) {
+      if (fed[spec.inputs[e]]) {
+        fedExternals[k++] = e;
+      }
+    }
+    for (int j = 0; j < out.length; j++) {
+      out[j] = values[spec.outputs[j]].buffer();
+    }
   }
 
   @Override
   public void run(Workspace ws) {
-    Tensor[] values = ws.values;
-    for (int e = 0; e < in.length; e++) {
-      in[e] = values[spec.inputs[e]].buffer();
+    for (int e : fedExternals) {
+      in[e] = ws.values[spec.inputs[e]].buffer();
     }
-    for (int j = 0; j < out.length; j++) {
-      out[j] = values[spec.outputs[j]].buffer();
+    if (runs <= compileAfterRuns && spec.program.small && runs++ == compileAfterRuns) {
+      spec.program.compiled();
     }
     int size = spec.program.size;
     if (parts == 1) {
@@ -64,8 +85,8 @@ final class FusedStep implements Step {
   record Spec(FusedProgram program, int[] inputs, int[] outputs, int threads)
       implements StepSpec {
     @Override
-    public Step newStep() {
-      return new FusedStep(this, threads);
+    public Step newStep(Tensor[] values, boolean[] fed) {
+      return new FusedStep(this, threads, values, fed);
     }
 
     @Override
@@ -76,6 +97,20 @@ final class FusedStep implements Step {
     @Override
     public int[] writes() {
       return outputs;
+    }
+
+    @Override
+    public String describe(java.util.function.IntFunction<String> slots) {
+      StringBuilder sb = new StringBuilder();
+      for (int j = 0; j < outputs.length; j++) {
+        sb.append(j == 0 ? "" : ", ").append(slots.apply(outputs[j]));
+      }
+      sb.append(" = loop over ").append(program.shape).append(" of ").append(program.length())
+          .append(" operations (").append(program.mode()).append(") reading ");
+      for (int e = 0; e < inputs.length; e++) {
+        sb.append(e == 0 ? "" : ", ").append(slots.apply(inputs[e]));
+      }
+      return sb.toString();
     }
   }
 }

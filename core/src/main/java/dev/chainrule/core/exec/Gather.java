@@ -26,6 +26,16 @@ final class Gather {
     this.index = new int[rank];
   }
 
+  /** Returns the operand's position read for flat position {@code flat} of the target. */
+  int offsetOf(int flat) {
+    int off = 0;
+    for (int d = rank - 1; d >= 0; d--) {
+      off += flat % dims[d] * strides[d];
+      flat /= dims[d];
+    }
+    return off;
+  }
+
   /** Copies the elements at flat positions [start, start + n) of the broadcast into {@code dst}. */
   void read(double[] src, int start, int n, double[] dst) {
     int rem = start;

@@ -3,6 +3,7 @@ package dev.chainrule.core.exec;
 import dev.chainrule.core.graph.ops.MatMul;
 import dev.chainrule.core.tensor.Gemm;
 import dev.chainrule.core.tensor.Shape;
+import dev.chainrule.core.tensor.Tensor;
 
 /**
  * Gradient descent fused into the gradient's own matrix product: W ← W − η·op(A)·op(B) as one
@@ -42,7 +43,7 @@ final class GemmUpdateStep implements Step {
     }
 
     @Override
-    public Step newStep() {
+    public Step newStep(Tensor[] values, boolean[] fed) {
       return new GemmUpdateStep(this);
     }
 
@@ -54,6 +55,12 @@ final class GemmUpdateStep implements Step {
     @Override
     public int[] writes() {
       return new int[0];
+    }
+
+    @Override
+    public String describe(java.util.function.IntFunction<String> slots) {
+      return slots.apply(parameter) + " -= η·" + op.label().replace("A", slots.apply(a))
+          .replace("B", slots.apply(b)) + " (one GEMM, β = 1)";
     }
   }
 }

@@ -10,23 +10,36 @@ import java.util.List;
 final class OpStep implements Step {
   private final Kernel kernel;
   private final int[] args;
-  private final int out;
+  private final Tensor out;
   private final Tensor[] arguments;
+  private final boolean anyFed;
+  private final boolean[] fed;
 
-  private OpStep(Kernel kernel, int[] args, int out) {
+  private OpStep(Kernel kernel, int[] args, Tensor out, Tensor[] values, boolean[] fedSlots) {
     this.kernel = kernel;
     this.args = args;
     this.out = out;
     this.arguments = new Tensor[args.length];
+    this.fed = new boolean[args.length];
+    boolean any = false;
+    for (int j = 0; j < args.length; j++) {
+      arguments[j] = values[args[j]];
+      fed[j] = fedSlots[args[j]];
+      any |= fed[j];
+    }
+    this.anyFed = any;
   }
 
   @Override
   public void run(Workspace ws) {
-    Tensor[] values = ws.values;
-    for (int j = 0; j < args.length; j++) {
-      arguments[j] = values[args[j]];
+    if (anyFed) {
+      for (int j = 0; j < args.length; j++) {
+        if (fed[j]) {
+          arguments[j] = ws.values[args[j]];
+        }
+      }
     }
-    kernel.run(arguments, values[out]);
+    kernel.run(arguments, out);
   }
 
   /**
@@ -42,9 +55,9 @@ final class OpStep implements Step {
   record Spec(Op op, List<Shape> inputs, Shape output, int[] args, int out, boolean prepare)
       implements StepSpec {
     @Override
-    public Step newStep() {
+    public Step newStep(Tensor[] values, boolean[] fed) {
       Kernel k = prepare ? op.prepare(inputs, output) : op::forward;
-      return new OpStep(k, args, out);
+      return new OpStep(k, args, values[out], values, fed);
     }
 
     @Override
@@ -55,6 +68,16 @@ final class OpStep implements Step {
     @Override
     public int[] writes() {
       return new int[] {out};
+    }
+
+    @Override
+    public String describe(java.util.function.IntFunction<String> slots) {
+      StringBuilder sb = new StringBuilder(slots.apply(out)).append(" = ").append(op.label())
+          .append('(');
+      for (int j = 0; j < args.length; j++) {
+        sb.append(j == 0 ? "" : ", ").append(slots.apply(args[j]));
+      }
+      return sb.append(')').append(prepare ? "" : " [forward]").toString();
     }
   }
 }

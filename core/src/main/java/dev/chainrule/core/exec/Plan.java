@@ -148,8 +148,25 @@ public final class Plan {
         + " doubles]";
   }
 
+  /**
+   * Returns the compiled schedule, one step per line: each operation with its operands, each fused
+   * loop with the values it writes and reads, each update; values are named as in the graph.
+   */
+  public String explain() {
+    StringBuilder sb = new StringBuilder(toString()).append('\n');
+    for (StepSpec s : program.steps) {
+      sb.append("  ").append(s.describe(v -> program.slotNodes[v].name())).append('\n');
+    }
+    return sb.toString();
+  }
+
   /** Returns the graph the plan runs. */
   Graph graph() {
     return program.graph;
+  }
+
+  /** Returns the compiled schedule (for tests in this package). */
+  Program program() {
+    return program;
   }
 }

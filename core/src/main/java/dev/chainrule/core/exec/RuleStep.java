@@ -32,7 +32,7 @@ final class RuleStep implements Step {
    */
   record Spec(Update update, int[] parameters, int[] gradients) implements StepSpec {
     @Override
-    public Step newStep() {
+    public Step newStep(Tensor[] values, boolean[] fed) {
       return new RuleStep(this);
     }
 
@@ -47,6 +47,16 @@ final class RuleStep implements Step {
     @Override
     public int[] writes() {
       return new int[0];
+    }
+
+    @Override
+    public String describe(java.util.function.IntFunction<String> slots) {
+      StringBuilder sb = new StringBuilder("update ").append(update).append(':');
+      for (int i = 0; i < parameters.length; i++) {
+        sb.append(' ').append(slots.apply(parameters[i])).append(" ← ")
+            .append(slots.apply(gradients[i]));
+      }
+      return sb.toString();
     }
   }
 }

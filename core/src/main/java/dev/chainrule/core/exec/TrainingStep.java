@@ -73,6 +73,11 @@ public final class TrainingStep {
     return gradients;
   }
 
+  /** Returns the compiled schedule, one step per line (see {@link Plan#explain()}). */
+  public String explain() {
+    return plan.explain();
+  }
+
   /** Returns a one-line summary of the compiled step (see {@link Plan#toString()}). */
   @Override
   public String toString() {

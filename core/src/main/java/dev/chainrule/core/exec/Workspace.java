@@ -27,9 +27,13 @@ final class Workspace {
         values[s] = p.slotNodes[s].storedValue();
       }
     }
+    boolean[] fed = new boolean[values.length];
+    for (int s : p.inputSlots) {
+      fed[s] = true;
+    }
     this.steps = new Step[p.steps.length];
     for (int i = 0; i < steps.length; i++) {
-      steps[i] = p.steps[i].newStep();
+      steps[i] = p.steps[i].newStep(values, fed);
     }
     this.results = new Results(plan, values);
   }
