@@ -41,8 +41,11 @@ final class ElementCompiler {
    * compile a method.
    */
   static final int PART = 150;
-  /** Programs longer than this stay interpreted. */
-  static final int MAX_LENGTH = 16_384;
+  /**
+   * Programs longer than this stay interpreted: the JIT compiles a generated method only after
+   * many calls, and a plan that runs a very long program runs it too few times for that to pay.
+   */
+  static final int MAX_LENGTH = 4096;
 
   private static final String OPS = "dev/chainrule/core/graph/ops/";
   private static final String SELF = "dev/chainrule/core/exec/ElementKernel$Compiled";

@@ -166,27 +166,27 @@ final class ElementLoops {
     switch (code) {
       case GT:
         for (int i = 0; i < n; i++) {
-          o[oo + i] = a[ao + i] > b[bo + i] ? 1.0 : 0.0;
+          o[oo + i] = gt(a[ao + i], b[bo + i]);
         }
         break;
       case GE:
         for (int i = 0; i < n; i++) {
-          o[oo + i] = a[ao + i] >= b[bo + i] ? 1.0 : 0.0;
+          o[oo + i] = ge(a[ao + i], b[bo + i]);
         }
         break;
       case LT:
         for (int i = 0; i < n; i++) {
-          o[oo + i] = a[ao + i] < b[bo + i] ? 1.0 : 0.0;
+          o[oo + i] = lt(a[ao + i], b[bo + i]);
         }
         break;
       case LE:
         for (int i = 0; i < n; i++) {
-          o[oo + i] = a[ao + i] <= b[bo + i] ? 1.0 : 0.0;
+          o[oo + i] = le(a[ao + i], b[bo + i]);
         }
         break;
       case EQ:
         for (int i = 0; i < n; i++) {
-          o[oo + i] = a[ao + i] == b[bo + i] ? 1.0 : 0.0;
+          o[oo + i] = eq(a[ao + i], b[bo + i]);
         }
         break;
       default: {
@@ -206,29 +206,40 @@ final class ElementLoops {
     }
   }
 
-  /** Returns 1 where {@code a > b}, else 0: compiled code's comparison. */
+  /** 2⁶⁰⁰: twice applied, it lifts the smallest positive double above 1. */
+  private static final double LIFT = 0x1p600;
+
+  /**
+   * Returns 1 where {@code a > b}, else 0, exactly as the comparison does, without a branch
+   * the processor could mispredict (a ReLU mask is a coin toss per element): a − b has the sign
+   * of a − b and is 0 only when a = b, so max(a − b, 0), lifted and capped at 1, is 1 or 0. Only
+   * when that is NaN (a NaN operand, or ∞ − ∞) is the comparison itself evaluated.
+   */
   static double gt(double a, double b) {
-    return a > b ? 1.0 : 0.0;
+    double r = Math.min(Math.max(a - b, 0.0) * LIFT * LIFT, 1.0);
+    return r == r ? r : a > b ? 1.0 : 0.0;
   }
 
-  /** Returns 1 where {@code a ≥ b}, else 0. */
+  /** Returns 1 where {@code a ≥ b}, else 0: one minus b &gt; a, exact as {@link #gt}. */
   static double ge(double a, double b) {
-    return a >= b ? 1.0 : 0.0;
+    double r = 1.0 - Math.min(Math.max(b - a, 0.0) * LIFT * LIFT, 1.0);
+    return r == r ? r : a >= b ? 1.0 : 0.0;
   }
 
   /** Returns 1 where {@code a < b}, else 0. */
   static double lt(double a, double b) {
-    return a < b ? 1.0 : 0.0;
+    return gt(b, a);
   }
 
   /** Returns 1 where {@code a ≤ b}, else 0. */
   static double le(double a, double b) {
-    return a <= b ? 1.0 : 0.0;
+    return ge(b, a);
   }
 
-  /** Returns 1 where {@code a = b}, else 0. */
+  /** Returns 1 where {@code a = b}, else 0: neither is greater, exact as {@link #gt}. */
   static double eq(double a, double b) {
-    return a == b ? 1.0 : 0.0;
+    double r = 1.0 - Math.min(Math.abs(a - b) * LIFT * LIFT, 1.0);
+    return r == r ? r : a == b ? 1.0 : 0.0;
   }
 
   /** Returns {@code c ≠ 0 ? a : b}: compiled code's where. */
@@ -255,11 +266,11 @@ final class ElementLoops {
       case SUB: return Sub.INSTANCE.applyAsDouble(a, b);
       case MUL: return Mul.INSTANCE.applyAsDouble(a, b);
       case DIV: return Div.INSTANCE.applyAsDouble(a, b);
-      case GT: return a > b ? 1.0 : 0.0;
-      case GE: return a >= b ? 1.0 : 0.0;
-      case LT: return a < b ? 1.0 : 0.0;
-      case LE: return a <= b ? 1.0 : 0.0;
-      case EQ: return a == b ? 1.0 : 0.0;
+      case GT: return gt(a, b);
+      case GE: return ge(a, b);
+      case LT: return lt(a, b);
+      case LE: return le(a, b);
+      case EQ: return eq(a, b);
       case SELECT: return a != 0 ? b : c;
       case UNARY: return ((UnaryElementwise) attr).apply(a);
       default: return ((DoubleBinaryOperator) attr).applyAsDouble(a, b);

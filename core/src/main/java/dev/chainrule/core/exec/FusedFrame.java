@@ -170,11 +170,11 @@ final class FusedFrame {
         case SUB: v = Sub.INSTANCE.applyAsDouble(a, r[ins[q + 3]]); break;
         case MUL: v = Mul.INSTANCE.applyAsDouble(a, r[ins[q + 3]]); break;
         case DIV: v = Div.INSTANCE.applyAsDouble(a, r[ins[q + 3]]); break;
-        case GT: v = a > r[ins[q + 3]] ? 1.0 : 0.0; break;
-        case GE: v = a >= r[ins[q + 3]] ? 1.0 : 0.0; break;
-        case LT: v = a < r[ins[q + 3]] ? 1.0 : 0.0; break;
-        case LE: v = a <= r[ins[q + 3]] ? 1.0 : 0.0; break;
-        case EQ: v = a == r[ins[q + 3]] ? 1.0 : 0.0; break;
+        case GT: v = ElementLoops.gt(a, r[ins[q + 3]]); break;
+        case GE: v = ElementLoops.ge(a, r[ins[q + 3]]); break;
+        case LT: v = ElementLoops.lt(a, r[ins[q + 3]]); break;
+        case LE: v = ElementLoops.le(a, r[ins[q + 3]]); break;
+        case EQ: v = ElementLoops.eq(a, r[ins[q + 3]]); break;
         default:
           v = ElementLoops.scalar(ins[q], p.attr[q >> 2], a, r[ins[q + 3]], r[p.srcC[q >> 2]]);
       }
