@@ -2,10 +2,20 @@ package dev.chainrule.examples;
 
 import dev.chainrule.examples.bench.BenchCommand;
 import dev.chainrule.examples.cli.Cli;
+import dev.chainrule.examples.custom.CustomModelCommand;
+import dev.chainrule.examples.fashion.FashionMnistCommand;
+import dev.chainrule.examples.formulas.CompareCommand;
+import dev.chainrule.examples.formulas.FormulasCommand;
+import dev.chainrule.examples.formulas.TraceCommand;
 import dev.chainrule.examples.fourequations.Bp4Command;
+import dev.chainrule.examples.graph.GraphCommand;
 import dev.chainrule.examples.mazur.MazurCommand;
+import dev.chainrule.examples.shallow.ShallowCommand;
 import dev.chainrule.examples.testnet.TestNetBatchCommand;
 import dev.chainrule.examples.testnet.TestNetSingleCommand;
+import dev.chainrule.examples.xor.XorCommand;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import picocli.CommandLine.Command;
 
 /**
@@ -15,12 +25,27 @@ import picocli.CommandLine.Command;
 @Command(name = "chainrule-examples", mixinStandardHelpOptions = true,
     version = "chainrule examples 0.1.0",
     description = "Runnable chainrule examples: the seeds' networks, training, graphs, formulas.",
-    subcommands = {ListCommand.class, MazurCommand.class,
-        Bp4Command.class, TestNetBatchCommand.class, TestNetSingleCommand.class,
+    subcommands = {ListCommand.class, MazurCommand.class, XorCommand.class, ShallowCommand.class,
+        FashionMnistCommand.class, CustomModelCommand.class, Bp4Command.class,
+        TestNetBatchCommand.class, TestNetSingleCommand.class, GraphCommand.class,
+        FormulasCommand.class, CompareCommand.class, TraceCommand.class,
         BenchCommand.class})
 public final class Main implements Runnable {
+  /**
+   * Keeps the library loggers' levels alive (java.util.logging holds loggers weakly): the native
+   * BLAS binding says at INFO which implementation it loaded and warns when none is installed,
+   * which is expected on a machine without OpenBLAS, so the command line shows only real problems.
+   * {@code -Dchainrule.log=info} shows everything.
+   */
+  private static final Logger[] QUIET = {Logger.getLogger("dev.ludovic.netlib"),
+      Logger.getLogger("dev.chainrule")};
+
   /** Runs the command line and exits with its status. */
   public static void main(String[] args) {
+    if (!"info".equals(System.getProperty("chainrule.log"))) {
+      QUIET[0].setLevel(Level.SEVERE);
+      QUIET[1].setLevel(Level.WARNING);
+    }
     System.exit(Cli.run(new Main(), args));
   }
 

@@ -1,6 +1,10 @@
 /**
- * Checking gradients: {@link dev.chainrule.core.check.GradCheck} compares reverse-mode gradients
- * with central finite differences and reports the errors per node in a {@link
- * dev.chainrule.core.check.GradCheckReport}.
+ * Checking gradients three ways. {@link dev.chainrule.core.check.GradCheck} compares reverse mode
+ * with central finite differences ({@link dev.chainrule.core.check.GradCheckReport}); {@link
+ * dev.chainrule.core.check.ManualFormulaCheck} compares a hand-derived {@link
+ * dev.chainrule.core.check.ManualFormula} with both, in one {@link
+ * dev.chainrule.core.check.FormulaComparison} (text, JSON, or a JUnit assertion); {@link
+ * dev.chainrule.core.check.ChainRuleTrace} writes the chain rule for a small scalar graph step by
+ * step with the number on every edge, as seed 001 does by hand.
  */
 package dev.chainrule.core.check;

@@ -23,6 +23,7 @@ public final class Graph {
   private int gradientPasses;
   private int activePass;
   private String passSite;
+  private Node provenance;
 
   /** Returns a placeholder of the given shape, fed with a value each time the graph runs. */
   public Node input(String name, int... dims) {
@@ -97,7 +98,7 @@ public final class Graph {
       throw new IllegalArgumentException("every " + kind.name().toLowerCase(java.util.Locale.ROOT)
           + " needs a name, e.g. \"X\" or \"W[1]\" (at " + CreationSite.here() + ")");
     }
-    String site = activePass > 0 ? passSite : CreationSite.capture();
+    String site = currentSite();
     Node n = new Node(this, nodes.size(), kind, op, inputs, shape, value, name, named, literal,
         site);
     nodes.add(n);
@@ -124,7 +125,8 @@ public final class Graph {
    * pictures cluster them. Scopes nest as {@code outer/inner}. Use with try-with-resources.
    */
   public Scope scope(String name) {
-    scopes.push(scopes.isEmpty() ? name : scopes.peek() + "/" + name);
+    String outer = currentScope();
+    scopes.push(outer.isEmpty() ? name : outer + "/" + name);
     return scopes::pop;
   }
 
@@ -150,6 +152,32 @@ public final class Graph {
 
   int currentGradientPass() {
     return activePass;
+  }
+
+  /**
+   * Makes the nodes built until the returned handle is closed carry {@code original}'s name scope,
+   * gradient pass and user line, as if built where {@code original} was. Rewrites use it so that a
+   * transformed graph keeps the provenance of every node it copies or replaces. Nests.
+   */
+  public Scope inheriting(Node original) {
+    Node previousProvenance = provenance;
+    int previousPass = activePass;
+    scopes.push(original.scope());
+    provenance = original;
+    activePass = original.gradientPass();
+    gradientPasses = Math.max(gradientPasses, activePass);
+    return () -> {
+      scopes.pop();
+      provenance = previousProvenance;
+      activePass = previousPass;
+    };
+  }
+
+  private String currentSite() {
+    if (provenance != null) {
+      return provenance.site();
+    }
+    return activePass > 0 ? passSite : CreationSite.capture();
   }
 
   /** A scope that ends when closed; closing never throws. */

@@ -25,7 +25,7 @@ public final class ComparisonPrinter {
     for (ComparisonSection s : c.sections()) {
       out.println();
       out.println("autograd vs " + s.title());
-      out.printf(Locale.ROOT, ROW, "gradient", "shape", "max abs diff", "max rel diff",
+      out.printf(Locale.ROOT, ROW, "gradient", "shape", "max abs diff", "rel to ‖∇‖∞",
           "verdict");
       for (GradientDiff d : s.gradients()) {
         out.printf(Locale.ROOT, ROW, d.name(), d.manualShape(), number(d.maxAbsDiff()),
@@ -49,7 +49,7 @@ public final class ComparisonPrinter {
     }
     out.println();
     out.printf(Locale.ROOT, "maxRelErrorVsManual = %s (corrected formulas, every gradient; "
-        + "tolerance %s): %s%n", number(c.maxRelErrorVsManual()),
+        + "relative to the largest gradient element of each comparison; tolerance %s): %s%n", number(c.maxRelErrorVsManual()),
         number(GradientComparison.TOLERANCE), c.verified() ? "autograd and the formulas agree, "
             + "every slip explained" : "NOT VERIFIED");
   }

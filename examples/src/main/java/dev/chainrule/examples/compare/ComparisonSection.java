@@ -3,7 +3,7 @@ package dev.chainrule.examples.compare;
 import dev.chainrule.core.tensor.Tensor;
 import dev.chainrule.nn.manual.GradientComparison;
 import dev.chainrule.nn.manual.GradientDiff;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -22,19 +22,22 @@ public record ComparisonSection(String title, List<GradientDiff> gradients) {
 
   /**
    * Compares every gradient of {@code manual} with autograd's of the same name, in the manual
-   * formulas' order; throws naming a gradient autograd did not compute.
+   * formulas' order, relative to the largest element of the section's autograd gradients;
+   * throws naming a gradient autograd did not compute.
    */
   public static ComparisonSection of(String title, Map<String, Tensor> autograd,
       Map<String, Tensor> manual) {
-    List<GradientDiff> rows = new ArrayList<>();
+    Map<String, Tensor> matching = new LinkedHashMap<>();
     manual.forEach((name, m) -> {
       Tensor a = autograd.get(name);
       if (a == null) {
         throw new IllegalArgumentException("the manual formulas give " + name
             + " but autograd computed only " + autograd.keySet());
       }
-      rows.add(GradientComparison.compare(name, a, m, GradientComparison.TOLERANCE));
+      matching.put(name, a);
     });
+    List<GradientDiff> rows = GradientComparison.compareAll(matching, manual,
+        GradientComparison.TOLERANCE);
     return new ComparisonSection(title, rows);
   }
 }

@@ -53,8 +53,11 @@ public final class TestNetSingleNetwork {
     a1 = z1.sigmoid().named("a(1)");
     z2 = this.w2.matmul(a1).add(this.b2).named("a(2)");
     Node p = z2.softmax(0).named("p");
-    Node ce = ind.mul(p.log()).sum().neg().div(a0.shape().dim(1)).named("CE");
-    Node l2 = this.w1.square().sum().add(this.w2.square().sum()).mul(lambda / 2).named("L2");
+    Node crossEntropy = ind.mul(p.log()).sum().neg();
+    int m = a0.shape().dim(1);
+    Node ce = (m == 1 ? crossEntropy : crossEntropy.div(m)).named("CE");
+    Node lam = graph.constant("λ", Tensor.scalar(lambda));
+    Node l2 = this.w1.square().sum().add(this.w2.square().sum()).mul(lam).mul(0.5).named("L2");
     j = ce.add(l2).named("J");
   }
 

@@ -58,6 +58,7 @@ public final class OpCatalogue {
     c.elementwise();
     c.matrices();
     c.movement();
+    c.fusedLosses();
     c.reductions();
     c.softmaxes();
     c.conditions();
@@ -237,5 +238,21 @@ public final class OpCatalogue {
     entries.add(new Entry("where " + c.shape() + "," + a.shape() + "," + b.shape(),
         Where.INSTANCE, List.of(c, a, b), in -> Naive.where(in.get(0), in.get(1), in.get(2)),
         new boolean[] {true, false, false}, new boolean[] {false, true, true}));
+  }
+
+  private void fusedLosses() {
+    for (int[][] pair : BROADCAST_PAIRS) {
+      binary(SigmoidCrossEntropy.INSTANCE, (z, y) -> -(y * Math.log(1 / (1 + Math.exp(-z)))
+          + (1 - y) * Math.log(1 - 1 / (1 + Math.exp(-z)))), uniform(-3, 3, pair[0]),
+          uniform(0.05, 0.95, pair[1]));
+    }
+    int[][][] cases = {{M23, {0}}, {M23, {1}}, {{4}, {0}}, {T234, {1}}, {T234, {2}}};
+    for (int[][] c : cases) {
+      int axis = c[1][0];
+      add("softmax_ce " + Shape.of(c[0]) + " axis " + axis, new SoftmaxCrossEntropy(axis),
+          in -> Naive.reduce(Naive.binary(in.get(1), Naive.softmax(in.get(0), axis, true),
+              (y, logP) -> -y * logP), new int[] {axis}, true, Reduction.SUM),
+          uniform(-3, 3, c[0]), uniform(0.05, 1, c[0]));
+    }
   }
 }

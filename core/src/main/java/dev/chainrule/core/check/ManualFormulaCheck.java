@@ -1,0 +1,112 @@
+package dev.chainrule.core.check;
+
+import dev.chainrule.core.autodiff.Autodiff;
+import dev.chainrule.core.exec.Feeds;
+import dev.chainrule.core.exec.Plan;
+import dev.chainrule.core.graph.Node;
+import dev.chainrule.core.graph.NodeKind;
+import dev.chainrule.core.print.FormulaPrinter;
+import dev.chainrule.core.rewrite.GraphCopy;
+import dev.chainrule.core.rewrite.Rewritten;
+import dev.chainrule.core.tensor.Tensor;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Compares hand-derived gradient formulas with reverse mode and with central finite differences,
+ * for a gradient with respect to a parameter, an input, or an intermediate node such as Z[2] (the
+ * loss is then cut at that node). Use {@link #compare} for a report, {@link #assertAgrees} in a
+ * JUnit test: it throws an {@link AssertionError} carrying the report, which JUnit shows as a
+ * failure.
+ */
+public final class ManualFormulaCheck {
+  /** The default tolerance: the largest error, relative to the gradient's size, that agrees. */
+  public static final double DEFAULT_TOLERANCE = 1e-8;
+
+  private ManualFormulaCheck() {}
+
+  /** Compares {@code manual} with ∂loss/∂wrt at {@code feeds}, with the default tolerance. */
+  public static FormulaComparison compare(Node loss, Node wrt, ManualFormula manual,
+      Feeds feeds) {
+    return compare(loss, wrt, manual, feeds, DEFAULT_TOLERANCE);
+  }
+
+  /**
+   * Compares {@code manual} with ∂loss/∂wrt at {@code feeds}: AGREES when the largest absolute
+   * error is at most {@code tolerance} times the largest magnitude of either gradient.
+   */
+  public static FormulaComparison compare(Node loss, Node wrt, ManualFormula manual, Feeds feeds,
+      double tolerance) {
+    Node gradient = Autodiff.grad(loss, wrt).get(0);
+    Tensor autograd = Plan.compile(gradient).run(feeds).get(gradient).copy();
+    Tensor numeric = numeric(loss, wrt, feeds);
+    Tensor value = null;
+    String built = null;
+    String message = null;
+    Node expression = null;
+    try {
+      if (manual.graphBuilder() != null) {
+        expression = manual.graphBuilder().get();
+        built = FormulaPrinter.unicode().expression(expression);
+        value = Plan.compile(expression).run(feeds).get(expression).copy();
+      } else {
+        value = manual.tensorFunction().apply(NamedValues.of(loss, feeds));
+      }
+    } catch (NamedValues.UnknownName e) {
+      throw e;
+    } catch (IllegalArgumentException e) {
+      message = "the formula's products do not conform: " + e.getMessage();
+    }
+    if (value != null && !value.shape().equals(autograd.shape())) {
+      message = "the formula gives shape " + value.shape() + " but ∂" + loss.name() + "/∂"
+          + wrt.name() + " has shape " + autograd.shape() + " (the shape of " + wrt.name() + ")";
+    }
+    Verdict verdict = message != null ? Verdict.SHAPE_MISMATCH
+        : Errors.maxAbs(value, autograd) <= tolerance * Errors.scale(value, autograd)
+        ? Verdict.AGREES : Verdict.DIFFERS;
+    return new FormulaComparison(new FormulaComparison.Parts(manual.name(), wrt.name(),
+        loss.name(), verdict, tolerance, autograd, value, numeric, built, message, gradient,
+        expression));
+  }
+
+  /**
+   * Throws an {@link AssertionError} carrying the comparison's report unless {@code manual}
+   * agrees with ∂loss/∂wrt; returns the report when it does.
+   */
+  public static FormulaComparison assertAgrees(Node loss, Node wrt, ManualFormula manual,
+      Feeds feeds) {
+    return assertAgrees(compare(loss, wrt, manual, feeds));
+  }
+
+  /** Throws an {@link AssertionError} carrying the report unless its verdict is AGREES. */
+  public static FormulaComparison assertAgrees(FormulaComparison comparison) {
+    if (comparison.verdict() != Verdict.AGREES) {
+      throw new AssertionError("hand-derived formula does not agree with reverse mode:\n"
+          + comparison.text());
+    }
+    return comparison;
+  }
+
+  /** Returns the central-difference gradient, cutting the loss at an intermediate node. */
+  private static Tensor numeric(Node loss, Node wrt, Feeds feeds) {
+    if (wrt.kind() == NodeKind.PARAMETER || wrt.kind() == NodeKind.INPUT) {
+      return GradCheck.numericGradient(Plan.compile(loss), loss, wrt, feeds,
+          GradCheck.DEFAULT_STEP);
+    }
+    Tensor at = Plan.compile(wrt).run(feeds).get(wrt).copy();
+    Rewritten cut = GraphCopy.cut(List.of(loss), List.of(wrt));
+    Node input = cut.get(wrt);
+    Feeds f = cut.feeds(feeds).with(input, at);
+    return GradCheck.numericGradient(Plan.compile(cut.get(loss)), cut.get(loss), input, f,
+        GradCheck.DEFAULT_STEP);
+  }
+
+  /** Compares several formulas for one loss, in order. */
+  public static List<FormulaComparison> compareAll(Node loss, Map<ManualFormula, Node> formulas,
+      Feeds feeds) {
+    List<FormulaComparison> out = new ArrayList<>();
+    formulas.forEach((f, wrt) -> out.add(compare(loss, wrt, f, feeds)));
+    return out;
+  }
+}

@@ -1,0 +1,207 @@
+package dev.chainrule.core.export;
+
+import dev.chainrule.core.graph.Node;
+import dev.chainrule.core.graph.NodeKind;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Writes the collapsed picture: one box per top-level name scope (one per layer) listing its
+ * parameters and the values it hands on, one box for the backward pass, and the nodes outside any
+ * scope (inputs, a loss built outside the layers) drawn as usual. An unscoped parameter or
+ * constant joins the box of the layer that uses it when exactly one layer does. Edges between
+ * boxes are labelled with the named values that cross them.
+ */
+final class LayerView {
+  private static final int MAX_LISTED = 4;
+
+  private LayerView() {}
+
+  /** One box: a scope's nodes, or a single node outside every scope. */
+  private static final class Group {
+    final String id;
+    final String scope;
+    final List<Node> nodes = new ArrayList<>();
+
+    Group(String id, String scope) {
+      this.id = id;
+      this.scope = scope;
+    }
+  }
+
+  /** Returns the DOT text of the collapsed picture of the selection. */
+  static String dot(Selection selection, ExportOptions options) {
+    Map<String, Group> groups = new LinkedHashMap<>();
+    Map<Node, Group> groupOf = new LinkedHashMap<>();
+    int[] boxes = {0};
+    for (Node n : selection.drawn()) {
+      String key = key(n, selection);
+      if (key != null) {
+        Group g = groups.computeIfAbsent(key, k -> k.startsWith("#")
+            ? new Group(DetailedView.id(n), null) : new Group("g" + ++boxes[0], k));
+        g.nodes.add(n);
+        groupOf.put(n, g);
+      }
+    }
+    for (Node n : selection.drawn()) {
+      if (!groupOf.containsKey(n) && !n.isLiteral()) {
+        Group target = soleLayer(n, selection, groupOf);
+        Group g = target != null ? target : groups.computeIfAbsent("#" + n.id(),
+            k -> new Group(DetailedView.id(n), null));
+        g.nodes.add(n);
+        groupOf.put(n, g);
+      }
+    }
+    StringBuilder sb = new StringBuilder(DotText.header(options.direction(), groups.size()));
+    Set<Role> roles = EnumSet.noneOf(Role.class);
+    for (Group g : groups.values()) {
+      if (g.scope == null) {
+        Node n = g.nodes.get(0);
+        roles.add(selection.role(n));
+        sb.append("  ").append(g.id).append(" [label=").append(NodeLabels.label(n, selection, null,
+            null)).append(", ").append(selection.role(n).attributes(DetailedView.named(n)))
+            .append("];\n");
+      } else {
+        if (g.nodes.contains(selection.loss())) {
+          roles.add(Role.LOSS);
+        }
+        sb.append("  ").append(g.id).append(" [label=").append(boxLabel(g, selection, groupOf))
+            .append(", ").append(boxAttributes(g, selection)).append("];\n");
+      }
+    }
+    Set<EdgeKind> used = EnumSet.noneOf(EdgeKind.class);
+    writeEdges(sb, selection, groupOf, used);
+    if (options.legend()) {
+      List<Role> shown = new ArrayList<>(roles);
+      shown.remove(Role.LITERAL);
+      Legend.write(sb, shown, new ArrayList<>(used), "3D box: one name scope (layer), collapsed");
+    }
+    if (options.title() != null) {
+      sb.append(DotText.title(options.title()));
+    }
+    return sb.append("}\n").toString();
+  }
+
+  /** Returns the box a node belongs to by its own scope, or null when only its users decide. */
+  private static String key(Node n, Selection selection) {
+    if (n.isGradient() && selection.role(n) != Role.REUSED) {
+      return ClusterTree.BACKWARD;
+    }
+    if (!n.scope().isEmpty()) {
+      return n.scope().split("/")[0];
+    }
+    if (n.kind() == NodeKind.PARAMETER || n.kind() == NodeKind.CONSTANT) {
+      return null;
+    }
+    return n.isLiteral() ? null : "#" + n.id();
+  }
+
+  /** Returns the one layer box all forward users of an unscoped parameter sit in, or null. */
+  private static Group soleLayer(Node n, Selection selection, Map<Node, Group> groupOf) {
+    Group only = null;
+    for (Node user : selection.drawn()) {
+      if (user.isGradient() || !user.inputs().contains(n)) {
+        continue;
+      }
+      Group g = groupOf.get(user);
+      if (g == null || g.scope == null || only != null && only != g) {
+        return null;
+      }
+      only = g;
+    }
+    return only;
+  }
+
+  private static String boxLabel(Group g, Selection selection, Map<Node, Group> groupOf) {
+    List<Node> parameters = new ArrayList<>();
+    List<Node> outputs = new ArrayList<>();
+    int operations = 0;
+    for (Node n : g.nodes) {
+      if (n.kind() == NodeKind.PARAMETER) {
+        parameters.add(n);
+      } else if (n.kind() == NodeKind.OPERATION) {
+        operations++;
+      }
+      if (n.isUserNamed() && n.kind() == NodeKind.OPERATION && leaves(n, g, selection, groupOf)) {
+        outputs.add(n);
+      }
+    }
+    String title = g.scope.equals(ClusterTree.BACKWARD) ? "backward pass" : g.scope;
+    StringBuilder sb = new StringBuilder("<<b>").append(DotText.html(title)).append("</b><br/>")
+        .append(operations).append(operations == 1 ? " operation" : " operations");
+    if (!parameters.isEmpty()) {
+      sb.append("<br/>").append(DotText.small(DotText.html("parameters: " + listed(parameters)),
+          "#7a5c00"));
+    }
+    if (!outputs.isEmpty()) {
+      sb.append("<br/>").append(DotText.small(DotText.html("→ " + listed(outputs)), "#333333"));
+    }
+    return sb.append('>').toString();
+  }
+
+  private static String listed(List<Node> nodes) {
+    List<Node> first = nodes.subList(0, Math.min(nodes.size(), MAX_LISTED));
+    String more = nodes.size() > MAX_LISTED ? " … (" + nodes.size() + ")" : "";
+    return NodeLabels.namesWithShapes(first) + more;
+  }
+
+  /** Returns true when {@code n} is used outside its box or is the loss. */
+  private static boolean leaves(Node n, Group g, Selection selection, Map<Node, Group> groupOf) {
+    if (n == selection.loss()) {
+      return true;
+    }
+    for (Node user : selection.drawn()) {
+      if (groupOf.get(user) != g && user.inputs().contains(n)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String boxAttributes(Group g, Selection selection) {
+    boolean backward = g.scope.equals(ClusterTree.BACKWARD);
+    boolean loss = g.nodes.contains(selection.loss());
+    Role look = backward ? Role.GRADIENT : loss ? Role.LOSS : Role.OPERATION;
+    String fill = look == Role.OPERATION ? "#f7f9fc" : look.fill();
+    return "shape=box3d, style=filled, margin=\"0.15,0.08\", fillcolor=\"" + fill
+        + "\", color=\"" + look.border() + "\"";
+  }
+
+  private static void writeEdges(StringBuilder sb, Selection selection, Map<Node, Group> groupOf,
+      Set<EdgeKind> used) {
+    Map<String, Set<String>> crossing = new LinkedHashMap<>();
+    Map<String, EdgeKind> kinds = new LinkedHashMap<>();
+    for (Node v : selection.drawn()) {
+      Group to = groupOf.get(v);
+      if (to == null || v.op() == null || selection.role(v) == Role.REUSED) {
+        continue;
+      }
+      for (Node u : v.inputs()) {
+        Group from = groupOf.get(u);
+        if (from == null || from == to) {
+          continue;
+        }
+        String key = from.id + " -> " + to.id;
+        Set<String> names = crossing.computeIfAbsent(key, k -> new LinkedHashSet<>());
+        if (from.scope != null && u.isUserNamed()) {
+          names.add(u.name());
+        }
+        kinds.putIfAbsent(key, DetailedView.kind(u, v));
+      }
+    }
+    for (Map.Entry<String, Set<String>> e : crossing.entrySet()) {
+      EdgeKind kind = kinds.get(e.getKey());
+      used.add(kind);
+      List<String> names = new ArrayList<>(e.getValue());
+      String label = names.isEmpty() ? null : String.join(", ", names.subList(0,
+          Math.min(names.size(), MAX_LISTED))) + (names.size() > MAX_LISTED ? ", …" : "");
+      sb.append("  ").append(e.getKey()).append(DetailedView.attributes(kind, label))
+          .append(";\n");
+    }
+  }
+}

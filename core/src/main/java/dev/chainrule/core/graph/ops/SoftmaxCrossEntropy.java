@@ -1,0 +1,84 @@
+package dev.chainrule.core.graph.ops;
+
+import dev.chainrule.core.graph.Node;
+import dev.chainrule.core.graph.Notation;
+import dev.chainrule.core.graph.Op;
+import dev.chainrule.core.tensor.Shape;
+import dev.chainrule.core.tensor.Tensor;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Cross-entropy of softmax(z) against targets y along one axis, fused and stable:
+ * −Σ y·log softmax(z) = lse(z)·Σ y − Σ y·z with lse(z) = log Σ e^z, one value per slice (the axis
+ * is kept with size 1). Its derivative is exact for any y: d/dz = softmax(z)·Σ y − y, which is
+ * the textbook P − Y wherever the targets along the axis sum to 1 (one-hot labels or
+ * distributions; the rewriter drops the Σ y only when told so); d/dy = −log softmax(z).
+ *
+ * @param axis the normalised (non-negative) class axis
+ */
+public record SoftmaxCrossEntropy(int axis) implements Op {
+  @Override
+  public String name() {
+    return "softmax_cross_entropy";
+  }
+
+  @Override
+  public Shape inferShape(List<Shape> inputs) {
+    Shape z = inputs.get(0);
+    if (!z.equals(inputs.get(1))) {
+      throw new IllegalArgumentException("logits " + z + " and targets " + inputs.get(1)
+          + " must have the same shape");
+    }
+    z.normalizeAxis(axis);
+    return z.reduce(new int[] {axis}, true);
+  }
+
+  @Override
+  public void forward(Tensor[] inputs, Tensor out) {
+    double[] z = inputs[0].buffer();
+    double[] y = inputs[1].buffer();
+    double[] o = out.buffer();
+    int n = inputs[0].shape().dim(axis);
+    int stride = inputs[0].shape().strides()[axis];
+    int outer = z.length / Math.max(1, n * stride);
+    for (int block = 0; block < outer; block++) {
+      for (int lane = 0; lane < stride; lane++) {
+        int base = block * n * stride + lane;
+        double max = Double.NEGATIVE_INFINITY;
+        for (int j = 0; j < n; j++) {
+          max = Math.max(max, z[base + j * stride]);
+        }
+        double sum = 0;
+        for (int j = 0; j < n; j++) {
+          sum += Math.exp(z[base + j * stride] - max);
+        }
+        double lse = max + Math.log(sum);
+        double loss = 0;
+        for (int j = 0; j < n; j++) {
+          loss += y[base + j * stride] * (lse - z[base + j * stride]);
+        }
+        o[block * stride + lane] = loss;
+      }
+    }
+  }
+
+  @Override
+  public List<Node> vjp(Node output, Node upstream) {
+    Node z = output.inputs().get(0);
+    Node y = output.inputs().get(1);
+    Node dz = z.softmax(axis).mul(y.sumKeepDims(axis)).sub(y).mul(upstream);
+    Node dy = upstream.mul(z.logSoftmax(axis)).neg();
+    return Arrays.asList(dz, dy);
+  }
+
+  @Override
+  public Notation notation() {
+    return Notation.function("CE", "\\operatorname{CE}");
+  }
+
+  @Override
+  public String label() {
+    return "CE(softmax(z), y) axis=" + axis;
+  }
+}

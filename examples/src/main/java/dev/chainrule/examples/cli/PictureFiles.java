@@ -1,0 +1,101 @@
+package dev.chainrule.examples.cli;
+
+import dev.chainrule.core.export.ImageFormat;
+import dev.chainrule.core.export.RenderResult;
+import dev.chainrule.core.export.Renderer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Writes the pictures of the drawing subcommands ({@code graph}, {@code compare --graph}) to
+ * files: the command-line words for formats and engines, one file per picture and format, and
+ * each file as a line of text or a JSON entry.
+ */
+public final class PictureFiles {
+  private final Renderer renderer;
+  private final List<ImageFormat> formats;
+  private final Path directory;
+
+  private PictureFiles(Renderer renderer, List<ImageFormat> formats, Path directory) {
+    this.renderer = renderer;
+    this.formats = formats;
+    this.directory = directory;
+  }
+
+  /**
+   * Returns a writer to {@code directory} in the formats named by {@code formatWords} (dot, svg,
+   * png) with the engine named by {@code engine} (auto, dot, v8) at PNG scale {@code scale}.
+   *
+   * @throws UsageException naming the word that is not known or the scale out of range
+   */
+  public static PictureFiles of(List<String> formatWords, String engine, double scale,
+      Path directory) {
+    List<ImageFormat> list = new ArrayList<>();
+    for (String f : formatWords) {
+      try {
+        list.add(ImageFormat.parse(f));
+      } catch (IllegalArgumentException e) {
+        throw new UsageException(e.getMessage());
+      }
+    }
+    Renderer r;
+    switch (engine.toLowerCase(Locale.ROOT)) {
+      case "auto":
+        r = Renderer.auto();
+        break;
+      case "dot":
+        r = Renderer.using(Renderer.Engine.DOT_BINARY);
+        break;
+      case "v8":
+        r = Renderer.using(Renderer.Engine.V8);
+        break;
+      default:
+        throw new UsageException("unknown engine '" + engine + "'; use auto, dot or v8");
+    }
+    try {
+      return new PictureFiles(r.withScale(scale), List.copyOf(list), directory);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
+    }
+  }
+
+  /**
+   * Writes {@code picture} once per format and returns what happened to each file; a skipped
+   * picture writes nothing.
+   *
+   * @throws UncheckedIOException when a file cannot be written
+   */
+  public List<RenderResult> write(Picture picture) {
+    List<RenderResult> results = new ArrayList<>();
+    if (picture.isSkipped()) {
+      return results;
+    }
+    for (ImageFormat format : formats) {
+      Path file = directory.resolve(picture.fileName() + "." + format.extension());
+      try {
+        results.add(renderer.write(picture.dot(), file, format));
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+      }
+    }
+    return results;
+  }
+
+  /** Returns one written file as a JSON entry: file, format, rendered, engine, seconds, message. */
+  public static Map<String, Object> entry(RenderResult r) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("file", r.file().toString());
+    m.put("format", r.format().extension());
+    m.put("rendered", r.rendered());
+    m.put("engine", r.engine() == null ? null : r.engine().words());
+    m.put("seconds", r.elapsed().toMillis() / 1000.0);
+    m.put("message", r.message());
+    return m;
+  }
+}

@@ -1,0 +1,173 @@
+package dev.chainrule.examples.fashion;
+
+import dev.chainrule.examples.cli.Json;
+import dev.chainrule.examples.cli.UsageException;
+import dev.chainrule.examples.training.ConsoleProgress;
+import dev.chainrule.examples.training.LossCurve;
+import dev.chainrule.nn.data.FashionMnist;
+import dev.chainrule.nn.io.ModelFile;
+import dev.chainrule.nn.train.EpochStats;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Trains an MLP on Fashion-MNIST and reports its test accuracy and speed. */
+@Command(name = "fashion-mnist", description = "Train a 784-256-10 MLP on Fashion-MNIST.")
+public final class FashionMnistCommand implements Runnable {
+  @Option(names = "--data", description = "Directory of the four IDX files "
+      + "(default: ${DEFAULT-VALUE}).")
+  Path data = FashionMnist.defaultDirectory();
+
+  @Option(names = "--epochs", description = "Epochs (default: ${DEFAULT-VALUE}).")
+  int epochs = 10;
+
+  @Option(names = "--batch-size", description = "Samples per step (default: ${DEFAULT-VALUE}).")
+  int batchSize = 128;
+
+  @Option(names = "--optimizer", description = "adam, momentum or sgd "
+      + "(default: ${DEFAULT-VALUE}).")
+  String optimizer = "adam";
+
+  @Option(names = "--learning-rate", description = "Base learning rate (default: 1e-3 for adam, "
+      + "0.05 for momentum, 0.1 for sgd).")
+  Double learningRate;
+
+  @Option(names = "--schedule", description = "cosine, step or constant "
+      + "(default: ${DEFAULT-VALUE}).")
+  String schedule = "cosine";
+
+  @Option(names = "--hidden", description = "Hidden units (default: ${DEFAULT-VALUE}).")
+  int hidden = 256;
+
+  @Option(names = "--seed", description = "Seed of weights, split and shuffling "
+      + "(default: ${DEFAULT-VALUE}).")
+  long seed = 1;
+
+  @Option(names = "--validation", description = "Training images held out for validation "
+      + "(default: ${DEFAULT-VALUE}).")
+  int validation = 5000;
+
+  @Option(names = "--patience", description = "Early-stopping patience in epochs, 0 for none "
+      + "(default: ${DEFAULT-VALUE}).")
+  int patience;
+
+  @Option(names = "--limit", description = "Use only the first N training and test images.")
+  int limit = Integer.MAX_VALUE;
+
+  @Option(names = "--raw", description = "Feed pixels in [0, 1] as they are instead of "
+      + "standardising them with the training set's mean and deviation.")
+  boolean raw;
+
+  @Option(names = "--plot", description = "Write the loss curve to this PNG file.")
+  Path plot;
+
+  @Option(names = "--save", description = "Save the trained model (taking raw pixels) to this "
+      + "file.")
+  Path save;
+
+  @Option(names = "--json", description = "Print one JSON object instead of the report.")
+  boolean json;
+
+  /** Trains, tests and reports. */
+  @Override
+  public void run() {
+    FashionSettings s = settings();
+    if (!json) {
+      System.out.printf(Locale.ROOT, "Fashion-MNIST from %s: %s MLP, ReLU, softmax "
+          + "cross-entropy, %s at %s (%s schedule), batches of %d, %d epochs, seed %d, %s "
+          + "pixels%n", data, s.architecture(), s.optimizer(), s.learningRate(), s.schedule(),
+          batchSize, epochs, seed, raw ? "raw" : "standardised");
+    }
+    FashionRun r = FashionRun.compute(s, ConsoleProgress.forRun(json, true,
+        ConsoleProgress.printer(System.out)));
+    writeOutputs(r);
+    if (json) {
+      Json.print(asJson(r), System.out);
+      return;
+    }
+    System.out.printf(Locale.ROOT, "trained on %d images (%d held out) in %.1f s: %.2f s per "
+        + "epoch%s%n", r.trainSamples(), r.validationSamples(), r.totalSeconds(),
+        r.history().secondsPerEpoch(), r.history().stoppedEarly() ? ", stopped early" : "");
+    System.out.printf(Locale.ROOT, "test accuracy %.4f, test loss %.4f on %d images%n",
+        r.test().accuracy(), r.test().loss(), r.test().samples());
+  }
+
+  private void writeOutputs(FashionRun r) {
+    try {
+      if (plot != null) {
+        LossCurve.write(r.history(), "Fashion-MNIST, " + r.settings().architecture(), plot);
+      }
+      if (save != null) {
+        ModelFile.save(r.model(), save);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + (plot != null ? plot : save) + ": "
+          + e.getMessage(), e);
+    }
+  }
+
+  private FashionSettings settings() {
+    if (!Set.of("adam", "momentum", "sgd").contains(optimizer)) {
+      throw new UsageException("--optimizer must be adam, momentum or sgd, got " + optimizer);
+    }
+    if (!Set.of("cosine", "step", "constant").contains(schedule)) {
+      throw new UsageException("--schedule must be cosine, step or constant, got " + schedule);
+    }
+    double lr = learningRate != null ? learningRate
+        : FashionSettings.defaultLearningRate(optimizer);
+    if (epochs < 1 || batchSize < 1 || hidden < 1 || limit < 1 || validation < 0 || patience < 0
+        || !(lr > 0)) {
+      throw new UsageException("--epochs, --batch-size, --hidden and --limit must be at least 1, "
+          + "--validation and --patience at least 0, and --learning-rate positive");
+    }
+    return new FashionSettings(data, epochs, batchSize, optimizer, lr, schedule, hidden, seed,
+        validation, patience, limit, !raw);
+  }
+
+  private static Map<String, Object> asJson(FashionRun r) {
+    FashionSettings s = r.settings();
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("testAccuracy", r.test().accuracy());
+    m.put("testLoss", r.test().loss());
+    m.put("epochs", r.history().epochs().size());
+    m.put("secondsPerEpoch", r.history().secondsPerEpoch());
+    m.put("totalSeconds", r.totalSeconds());
+    m.put("loadSeconds", r.loadSeconds());
+    m.put("architecture", s.architecture());
+    m.put("optimizer", s.optimizer());
+    m.put("learningRate", s.learningRate());
+    m.put("schedule", s.schedule());
+    m.put("batchSize", s.batchSize());
+    m.put("standardized", s.standardize());
+    m.put("seed", s.seed());
+    m.put("trainSamples", r.trainSamples());
+    m.put("validationSamples", r.validationSamples());
+    m.put("testSamples", r.test().samples());
+    m.put("stoppedEarly", r.history().stoppedEarly());
+    m.put("cores", Runtime.getRuntime().availableProcessors());
+    List<Map<String, Object>> epochs = new ArrayList<>();
+    for (EpochStats e : r.history().epochs()) {
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("epoch", e.epoch() + 1);
+      row.put("learningRate", e.learningRate());
+      row.put("trainLoss", e.trainLoss());
+      row.put("trainAccuracy", e.trainAccuracy());
+      if (e.hasValidation()) {
+        row.put("validationLoss", e.validationLoss());
+        row.put("validationAccuracy", e.validationAccuracy());
+      }
+      row.put("seconds", e.seconds());
+      epochs.add(row);
+    }
+    m.put("history", epochs);
+    return m;
+  }
+}

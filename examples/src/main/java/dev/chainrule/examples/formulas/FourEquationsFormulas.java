@@ -1,0 +1,68 @@
+package dev.chainrule.examples.formulas;
+
+import dev.chainrule.core.check.ManualFormula;
+import dev.chainrule.core.tensor.Tensor;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Seed 000's four equations as written (column layout, 2-3-2-1, sigmoid units, binary
+ * cross-entropy averaged over the m columns): eq. 1 and eq. 2 as formulas (per-sample errors),
+ * eq. 2's matrix form with the untransposed layer-l matrix, eq. 3's matrix form with a[l] for
+ * a[l−1], the batch table's dw = (1/m)·dZ·Aᵀ (right), its db = (1/m)·meanOfEachRow(dZ), and its
+ * dZ[L] = ∇_A C ⊙ σ′ fed into that dw. Needs nodes named A[0], Y, W[1], W[2], W[3], Z[1], Z[2],
+ * Z[3], A[1], A[2], A[3], b[3].
+ */
+final class FourEquationsFormulas {
+  private FourEquationsFormulas() {}
+
+  private static Tensor t(Tensor x) {
+    return x.transpose(1, 0);
+  }
+
+  private static Tensor slope(Map<String, Tensor> v, int l) {
+    return v.get("A[" + l + "]").map(a -> a * (1 - a));
+  }
+
+  /** eq. 1 with ∇_a L = (a − y)/(a(1 − a)) for binary cross-entropy, per sample. */
+  private static Tensor delta3(Map<String, Tensor> v) {
+    Tensor a = v.get("A[3]");
+    Tensor gradA = a.sub(v.get("Y")).div(a.map(x -> x * (1 - x)));
+    return gradA.mul(slope(v, 3));
+  }
+
+  private static Tensor delta2(Map<String, Tensor> v) {
+    return t(v.get("W[3]")).matmul(delta3(v)).mul(slope(v, 2));
+  }
+
+  static List<SeedFormula> of(NetworkNodes n) {
+    double m = n.get("A[0]").shape().dim(1);
+    String perSample = m == 1 ? "" : "analysis 0.8: per-sample errors, m times the gradient "
+        + "of the mean cost; read per sample they are right";
+    return List.of(
+        new SeedFormula("Z[3]", SeedNotation.tensors("eq. 1: δ[L] = ∇_a L ⊙ σ′(z[L])",
+            FourEquationsFormulas::delta3), perSample),
+        new SeedFormula("Z[2]", SeedNotation.tensors("eq. 2: δ[l] = (w[l+1])ᵀ·δ[l+1] ⊙ σ′(z[l])",
+            FourEquationsFormulas::delta2), perSample),
+        new SeedFormula("Z[2]", SeedNotation.tensors("eq. 2, matrix form as printed, l = 2: "
+            + "w[2]·δ[3] ⊙ σ′(z[2])", v -> v.get("W[2]").matmul(delta3(v)).mul(slope(v, 2))),
+            "analysis 0.2: the layer-l matrix untransposed; it must be (w[l+1])ᵀ"),
+        new SeedFormula("Z[1]", SeedNotation.tensors("eq. 2, matrix form as printed, l = 1: "
+            + "w[1]·δ[2] ⊙ σ′(z[1])", v -> v.get("W[1]").matmul(delta2(v)).mul(slope(v, 1))),
+            "analysis 0.2: conforms by coincidence at l = 1, and is wrong"),
+        new SeedFormula("W[3]", SeedNotation.tensors("eq. 3, matrix form as printed: "
+            + "∂L/∂w[3] = δ[3]·(a[3])ᵀ", v -> delta3(v).matmul(t(v.get("A[3]")))),
+            "analysis 0.4: a[l] where a[l−1] is meant"),
+        new SeedFormula("W[3]", SeedNotation.tensors("batch table: dw[3] = (1/m)·dZ[3]·A[2]ᵀ",
+            v -> delta3(v).matmul(t(v.get("A[2]"))).mul(1 / m)), ""),
+        new SeedFormula("W[2]", SeedNotation.tensors("batch table: dw[2] = (1/m)·dZ[2]·A[1]ᵀ",
+            v -> delta2(v).matmul(t(v.get("A[1]"))).mul(1 / m)), ""),
+        new SeedFormula("b[3]", SeedNotation.tensors("batch table: db[3] = (1/m)·"
+            + "meanOfEachRow(dZ[3])", v -> delta3(v).sumKeepDims(1).mul(1 / (m * m))),
+            m == 1 ? "" : "analysis 0.7: divides by m twice"),
+        new SeedFormula("W[3]", SeedNotation.tensors("batch table: dZ[3] = ∇_A C ⊙ σ′(Z[3]) "
+            + "in dw[3] = (1/m)·dZ[3]·A[2]ᵀ", v -> delta3(v).mul(1 / m)
+            .matmul(t(v.get("A[2]"))).mul(1 / m)), m == 1 ? "" : "analysis 0.8: C is the mean "
+            + "cost, so ∇_A C already holds the 1/m, and dw divides by m twice"));
+  }
+}

@@ -1,0 +1,158 @@
+package dev.chainrule.examples.graph;
+
+import dev.chainrule.core.export.ExportOptions;
+import dev.chainrule.core.export.ExportOptions.Direction;
+import dev.chainrule.core.export.ExportOptions.ValueDisplay;
+import dev.chainrule.core.export.RenderResult;
+import dev.chainrule.examples.cli.Json;
+import dev.chainrule.examples.cli.Picture;
+import dev.chainrule.examples.cli.PictureFiles;
+import dev.chainrule.examples.cli.UsageException;
+import dev.chainrule.examples.seeds.SeedCatalog;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * Draws a seed network's computation graph, forward, backward, both or one box per layer, its
+ * backward pass after simplification (alone or next to the one as built), and autograd next to
+ * the seed's hand-derived formulas, as DOT, SVG or PNG files. With {@code --all}, draws every
+ * catalogue network in every view: the command that regenerates docs/images/.
+ */
+@Command(name = "graph", description = "Draw an example's graph: forward, backward, both, layers, "
+    + "simplified, before-after, manual.")
+public final class GraphCommand implements Runnable {
+  @Parameters(arity = "0..1", paramLabel = "<example>",
+      description = "The example to draw (see 'list'); omit with --all.")
+  String example;
+
+  @Option(names = "--all", description = "Draw every example; every view unless --view is given.")
+  boolean all;
+
+  @Option(names = "--view", split = ",",
+      paramLabel = "forward|backward|both|layers|simplified|before-after|manual",
+      description = "Views to draw, comma-separated (default: both).")
+  List<String> views;
+
+  @Option(names = "--format", split = ",", paramLabel = "dot|svg|png",
+      description = "File formats, comma-separated (default: png).")
+  List<String> formats = List.of("png");
+
+  @Option(names = "--out", paramLabel = "DIR", description = "Directory to write to (default: .).")
+  Path out = Path.of(".");
+
+  @Option(names = "--values", description = "Show each node's value (small tensors in full).")
+  boolean values;
+
+  @Option(names = "--stats", description = "Show each node's mean, sd, min and max instead.")
+  boolean stats;
+
+  @Option(names = "--direction", paramLabel = "TB|LR",
+      description = "Top to bottom (default) or left to right.")
+  String direction = "TB";
+
+  @Option(names = "--no-legend", description = "Leave the legend out.")
+  boolean noLegend;
+
+  @Option(names = "--engine", paramLabel = "auto|dot|v8",
+      description = "Rendering engine: the dot program if present, else V8 (auto); or only one.")
+  String engine = "auto";
+
+  @Option(names = "--scale", paramLabel = "FACTOR", description = "PNG scale (default: 2).")
+  double scale = 2;
+
+  @Option(names = "--json", description = "Print one JSON object listing the files written.")
+  boolean json;
+
+  /** Writes the requested pictures and reports each file, or skipped picture, on one line. */
+  @Override
+  public void run() {
+    List<String> examples = examples();
+    List<PictureKind> kinds = kinds();
+    ExportOptions options = options();
+    PictureFiles files = PictureFiles.of(formats, engine, scale, out);
+    List<Map<String, Object>> written = new ArrayList<>();
+    List<String> skipped = new ArrayList<>();
+    for (String name : examples) {
+      SeedPictures pictures = SeedPictures.of(name);
+      for (PictureKind kind : kinds) {
+        for (Picture picture : pictures.pictures(kind, options)) {
+          if (picture.isSkipped()) {
+            skipped.add(picture.note());
+            if (!json) {
+              System.out.println("skipped " + picture.note());
+            }
+          }
+          for (RenderResult r : files.write(picture)) {
+            written.add(PictureFiles.entry(r));
+            if (!json) {
+              (r.rendered() ? System.out : System.err).println(r.message());
+            }
+          }
+        }
+      }
+    }
+    if (json) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("files", written);
+      m.put("skipped", skipped);
+      Json.print(m, System.out);
+    }
+  }
+
+  private List<String> examples() {
+    if (all == (example != null)) {
+      throw new UsageException(all ? "give either an example or --all, not both"
+          : "name an example to draw (one of: " + String.join(", ", SeedCatalog.names())
+              + ") or use --all");
+    }
+    if (all) {
+      List<String> names = new ArrayList<>();
+      SeedCatalog.names().forEach(names::add);
+      return names;
+    }
+    try {
+      SeedCatalog.build(example);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
+    }
+    return List.of(example);
+  }
+
+  private List<PictureKind> kinds() {
+    if (views == null) {
+      return all ? List.of(PictureKind.values()) : List.of(PictureKind.BOTH);
+    }
+    List<PictureKind> kinds = new ArrayList<>();
+    for (String v : views) {
+      PictureKind k = PictureKind.parse(v);
+      if (k == null) {
+        throw new UsageException("unknown view '" + v + "'; use forward, backward, both, layers, "
+            + "simplified, before-after or manual");
+      }
+      kinds.add(k);
+    }
+    return kinds;
+  }
+
+  private ExportOptions options() {
+    if (values && stats) {
+      throw new UsageException("choose --values or --stats, not both");
+    }
+    ValueDisplay display = values ? ValueDisplay.VALUES : stats ? ValueDisplay.STATISTICS
+        : ValueDisplay.NONE;
+    Direction d = null;
+    for (Direction candidate : Direction.values()) {
+      d = candidate.name().equalsIgnoreCase(direction.trim()) ? candidate : d;
+    }
+    if (d == null) {
+      throw new UsageException("unknown direction '" + direction + "'; use TB or LR");
+    }
+    return ExportOptions.defaults().withValues(display).withLegend(!noLegend).withDirection(d);
+  }
+}

@@ -1,0 +1,124 @@
+package dev.chainrule.examples.shallow;
+
+import dev.chainrule.examples.cli.Json;
+import dev.chainrule.examples.cli.UsageException;
+import dev.chainrule.examples.compare.ComparisonPrinter;
+import dev.chainrule.examples.compare.SeedComparison;
+import dev.chainrule.examples.training.ConsoleProgress;
+import dev.chainrule.examples.training.LossCurve;
+import dev.chainrule.nn.layers.Activation;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Trains seed 004's shallow network on the planar flower and reports its accuracy. */
+@Command(name = "shallow", description = "Seed 004: the 3-4-1 tanh/sigmoid network on the planar "
+    + "flower.")
+public final class ShallowCommand implements Runnable {
+  @Option(names = "--features", description = "3: (x1, x2, r = √(x1²+x2²)), the seed's 3-4-1; "
+      + "2: (x1, x2), a 2-4-1 net (default: ${DEFAULT-VALUE}).")
+  int features = ShallowRun.Settings.defaults().features();
+
+  @Option(names = "--hidden", description = "Hidden units (default: ${DEFAULT-VALUE}).")
+  int hidden = ShallowRun.Settings.defaults().hidden();
+
+  @Option(names = "--activation", description = "Hidden activation: tanh, relu, sigmoid, "
+      + "leaky_relu(λ) (default: ${DEFAULT-VALUE}).")
+  String activation = "tanh";
+
+  @Option(names = "--iterations", description = "Full-batch gradient-descent steps "
+      + "(default: ${DEFAULT-VALUE}).")
+  int iterations = ShallowRun.Settings.defaults().iterations();
+
+  @Option(names = "--learning-rate", description = "η (default: ${DEFAULT-VALUE}).")
+  double learningRate = ShallowRun.Settings.defaults().learningRate();
+
+  @Option(names = "--samples", description = "Points in the flower (default: ${DEFAULT-VALUE}).")
+  int samples = ShallowRun.Settings.defaults().samples();
+
+  @Option(names = "--seed", description = "Seed of the flower and the initial weights "
+      + "(default: ${DEFAULT-VALUE}).")
+  long seed = ShallowRun.Settings.defaults().seed();
+
+  @Option(names = "--plot", description = "Write the loss curve to this PNG file.")
+  Path plot;
+
+  @Option(names = "--json", description = "Print one JSON object instead of the report.")
+  boolean json;
+
+  /** Trains and reports. */
+  @Override
+  public void run() {
+    ShallowRun.Settings s = settings();
+    ShallowRun r = ShallowRun.compute(s, ConsoleProgress.forRun(json, false, null));
+    if (plot != null) {
+      try {
+        LossCurve.write(r.history(), "Seed 004, " + r.architecture() + " on the flower", plot);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot write the loss curve to " + plot + ": "
+            + e.getMessage(), e);
+      }
+    }
+    SeedComparison comparison = ShallowVsManual.compare(r, s).orElse(null);
+    if (json) {
+      Map<String, Object> m = asJson(s, r);
+      m.put("maxRelErrorVsManual", comparison == null ? null : comparison.maxRelErrorVsManual());
+      Json.print(m, System.out);
+      return;
+    }
+    System.out.printf(Locale.ROOT, "Seed 004's shallow network %s (%s hidden, sigmoid output) "
+        + "on a flower of %d points, %d gradient-descent steps at η = %s: %.2f s%n",
+        r.architecture(), s.activation().id(), samples, iterations, learningRate, r.seconds());
+    System.out.printf(Locale.ROOT, "cost J: %.6f → %.6f%n", r.initialCost(), r.cost());
+    System.out.printf(Locale.ROOT, "accuracy: %.4f on the training flower, %.4f on a fresh one%n",
+        r.accuracy(), r.testAccuracy());
+    System.out.println();
+    if (comparison == null) {
+      System.out.println("(the comparison with the seed's formulas needs the seed's 3-4-1 shape "
+          + "with tanh or relu hidden units)");
+    } else {
+      System.out.println("the network's gradients at its initial weights, autograd against seed "
+          + "004's formulas:");
+      ComparisonPrinter.print(comparison, System.out);
+    }
+  }
+
+  private ShallowRun.Settings settings() {
+    Activation act;
+    try {
+      act = Activation.parse(activation);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
+    }
+    if (features != 2 && features != 3) {
+      throw new UsageException("--features must be 2 (x1, x2) or 3 (x1, x2, r), got " + features);
+    }
+    if (hidden < 1 || iterations < 1 || samples < 2 || !(learningRate > 0)) {
+      throw new UsageException("--hidden and --iterations must be at least 1, --samples at least "
+          + "2 and --learning-rate positive");
+    }
+    return new ShallowRun.Settings(features, hidden, act, iterations, learningRate, samples, seed);
+  }
+
+  private static Map<String, Object> asJson(ShallowRun.Settings s, ShallowRun r) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("accuracy", r.accuracy());
+    m.put("testAccuracy", r.testAccuracy());
+    m.put("cost", r.cost());
+    m.put("initialCost", r.initialCost());
+    m.put("architecture", r.architecture());
+    m.put("features", s.features() == 3 ? "x1, x2, r = sqrt(x1^2 + x2^2)" : "x1, x2");
+    m.put("activation", s.activation().id());
+    m.put("iterations", r.iterations());
+    m.put("learningRate", s.learningRate());
+    m.put("samples", s.samples());
+    m.put("seed", s.seed());
+    m.put("seconds", r.seconds());
+    return m;
+  }
+}

@@ -1,0 +1,52 @@
+package dev.chainrule.nn.io;
+
+import dev.chainrule.nn.layers.Parameter;
+import dev.chainrule.nn.model.Architecture;
+import dev.chainrule.nn.model.Model;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Checks that saved parameters fit a model one to one, naming the first difference. */
+final class ParameterMatch {
+  private ParameterMatch() {}
+
+  static void check(Model model, ModelFile.Contents c, Path file) throws ModelFileException {
+    Architecture saved = c.architecture();
+    Architecture mine = model.architecture().orElse(null);
+    if (saved != null && mine != null && !saved.equals(mine)) {
+      throw new ModelFileException(file, "the file holds a " + describe(saved)
+          + " model but the model to load into is " + describe(mine));
+    }
+    List<Parameter> want = model.parameters();
+    List<Parameter> have = c.parameters();
+    for (int i = 0; i < Math.max(want.size(), have.size()); i++) {
+      if (i >= have.size()) {
+        throw new ModelFileException(file, "the model has parameter " + want.get(i).name() + " "
+            + want.get(i).value().shape() + " but the file holds only " + have.size()
+            + " parameters");
+      }
+      if (i >= want.size()) {
+        throw new ModelFileException(file, "the file holds parameter " + have.get(i).name()
+            + " beyond the model's " + want.size() + " parameters");
+      }
+      Parameter w = want.get(i);
+      Parameter h = have.get(i);
+      if (!w.name().equals(h.name())) {
+        throw new ModelFileException(file, "parameter " + (i + 1) + " is " + h.name()
+            + " in the file but " + w.name() + " in the model");
+      }
+      if (!w.value().shape().equals(h.value().shape())) {
+        throw new ModelFileException(file, "parameter " + w.name() + " has shape "
+            + h.value().shape() + " in the file but " + w.value().shape() + " in the model");
+      }
+    }
+  }
+
+  private static String describe(Architecture a) {
+    StringBuilder sb = new StringBuilder(a.widths()).append(" (").append(a.layout().id());
+    for (Architecture.LayerSpec l : a.layers()) {
+      sb.append(", ").append(l.activation().id());
+    }
+    return sb.append(")").toString();
+  }
+}

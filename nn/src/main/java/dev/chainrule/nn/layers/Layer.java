@@ -1,0 +1,26 @@
+package dev.chainrule.nn.layers;
+
+import dev.chainrule.core.graph.Node;
+import java.util.List;
+
+/**
+ * One stage of a network that owns its parameters and builds its nodes into whatever graph its
+ * input belongs to. Building twice (say for two batch sizes) shares the same live parameter
+ * tensors.
+ */
+public interface Layer {
+  /** Returns the layer's name, also its graph scope, e.g. {@code layer1}. */
+  String name();
+
+  /** Returns the number of input features per sample. */
+  int inputSize();
+
+  /** Returns the number of output units per sample. */
+  int outputSize();
+
+  /** Adds this layer's nodes after {@code input} (in the layer's layout) and returns Z and A. */
+  LayerOutput apply(Node input);
+
+  /** Returns the layer's parameters, in a fixed order. */
+  List<Parameter> parameters();
+}

@@ -1,0 +1,13 @@
+/**
+ * Building blocks of networks, in both layouts of the seeds: {@link
+ * dev.chainrule.nn.layers.Dense} (Z[l] = W[l]·A[l−1] + b[l] in columns, A[l−1]·W[l] + b[l] in
+ * rows), the {@link dev.chainrule.nn.layers.Activation}s (sigmoid, tanh, ReLU, Leaky ReLU(λ),
+ * softmax, identity) and the {@link dev.chainrule.nn.layers.Layout} that says where the samples
+ * lie.
+ *
+ * <p>Entry points: {@link dev.chainrule.nn.layers.Dense#create}, {@link
+ * dev.chainrule.nn.layers.Activation}, {@link dev.chainrule.nn.layers.Layer} to write another
+ * kind of layer. Layers own their {@link dev.chainrule.nn.layers.Parameter}s as live tensors and
+ * build nodes into any graph, so one model serves graphs of several batch sizes.
+ */
+package dev.chainrule.nn.layers;

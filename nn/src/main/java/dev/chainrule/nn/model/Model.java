@@ -1,0 +1,50 @@
+package dev.chainrule.nn.model;
+
+import dev.chainrule.core.graph.Node;
+import dev.chainrule.nn.layers.Layout;
+import dev.chainrule.nn.layers.Parameter;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A network written as plain Java code that builds nodes: it owns its parameters as live tensors
+ * and, given an input node of any batch size, adds its forward pass to that node's graph. {@link
+ * Sequential} covers stacks of dense layers; implement this interface for anything else (see the
+ * examples' custom model).
+ */
+public interface Model {
+  /** Returns where the samples lie in the model's inputs and outputs. */
+  Layout layout();
+
+  /** Returns the number of input features per sample. */
+  int inputSize();
+
+  /** Returns the number of outputs per sample (classes, or 1 for a sigmoid output). */
+  int outputSize();
+
+  /** Adds the forward pass after {@code input}, shaped per {@link #layout()}, to its graph. */
+  Forward forward(Node input);
+
+  /**
+   * Returns every trainable parameter, each named uniquely and in a fixed order: the order of
+   * optimizer state and of saved files.
+   */
+  List<Parameter> parameters();
+
+  /**
+   * Returns a description from which the model can be rebuilt when loading a saved file, or empty
+   * for a custom model whose code the caller must supply (then parameters are loaded into it).
+   */
+  default Optional<Architecture> architecture() {
+    return Optional.empty();
+  }
+
+  /** Returns the total number of trainable numbers. */
+  default long parameterCount() {
+    long n = 0;
+    for (Parameter p : parameters()) {
+      n += p.value().size();
+    }
+    return n;
+  }
+}

@@ -1,0 +1,62 @@
+package dev.chainrule.nn.optim;
+
+import dev.chainrule.core.tensor.Tensor;
+import java.util.List;
+
+/**
+ * Gradient descent with (heavy-ball) momentum, in the form PyTorch uses: v ← μ·v + dW, then
+ * W ← W − α·v, with v starting at 0.
+ *
+ * @param learningRate α
+ * @param momentum μ, in [0, 1)
+ */
+public record Momentum(double learningRate, double momentum) implements Optimizer {
+  /** Checks α &gt; 0 and 0 ≤ μ &lt; 1. */
+  public Momentum {
+    ParameterBuffers.require("learning rate", learningRate, 0, true);
+    ParameterBuffers.require("momentum", momentum, 0, false);
+    if (momentum >= 1) {
+      throw new IllegalArgumentException("momentum must be < 1, got " + momentum);
+    }
+  }
+
+  /** Returns momentum 0.9 with learning rate {@code learningRate}. */
+  public static Momentum of(double learningRate) {
+    return new Momentum(learningRate, 0.9);
+  }
+
+  @Override
+  public String name() {
+    return "momentum(lr=" + learningRate + ", mu=" + momentum + ")";
+  }
+
+  @Override
+  public OptimizerState start(List<Tensor> parameters) {
+    Tensor[] params = ParameterBuffers.of(parameters);
+    Tensor[] velocity = ParameterBuffers.zerosLike(params);
+    double mu = momentum;
+    return new OptimizerState() {
+      private long steps;
+
+      @Override
+      public void stepInPlace(Tensor[] gradients, double lr) {
+        ParameterBuffers.check(params, gradients);
+        for (int i = 0; i < params.length; i++) {
+          double[] w = params[i].buffer();
+          double[] v = velocity[i].buffer();
+          double[] g = gradients[i].buffer();
+          for (int k = 0; k < w.length; k++) {
+            v[k] = mu * v[k] + g[k];
+            w[k] -= lr * v[k];
+          }
+        }
+        steps++;
+      }
+
+      @Override
+      public long steps() {
+        return steps;
+      }
+    };
+  }
+}

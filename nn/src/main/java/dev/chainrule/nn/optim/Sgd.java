@@ -1,0 +1,43 @@
+package dev.chainrule.nn.optim;
+
+import dev.chainrule.core.tensor.Tensor;
+import java.util.List;
+
+/**
+ * Plain gradient descent, the seeds' update rule (seed 000's equation four): W ← W − α·dW.
+ *
+ * @param learningRate α
+ */
+public record Sgd(double learningRate) implements Optimizer {
+  /** Checks that α is positive. */
+  public Sgd {
+    ParameterBuffers.require("learning rate", learningRate, 0, true);
+  }
+
+  @Override
+  public String name() {
+    return "sgd(lr=" + learningRate + ")";
+  }
+
+  @Override
+  public OptimizerState start(List<Tensor> parameters) {
+    Tensor[] params = ParameterBuffers.of(parameters);
+    return new OptimizerState() {
+      private long steps;
+
+      @Override
+      public void stepInPlace(Tensor[] gradients, double lr) {
+        ParameterBuffers.check(params, gradients);
+        for (int i = 0; i < params.length; i++) {
+          params[i].addScaledInPlace(-lr, gradients[i]);
+        }
+        steps++;
+      }
+
+      @Override
+      public long steps() {
+        return steps;
+      }
+    };
+  }
+}

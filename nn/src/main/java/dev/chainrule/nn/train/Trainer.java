@@ -1,0 +1,188 @@
+package dev.chainrule.nn.train;
+
+import dev.chainrule.core.exec.Results;
+import dev.chainrule.core.tensor.Tensor;
+import dev.chainrule.nn.data.Batch;
+import dev.chainrule.nn.data.Batches;
+import dev.chainrule.nn.data.Dataset;
+import dev.chainrule.nn.layers.Parameter;
+import dev.chainrule.nn.losses.Loss;
+import dev.chainrule.nn.model.Model;
+import dev.chainrule.nn.optim.Optimizer;
+import dev.chainrule.nn.optim.OptimizerState;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Trains a model by mini-batch gradient descent. For each batch size it meets (the full batches,
+ * and a smaller last one when the training set does not divide evenly) it builds the training
+ * graph once: X → model → loss J → dJ/dW for every parameter by reverse mode, and compiles J, the
+ * logits, the output and all gradients into ONE plan. A training step then runs that plan on the
+ * batch and lets the optimizer update the live parameter tensors in place; no graph is built and
+ * nothing is allocated per step beyond a few small wrappers.
+ *
+ * <pre>{@code
+ * Trainer t = new Trainer(model, Loss.softmaxCrossEntropy(), Adam.of(1e-3));
+ * History h = t.fit(train, validation, FitOptions.defaults().epochs(10).batchSize(128));
+ * Evaluation e = t.evaluate(test);
+ * }</pre>
+ *
+ * <p>The optimizer state lives as long as the trainer, so a second {@code fit} continues where
+ * the first stopped (its epochs, and the schedule, count from 0 again).
+ */
+public final class Trainer {
+  private final Model model;
+  private final Loss loss;
+  private final Optimizer optimizer;
+  private final OptimizerState state;
+  private final List<Parameter> parameters;
+  private final Map<Integer, CompiledGraph> steps = new HashMap<>();
+  private final Map<Integer, Inference> inference = new HashMap<>();
+
+  /** Creates a trainer minimising {@code loss} of {@code model} with {@code optimizer}. */
+  public Trainer(Model model, Loss loss, Optimizer optimizer) {
+    this.model = model;
+    this.loss = loss;
+    this.optimizer = optimizer;
+    this.parameters = List.copyOf(model.parameters());
+    List<Tensor> tensors = new ArrayList<>();
+    for (Parameter p : parameters) {
+      tensors.add(p.value());
+    }
+    this.state = optimizer.start(tensors);
+  }
+
+  /** Returns the model being trained. */
+  public Model model() {
+    return model;
+  }
+
+  /** Returns the loss being minimised. */
+  public Loss loss() {
+    return loss;
+  }
+
+  /** Returns the optimizer's hyper-parameters. */
+  public Optimizer optimizer() {
+    return optimizer;
+  }
+
+  /** Returns the optimizer's state (its step count among others). */
+  public OptimizerState optimizerState() {
+    return state;
+  }
+
+  /** Returns the training graph for batches of {@code batchSize}, building it if needed. */
+  public TrainingGraph trainingGraph(int batchSize) {
+    return step(batchSize).graph();
+  }
+
+  /** Trains on {@code train} without a validation set. */
+  public History fit(Dataset train, FitOptions options) {
+    return fit(train, null, options);
+  }
+
+  /**
+   * Trains on {@code train} for the configured epochs, evaluating {@code validation} (may be
+   * null) after each; modifies the model's parameters in place and returns the history.
+   *
+   * @throws IllegalStateException when the cost becomes NaN or infinite (the run diverged)
+   */
+  public History fit(Dataset train, Dataset validation, FitOptions options) {
+    TrainerChecks.datasetFits(model, loss, train);
+    if (validation != null) {
+      TrainerChecks.datasetFits(model, loss, validation);
+    }
+    Batches batches = Batches.of(train, options.batchSize());
+    if (options.shuffle()) {
+      batches = batches.shuffled(options.seed());
+    }
+    TrainingListener listener = options.listener();
+    listener.onStart(options.epochs(), batches.batchCount());
+    BestParameters best = new BestParameters(parameters, options.earlyStopping());
+    List<EpochStats> epochs = new ArrayList<>();
+    boolean stopped = false;
+    for (int e = 0; e < options.epochs() && !stopped; e++) {
+      EpochStats stats = epoch(e, batches, train, validation, options);
+      epochs.add(stats);
+      listener.onEpochEnd(stats);
+      stopped = best.observe(stats);
+    }
+    boolean restored = best.restoreIfWanted(!epochs.isEmpty());
+    History h = new History(epochs, stopped, best.bestEpoch(), restored);
+    listener.onEnd(h);
+    return h;
+  }
+
+  private EpochStats epoch(int e, Batches batches, Dataset train, Dataset validation,
+      FitOptions options) {
+    double lr = options.schedule().rate(e, optimizer.learningRate());
+    options.listener().onEpochStart(e, lr);
+    long start = System.nanoTime();
+    double lossSum = 0;
+    int correct = 0;
+    int n = 0;
+    int b = 0;
+    for (Batch batch : batches.epoch(e)) {
+      CompiledGraph g = step(batch.size());
+      Results r = g.run(batch);
+      double cost = g.loss(r);
+      if (!Double.isFinite(cost)) {
+        throw new IllegalStateException("training diverged: the " + loss.name() + " cost of "
+            + "batch " + b + " in epoch " + e + " is " + cost + " (learning rate " + lr + "); "
+            + "lower the learning rate or use a stable loss from logits");
+      }
+      if (train.hasLabels()) {
+        correct += Predictions.countCorrect(g.logits(r), model.layout(), batch.labels());
+      }
+      state.stepInPlace(g.gradients(r), lr);
+      lossSum += cost * batch.size();
+      n += batch.size();
+      options.listener().onBatchEnd(e, b++, cost);
+    }
+    double trainSeconds = (System.nanoTime() - start) / 1e9;
+    double valLoss = Double.NaN;
+    double valAccuracy = Double.NaN;
+    if (validation != null) {
+      Evaluation v = inference(options.evaluationBatchSize()).evaluate(validation);
+      valLoss = v.loss();
+      valAccuracy = v.accuracy();
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    return new EpochStats(e, lr, n == 0 ? Double.NaN : lossSum / n,
+        train.hasLabels() && n > 0 ? (double) correct / n : Double.NaN, valLoss, valAccuracy,
+        trainSeconds, seconds);
+  }
+
+  /**
+   * Runs one training step on {@code batch} with learning rate {@code learningRate}: modifies the
+   * parameters in place and returns the batch's cost before the update.
+   */
+  public double step(Batch batch, double learningRate) {
+    CompiledGraph g = step(batch.size());
+    Results r = g.run(batch);
+    double cost = g.loss(r);
+    state.stepInPlace(g.gradients(r), learningRate);
+    return cost;
+  }
+
+  /** Returns the cost and accuracy of the model on {@code data}. */
+  public Evaluation evaluate(Dataset data) {
+    return inference(Inference.DEFAULT_BATCH_SIZE).evaluate(data);
+  }
+
+  /** Returns the model's outputs for {@code features} (n, features), as (n, outputs) rows. */
+  public Tensor predict(Tensor features) {
+    return inference(Inference.DEFAULT_BATCH_SIZE).predict(features);
+  }
+
+  private CompiledGraph step(int batchSize) {
+    return steps.computeIfAbsent(batchSize, m -> CompiledGraph.of(model, loss, m, true));
+  }
+
+  private Inference inference(int batchSize) {
+    return inference.computeIfAbsent(batchSize, m -> new Inference(model, loss, m));
+  }
+}
