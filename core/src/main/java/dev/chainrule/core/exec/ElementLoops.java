@@ -2,6 +2,7 @@ package dev.chainrule.core.exec;
 
 import static dev.chainrule.core.exec.Opcodes.ABS;
 import static dev.chainrule.core.exec.Opcodes.ADD;
+import static dev.chainrule.core.exec.Opcodes.BINARY;
 import static dev.chainrule.core.exec.Opcodes.COPY;
 import static dev.chainrule.core.exec.Opcodes.DIV;
 import static dev.chainrule.core.exec.Opcodes.EQ;
@@ -45,164 +46,190 @@ import java.util.function.DoubleBinaryOperator;
 /**
  * The loops of the {@link Opcodes} instruction set: one loop per code over a run of elements, and
  * a scalar form for one element. Each loop calls the operation's own method through its exact
- * class, which the JIT inlines, so every code compiles to a tight loop of its own.
+ * class, which the JIT inlines, so every code compiles to a tight loop of its own; every array of a
+ * loop is indexed by the loop counter itself, the form the JIT vectorises. ReLU and comparisons
+ * run a branch-free pass (vectorised) and then a pass that recomputes, exactly, the rare elements
+ * that came out NaN.
  */
 final class ElementLoops {
   private ElementLoops() {}
 
-  /** Writes {@code f(a[ao + i])} to {@code o[oo + i]} for i in [0, n). */
-  static void unary(int code, Object attr, double[] a, int ao, double[] o, int oo, int n) {
+  /** Writes {@code f(a[i])} to {@code o[i]} for i in [from, to). */
+  static void unary(int code, Object attr, double[] a, double[] o, int from, int to) {
     switch (code) {
       case COPY:
-        System.arraycopy(a, ao, o, oo, n);
+        System.arraycopy(a, from, o, from, to - from);
         break;
       case NEG:
-        for (int i = 0; i < n; i++) {
-          o[oo + i] = Neg.INSTANCE.apply(a[ao + i]);
+        for (int i = from; i < to; i++) {
+          o[i] = Neg.INSTANCE.apply(a[i]);
         }
         break;
       case EXP:
-        for (int i = 0; i < n; i++) {
-          o[oo + i] = Exp.INSTANCE.apply(a[ao + i]);
+        for (int i = from; i < to; i++) {
+          o[i] = Exp.INSTANCE.apply(a[i]);
         }
         break;
       case LOG:
-        for (int i = 0; i < n; i++) {
-          o[oo + i] = Log.INSTANCE.apply(a[ao + i]);
+        for (int i = from; i < to; i++) {
+          o[i] = Log.INSTANCE.apply(a[i]);
         }
         break;
       case SQRT:
-        for (int i = 0; i < n; i++) {
-          o[oo + i] = Sqrt.INSTANCE.apply(a[ao + i]);
+        for (int i = from; i < to; i++) {
+          o[i] = Sqrt.INSTANCE.apply(a[i]);
         }
         break;
       case ABS:
-        for (int i = 0; i < n; i++) {
-          o[oo + i] = Abs.INSTANCE.apply(a[ao + i]);
+        for (int i = from; i < to; i++) {
+          o[i] = Abs.INSTANCE.apply(a[i]);
         }
         break;
       case SQUARE:
-        for (int i = 0; i < n; i++) {
-          o[oo + i] = Square.INSTANCE.apply(a[ao + i]);
+        for (int i = from; i < to; i++) {
+          o[i] = Square.INSTANCE.apply(a[i]);
         }
         break;
       default:
-        unaryFunctions(code, attr, a, ao, o, oo, n);
+        unaryFunctions(code, attr, a, o, from, to);
     }
   }
 
-  private static void unaryFunctions(int code, Object attr, double[] a, int ao, double[] o,
-      int oo, int n) {
+  private static void unaryFunctions(int code, Object attr, double[] a, double[] o, int from,
+      int to) {
     switch (code) {
       case SIGMOID:
-        for (int i = 0; i < n; i++) {
-          o[oo + i] = Sigmoid.INSTANCE.apply(a[ao + i]);
+        for (int i = from; i < to; i++) {
+          o[i] = Sigmoid.INSTANCE.apply(a[i]);
         }
         break;
       case TANH:
-        for (int i = 0; i < n; i++) {
-          o[oo + i] = Tanh.INSTANCE.apply(a[ao + i]);
+        for (int i = from; i < to; i++) {
+          o[i] = Tanh.INSTANCE.apply(a[i]);
         }
         break;
       case RELU:
-        for (int i = 0; i < n; i++) {
-          o[oo + i] = Relu.INSTANCE.apply(a[ao + i]);
+        for (int i = from; i < to; i++) {
+          o[i] = Math.max(a[i], 0.0);
+        }
+        for (int i = from; i < to; i++) {
+          if (o[i] != o[i]) {
+            o[i] = Relu.INSTANCE.apply(a[i]);
+          }
         }
         break;
       case LEAKY_RELU: {
         LeakyRelu f = (LeakyRelu) attr;
-        for (int i = 0; i < n; i++) {
-          o[oo + i] = f.apply(a[ao + i]);
+        for (int i = from; i < to; i++) {
+          o[i] = f.apply(a[i]);
         }
         break;
       }
       case POW: {
         Pow f = (Pow) attr;
-        for (int i = 0; i < n; i++) {
-          o[oo + i] = f.apply(a[ao + i]);
+        for (int i = from; i < to; i++) {
+          o[i] = f.apply(a[i]);
         }
         break;
       }
       default: {
         UnaryElementwise f = (UnaryElementwise) attr;
-        for (int i = 0; i < n; i++) {
-          o[oo + i] = f.apply(a[ao + i]);
+        for (int i = from; i < to; i++) {
+          o[i] = f.apply(a[i]);
         }
       }
     }
   }
 
-  /** Writes {@code f(a[ao + i], b[bo + i])} to {@code o[oo + i]} for i in [0, n). */
-  static void binary(int code, Object attr, double[] a, int ao, double[] b, int bo, double[] o,
-      int oo, int n) {
+  /** Writes {@code f(a[i], b[i])} to {@code o[i]} for i in [from, to). */
+  static void binary(int code, Object attr, double[] a, double[] b, double[] o, int from,
+      int to) {
     switch (code) {
       case ADD:
-        for (int i = 0; i < n; i++) {
-          o[oo + i] = Add.INSTANCE.applyAsDouble(a[ao + i], b[bo + i]);
+        for (int i = from; i < to; i++) {
+          o[i] = Add.INSTANCE.applyAsDouble(a[i], b[i]);
         }
         break;
       case SUB:
-        for (int i = 0; i < n; i++) {
-          o[oo + i] = Sub.INSTANCE.applyAsDouble(a[ao + i], b[bo + i]);
+        for (int i = from; i < to; i++) {
+          o[i] = Sub.INSTANCE.applyAsDouble(a[i], b[i]);
         }
         break;
       case MUL:
-        for (int i = 0; i < n; i++) {
-          o[oo + i] = Mul.INSTANCE.applyAsDouble(a[ao + i], b[bo + i]);
+        for (int i = from; i < to; i++) {
+          o[i] = Mul.INSTANCE.applyAsDouble(a[i], b[i]);
         }
         break;
       case DIV:
-        for (int i = 0; i < n; i++) {
-          o[oo + i] = Div.INSTANCE.applyAsDouble(a[ao + i], b[bo + i]);
+        for (int i = from; i < to; i++) {
+          o[i] = Div.INSTANCE.applyAsDouble(a[i], b[i]);
         }
         break;
       default:
-        comparisons(code, attr, a, ao, b, bo, o, oo, n);
+        comparisons(code, attr, a, b, o, from, to);
     }
   }
 
-  private static void comparisons(int code, Object attr, double[] a, int ao, double[] b, int bo,
-      double[] o, int oo, int n) {
+  private static void comparisons(int code, Object attr, double[] a, double[] b, double[] o,
+      int from, int to) {
+    if (code == BINARY) {
+      DoubleBinaryOperator f = (DoubleBinaryOperator) attr;
+      for (int i = from; i < to; i++) {
+        o[i] = f.applyAsDouble(a[i], b[i]);
+      }
+      return;
+    }
+    if (o == a || o == b) {
+      for (int i = from; i < to; i++) {
+        o[i] = compare(code, a[i], b[i]);
+      }
+      return;
+    }
     switch (code) {
-      case GT:
-        for (int i = 0; i < n; i++) {
-          o[oo + i] = gt(a[ao + i], b[bo + i]);
+      case GT: lift(a, b, o, from, to); break;
+      case LT: lift(b, a, o, from, to); break;
+      case GE: liftComplement(a, b, o, from, to); break;
+      case LE: liftComplement(b, a, o, from, to); break;
+      default:
+        for (int i = from; i < to; i++) {
+          o[i] = 1.0 - Math.min(Math.abs(a[i] - b[i]) * LIFT * LIFT, 1.0);
         }
-        break;
-      case GE:
-        for (int i = 0; i < n; i++) {
-          o[oo + i] = ge(a[ao + i], b[bo + i]);
-        }
-        break;
-      case LT:
-        for (int i = 0; i < n; i++) {
-          o[oo + i] = lt(a[ao + i], b[bo + i]);
-        }
-        break;
-      case LE:
-        for (int i = 0; i < n; i++) {
-          o[oo + i] = le(a[ao + i], b[bo + i]);
-        }
-        break;
-      case EQ:
-        for (int i = 0; i < n; i++) {
-          o[oo + i] = eq(a[ao + i], b[bo + i]);
-        }
-        break;
-      default: {
-        DoubleBinaryOperator f = (DoubleBinaryOperator) attr;
-        for (int i = 0; i < n; i++) {
-          o[oo + i] = f.applyAsDouble(a[ao + i], b[bo + i]);
-        }
+    }
+    for (int i = from; i < to; i++) {
+      if (o[i] != o[i]) {
+        o[i] = compare(code, a[i], b[i]);
       }
     }
   }
 
-  /** Writes {@code c[co + i] != 0 ? a[ao + i] : b[bo + i]} to {@code o[oo + i]}: where. */
-  static void select(double[] c, int co, double[] a, int ao, double[] b, int bo, double[] o,
-      int oo, int n) {
-    for (int i = 0; i < n; i++) {
-      o[oo + i] = c[co + i] != 0 ? a[ao + i] : b[bo + i];
+  /** Writes 1 where x &gt; y, else 0, except NaN where x − y is NaN (fixed afterwards). */
+  private static void lift(double[] x, double[] y, double[] o, int from, int to) {
+    for (int i = from; i < to; i++) {
+      o[i] = Math.min(Math.max(x[i] - y[i], 0.0) * LIFT * LIFT, 1.0);
+    }
+  }
+
+  /** Writes 1 − (1 where y &gt; x), that is 1 where x ≥ y, except NaN as in {@link #lift}. */
+  private static void liftComplement(double[] x, double[] y, double[] o, int from, int to) {
+    for (int i = from; i < to; i++) {
+      o[i] = 1.0 - Math.min(Math.max(y[i] - x[i], 0.0) * LIFT * LIFT, 1.0);
+    }
+  }
+
+  private static double compare(int code, double a, double b) {
+    switch (code) {
+      case GT: return gt(a, b);
+      case GE: return ge(a, b);
+      case LT: return lt(a, b);
+      case LE: return le(a, b);
+      default: return eq(a, b);
+    }
+  }
+
+  /** Writes {@code c[co + i] != 0 ? a[i] : b[i]} to {@code o[i]}: where. */
+  static void select(double[] c, double[] a, double[] b, double[] o, int from, int to) {
+    for (int i = from; i < to; i++) {
+      o[i] = c[i] != 0 ? a[i] : b[i];
     }
   }
 

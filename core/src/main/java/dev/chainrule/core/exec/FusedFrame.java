@@ -46,27 +46,29 @@ import java.util.Arrays;
 final class FusedFrame {
   private final FusedProgram p;
   private final double[][] frame;
-  private final int[] offset;
   private final double[] file;
   private final Gather[] gathers;
   private final int chunk;
 
-  FusedFrame(FusedProgram p) {
+  /**
+   * Prepares a frame; in chunk mode its registers are {@code scratch[0 .. registers)}, arrays of
+   * at least the program's size that every loop of the thread's workspace shares (loops run one
+   * after another, and split loops write disjoint ranges).
+   */
+  FusedFrame(FusedProgram p, double[][] scratch) {
     this.p = p;
     this.chunk = Math.max(1, Math.min(FusedProgram.CHUNK, p.size));
     this.gathers = new Gather[p.externals];
     if (p.small) {
       this.file = new double[Math.max(1, p.registers)];
       this.frame = null;
-      this.offset = null;
       return;
     }
     this.file = null;
     int slots = p.registers + p.fullExternals() + p.outputs;
     this.frame = new double[Math.max(1, slots)][];
-    this.offset = new int[frame.length];
     for (int r = 0; r < p.registers; r++) {
-      frame[r] = new double[chunk];
+      frame[r] = scratch[r];
     }
     for (int e = 0; e < p.externals; e++) {
       if (p.modes[e] == Mode.BROADCAST) {
@@ -99,11 +101,8 @@ final class FusedFrame {
     }
     int k = p.registers;
     for (int e = 0; e < p.externals; e++) {
-      int r = p.externalRegister[e];
-      if (r < 0) {
+      if (p.externalRegister[e] < 0) {
         frame[k++] = in[e];
-      } else if (p.modes[e] == Mode.SCALAR) {
-        Arrays.fill(frame[r], in[e][0]);
       }
     }
     for (int j = 0; j < p.outputs; j++) {
@@ -111,36 +110,31 @@ final class FusedFrame {
     }
     for (int s = from; s < to; s += chunk) {
       int n = Math.min(chunk, to - s);
-      for (int i = p.registers; i < k; i++) {
-        offset[i] = s;
-      }
       for (int e = 0; e < p.externals; e++) {
+        int r = p.externalRegister[e];
         if (gathers[e] != null) {
-          gathers[e].read(in[e], s, n, frame[p.externalRegister[e]]);
+          gathers[e].read(in[e], s, n, frame[r]);
+        } else if (r >= 0) {
+          Arrays.fill(frame[r], s, s + n, in[e][0]);
         }
       }
-      runChunk(n);
+      runChunk(s, s + n);
     }
   }
 
-  private void runChunk(int n) {
+  private void runChunk(int from, int to) {
     int[] ins = p.ins;
     Object[] attr = p.attr;
     for (int k = 0, q = 0; q < ins.length; k++, q += 4) {
       int c = ins[q];
-      int d = ins[q + 1];
-      int a = ins[q + 2];
+      double[] d = frame[ins[q + 1]];
+      double[] a = frame[ins[q + 2]];
       if (c < ADD) {
-        ElementLoops.unary(c, attr[k], frame[a], offset[a], frame[d], offset[d], n);
+        ElementLoops.unary(c, attr[k], a, d, from, to);
       } else if (c < SELECT) {
-        int b = ins[q + 3];
-        ElementLoops.binary(c, attr[k], frame[a], offset[a], frame[b], offset[b], frame[d],
-            offset[d], n);
+        ElementLoops.binary(c, attr[k], a, frame[ins[q + 3]], d, from, to);
       } else {
-        int b = ins[q + 3];
-        int e = p.srcC[k];
-        ElementLoops.select(frame[a], offset[a], frame[b], offset[b], frame[e], offset[e],
-            frame[d], offset[d], n);
+        ElementLoops.select(a, frame[ins[q + 3]], frame[p.srcC[k]], d, from, to);
       }
     }
   }

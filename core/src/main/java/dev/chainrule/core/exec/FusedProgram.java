@@ -2,7 +2,6 @@ package dev.chainrule.core.exec;
 
 import dev.chainrule.core.graph.Op;
 import dev.chainrule.core.tensor.Shape;
-import java.util.ArrayDeque;
 import java.util.Arrays;
 
 /**
@@ -11,10 +10,12 @@ import java.util.Arrays;
  * inside the group live in registers. A shape of up to {@link #SMALL} elements runs element by
  * element, each register a single number, so a chain of scalar operations runs as a straight list
  * of instructions; a larger shape runs instruction by instruction over chunks of {@link #CHUNK}
- * elements, each register a chunk. Immutable; {@link FusedFrame} runs it.
+ * elements (which stay in the L1 cache), each register an array as long as the shape shared by all
+ * the loops of a workspace, so that every operand of a loop is indexed alike and the JIT vectorises
+ * it. Immutable; {@link FusedFrame} runs it.
  */
 final class FusedProgram {
-  /** Elements per register: long enough to amortise dispatch, short enough to stay in L1. */
+  /** Elements per chunk: long enough to amortise dispatch, short enough to stay in L1. */
   static final int CHUNK = 512;
   /** Shapes up to this many elements run element by element. */
   static final int SMALL = 8;
@@ -52,11 +53,13 @@ final class FusedProgram {
   final int outputs;
 
   /**
-   * Compiles a group. {@code args[m]} lists the operands of member {@code m}: a member index when
-   * non-negative, or {@code -(e + 1)} for outside operand {@code e}. Members are in topological
-   * order, all of shape {@code shape}; {@code isOutput[m]} marks the members needed outside.
+   * Compiles a group. The operands of member {@code m} are {@code args[argStart[m]]} up to
+   * {@code args[argStart[m + 1]]}: a member index when non-negative, or {@code -(e + 1)} for
+   * outside operand {@code e}. Members are in topological order, all of shape {@code shape};
+   * {@code isOutput[m]} marks the members needed outside.
    */
-  FusedProgram(Shape shape, Op[] ops, int[][] args, Shape[] externalShapes, boolean[] isOutput) {
+  FusedProgram(Shape shape, Op[] ops, int[] argStart, int[] args, Shape[] externalShapes,
+      boolean[] isOutput) {
     this.shape = shape;
     this.size = shape.size();
     this.small = size <= SMALL;
@@ -88,7 +91,7 @@ final class FusedProgram {
         }
       }
     }
-    this.registers = allocate(ops, args, isOutput, fixed);
+    this.registers = allocate(ops, argStart, args, isOutput, fixed);
   }
 
   /** The compiled code of a small program, once {@link #compiled()} has made it (or failed). */
@@ -132,51 +135,65 @@ final class FusedProgram {
    * that outputs of small mode keep theirs: the frame copies them out after each element. In chunk
    * mode operands are frame indices: registers, then outside operands read in place, then outputs.
    */
-  private int allocate(Op[] ops, int[][] args, boolean[] isOutput, int fixed) {
+  private int allocate(Op[] ops, int[] argStart, int[] args, boolean[] isOutput, int fixed) {
     int n = ops.length;
     int[] lastUse = new int[n];
     for (int m = 0; m < n; m++) {
-      for (int a : args[m]) {
-        if (a >= 0) {
-          lastUse[a] = m;
+      for (int k = argStart[m]; k < argStart[m + 1]; k++) {
+        if (args[k] >= 0) {
+          lastUse[args[k]] = m;
         }
       }
     }
     // While compiling: register r is r; outside operand e read in place is -(1 + e); output j
     // of chunk mode is -(1 + externals + j); frameIndices() maps them once registers are counted.
     int[] location = new int[n];
-    ArrayDeque<Integer> free = new ArrayDeque<>();
+    int[] free = new int[16];
+    int freeCount = 0;
     int next = fixed;
     int out = 0;
     int[] dst = new int[n];
     int[] srcA = new int[n];
     int[] srcB = new int[n];
+    int[][] operands = {srcA, srcB, srcC};
     for (int m = 0; m < n; m++) {
       attr[m] = ops[m];
-      int[] ref = new int[3];
-      for (int j = 0; j < args[m].length; j++) {
-        int a = args[m][j];
-        int e = -a - 1;
-        ref[j] = a >= 0 ? location[a] : externalRegister[e] >= 0 ? externalRegister[e] : -(1 + e);
+      int code = Opcodes.of(ops[m]);
+      // A comparison's vectorised loop needs its operands intact after writing (see ElementLoops),
+      // so its destination is taken before its operands' registers are released.
+      boolean early = code >= Opcodes.GT && code <= Opcodes.EQ && !small && !isOutput[m];
+      if (early) {
+        location[m] = freeCount == 0 ? next++ : free[--freeCount];
       }
-      for (int a : args[m]) {
+      for (int k = argStart[m], j = 0; k < argStart[m + 1]; k++, j++) {
+        int a = args[k];
+        int e = -a - 1;
+        operands[j][m] = a >= 0 ? location[a]
+            : externalRegister[e] >= 0 ? externalRegister[e] : -(1 + e);
+      }
+      for (int k = argStart[m]; k < argStart[m + 1]; k++) {
+        int a = args[k];
         if (a >= 0 && lastUse[a] == m && !isOutput[a]) {
-          free.push(location[a]);
+          if (freeCount == free.length) {
+            free = java.util.Arrays.copyOf(free, 2 * freeCount);
+          }
+          free[freeCount++] = location[a];
           lastUse[a] = -1;
         }
+      }
+      if (early) {
+        dst[m] = location[m];
+        continue;
       }
       if (isOutput[m] && !small) {
         location[m] = -(1 + externals + out++);
       } else {
-        location[m] = free.isEmpty() ? next++ : free.pop();
+        location[m] = freeCount == 0 ? next++ : free[--freeCount];
         if (isOutput[m]) {
           outputRegister[out++] = location[m];
         }
       }
       dst[m] = location[m];
-      srcA[m] = ref[0];
-      srcB[m] = ref[1];
-      srcC[m] = ref[2];
     }
     if (!small) {
       int[] frame = frameIndices(next);

@@ -24,14 +24,17 @@ final class FusedStep implements Step {
   private final int[] fedExternals;
   private int runs;
 
-  private FusedStep(Spec spec, int threads, Tensor[] values, boolean[] fed) {
+  private final double[][] scratch;
+
+  private FusedStep(Spec spec, int threads, Tensor[] values, boolean[] fed, double[][] scratch) {
     this.spec = spec;
+    this.scratch = scratch;
     FusedProgram p = spec.program;
     long work = (long) p.size * p.length();
     int chunks = (p.size + FusedProgram.CHUNK - 1) / FusedProgram.CHUNK;
     this.parts = work >= PARALLEL_WORK ? Math.max(1, Math.min(threads, chunks)) : 1;
     this.frames = new FusedFrame[parts];
-    frames[0] = new FusedFrame(p);
+    frames[0] = new FusedFrame(p, scratch);
     this.in = new double[p.externals][];
     this.out = new double[p.outputs][];
     int fedCount = 0;
@@ -66,7 +69,7 @@ final class FusedStep implements Step {
     int chunks = (size + FusedProgram.CHUNK - 1) / FusedProgram.CHUNK;
     Workers.run(parts, t -> {
       if (frames[t] == null) {
-        frames[t] = new FusedFrame(spec.program);
+        frames[t] = new FusedFrame(spec.program, scratch);
       }
       int from = (int) ((long) chunks * t / parts) * FusedProgram.CHUNK;
       int to = Math.min(size, (int) ((long) chunks * (t + 1) / parts) * FusedProgram.CHUNK);
@@ -85,8 +88,8 @@ final class FusedStep implements Step {
   record Spec(FusedProgram program, int[] inputs, int[] outputs, int threads)
       implements StepSpec {
     @Override
-    public Step newStep(Tensor[] values, boolean[] fed) {
-      return new FusedStep(this, threads, values, fed);
+    public Step newStep(Tensor[] values, boolean[] fed, double[][] scratch) {
+      return new FusedStep(this, threads, values, fed, scratch);
     }
 
     @Override

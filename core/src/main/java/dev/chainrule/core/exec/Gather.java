@@ -36,7 +36,8 @@ final class Gather {
     return off;
   }
 
-  /** Copies the elements at flat positions [start, start + n) of the broadcast into {@code dst}. */
+  /** Copies the elements at flat positions [start, start + n) of the broadcast into the same
+   * positions of {@code dst}. */
   void read(double[] src, int start, int n, double[] dst) {
     int rem = start;
     int off = 0;
@@ -48,9 +49,10 @@ final class Gather {
     int last = rank - 1;
     int step = strides[last];
     int width = dims[last];
-    int i = 0;
-    while (i < n) {
-      int run = Math.min(width - index[last], n - i);
+    int i = start;
+    int end = start + n;
+    while (i < end) {
+      int run = Math.min(width - index[last], end - i);
       if (step == 0) {
         java.util.Arrays.fill(dst, i, i + run, src[off]);
       } else if (step == 1) {

@@ -43,7 +43,7 @@ final class GemmUpdateStep implements Step {
     }
 
     @Override
-    public Step newStep(Tensor[] values, boolean[] fed) {
+    public Step newStep(Tensor[] values, boolean[] fed, double[][] scratch) {
       return new GemmUpdateStep(this);
     }
 

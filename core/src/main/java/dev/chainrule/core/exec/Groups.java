@@ -82,7 +82,11 @@ final class Groups {
   FusedStep.Spec step(int g, int[] slotOf, int threads) {
     int n = size(g);
     Op[] ops = new Op[n];
-    int[][] args = new int[n][];
+    int[] argStart = new int[n + 1];
+    for (int m = 0; m < n; m++) {
+      argStart[m + 1] = argStart[m] + s.args[members[start[g] + m]].length;
+    }
+    int[] args = new int[argStart[n]];
     boolean[] isOutput = new boolean[n];
     int externals = 0;
     int outputs = 0;
@@ -93,10 +97,9 @@ final class Groups {
       isOutput[m] = output[id];
       outputs += isOutput[m] ? 1 : 0;
       int[] a = s.args[id];
-      args[m] = new int[a.length];
       for (int j = 0; j < a.length; j++) {
         if (group[a[j]] == g) {
-          args[m][j] = position[a[j]];
+          args[argStart[m] + j] = position[a[j]];
         } else {
           if (externalStamp[a[j]] != g + 1) {
             externalStamp[a[j]] = g + 1;
@@ -106,7 +109,7 @@ final class Groups {
             externalIndex[a[j]] = externals;
             externalIds[externals++] = a[j];
           }
-          args[m][j] = -(externalIndex[a[j]] + 1);
+          args[argStart[m] + j] = -(externalIndex[a[j]] + 1);
         }
       }
     }
@@ -123,7 +126,7 @@ final class Groups {
       }
     }
     Shape shape = s.shapes[members[start[g]]];
-    return new FusedStep.Spec(new FusedProgram(shape, ops, args, shapes, isOutput), inputs, outs,
-        threads);
+    return new FusedStep.Spec(new FusedProgram(shape, ops, argStart, args, shapes, isOutput),
+        inputs, outs, threads);
   }
 }

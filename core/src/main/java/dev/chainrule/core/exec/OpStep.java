@@ -55,7 +55,7 @@ final class OpStep implements Step {
   record Spec(Op op, List<Shape> inputs, Shape output, int[] args, int out, boolean prepare)
       implements StepSpec {
     @Override
-    public Step newStep(Tensor[] values, boolean[] fed) {
+    public Step newStep(Tensor[] values, boolean[] fed, double[][] scratch) {
       Kernel k = prepare ? op.prepare(inputs, output) : op::forward;
       return new OpStep(k, args, values[out], values, fed);
     }

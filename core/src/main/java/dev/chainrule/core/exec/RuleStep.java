@@ -32,7 +32,7 @@ final class RuleStep implements Step {
    */
   record Spec(Update update, int[] parameters, int[] gradients) implements StepSpec {
     @Override
-    public Step newStep(Tensor[] values, boolean[] fed) {
+    public Step newStep(Tensor[] values, boolean[] fed, double[][] scratch) {
       return new RuleStep(this);
     }
 

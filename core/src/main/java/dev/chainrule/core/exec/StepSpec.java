@@ -10,8 +10,9 @@ interface StepSpec {
   /**
    * Returns a new step for one thread's workspace, bound to its {@code values}; the slots marked
    * in {@code fed} hold inputs, which a run may replace, so the step reads those afresh each run.
+   * {@code scratch} holds the workspace's registers for fused loops, shared by all its steps.
    */
-  Step newStep(Tensor[] values, boolean[] fed);
+  Step newStep(Tensor[] values, boolean[] fed, double[][] scratch);
 
   /** Returns the value slots the step reads. */
   int[] reads();

@@ -31,10 +31,36 @@ final class Workspace {
     for (int s : p.inputSlots) {
       fed[s] = true;
     }
+    double[][] scratch = scratch(p);
     this.steps = new Step[p.steps.length];
     for (int i = 0; i < steps.length; i++) {
-      steps[i] = p.steps[i].newStep(values, fed);
+      steps[i] = p.steps[i].newStep(values, fed, scratch);
     }
     this.results = new Results(plan, values);
+  }
+
+  /**
+   * Returns the registers of the fused loops run in chunks: register r is as long as the longest
+   * loop that uses it, and every loop shares them, so the memory is that of the largest loops'
+   * registers, not the sum over loops.
+   */
+  private static double[][] scratch(Program p) {
+    int[] length = new int[0];
+    for (StepSpec s : p.steps) {
+      if (s instanceof FusedStep.Spec && !((FusedStep.Spec) s).program().small) {
+        FusedProgram f = ((FusedStep.Spec) s).program();
+        if (f.registers > length.length) {
+          length = java.util.Arrays.copyOf(length, f.registers);
+        }
+        for (int r = 0; r < f.registers; r++) {
+          length[r] = Math.max(length[r], f.size);
+        }
+      }
+    }
+    double[][] scratch = new double[length.length][];
+    for (int r = 0; r < scratch.length; r++) {
+      scratch[r] = new double[length[r]];
+    }
+    return scratch;
   }
 }

@@ -44,6 +44,35 @@ class BranchFreeComparisonTest {
     }
   }
 
+  /** The loops of fused steps: a branch-free pass, then the NaN fix-up; outputs aliased or not. */
+  @Test
+  void comparisonAndReluLoopsEqualJavasOnSpecialPairs() {
+    int n = SPECIAL.length * SPECIAL.length;
+    double[] a = new double[n];
+    double[] b = new double[n];
+    for (int i = 0; i < n; i++) {
+      a[i] = SPECIAL[i / SPECIAL.length];
+      b[i] = SPECIAL[i % SPECIAL.length];
+    }
+    int[] codes = {Opcodes.GT, Opcodes.GE, Opcodes.LT, Opcodes.LE, Opcodes.EQ};
+    for (int code : codes) {
+      double[] o = new double[n];
+      ElementLoops.binary(code, null, a, b, o, 0, n);
+      double[] aliased = a.clone();
+      ElementLoops.binary(code, null, aliased, b, aliased, 0, n);
+      for (int i = 0; i < n; i++) {
+        double expected = ElementLoops.scalar(code, null, a[i], b[i], 0);
+        assertBits(expected, o[i], "code " + code + " loop at " + a[i] + ", " + b[i]);
+        assertBits(expected, aliased[i], "code " + code + " in place at " + a[i] + ", " + b[i]);
+      }
+    }
+    double[] r = new double[n];
+    ElementLoops.unary(Opcodes.RELU, null, a, r, 0, n);
+    for (int i = 0; i < n; i++) {
+      assertBits(a[i] > 0 ? a[i] : 0.0, r[i], "relu loop at " + a[i]);
+    }
+  }
+
   @Test
   void reluEqualsTheBranchOnSpecialValues() {
     for (double x : SPECIAL) {
