@@ -22,6 +22,7 @@ final class BenchReport {
     for (Outcome o : mergedByFramework(refs)) {
       Map<String, Object> f = new LinkedHashMap<>();
       f.put("version", o.version());
+      f.put("blas", o.blas() != null ? o.blas() : "the system's libblas.so.3");
       f.put("skipped", o.skipped());
       f.put("results", rowsJson(o.rows()));
       r.put(o.framework(), f);
@@ -56,7 +57,8 @@ final class BenchReport {
         rows.addAll(o.rows());
         merged.put(o.framework(), new Outcome(o.framework(),
             prev.version() != null ? prev.version() : o.version(), rows,
-            prev.skipped() != null ? prev.skipped() : o.skipped()));
+            prev.skipped() != null ? prev.skipped() : o.skipped(),
+            prev.blas() != null ? prev.blas() : o.blas()));
       }
     }
     return new ArrayList<>(merged.values());
@@ -83,6 +85,9 @@ final class BenchReport {
     for (Outcome o : mergedByFramework(refs)) {
       if (o.skipped() != null) {
         out.println(o.framework() + ": skipped (" + o.skipped() + ")");
+      } else {
+        out.println(o.framework() + " " + o.version() + ": "
+            + (o.blas() != null ? o.blas() : "the system's libblas.so.3"));
       }
     }
     out.println("machine: " + machine);

@@ -17,8 +17,29 @@ import java.util.Map;
  * set in the environment and the script setting PyTorch's own.
  */
 final class ReferenceRunner {
-  /** A framework's results, or why there are none. */
-  record Outcome(String framework, String version, List<BenchRow> rows, String skipped) {}
+  /**
+   * A framework's results, or why there are none.
+   *
+   * @param framework numpy or torch
+   * @param version the framework's version, or null
+   * @param rows its results
+   * @param skipped why it did not run, or null
+   * @param blas which OpenBLAS build its process loaded, when the runner chose one, or null
+   */
+  record Outcome(String framework, String version, List<BenchRow> rows, String skipped,
+      String blas) {
+    Outcome(String framework, String version, List<BenchRow> rows, String skipped) {
+      this(framework, version, rows, skipped, null);
+    }
+  }
+
+  /**
+   * Debian's OpenMP build of OpenBLAS. PyTorch parallelises with OpenMP; with the pthread build
+   * (the default alternative) its idle OpenMP threads spin while OpenBLAS's own threads work, so
+   * at two threads four compete for two cores. The issue names this build for PyTorch, so the
+   * runner puts it first on PyTorch's library path when it is installed.
+   */
+  static final Path OPENMP_OPENBLAS = Path.of("/usr/lib/x86_64-linux-gnu/openblas-openmp");
 
   private final String python;
 
@@ -59,10 +80,17 @@ final class ReferenceRunner {
           String.valueOf(threads), "--reps", String.valueOf(reps), "--workloads",
           String.join(",", wanted));
       Processes.limitThreads(pb, threads);
+      String blas = null;
+      if (module.equals("torch") && Files.isDirectory(OPENMP_OPENBLAS)) {
+        String path = pb.environment().get("LD_LIBRARY_PATH");
+        pb.environment().put("LD_LIBRARY_PATH",
+            OPENMP_OPENBLAS + (path == null || path.isEmpty() ? "" : ":" + path));
+        blas = "OpenBLAS OpenMP build (" + OPENMP_OPENBLAS + " on LD_LIBRARY_PATH)";
+      }
       String out = Processes.run(pb, framework + " reference");
       Map<?, ?> m = new Gson().fromJson(out, Map.class);
       return new Outcome(framework, String.valueOf(m.get("version")), Processes.rows(m),
-          null);
+          null, blas);
     } catch (IOException | JsonSyntaxException | IllegalStateException e) {
       return new Outcome(framework, null, List.of(), framework + " reference failed: "
           + e.getMessage());
