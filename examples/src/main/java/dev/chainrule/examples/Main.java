@@ -1,5 +1,6 @@
 package dev.chainrule.examples;
 
+import dev.chainrule.examples.bench.BenchCommand;
 import dev.chainrule.examples.cli.Cli;
 import dev.chainrule.examples.custom.CustomModelCommand;
 import dev.chainrule.examples.fashion.FashionMnistCommand;
@@ -28,7 +29,8 @@ import picocli.CommandLine.Command;
     subcommands = {ListCommand.class, MazurCommand.class, XorCommand.class, ShallowCommand.class,
         FashionMnistCommand.class, CustomModelCommand.class, Bp4Command.class,
         TestNetBatchCommand.class, TestNetSingleCommand.class, GraphCommand.class,
-        FormulasCommand.class, CompareCommand.class, TraceCommand.class, SoakCommand.class})
+        FormulasCommand.class, CompareCommand.class, TraceCommand.class, SoakCommand.class,
+        BenchCommand.class})
 public final class Main implements Runnable {
   /**
    * Keeps the library loggers' levels alive (java.util.logging holds loggers weakly): the native

@@ -18,6 +18,9 @@ final class FeedChecks {
           + " but was fed a tensor of shape " + value.shape() + declared(input));
     }
     double[] d = value.buffer();
+    if (allFinite(d)) {
+      return;
+    }
     for (int i = 0; i < d.length; i++) {
       if (!Double.isFinite(d[i])) {
         throw new FeedException("input " + input.name() + " was fed " + d[i] + " at flat index "
@@ -60,5 +63,28 @@ final class FeedChecks {
 
   private static String names(List<Node> nodes) {
     return nodes.stream().map(Node::name).collect(Collectors.joining(", "));
+  }
+
+  /**
+   * Returns true when no element is NaN or infinite: x·0 is 0 for every finite x and NaN
+   * otherwise, and NaN survives a sum. Four independent sums and no branch let the loop run at
+   * memory speed; a feed is scanned on every run.
+   */
+  static boolean allFinite(double[] d) {
+    double s0 = 0;
+    double s1 = 0;
+    double s2 = 0;
+    double s3 = 0;
+    int i = 0;
+    for (; i + 3 < d.length; i += 4) {
+      s0 += d[i] * 0.0;
+      s1 += d[i + 1] * 0.0;
+      s2 += d[i + 2] * 0.0;
+      s3 += d[i + 3] * 0.0;
+    }
+    for (; i < d.length; i++) {
+      s0 += d[i] * 0.0;
+    }
+    return s0 + s1 + s2 + s3 == 0.0;
   }
 }

@@ -14,9 +14,11 @@ public final class Feeds {
   private static final Feeds NONE = new Feeds(new IdentityHashMap<>());
 
   private final Map<Node, Tensor> values;
+  private final Node[] nodes;
 
   private Feeds(Map<Node, Tensor> values) {
     this.values = values;
+    this.nodes = values.keySet().toArray(new Node[0]);
   }
 
   /** Returns feeds that give no input a value. */
@@ -64,6 +66,11 @@ public final class Feeds {
   /** Returns the value fed to {@code input}, or null when it is not fed. */
   public Tensor get(Node input) {
     return values.get(input);
+  }
+
+  /** Returns the fed nodes, for a plan to check without allocating (not to be modified). */
+  Node[] nodes() {
+    return nodes;
   }
 
   /** Returns every fed input and its value, read-only. */

@@ -1,99 +1,45 @@
 package dev.chainrule.core.exec;
 
-import dev.chainrule.core.graph.CreationSite;
 import dev.chainrule.core.graph.Graph;
 import dev.chainrule.core.graph.GraphMismatchException;
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.graph.NodeKind;
 import dev.chainrule.core.tensor.Tensor;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
  * A set of target nodes compiled once into a straight-line schedule and run many times: the
- * training loop's path. Compiling selects the targets' ancestors in creation order; running binds
- * the feeds and executes each operation's kernel into a buffer allocated on the first run and
- * reused afterwards, so repeated runs with the same shapes allocate nothing. A plan is immutable and
- * may be run from several threads at once: each thread gets its own buffers.
+ * training loop's path. Compiling selects the targets' ancestors, folds transposes into matrix
+ * products, fuses connected elementwise operations of one shape into single loops, prepares each
+ * remaining operation's kernel for its fixed shapes, and lays the computed values out in buffers
+ * that values whose last reader has run hand on to later ones (see {@link ExecOptions}). Running
+ * binds the feeds and executes the steps into buffers allocated on a thread's first run and reused
+ * afterwards, so repeated runs with the same shapes allocate nothing. A plan is immutable and may
+ * be run from several threads at once: each thread gets its own buffers and kernels.
+ *
+ * <p>Only the targets' values (and the inputs, parameters and constants) are kept: the values of
+ * other nodes live in loop registers or in buffers later values reuse.
  */
 public final class Plan {
-  private final Graph graph;
-  private final List<Node> targets;
-  private final Node[] slots;
-  private final int[] slotOfId;
-  private final int[] opSlots;
-  private final int[][] argSlots;
-  private final int[] inputSlots;
-  private final ThreadLocal<Workspace> workspaces = ThreadLocal.withInitial(this::allocate);
+  private final Program program;
+  private final ThreadLocal<Workspace> workspaces;
+  private final Compiler.Training training;
+  private final boolean checksAnomalies;
+  private volatile Plan anomalyTwin;
 
-  private Plan(Graph graph, List<Node> targets, Node[] slots, int[] slotOfId) {
-    this.graph = graph;
-    this.targets = List.copyOf(targets);
-    this.slots = slots;
-    this.slotOfId = slotOfId;
-    int opCount = 0;
-    int inputCount = 0;
-    for (Node n : slots) {
-      opCount += n.kind() == NodeKind.OPERATION ? 1 : 0;
-      inputCount += n.kind() == NodeKind.INPUT ? 1 : 0;
-    }
-    this.opSlots = new int[opCount];
-    this.inputSlots = new int[inputCount];
-    this.argSlots = new int[opCount][];
-    for (int s = 0, o = 0, i = 0; s < slots.length; s++) {
-      if (slots[s].kind() == NodeKind.OPERATION) {
-        List<Node> in = slots[s].inputs();
-        int[] args = new int[in.size()];
-        for (int j = 0; j < args.length; j++) {
-          args[j] = slotOfId[in.get(j).id()];
-        }
-        argSlots[o] = args;
-        opSlots[o++] = s;
-      } else if (slots[s].kind() == NodeKind.INPUT) {
-        inputSlots[i++] = s;
-      }
-    }
+  private Plan(Program program, Compiler.Training training, boolean checksAnomalies) {
+    this.program = program;
+    this.training = training;
+    this.checksAnomalies = checksAnomalies;
+    this.workspaces = ThreadLocal.withInitial(() -> new Workspace(this, program));
   }
 
   /** Compiles a plan that computes {@code targets}; they must all belong to one graph. */
   public static Plan compile(List<Node> targets) {
-    if (targets.isEmpty()) {
-      throw new IllegalArgumentException("a plan needs at least one target node");
-    }
-    Graph graph = targets.get(0).graph();
-    int maxId = 0;
-    for (Node t : targets) {
-      if (t.graph() != graph) {
-        throw new GraphMismatchException("targets " + targets.get(0).name() + " and " + t.name()
-            + " belong to different graphs; a plan runs one graph (at " + CreationSite.here() + ")");
-      }
-      maxId = Math.max(maxId, t.id());
-    }
-    boolean[] needed = new boolean[maxId + 1];
-    for (Node t : targets) {
-      needed[t.id()] = true;
-    }
-    int count = 0;
-    for (int id = maxId; id >= 0; id--) {
-      if (needed[id]) {
-        count++;
-        for (Node in : graph.node(id).inputs()) {
-          needed[in.id()] = true;
-        }
-      }
-    }
-    Node[] slots = new Node[count];
-    int[] slotOfId = new int[maxId + 1];
-    Arrays.fill(slotOfId, -1);
-    int s = 0;
-    for (int id = 0; id <= maxId; id++) {
-      if (needed[id]) {
-        slotOfId[id] = s;
-        slots[s++] = graph.node(id);
-      }
-    }
-    return new Plan(graph, targets, slots, slotOfId);
+    return compile(targets, ExecOptions.defaults());
   }
 
   /** Compiles a plan for the given targets. */
@@ -101,31 +47,46 @@ public final class Plan {
     return compile(List.of(targets));
   }
 
-  /** Returns the targets this plan computes. */
-  public List<Node> targets() {
-    return targets;
+  /** Compiles a plan that computes {@code targets} with the given optimisations. */
+  public static Plan compile(List<Node> targets, ExecOptions options) {
+    return new Plan(Compiler.compile(targets, options, null), null, false);
   }
 
-  /** Returns the nodes the plan evaluates, in execution order (leaves included). */
+  /** Compiles a plan that also applies a training step's updates at the end of each run. */
+  static Plan compile(List<Node> targets, ExecOptions options, Compiler.Training training) {
+    return new Plan(Compiler.compile(targets, options, training), training, false);
+  }
+
+  /** Returns the targets this plan computes. */
+  public List<Node> targets() {
+    return program.targets;
+  }
+
+  /** Returns the nodes the plan evaluates, in topological order (leaves included). */
   public List<Node> schedule() {
-    return List.of(slots);
+    return program.schedule;
   }
 
   /** Returns the inputs the plan needs fed (or holding values). */
   public List<Node> inputs() {
-    return Arrays.stream(inputSlots).mapToObj(i -> slots[i]).collect(Collectors.toList());
+    List<Node> in = new ArrayList<>();
+    for (int s : program.inputSlots) {
+      in.add(program.slotNodes[s]);
+    }
+    return in;
   }
 
+  /** Returns the value slot of {@code node} if a run keeps its value, else -1. */
   int slotOf(Node node) {
-    if (node.graph() != graph || node.id() >= slotOfId.length) {
+    if (node.graph() != program.graph || node.id() >= program.observable.length) {
       return -1;
     }
-    return slotOfId[node.id()];
+    return program.observable[node.id()];
   }
 
   /**
    * Runs the plan with {@code feeds} and returns the results, whose tensors stay valid until this
-   * thread runs the plan again.
+   * thread runs the plan again (the same results object is returned by every run on a thread).
    *
    * @throws FeedException for a missing input, a value of the wrong shape or with NaN/infinity,
    *     or a fed node that is not an input this plan uses
@@ -133,49 +94,103 @@ public final class Plan {
    *     finite
    */
   public Results run(Feeds feeds) {
+    return run(feeds, 0.0);
+  }
+
+  /** Runs the plan; a training step's updates use {@code learningRate}. */
+  Results run(Feeds feeds, double learningRate) {
+    if (Anomaly.isEnabled() && !checksAnomalies) {
+      return anomalyTwin().run(feeds, learningRate);
+    }
     Workspace ws = workspaces.get();
     bindInputs(feeds, ws.values);
-    boolean anomaly = Anomaly.isEnabled();
-    Tensor[] values = ws.values;
-    for (int i = 0; i < opSlots.length; i++) {
-      Tensor[] args = ws.args[i];
-      int[] from = argSlots[i];
-      for (int j = 0; j < from.length; j++) {
-        args[j] = values[from[j]];
+    ws.learningRate = learningRate;
+    for (Step step : ws.steps) {
+      step.run(ws);
+    }
+    if (checksAnomalies) {
+      firstNonFinite(ws.values);
+    }
+    return ws.results;
+  }
+
+  /**
+   * Returns this plan compiled without optimisations, so that every operation has a value of its
+   * own that anomaly mode can inspect (fused loops keep intermediates in registers).
+   */
+  private Plan anomalyTwin() {
+    Plan twin = anomalyTwin;
+    if (twin == null) {
+      twin = new Plan(Compiler.compile(program.targets, ExecOptions.unoptimised(), training),
+          training, true);
+      anomalyTwin = twin;
+    }
+    return twin;
+  }
+
+  /**
+   * Throws an {@link AnomalyException} for the first operation, in creation order, whose value
+   * holds NaN or infinity; earlier values cannot depend on later ones, so it is the first to
+   * have gone wrong.
+   */
+  private void firstNonFinite(Tensor[] values) {
+    Node[] nodes = program.slotNodes;
+    Integer[] order = new Integer[nodes.length];
+    int[] slotOfId = new int[program.graph.size()];
+    java.util.Arrays.fill(slotOfId, -1);
+    for (int s = 0; s < nodes.length; s++) {
+      order[s] = s;
+      slotOfId[nodes[s].id()] = s;
+    }
+    java.util.Arrays.sort(order, java.util.Comparator.comparingInt(s -> nodes[s].id()));
+    for (int s : order) {
+      Node node = nodes[s];
+      if (node.kind() != NodeKind.OPERATION || FeedChecks.allFinite(values[s].buffer())) {
+        continue;
       }
-      Node node = slots[opSlots[i]];
-      node.op().forward(args, values[opSlots[i]]);
-      if (anomaly) {
-        AnomalyCheck.afterForward(node, args, values[opSlots[i]]);
+      List<Node> in = node.inputs();
+      Tensor[] args = new Tensor[in.size()];
+      for (int i = 0; i < args.length; i++) {
+        args[i] = values[slotOfId[in.get(i).id()]];
+      }
+      AnomalyCheck.afterForward(node, args, values[s]);
+    }
+  }
+
+  /** Returns true when {@code input} is one of the inputs this plan reads. */
+  private boolean uses(Node input) {
+    for (int s : program.inputSlots) {
+      if (program.slotNodes[s] == input) {
+        return true;
       }
     }
-    return new Results(this, values);
+    return false;
   }
 
   private void bindInputs(Feeds feeds, Tensor[] values) {
-    for (var e : feeds.asMap().entrySet()) {
-      Node n = e.getKey();
-      if (n.graph() != graph) {
+    Node[] fed = feeds.nodes();
+    for (Node n : fed) {
+      if (n.graph() != program.graph) {
         throw new GraphMismatchException("fed node " + n.name() + " belongs to another graph than "
-            + "the plan's targets " + names(targets));
+            + "the plan's targets " + names(program.targets));
       }
       if (n.kind() != NodeKind.INPUT) {
-        String kind = n.kind().name().toLowerCase(java.util.Locale.ROOT);
+        String kind = n.kind().name().toLowerCase(Locale.ROOT);
         throw new FeedException(n.name() + " is " + (kind.startsWith("o") ? "an " : "a ") + kind
             + ", not an input; only inputs (graph.input(...)) are fed");
       }
-      if (slotOf(n) < 0) {
-        throw FeedChecks.unused(n, targets, inputs());
+      if (!uses(n)) {
+        throw FeedChecks.unused(n, program.targets, inputs());
       }
     }
-    for (int s : inputSlots) {
-      Node in = slots[s];
-      Tensor v = feeds.get(in);
+    for (int s : program.inputSlots) {
+      Node in = program.slotNodes[s];
+      Tensor v = fed.length == 0 ? null : feeds.get(in);
       if (v == null) {
         v = in.heldValue();
       }
       if (v == null) {
-        throw FeedChecks.missing(in, targets);
+        throw FeedChecks.missing(in, program.targets);
       }
       FeedChecks.check(in, v);
       values[s] = v;
@@ -186,30 +201,39 @@ public final class Plan {
     return nodes.stream().map(Node::name).collect(Collectors.joining(", "));
   }
 
-  private Workspace allocate() {
-    Tensor[] values = new Tensor[slots.length];
-    for (int s = 0; s < slots.length; s++) {
-      Node n = slots[s];
-      if (n.kind() == NodeKind.OPERATION) {
-        values[s] = Tensor.zeros(n.shape());
-      } else if (n.kind() != NodeKind.INPUT) {
-        values[s] = n.storedValue();
-      }
-    }
-    Tensor[][] args = new Tensor[opSlots.length][];
-    for (int i = 0; i < opSlots.length; i++) {
-      args[i] = new Tensor[argSlots[i].length];
-    }
-    return new Workspace(values, args);
+  /**
+   * Returns a one-line summary of the compiled schedule: nodes, steps, fused loops, fused updates
+   * and the doubles of buffer space one thread uses.
+   */
+  @Override
+  public String toString() {
+    return "Plan[" + program.targets.size() + " targets, " + program.schedule.size()
+        + " nodes, " + program.steps.length + " steps, " + program.fusedOperations
+        + " operations fused into " + program.fusedLoops + " loops, "
+        + (program.fusedUpdates > 0 ? program.fusedUpdates + " updates fused into GEMMs, " : "")
+        + program.bufferLengths.length + " buffers of " + program.bufferElements()
+        + " doubles]";
   }
 
-  private static final class Workspace {
-    final Tensor[] values;
-    final Tensor[][] args;
-
-    Workspace(Tensor[] values, Tensor[][] args) {
-      this.values = values;
-      this.args = args;
+  /**
+   * Returns the compiled schedule, one step per line: each operation with its operands, each fused
+   * loop with the values it writes and reads, each update; values are named as in the graph.
+   */
+  public String explain() {
+    StringBuilder sb = new StringBuilder(toString()).append('\n');
+    for (StepSpec s : program.steps) {
+      sb.append("  ").append(s.describe(v -> program.slotNodes[v].name())).append('\n');
     }
+    return sb.toString();
+  }
+
+  /** Returns the graph the plan runs. */
+  Graph graph() {
+    return program.graph;
+  }
+
+  /** Returns the compiled schedule (for tests in this package). */
+  Program program() {
+    return program;
   }
 }

@@ -9,5 +9,11 @@
  * dev.chainrule.core.exec.FeedException}. {@link dev.chainrule.core.exec.Anomaly} mode stops a
  * run at the first operation, forward or backward, whose value is not finite, with an {@link
  * dev.chainrule.core.exec.AnomalyException} naming it.
+ *
+ * <p>{@link dev.chainrule.core.exec.TrainingStep} compiles forward, backward and an {@link
+ * dev.chainrule.core.exec.Update} of the parameters in place into one plan. The compiler
+ * ({@code Compiler}) folds transposes into matrix products, fuses elementwise operations into
+ * loops ({@code Fusion}, {@code FusedProgram}), prepares the other operations' kernels and reuses
+ * buffers; {@link dev.chainrule.core.exec.ExecOptions} switches each optimisation.
  */
 package dev.chainrule.core.exec;

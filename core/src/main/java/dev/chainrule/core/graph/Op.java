@@ -27,6 +27,17 @@ public interface Op {
   void forward(Tensor[] inputs, Tensor out);
 
   /**
+   * Returns this operation's forward computation prepared for inputs of the shapes {@code inputs}
+   * and an output of shape {@code output}: what a compiled plan runs, once per step. It must give
+   * the same numbers as {@link #forward}, bit for bit. The default simply calls {@code forward};
+   * operations that work out strides or allocate scratch space per call override it so that the
+   * plan's steps allocate nothing.
+   */
+  default Kernel prepare(List<Shape> inputs, Shape output) {
+    return this::forward;
+  }
+
+  /**
    * Returns the vector-Jacobian product for each input: the gradient of the loss with respect to
    * that input, given {@code upstream}, the gradient with respect to {@code output}. An entry is
    * null when no gradient flows to that input (for example the mask of a comparison).

@@ -50,36 +50,8 @@ public final class Broadcast {
   }
 
   private static void general(Tensor a, Tensor b, Tensor out, DoubleBinaryOperator f) {
-    Shape shape = out.shape();
-    int rank = shape.rank();
-    int[] dims = shape.dims();
-    int[] sa = stridesIn(a.shape(), shape);
-    int[] sb = stridesIn(b.shape(), shape);
-    double[] x = a.buffer();
-    double[] y = b.buffer();
-    double[] o = out.buffer();
-    int inner = dims[rank - 1];
-    int ia = sa[rank - 1];
-    int ib = sb[rank - 1];
-    int[] index = new int[rank];
-    int offA = 0;
-    int offB = 0;
-    for (int base = 0; base < o.length; base += inner) {
-      for (int j = 0, pa = offA, pb = offB; j < inner; j++, pa += ia, pb += ib) {
-        o[base + j] = f.applyAsDouble(x[pa], y[pb]);
-      }
-      for (int d = rank - 2; d >= 0; d--) {
-        index[d]++;
-        offA += sa[d];
-        offB += sb[d];
-        if (index[d] < dims[d]) {
-          break;
-        }
-        offA -= sa[d] * dims[d];
-        offB -= sb[d] * dims[d];
-        index[d] = 0;
-      }
-    }
+    new BroadcastLoop(out.shape(), a.shape(), b.shape()).apply(a.buffer(), b.buffer(),
+        out.buffer(), f);
   }
 
   /**

@@ -49,51 +49,6 @@ public final class Permute {
 
   /** Writes {@code in} with axes permuted by {@code perm} into {@code out}. */
   public static void into(Tensor in, int[] perm, Tensor out) {
-    double[] x = in.buffer();
-    double[] o = out.buffer();
-    int rank = in.rank();
-    if (rank == 2 && perm[0] == 1) {
-      transpose2d(x, in.shape().dim(0), in.shape().dim(1), o);
-      return;
-    }
-    if (rank == 0 || o.length == 0) {
-      System.arraycopy(x, 0, o, 0, o.length);
-      return;
-    }
-    int[] dims = out.shape().dims();
-    int[] inStrides = in.shape().strides();
-    int[] s = new int[rank];
-    for (int i = 0; i < rank; i++) {
-      s[i] = inStrides[perm[i]];
-    }
-    int[] index = new int[rank];
-    int off = 0;
-    for (int k = 0; k < o.length; k++) {
-      o[k] = x[off];
-      for (int d = rank - 1; d >= 0; d--) {
-        index[d]++;
-        off += s[d];
-        if (index[d] < dims[d]) {
-          break;
-        }
-        off -= s[d] * dims[d];
-        index[d] = 0;
-      }
-    }
-  }
-
-  private static void transpose2d(double[] x, int rows, int cols, double[] o) {
-    final int block = 32;
-    for (int i0 = 0; i0 < rows; i0 += block) {
-      int i1 = Math.min(rows, i0 + block);
-      for (int j0 = 0; j0 < cols; j0 += block) {
-        int j1 = Math.min(cols, j0 + block);
-        for (int i = i0; i < i1; i++) {
-          for (int j = j0; j < j1; j++) {
-            o[j * rows + i] = x[i * cols + j];
-          }
-        }
-      }
-    }
+    new PermuteLoop(in.shape(), perm).run(in.buffer(), out.buffer());
   }
 }

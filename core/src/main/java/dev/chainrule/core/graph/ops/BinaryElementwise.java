@@ -1,7 +1,9 @@
 package dev.chainrule.core.graph.ops;
 
+import dev.chainrule.core.graph.Kernel;
 import dev.chainrule.core.graph.Op;
 import dev.chainrule.core.tensor.Broadcast;
+import dev.chainrule.core.tensor.BroadcastLoop;
 import dev.chainrule.core.tensor.Shape;
 import dev.chainrule.core.tensor.Tensor;
 import java.util.List;
@@ -31,5 +33,18 @@ public interface BinaryElementwise extends Op, DoubleBinaryOperator {
   @Override
   default void forward(Tensor[] inputs, Tensor out) {
     Broadcast.into(inputs[0], inputs[1], out, this);
+  }
+
+  /** Prepares the broadcast walk once when neither operand is full-sized or a single number. */
+  @Override
+  default Kernel prepare(List<Shape> inputs, Shape output) {
+    int n = output.size();
+    int a = inputs.get(0).size();
+    int b = inputs.get(1).size();
+    if ((a == n || a == 1) && (b == n || b == 1)) {
+      return this::forward;
+    }
+    BroadcastLoop loop = new BroadcastLoop(output, inputs.get(0), inputs.get(1));
+    return (in, out) -> loop.apply(in[0].buffer(), in[1].buffer(), out.buffer(), this);
   }
 }

@@ -1,8 +1,10 @@
 package dev.chainrule.core.graph.ops;
 
+import dev.chainrule.core.graph.Kernel;
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.graph.Notation;
 import dev.chainrule.core.tensor.Broadcast;
+import dev.chainrule.core.tensor.BroadcastLoop;
 import dev.chainrule.core.tensor.Shape;
 import dev.chainrule.core.tensor.Tensor;
 import java.util.List;
@@ -31,6 +33,12 @@ public record BroadcastTo(Shape target) implements dev.chainrule.core.graph.Op {
   @Override
   public void forward(Tensor[] inputs, Tensor out) {
     Broadcast.into(inputs[0], out, out, (x, ignored) -> x);
+  }
+
+  @Override
+  public Kernel prepare(List<Shape> inputs, Shape output) {
+    BroadcastLoop loop = new BroadcastLoop(output, inputs.get(0));
+    return (in, out) -> loop.copy(in[0].buffer(), out.buffer());
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.chainrule.core.graph.ops;
 
+import dev.chainrule.core.graph.Kernel;
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.graph.Notation;
 import dev.chainrule.core.graph.Op;
@@ -28,6 +29,11 @@ public record LogSoftmax(int axis) implements Op {
   @Override
   public void forward(Tensor[] inputs, Tensor out) {
     AxisLoops.softmax(inputs[0], axis, out, true);
+  }
+
+  @Override
+  public Kernel prepare(List<Shape> inputs, Shape output) {
+    return AxisLoops.prepare(inputs.get(0), axis, true);
   }
 
   @Override

@@ -1,7 +1,9 @@
 package dev.chainrule.core.graph.ops;
 
+import dev.chainrule.core.graph.Kernel;
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.graph.Notation;
+import dev.chainrule.core.tensor.Gemm;
 import dev.chainrule.core.tensor.MatMulKernel;
 import dev.chainrule.core.tensor.Shape;
 import dev.chainrule.core.tensor.Tensor;
@@ -33,6 +35,17 @@ public record MatMul(boolean transposeA, boolean transposeB) implements
   @Override
   public void forward(Tensor[] inputs, Tensor out) {
     MatMulKernel.into(inputs[0], transposeA, inputs[1], transposeB, out);
+  }
+
+  @Override
+  public Kernel prepare(List<Shape> inputs, Shape output) {
+    int m = output.dim(0);
+    int n = output.dim(1);
+    int k = transposeA ? inputs.get(0).dim(0) : inputs.get(0).dim(1);
+    int lda = inputs.get(0).dim(1);
+    int ldb = inputs.get(1).dim(1);
+    return (in, out) -> Gemm.gemm(transposeA, transposeB, m, n, k, 1.0, in[0].buffer(), 0, lda,
+        in[1].buffer(), 0, ldb, 0.0, out.buffer(), 0, n);
   }
 
   @Override

@@ -1,9 +1,11 @@
 package dev.chainrule.core.graph.ops;
 
+import dev.chainrule.core.graph.Kernel;
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.graph.Notation;
 import dev.chainrule.core.graph.Op;
 import dev.chainrule.core.tensor.Reduce;
+import dev.chainrule.core.tensor.ReduceLoop;
 import dev.chainrule.core.tensor.Shape;
 import dev.chainrule.core.tensor.Tensor;
 import java.util.Arrays;
@@ -35,6 +37,19 @@ public record Mean(int[] axes, boolean keepDims) implements Op {
   public void forward(Tensor[] inputs, Tensor out) {
     Reduce.sumInto(inputs[0], axes, out);
     out.scaleInPlace(1.0 / Axes.count(inputs[0].shape(), axes));
+  }
+
+  @Override
+  public Kernel prepare(List<Shape> inputs, Shape output) {
+    ReduceLoop loop = new ReduceLoop(inputs.get(0), axes);
+    double factor = 1.0 / Axes.count(inputs.get(0), axes);
+    return (in, out) -> {
+      double[] o = out.buffer();
+      loop.sum(in[0].buffer(), o);
+      for (int i = 0; i < o.length; i++) {
+        o[i] *= factor;
+      }
+    };
   }
 
   @Override

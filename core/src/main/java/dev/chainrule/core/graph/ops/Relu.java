@@ -16,9 +16,15 @@ public final class Relu implements UnaryElementwise {
     return "relu";
   }
 
+  /**
+   * Returns x for x &gt; 0, else 0 (and 0 for NaN), computed as max(x, 0) so that no branch
+   * depends on the sign: half the elements of a layer are negative, and a mispredicted branch
+   * costs more than the rest of the loop.
+   */
   @Override
   public double apply(double x) {
-    return x > 0 ? x : 0.0;
+    double m = Math.max(x, 0.0);
+    return m == m ? m : 0.0;
   }
 
   @Override

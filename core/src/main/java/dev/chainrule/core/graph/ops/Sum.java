@@ -1,9 +1,11 @@
 package dev.chainrule.core.graph.ops;
 
+import dev.chainrule.core.graph.Kernel;
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.graph.Notation;
 import dev.chainrule.core.graph.Op;
 import dev.chainrule.core.tensor.Reduce;
+import dev.chainrule.core.tensor.ReduceLoop;
 import dev.chainrule.core.tensor.Shape;
 import dev.chainrule.core.tensor.Tensor;
 import java.util.Arrays;
@@ -34,6 +36,12 @@ public record Sum(int[] axes, boolean keepDims) implements Op {
   @Override
   public void forward(Tensor[] inputs, Tensor out) {
     Reduce.sumInto(inputs[0], axes, out);
+  }
+
+  @Override
+  public Kernel prepare(List<Shape> inputs, Shape output) {
+    ReduceLoop loop = new ReduceLoop(inputs.get(0), axes);
+    return (in, out) -> loop.sum(in[0].buffer(), out.buffer());
   }
 
   @Override

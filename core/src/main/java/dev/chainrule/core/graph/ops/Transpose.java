@@ -1,8 +1,10 @@
 package dev.chainrule.core.graph.ops;
 
+import dev.chainrule.core.graph.Kernel;
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.graph.Notation;
 import dev.chainrule.core.tensor.Permute;
+import dev.chainrule.core.tensor.PermuteLoop;
 import dev.chainrule.core.tensor.Shape;
 import dev.chainrule.core.tensor.Tensor;
 import java.util.Arrays;
@@ -33,6 +35,12 @@ public record Transpose(int[] permutation) implements dev.chainrule.core.graph.O
   @Override
   public void forward(Tensor[] inputs, Tensor out) {
     Permute.into(inputs[0], permutation, out);
+  }
+
+  @Override
+  public Kernel prepare(List<Shape> inputs, Shape output) {
+    PermuteLoop loop = new PermuteLoop(inputs.get(0), permutation);
+    return (in, out) -> loop.run(in[0].buffer(), out.buffer());
   }
 
   @Override

@@ -1,8 +1,10 @@
 package dev.chainrule.core.graph.ops;
 
+import dev.chainrule.core.graph.Kernel;
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.graph.Notation;
 import dev.chainrule.core.graph.Op;
+import dev.chainrule.core.tensor.BroadcastLoop;
 import dev.chainrule.core.tensor.Shape;
 import dev.chainrule.core.tensor.Tensor;
 import java.util.Arrays;
@@ -31,20 +33,15 @@ public final class Where implements Op {
 
   @Override
   public void forward(Tensor[] inputs, Tensor out) {
-    Tensor c = fit(inputs[0], out);
-    Tensor a = fit(inputs[1], out);
-    Tensor b = fit(inputs[2], out);
-    double[] cs = c.buffer();
-    double[] as = a.buffer();
-    double[] bs = b.buffer();
-    double[] o = out.buffer();
-    for (int i = 0; i < o.length; i++) {
-      o[i] = cs[i] != 0 ? as[i] : bs[i];
-    }
+    prepare(List.of(inputs[0].shape(), inputs[1].shape(), inputs[2].shape()), out.shape())
+        .run(inputs, out);
   }
 
-  private static Tensor fit(Tensor t, Tensor out) {
-    return t.shape().equals(out.shape()) ? t : t.broadcastTo(out.shape());
+  @Override
+  public Kernel prepare(List<Shape> inputs, Shape output) {
+    BroadcastLoop loop = new BroadcastLoop(output, inputs.get(0), inputs.get(1), inputs.get(2));
+    return (in, out) -> loop.select(in[0].buffer(), in[1].buffer(), in[2].buffer(),
+        out.buffer());
   }
 
   @Override

@@ -1,0 +1,76 @@
+package dev.chainrule.core.exec;
+
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Assigns the computed values of a schedule to buffers. With reuse, a value's buffer returns to a
+ * pool (by exact length) once its last reader has run, and a later value of that length takes it;
+ * values pinned to the end of the run (targets) keep theirs. A step's outputs never share a buffer
+ * with its own operands, because outputs are assigned before the operands' buffers are released.
+ */
+final class Buffers {
+  /** The buffer of each value slot (-1 for leaves, which use their own tensors). */
+  final int[] bufferOf;
+  /** The length of each buffer. */
+  final int[] lengths;
+
+  private Buffers(int[] bufferOf, int[] lengths) {
+    this.bufferOf = bufferOf;
+    this.lengths = lengths;
+  }
+
+  /**
+   * Assigns buffers for the values the steps write.
+   *
+   * @param sizes the element count of each value slot
+   * @param pinned which value slots must survive until the end of the run
+   */
+  static Buffers assign(StepSpec[] steps, int[] sizes, boolean[] pinned, boolean reuse) {
+    int slots = sizes.length;
+    int[] lastRead = new int[slots];
+    Arrays.fill(lastRead, -1);
+    for (int s = 0; s < steps.length; s++) {
+      for (int v : steps[s].reads()) {
+        lastRead[v] = s;
+      }
+    }
+    int[] bufferOf = new int[slots];
+    Arrays.fill(bufferOf, -1);
+    int[] lengths = new int[16];
+    int count = 0;
+    Map<Integer, ArrayDeque<Integer>> free = new HashMap<>();
+    for (int s = 0; s < steps.length; s++) {
+      for (int v : steps[s].writes()) {
+        ArrayDeque<Integer> pool = reuse ? free.get(sizes[v]) : null;
+        if (pool != null && !pool.isEmpty()) {
+          bufferOf[v] = pool.pop();
+        } else {
+          if (count == lengths.length) {
+            lengths = Arrays.copyOf(lengths, count * 2);
+          }
+          lengths[count] = sizes[v];
+          bufferOf[v] = count++;
+        }
+      }
+      if (reuse) {
+        for (int v : steps[s].reads()) {
+          if (lastRead[v] == s) {
+            release(free, v, bufferOf, sizes, pinned);
+            lastRead[v] = -2;
+          }
+        }
+      }
+    }
+    return new Buffers(bufferOf, Arrays.copyOf(lengths, count));
+  }
+
+  private static void release(Map<Integer, ArrayDeque<Integer>> free, int v, int[] bufferOf,
+      int[] sizes, boolean[] pinned) {
+    if (bufferOf[v] >= 0 && !pinned[v]) {
+      free.computeIfAbsent(sizes[v], k -> new ArrayDeque<>()).push(bufferOf[v]);
+    }
+  }
+}

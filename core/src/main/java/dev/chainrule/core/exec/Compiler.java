@@ -1,0 +1,191 @@
+package dev.chainrule.core.exec;
+
+import dev.chainrule.core.graph.CreationSite;
+import dev.chainrule.core.graph.Graph;
+import dev.chainrule.core.graph.GraphMismatchException;
+import dev.chainrule.core.graph.Node;
+import dev.chainrule.core.graph.NodeKind;
+import dev.chainrule.core.graph.Op;
+import dev.chainrule.core.graph.ops.MatMul;
+import dev.chainrule.core.tensor.Shape;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Compiles targets into a {@link Program}: selects and rewrites the nodes ({@link Selection}),
+ * groups elementwise operations into loops ({@link Fusion}), lays out value slots, emits one step
+ * per remaining operation and per loop in topological order, appends a training step's updates,
+ * and assigns buffers ({@link Buffers}). Linear in the size of the graph, with no recursion.
+ */
+final class Compiler {
+  /**
+   * What a training step adds to a plan: an update of each parameter from its gradient.
+   *
+   * @param parameters the parameter nodes
+   * @param gradients their gradient nodes, in the same order
+   * @param update the rule
+   */
+  record Training(List<Node> parameters, List<Node> gradients, Update update) {}
+
+  private final Selection s;
+  private final ExecOptions options;
+  private int[] group;
+  private int[] slotOf;
+  private final List<Node> slotNodes = new ArrayList<>();
+
+  private Compiler(Selection s, ExecOptions options) {
+    this.s = s;
+    this.options = options;
+  }
+
+  /** Compiles {@code targets}, plus the updates of {@code training} when it is not null. */
+  static Program compile(List<Node> targets, ExecOptions options, Training training) {
+    if (targets.isEmpty()) {
+      throw new IllegalArgumentException("a plan needs at least one target node");
+    }
+    Graph graph = targets.get(0).graph();
+    List<Node> roots = new ArrayList<>(targets);
+    if (training != null) {
+      roots.addAll(training.parameters());
+      roots.addAll(training.gradients());
+    }
+    int maxId = 0;
+    for (Node t : roots) {
+      if (t.graph() != graph) {
+        throw new GraphMismatchException("targets " + targets.get(0).name() + " and " + t.name()
+            + " belong to different graphs; a plan runs one graph (at " + CreationSite.here()
+            + ")");
+      }
+      maxId = Math.max(maxId, t.id());
+    }
+    Selection s = new Selection(graph, maxId);
+    s.select(roots, options.foldTransposes());
+    List<FusedUpdates.Fused> fused = training != null && options.fuseUpdates()
+        && training.update() instanceof Update.Sgd ? FusedUpdates.find(s, targets, training)
+        : List.of();
+    if (!fused.isEmpty()) {
+      roots = new ArrayList<>(targets);
+      roots.addAll(training.parameters());
+      boolean[] skip = new boolean[training.parameters().size()];
+      for (FusedUpdates.Fused f : fused) {
+        skip[f.index()] = true;
+        for (int a : s.args[f.product()]) {
+          roots.add(s.nodes[a]);
+        }
+      }
+      for (int i = 0; i < skip.length; i++) {
+        if (!skip[i]) {
+          roots.add(training.gradients().get(i));
+        }
+      }
+      s.clearNeeded();
+      s.select(roots, options.foldTransposes());
+    }
+    for (Node r : roots) {
+      s.pinned[r.id()] = true;
+    }
+    return new Compiler(s, options).build(targets, training, fused);
+  }
+
+  private Program build(List<Node> targets, Training training, List<FusedUpdates.Fused> fused) {
+    group = options.fuseElementwise() ? Fusion.groups(s.ops, s.args, s.shapes, s.needed) : null;
+    Groups groups = group != null ? new Groups(s, group) : null;
+    assignSlots(groups);
+    List<StepSpec> steps = new ArrayList<>();
+    int fusedOps = 0;
+    for (int id = 0; id < s.size; id++) {
+      if (!s.needed[id] || s.ops[id] == null) {
+        continue;
+      }
+      if (group == null || group[id] < 0) {
+        steps.add(opStep(id));
+      } else if (groups.last(group[id]) == id) {
+        steps.add(groups.step(group[id], slotOf, options.threads()));
+        fusedOps += groups.size(group[id]);
+      }
+    }
+    if (training != null) {
+      addUpdates(training, fused, steps);
+    }
+    StepSpec[] all = steps.toArray(new StepSpec[0]);
+    int[] sizes = new int[slotNodes.size()];
+    boolean[] pinned = new boolean[sizes.length];
+    List<Integer> inputs = new ArrayList<>();
+    for (int v = 0; v < sizes.length; v++) {
+      Node n = slotNodes.get(v);
+      sizes[v] = n.shape().size();
+      pinned[v] = s.pinned[n.id()];
+      if (n.kind() == NodeKind.INPUT) {
+        inputs.add(v);
+      }
+    }
+    Buffers buffers = Buffers.assign(all, sizes, pinned, options.reuseBuffers());
+    int[] observable = new int[s.size];
+    Arrays.fill(observable, -1);
+    List<Node> schedule = new ArrayList<>();
+    for (int id = 0; id < s.size; id++) {
+      if (s.needed[id]) {
+        schedule.add(s.nodes[id]);
+        if (s.ops[id] == null) {
+          observable[id] = slotOf[id];
+        }
+      }
+    }
+    for (Node t : targets) {
+      observable[t.id()] = slotOf[t.id()];
+    }
+    return new Program(s.graph, targets, List.copyOf(schedule), slotNodes.toArray(new Node[0]),
+        buffers, inputs.stream().mapToInt(Integer::intValue).toArray(), all, observable,
+        new int[] {groups != null ? groups.count() : 0, fusedOps, fused.size()});
+  }
+
+  /** Gives a slot to every leaf, every operation outside a loop, and every loop output. */
+  private void assignSlots(Groups groups) {
+    slotOf = new int[s.size];
+    Arrays.fill(slotOf, -1);
+    for (int id = 0; id < s.size; id++) {
+      if (s.needed[id] && (group == null || group[id] < 0 || groups.isOutput(id))) {
+        slotOf[id] = slotNodes.size();
+        slotNodes.add(s.nodes[id]);
+      }
+    }
+  }
+
+  private StepSpec opStep(int id) {
+    int[] args = s.args[id];
+    int[] argSlots = new int[args.length];
+    List<Shape> shapes = new ArrayList<>(args.length);
+    for (int j = 0; j < args.length; j++) {
+      argSlots[j] = slotOf[args[j]];
+      shapes.add(s.shapes[args[j]]);
+    }
+    Op op = s.ops[id];
+    return new OpStep.Spec(op, List.copyOf(shapes), s.shapes[id], argSlots, slotOf[id],
+        options.prepareKernels());
+  }
+
+  private void addUpdates(Training training, List<FusedUpdates.Fused> fused,
+      List<StepSpec> steps) {
+    boolean[] done = new boolean[training.parameters().size()];
+    for (FusedUpdates.Fused f : fused) {
+      int[] a = s.args[f.product()];
+      steps.add(GemmUpdateStep.Spec.of((MatMul) s.ops[f.product()], s.shapes[a[0]],
+          s.shapes[a[1]], slotOf[a[0]], slotOf[a[1]], slotOf[f.parameter().id()]));
+      done[f.index()] = true;
+    }
+    List<Integer> params = new ArrayList<>();
+    List<Integer> grads = new ArrayList<>();
+    for (int i = 0; i < done.length; i++) {
+      if (!done[i]) {
+        params.add(slotOf[training.parameters().get(i).id()]);
+        grads.add(slotOf[training.gradients().get(i).id()]);
+      }
+    }
+    if (!params.isEmpty()) {
+      steps.add(new RuleStep.Spec(training.update(),
+          params.stream().mapToInt(Integer::intValue).toArray(),
+          grads.stream().mapToInt(Integer::intValue).toArray()));
+    }
+  }
+}

@@ -1,0 +1,116 @@
+package dev.chainrule.core.exec;
+
+import dev.chainrule.core.graph.Graph;
+import dev.chainrule.core.graph.Node;
+import dev.chainrule.core.graph.NodeKind;
+import dev.chainrule.core.graph.Op;
+import dev.chainrule.core.graph.ops.MatMul;
+import dev.chainrule.core.graph.ops.Transpose;
+import dev.chainrule.core.tensor.Shape;
+import java.util.List;
+
+/**
+ * The nodes a plan must run, found without recursion: the ancestors of its roots, walking ids
+ * downwards. Each operation is taken in its effective form: with transposes folded, a matrix
+ * product whose operand is a matrix transpose reads the transpose's input with its flag flipped,
+ * and the transpose itself runs only if something else needs it.
+ */
+final class Selection {
+  final Graph graph;
+  final int size;
+  final Node[] nodes;
+  final Op[] ops;
+  final int[][] args;
+  final Shape[] shapes;
+  final boolean[] needed;
+  /** Values that must survive to the end of a run: targets and the operands of fused updates. */
+  final boolean[] pinned;
+
+  Selection(Graph graph, int maxId) {
+    this.graph = graph;
+    this.size = maxId + 1;
+    this.nodes = new Node[size];
+    this.ops = new Op[size];
+    this.args = new int[size][];
+    this.shapes = new Shape[size];
+    this.needed = new boolean[size];
+    this.pinned = new boolean[size];
+  }
+
+  /** Marks {@code roots} and their ancestors as needed, with the effective operation of each. */
+  void select(List<Node> roots, boolean foldTransposes) {
+    for (Node r : roots) {
+      needed[r.id()] = true;
+    }
+    for (int id = size - 1; id >= 0; id--) {
+      if (!needed[id]) {
+        continue;
+      }
+      Node n = nodes[id] != null ? nodes[id] : graph.node(id);
+      nodes[id] = n;
+      shapes[id] = n.shape();
+      if (n.kind() != NodeKind.OPERATION) {
+        continue;
+      }
+      if (ops[id] == null) {
+        effective(id, n, foldTransposes);
+      }
+      for (int a : args[id]) {
+        needed[a] = true;
+      }
+    }
+  }
+
+  /** Clears the needed marks so that {@link #select} can run again on other roots. */
+  void clearNeeded() {
+    java.util.Arrays.fill(needed, false);
+  }
+
+  private void effective(int id, Node n, boolean foldTransposes) {
+    List<Node> in = n.inputs();
+    int[] a = new int[in.size()];
+    Op op = n.op();
+    if (foldTransposes && op instanceof MatMul) {
+      MatMul mm = (MatMul) op;
+      boolean ta = mm.transposeA();
+      boolean tb = mm.transposeB();
+      Node x = in.get(0);
+      Node y = in.get(1);
+      while (isMatrixTranspose(x)) {
+        x = x.inputs().get(0);
+        ta = !ta;
+      }
+      while (isMatrixTranspose(y)) {
+        y = y.inputs().get(0);
+        tb = !tb;
+      }
+      op = ta == mm.transposeA() && tb == mm.transposeB() ? mm : new MatMul(ta, tb);
+      a[0] = x.id();
+      a[1] = y.id();
+    } else {
+      for (int j = 0; j < a.length; j++) {
+        a[j] = in.get(j).id();
+      }
+    }
+    ops[id] = op;
+    args[id] = a;
+  }
+
+  private static boolean isMatrixTranspose(Node n) {
+    return n.op() instanceof Transpose && n.shape().rank() == 2
+        && ((Transpose) n.op()).permutation()[0] == 1;
+  }
+
+  /** Returns how many needed operations read each node id. */
+  int[] consumers() {
+    int[] c = new int[size];
+    for (int id = 0; id < size; id++) {
+      if (needed[id] && args[id] != null) {
+        for (int a : args[id]) {
+          c[a]++;
+        }
+      }
+    }
+    return c;
+  }
+}

@@ -1,0 +1,130 @@
+package dev.chainrule.examples.bench;
+
+import com.google.gson.Gson;
+import dev.chainrule.core.tensor.Gemm;
+import dev.chainrule.examples.Main;
+import dev.chainrule.examples.bench.ReferenceRunner.Outcome;
+import dev.chainrule.examples.cli.Json;
+import dev.chainrule.examples.cli.UsageException;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The end-to-end benchmark: chainrule's workloads (W1 seed 001's training step, W2/W3 an MLP at
+ * batch 64 and 1024, W4 a 1024³ GEMM, W5 a Horner chain, and the scaling series), each thread
+ * count in a JVM of its own so that the native BLAS's thread count can be set, then the same
+ * workloads in NumPy and PyTorch when the Python interpreter has them, and the ratios.
+ */
+@Command(name = "bench", description = "Benchmarks chainrule against NumPy and PyTorch "
+    + "(float64): W1 seed 001 training, W2/W3 an MLP, W4 GEMM, W5 a scalar chain, scaling.")
+public final class BenchCommand implements Runnable {
+  @Option(names = "--json", description = "Print one JSON object instead of the table.")
+  boolean json;
+
+  @Option(names = "--workloads", defaultValue = "w1,w2,w3,w4,w5,scaling",
+      description = "Comma-separated workloads: w1,w2,w3,w4,w5,scaling (default: all).")
+  String workloads;
+
+  @Option(names = "--threads", defaultValue = "1,2",
+      description = "Comma-separated thread counts (default: 1,2).")
+  String threads;
+
+  @Option(names = "--reps", defaultValue = "5",
+      description = "Measured repetitions per workload; medians are reported (default: 5).")
+  int reps;
+
+  @Option(names = "--python", defaultValue = "/usr/bin/python3",
+      description = "The Python interpreter for the NumPy and PyTorch references.")
+  String python;
+
+  @Option(names = "--no-references", description = "Skip the NumPy and PyTorch references.")
+  boolean noReferences;
+
+  @Option(names = "--worker", hidden = true,
+      description = "Run chainrule's workloads in this JVM at one thread count; print JSON.")
+  boolean worker;
+
+  /** Runs the benchmark and prints the table or the JSON object. */
+  @Override
+  public void run() {
+    if (reps < 1) {
+      throw new UsageException("--reps must be at least 1, got " + reps);
+    }
+    List<String> names = Workloads.parse(workloads);
+    List<Integer> counts = Workloads.threads(threads);
+    if (worker) {
+      runWorker(names, counts.get(0));
+      return;
+    }
+    String loadBefore = Machine.loadAverage();
+    List<BenchRow> ours = new ArrayList<>();
+    List<Outcome> refs = new ArrayList<>();
+    String backend = null;
+    for (int t : counts) {
+      Map<?, ?> child = spawnWorker(names, t);
+      backend = String.valueOf(child.get("gemm"));
+      ours.addAll(Processes.rows(child));
+      if (!noReferences) {
+        ReferenceRunner runner = new ReferenceRunner(python);
+        for (String framework : List.of("numpy", "torch")) {
+          progress(framework + ", " + t + " thread" + (t == 1 ? "" : "s"));
+          refs.add(runner.run(framework, names, t, reps));
+        }
+      }
+    }
+    Map<String, Object> machine = Machine.describe();
+    machine.put("load_average_before", loadBefore);
+    machine.put("gemm", backend);
+    machine.put("reps", reps);
+    if (json) {
+      Json.print(BenchReport.json(ours, refs, machine), System.out);
+    } else {
+      BenchReport.print(ours, refs, machine, System.out);
+    }
+  }
+
+  private void runWorker(List<String> names, int t) {
+    List<BenchRow> rows = ChainruleRunner.run(names, t, reps,
+        w -> progress("chainrule " + w + ", " + t + " thread" + (t == 1 ? "" : "s")));
+    Map<String, Object> m = new LinkedHashMap<>();
+    List<Object> results = new ArrayList<>();
+    for (BenchRow r : rows) {
+      results.add(r.asJson());
+    }
+    m.put("results", results);
+    m.put("gemm", Gemm.backend());
+    Json.print(m, System.out);
+  }
+
+  /** Runs chainrule's workloads at {@code t} threads in a child JVM and returns its JSON. */
+  private Map<?, ?> spawnWorker(List<String> names, int t) {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(ProcessHandle.current().info().command().orElse("java"));
+    for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+      if (arg.startsWith("-D") || arg.startsWith("-X")) {
+        cmd.add(arg);
+      }
+    }
+    cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(),
+        "bench", "--worker", "--json", "--threads", String.valueOf(t), "--reps",
+        String.valueOf(reps), "--workloads", String.join(",", names)));
+    ProcessBuilder pb = new ProcessBuilder(cmd);
+    Processes.limitThreads(pb, t);
+    try {
+      return new Gson().fromJson(Processes.run(pb, "the chainrule bench worker"), Map.class);
+    } catch (IOException e) {
+      throw new IllegalStateException("could not start the chainrule bench worker: "
+          + e.getMessage(), e);
+    }
+  }
+
+  private static void progress(String what) {
+    System.err.println("bench: " + what + " (load " + Machine.loadAverage() + ")");
+  }
+}

@@ -1,0 +1,48 @@
+package dev.chainrule.examples.bench;
+
+import dev.chainrule.core.exec.ExecOptions;
+import dev.chainrule.core.tensor.Gemm;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Runs chainrule's workloads in this JVM at one thread count: GEMMs and long elementwise loops
+ * use that many threads (a native BLAS follows {@code OPENBLAS_NUM_THREADS}, which the parent
+ * sets for this process). Every workload uses the path a user would: a compiled training step, a
+ * compiled plan, or the GEMM kernel.
+ */
+final class ChainruleRunner {
+  private ChainruleRunner() {}
+
+  /** Runs {@code workloads} and returns their rows; {@code progress} hears each one's name. */
+  static List<BenchRow> run(List<String> workloads, int threads, int reps,
+      Consumer<String> progress) {
+    Gemm.setThreads(threads);
+    ExecOptions options = ExecOptions.defaults().withThreads(threads);
+    List<BenchRow> rows = new ArrayList<>();
+    for (String w : workloads) {
+      progress.accept(w);
+      switch (w) {
+        case "w1":
+          rows.add(SeedStepWorkload.build(options).measure(threads, reps));
+          break;
+        case "w2":
+          rows.add(MlpWorkload.build(64, options).measure("w2", threads, 500, reps));
+          break;
+        case "w3":
+          rows.add(MlpWorkload.build(1024, options).measure("w3", threads, 100, reps));
+          break;
+        case "w4":
+          rows.add(GemmWorkload.measure(threads, reps));
+          break;
+        case "w5":
+          rows.addAll(HornerWorkload.measure(threads, reps));
+          break;
+        default:
+          rows.addAll(ChainScaling.measure(threads, reps));
+      }
+    }
+    return rows;
+  }
+}

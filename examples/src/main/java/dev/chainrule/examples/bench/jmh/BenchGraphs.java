@@ -1,0 +1,44 @@
+package dev.chainrule.examples.bench.jmh;
+
+import dev.chainrule.core.autodiff.Autodiff;
+import dev.chainrule.core.exec.ExecOptions;
+import dev.chainrule.core.exec.Plan;
+import dev.chainrule.core.graph.Graph;
+import dev.chainrule.core.graph.Node;
+import dev.chainrule.core.tensor.Tensor;
+import java.util.List;
+
+/** The small graphs the plan benchmarks share, and their option sets by name. */
+final class BenchGraphs {
+  private BenchGraphs() {}
+
+  /**
+   * Returns the options named {@code unoptimised} (each op's forward, a buffer per node),
+   * {@code prepared} (prepared kernels and buffer reuse, no fusion) or {@code fused} (all on),
+   * single-threaded.
+   */
+  static ExecOptions options(String name) {
+    switch (name) {
+      case "unoptimised":
+        return ExecOptions.unoptimised();
+      case "prepared":
+        return new ExecOptions(true, false, true, true, true, 1);
+      case "fused":
+        return ExecOptions.defaults().withThreads(1);
+      default:
+        throw new IllegalArgumentException("unknown options " + name
+            + "; use unoptimised, prepared or fused");
+    }
+  }
+
+  /** Returns the plan of Horner's y = y·x + cᵢ over {@code ops} scalar ops and dy/dx. */
+  static Plan horner(int ops, ExecOptions options) {
+    Graph g = new Graph();
+    Node x = g.parameter("x", Tensor.scalar(0.999));
+    Node y = g.constant("c0", Tensor.scalar(0.5));
+    for (int i = 1; i <= ops / 2; i++) {
+      y = y.mul(x).add(g.constant("c" + i, Tensor.scalar(1.0 / (i + 1))));
+    }
+    return Plan.compile(List.of(y, Autodiff.grad(y, x).get(0)), options);
+  }
+}

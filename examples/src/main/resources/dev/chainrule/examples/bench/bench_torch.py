@@ -1,0 +1,135 @@
+"""The bench workloads in PyTorch (float64) as a user writes them: tensors with autograd,
+torch.nn layers and torch.optim.SGD, torch.mm into a preallocated output, a Horner chain built
+afresh each pass (eager mode). Run by `chainrule-examples bench`, which sets OPENBLAS_NUM_THREADS /
+OMP_NUM_THREADS; torch's own thread count is set here. Prints one JSON object on stdout.
+
+usage: python3 bench_torch.py --threads N --reps R [--workloads w1,w2,w3,w4,w5]
+"""
+import argparse
+import json
+import statistics
+import time
+
+import torch
+
+
+def median_time(reps, warmups, body):
+    for _ in range(warmups):
+        body()
+    times = []
+    for _ in range(reps):
+        start = time.perf_counter()
+        body()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def w1(reps):
+    """Seed 001's 2-2-2 network, biases fixed, 10^4 SGD steps with autograd and torch.optim."""
+    steps = 10_000
+    d = torch.float64
+    i = torch.tensor([[0.05], [0.10]], dtype=d)
+    t = torch.tensor([[0.01], [0.99]], dtype=d)
+    b1, b2 = 0.35, 0.60
+    state = {}
+
+    def reset():
+        state["W1"] = torch.tensor([[0.15, 0.20], [0.25, 0.30]], dtype=d, requires_grad=True)
+        state["W2"] = torch.tensor([[0.40, 0.45], [0.50, 0.55]], dtype=d, requires_grad=True)
+        state["opt"] = torch.optim.SGD([state["W1"], state["W2"]], lr=0.5)
+
+    def train():
+        W1, W2, opt = state["W1"], state["W2"], state["opt"]
+        for _ in range(steps):
+            opt.zero_grad()
+            h = torch.sigmoid(W1 @ i + b1)
+            o = torch.sigmoid(W2 @ h + b2)
+            loss = 0.5 * ((t - o) ** 2).sum()
+            loss.backward()
+            opt.step()
+
+    reset()
+    seconds = median_time(reps, 1, train)
+    reset()
+    train()
+    with torch.no_grad():
+        o = torch.sigmoid(state["W2"] @ torch.sigmoid(state["W1"] @ i + b1) + b2)
+        loss = float(0.5 * ((t - o) ** 2).sum())
+    return {"value": seconds / steps * 1e6, "unit": "us/step", "final_loss": loss}
+
+
+def mlp(reps, batch, steps):
+    """784-256-10, ReLU, softmax cross-entropy (mean), SGD lr 0.1, with torch.nn."""
+    torch.manual_seed(1)
+    model = torch.nn.Sequential(torch.nn.Linear(784, 256), torch.nn.ReLU(),
+                                torch.nn.Linear(256, 10)).double()
+    opt = torch.optim.SGD(model.parameters(), lr=0.1)
+    loss_fn = torch.nn.CrossEntropyLoss()
+    batches = [(torch.rand(batch, 784, dtype=torch.float64), torch.randint(0, 10, (batch,)))
+               for _ in range(8)]
+    last = {}
+
+    def train():
+        for s in range(steps):
+            X, y = batches[s % len(batches)]
+            opt.zero_grad()
+            loss = loss_fn(model(X), y)
+            loss.backward()
+            opt.step()
+            last["loss"] = loss
+
+    seconds = median_time(reps, 1, train)
+    return {"value": steps / seconds, "unit": "steps/s", "final_loss": float(last["loss"])}
+
+
+def w4(reps):
+    """1024 x 1024 by 1024 x 1024 into a preallocated output."""
+    n = 1024
+    A = torch.rand(n, n, dtype=torch.float64)
+    B = torch.rand(n, n, dtype=torch.float64)
+    C = torch.zeros(n, n, dtype=torch.float64)
+    seconds = median_time(reps * 3, 2, lambda: torch.mm(A, B, out=C))
+    return {"value": 2 * n ** 3 / seconds / 1e9, "unit": "GFLOPS"}
+
+
+def w5(reps):
+    """Horner y = y*x + c_i, 500 steps = 1000 scalar ops, forward and backward, built afresh."""
+    steps = 500
+    c = [torch.tensor(v, dtype=torch.float64) for v in torch.rand(steps + 1).tolist()]
+    passes = 20
+
+    def run():
+        for _ in range(passes):
+            x = torch.tensor(0.999, dtype=torch.float64, requires_grad=True)
+            y = c[0]
+            for k in range(steps):
+                y = y * x + c[k + 1]
+            y.backward()
+
+    seconds = median_time(reps, 1, run) / passes
+    return {"value": 2 * steps / seconds, "unit": "ops/s"}
+
+
+def main():
+    p = argparse.ArgumentParser()
+    p.add_argument("--threads", type=int, required=True)
+    p.add_argument("--reps", type=int, default=5)
+    p.add_argument("--workloads", default="w1,w2,w3,w4,w5")
+    a = p.parse_args()
+    torch.set_num_threads(a.threads)
+    wanted = a.workloads.split(",")
+    runs = {"w1": lambda: w1(a.reps), "w2": lambda: mlp(a.reps, 64, 500),
+            "w3": lambda: mlp(a.reps, 1024, 100), "w4": lambda: w4(a.reps),
+            "w5": lambda: w5(a.reps)}
+    results = []
+    for name in ["w1", "w2", "w3", "w4", "w5"]:
+        if name in wanted:
+            row = {"workload": name, "threads": a.threads, "dtype": "float64"}
+            row.update(runs[name]())
+            results.append(row)
+    print(json.dumps({"framework": "torch", "version": torch.__version__,
+                      "threads": torch.get_num_threads(), "results": results}))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,81 @@
+package dev.chainrule.examples.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.chainrule.core.exec.ExecOptions;
+import dev.chainrule.core.exec.Feeds;
+import dev.chainrule.examples.Main;
+import dev.chainrule.examples.bench.ReferenceRunner.Outcome;
+import dev.chainrule.examples.cli.Cli;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The bench: its workloads compute what they claim (seed 001's error after 10⁴ steps, the MLP
+ * learning), ratios point the right way for times and for rates, and bad options exit with
+ * status 2 naming the bad value. No timing is asserted.
+ */
+class BenchCommandTest {
+  /** Seed 001 trained 10⁴ steps: E = 3.51018778298e-05 (seeds-analysis §1.3, Decimal run). */
+  @Test
+  void seedStepWorkloadReachesTheSeedsErrorAfterTenThousandSteps() {
+    SeedStepWorkload w = SeedStepWorkload.build(ExecOptions.defaults());
+    w.train(SeedStepWorkload.STEPS);
+    double e = w.step().run(Feeds.none(), 0.0).scalar(w.step().loss());
+    assertEquals(3.51018778298e-05, e, 1e-15);
+  }
+
+  /** The MLP's loss starts near ln 10 (uniform guesses over 10 classes) and falls as it trains. */
+  @Test
+  void mlpWorkloadLearnsItsBatches() {
+    MlpWorkload w = MlpWorkload.build(16, ExecOptions.defaults());
+    double first = w.train(1);
+    assertEquals(Math.log(10), first, 0.3);
+    double later = w.train(400);
+    assertTrue(later < first - 0.5, "loss after 400 steps " + later + " vs first " + first);
+  }
+
+  /** A time per step is better when smaller, a rate when larger. */
+  @Test
+  void ratiosAreReferenceTimeOverChainruleTime() {
+    List<BenchRow> ours = List.of(new BenchRow("w1", 1, 0.5, "us/step", Map.of()),
+        new BenchRow("w2", 2, 300, "steps/s", Map.of()),
+        new BenchRow("w5-fresh", 1, 2e5, "ops/s", Map.of()));
+    Outcome torch = new Outcome("torch", "1", List.of(new BenchRow("w1", 1, 100, "us/step",
+        Map.of()), new BenchRow("w2", 2, 200, "steps/s", Map.of()),
+        new BenchRow("w5", 1, 1e5, "ops/s", Map.of())), null);
+    List<Ratios.Ratio> r = Ratios.of(ours, List.of(torch));
+    assertEquals(200.0, Ratios.find(r, "w1", 1, "torch"), 1e-12);
+    assertEquals(1.5, Ratios.find(r, "w2", 2, "torch"), 1e-12);
+    assertEquals(2.0, Ratios.find(r, "w5-fresh", 1, "torch"), 1e-12);
+    assertTrue(Double.isNaN(Ratios.find(r, "w2", 1, "torch")));
+  }
+
+  @Test
+  void badOptionsExitWithStatusTwoNamingTheValue() {
+    assertBadInput("unknown workload 'w9'", "bench", "--workloads", "w1,w9");
+    assertBadInput("thread count '0'", "bench", "--threads", "0");
+    assertBadInput("--reps must be at least 1", "bench", "--reps", "0");
+  }
+
+  private static void assertBadInput(String message, String... args) {
+    PrintStream err = System.err;
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+    int status;
+    try {
+      status = Cli.run(new Main(), args);
+    } finally {
+      System.setErr(err);
+    }
+    String text = captured.toString(StandardCharsets.UTF_8);
+    assertEquals(Cli.BAD_INPUT, status, text);
+    assertTrue(text.contains(message), text);
+    assertEquals(1, text.strip().lines().count(), text);
+  }
+}
