@@ -125,7 +125,7 @@ public final class Plan {
             + names(program.targets) + " depend on it: feed it with Feeds.of(" + in.name()
             + ", tensor) or hold a value with " + in.name() + ".hold(tensor)");
       }
-      FeedChecks.check(in, v);
+      FeedChecks.check(in, v, program.threads);
       values[s] = v;
     }
   }
