@@ -137,7 +137,8 @@ final class Compiler {
     }
     return new Program(s.graph, targets, List.copyOf(schedule), slotNodes.toArray(new Node[0]),
         buffers, inputs.stream().mapToInt(Integer::intValue).toArray(), all, observable,
-        new int[] {groups != null ? groups.count() : 0, fusedOps, fused.size()});
+        new int[] {groups != null ? groups.count() : 0, fusedOps, fused.size()},
+        options.threads());
   }
 
   /** Gives a slot to every leaf, every operation outside a loop, and every loop output. */

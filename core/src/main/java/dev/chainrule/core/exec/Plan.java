@@ -192,7 +192,7 @@ public final class Plan {
       if (v == null) {
         throw FeedChecks.missing(in, program.targets);
       }
-      FeedChecks.check(in, v);
+      FeedChecks.check(in, v, program.threads);
       values[s] = v;
     }
   }

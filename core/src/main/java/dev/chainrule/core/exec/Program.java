@@ -23,9 +23,11 @@ final class Program {
   final int fusedOperations;
   /** How many parameter updates run inside their gradient's matrix product. */
   final int fusedUpdates;
+  /** How many threads a long scan or loop of this plan may use. */
+  final int threads;
 
   Program(Graph graph, List<Node> targets, List<Node> schedule, Node[] slotNodes, Buffers buffers,
-      int[] inputSlots, StepSpec[] steps, int[] observable, int[] fused) {
+      int[] inputSlots, StepSpec[] steps, int[] observable, int[] fused, int threads) {
     this.graph = graph;
     this.targets = List.copyOf(targets);
     this.schedule = schedule;
@@ -38,6 +40,7 @@ final class Program {
     this.fusedLoops = fused[0];
     this.fusedOperations = fused[1];
     this.fusedUpdates = fused[2];
+    this.threads = threads;
   }
 
   /** Returns the total number of doubles in one thread's buffers. */

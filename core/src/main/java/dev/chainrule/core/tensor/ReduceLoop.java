@@ -15,6 +15,8 @@ public final class ReduceLoop {
   private final int inner;
   private final int innerStride;
   private final int[] index;
+  /** A copy of one input row, so the row-sum loop indexes both arrays alike (vectorised). */
+  private final double[] row;
 
   /** Prepares the reduction of a tensor of shape {@code in} over {@code axes} (non-empty). */
   public ReduceLoop(Shape in, int[] axes) {
@@ -24,6 +26,11 @@ public final class ReduceLoop {
     this.inner = rank == 0 ? 1 : dims[rank - 1];
     this.innerStride = rank == 0 ? 0 : outStrides[rank - 1];
     this.index = new int[rank];
+    boolean leadingOnly = rank > 0 && innerStride == 1;
+    for (int d = 0; d < rank - 1; d++) {
+      leadingOnly &= outStrides[d] == 0;
+    }
+    this.row = leadingOnly && inner <= 4096 ? new double[inner] : null;
   }
 
   /** Writes the sum of {@code x} over the axes into {@code o} (either reduced layout). */
@@ -37,6 +44,15 @@ public final class ReduceLoop {
       return;
     }
     Arrays.fill(o, 0.0);
+    if (row != null) {
+      for (int base = 0; base < x.length; base += inner) {
+        System.arraycopy(x, base, row, 0, inner);
+        for (int j = 0; j < inner; j++) {
+          o[j] += row[j];
+        }
+      }
+      return;
+    }
     Arrays.fill(index, 0);
     int off = 0;
     for (int base = 0; base < x.length; base += inner) {

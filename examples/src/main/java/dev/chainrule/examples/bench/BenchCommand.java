@@ -17,9 +17,11 @@ import picocli.CommandLine.Option;
 
 /**
  * The end-to-end benchmark: chainrule's workloads (W1 seed 001's training step, W2/W3 an MLP at
- * batch 64 and 1024, W4 a 1024³ GEMM, W5 a Horner chain, and the scaling series), each thread
- * count in a JVM of its own so that the native BLAS's thread count can be set, then the same
- * workloads in NumPy and PyTorch when the Python interpreter has them, and the ratios.
+ * batch 64 and 1024, W4 a 1024³ GEMM, W5 a Horner chain, and the scaling series), and the same
+ * workloads in NumPy and PyTorch when the Python interpreter has them, and the ratios. Each
+ * workload runs in each framework right after the other two, so that a ratio compares figures
+ * taken within a minute of each other on a machine whose load may change; chainrule runs in a
+ * JVM per workload and thread count, so that the native BLAS's thread count can be set.
  */
 @Command(name = "bench", description = "Benchmarks chainrule against NumPy and PyTorch "
     + "(float64): W1 seed 001 training, W2/W3 an MLP, W4 GEMM, W5 a scalar chain, scaling.")
@@ -66,15 +68,17 @@ public final class BenchCommand implements Runnable {
     List<BenchRow> ours = new ArrayList<>();
     List<Outcome> refs = new ArrayList<>();
     String backend = null;
+    ReferenceRunner runner = new ReferenceRunner(python);
     for (int t : counts) {
-      Map<?, ?> child = spawnWorker(names, t);
-      backend = String.valueOf(child.get("gemm"));
-      ours.addAll(Processes.rows(child));
-      if (!noReferences) {
-        ReferenceRunner runner = new ReferenceRunner(python);
-        for (String framework : List.of("numpy", "torch")) {
-          progress(framework + ", " + t + " thread" + (t == 1 ? "" : "s"));
-          refs.add(runner.run(framework, names, t, reps));
+      for (String w : names) {
+        Map<?, ?> child = spawnWorker(List.of(w), t);
+        backend = String.valueOf(child.get("gemm"));
+        ours.addAll(Processes.rows(child));
+        if (!noReferences && Workloads.REFERENCED.contains(w)) {
+          for (String framework : List.of("numpy", "torch")) {
+            progress(framework + " " + w + ", " + t + " thread" + (t == 1 ? "" : "s"));
+            refs.add(runner.run(framework, List.of(w), t, reps));
+          }
         }
       }
     }
