@@ -145,7 +145,8 @@ public final class Plan {
     java.util.Arrays.sort(order, java.util.Comparator.comparingInt(s -> nodes[s].id()));
     for (int s : order) {
       Node node = nodes[s];
-      if (node.kind() != NodeKind.OPERATION || FeedChecks.allFinite(values[s].buffer())) {
+      Tensor v = values[s];
+      if (node.kind() != NodeKind.OPERATION || FeedChecks.allFinite(v.buffer(), 0, v.size())) {
         continue;
       }
       List<Node> in = node.inputs();
