@@ -8,8 +8,9 @@ import java.util.Map;
 /**
  * Assigns the computed values of a schedule to buffers. With reuse, a value's buffer returns to a
  * pool (by exact length) once its last reader has run, and a later value of that length takes it;
- * values pinned to the end of the run (targets) keep theirs. A step's outputs never share a buffer
- * with its own operands, because outputs are assigned before the operands' buffers are released.
+ * values pinned to the end of the run (targets) keep theirs. A step's outputs share a buffer with
+ * its own operands only where the step says it may write over them (see {@link
+ * StepSpec#overwritable()}), since outputs are assigned before the operands' buffers are released.
  */
 final class Buffers {
   /** The buffer of each value slot (-1 for leaves, which use their own tensors). */
@@ -43,7 +44,17 @@ final class Buffers {
     int count = 0;
     Map<Integer, ArrayDeque<Integer>> free = new HashMap<>();
     for (int s = 0; s < steps.length; s++) {
-      for (int v : steps[s].writes()) {
+      int[] writes = steps[s].writes();
+      int[] offer = reuse ? steps[s].overwritable() : null;
+      for (int j = 0; j < writes.length; j++) {
+        int v = writes[j];
+        int in = offer != null ? offer[j] : -1;
+        if (in >= 0 && lastRead[in] == s && !pinned[in] && bufferOf[in] >= 0
+            && sizes[in] == sizes[v]) {
+          bufferOf[v] = bufferOf[in];
+          lastRead[in] = -2;
+          continue;
+        }
         ArrayDeque<Integer> pool = reuse ? free.get(sizes[v]) : null;
         if (pool != null && !pool.isEmpty()) {
           bufferOf[v] = pool.pop();

@@ -85,6 +85,9 @@ final class Compiler {
     for (Node r : roots) {
       s.pinned[r.id()] = true;
     }
+    if (options.fuseElementwise()) {
+      s.reluMasks();
+    }
     return new Compiler(s, options).build(targets, training, fused);
   }
 

@@ -49,6 +49,10 @@ final class FusedProgram {
   final int[][] elementMap;
   /** Per output: the register holding it (small mode only). */
   final int[] outputRegister;
+  /** Per outside operand: the last instruction that reads it. */
+  final int[] externalLastRead;
+  /** Per output: the instruction that computes it. */
+  final int[] outputInstruction;
   final int externals;
   final int outputs;
 
@@ -77,6 +81,8 @@ final class FusedProgram {
     }
     this.outputs = outs;
     this.outputRegister = new int[outs];
+    this.externalLastRead = new int[externalShapes.length];
+    this.outputInstruction = new int[outs];
     this.elementMap = small ? new int[externals][] : null;
     int fixed = 0;
     for (int e = 0; e < externals; e++) {
@@ -168,6 +174,9 @@ final class FusedProgram {
       for (int k = argStart[m], j = 0; k < argStart[m + 1]; k++, j++) {
         int a = args[k];
         int e = -a - 1;
+        if (a < 0) {
+          externalLastRead[e] = m;
+        }
         operands[j][m] = a >= 0 ? location[a]
             : externalRegister[e] >= 0 ? externalRegister[e] : -(1 + e);
       }
@@ -184,6 +193,9 @@ final class FusedProgram {
       if (early) {
         dst[m] = location[m];
         continue;
+      }
+      if (isOutput[m]) {
+        outputInstruction[out] = m;
       }
       if (isOutput[m] && !small) {
         location[m] = -(1 + externals + out++);
@@ -223,6 +235,26 @@ final class FusedProgram {
       frame[externals + j] = k++;
     }
     return frame;
+  }
+
+  /**
+   * Returns, per output, an outside operand read at the same flat positions whose buffer the
+   * output may be written into (no instruction after the output's reads that operand), or -1.
+   * Each operand is offered to one output at most.
+   */
+  int[] overwritable() {
+    int[] offer = new int[outputs];
+    boolean[] taken = new boolean[externals];
+    for (int j = 0; j < outputs; j++) {
+      offer[j] = -1;
+      for (int e = 0; e < externals && offer[j] < 0; e++) {
+        if (!taken[e] && modes[e] == Mode.FULL && externalLastRead[e] <= outputInstruction[j]) {
+          offer[j] = e;
+          taken[e] = true;
+        }
+      }
+    }
+    return offer;
   }
 
   /** Returns how many outside operands are read in place (chunk mode). */

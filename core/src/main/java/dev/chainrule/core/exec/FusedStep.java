@@ -103,6 +103,15 @@ final class FusedStep implements Step {
     }
 
     @Override
+    public int[] overwritable() {
+      int[] offer = program.overwritable();
+      for (int j = 0; j < offer.length; j++) {
+        offer[j] = offer[j] < 0 ? -1 : inputs[offer[j]];
+      }
+      return offer;
+    }
+
+    @Override
     public String describe(java.util.function.IntFunction<String> slots) {
       StringBuilder sb = new StringBuilder();
       for (int j = 0; j < outputs.length; j++) {

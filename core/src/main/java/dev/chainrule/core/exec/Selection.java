@@ -4,7 +4,9 @@ import dev.chainrule.core.graph.Graph;
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.graph.NodeKind;
 import dev.chainrule.core.graph.Op;
+import dev.chainrule.core.graph.ops.Compare;
 import dev.chainrule.core.graph.ops.MatMul;
+import dev.chainrule.core.graph.ops.Relu;
 import dev.chainrule.core.graph.ops.Transpose;
 import dev.chainrule.core.tensor.Shape;
 import java.util.List;
@@ -99,6 +101,37 @@ final class Selection {
   private static boolean isMatrixTranspose(Node n) {
     return n.op() instanceof Transpose && n.shape().rank() == 2
         && ((Transpose) n.op()).permutation()[0] == 1;
+  }
+
+  /**
+   * Lets ReLU's derivative mask read the ReLU's output: 1(z &gt; 0) and 1(relu(z) &gt; 0) are equal
+   * for every z (relu(z) is z where z &gt; 0 and 0 elsewhere, NaN included), so when the plan
+   * computes relu(z) before the mask, the mask reads it and z itself need not be kept for the
+   * backward pass. Changes only the effective operands, never the graph.
+   */
+  void reluMasks() {
+    int[] reluOf = new int[size];
+    java.util.Arrays.fill(reluOf, -1);
+    for (int id = 0; id < size; id++) {
+      if (needed[id] && ops[id] == Relu.INSTANCE && reluOf[args[id][0]] < 0) {
+        reluOf[args[id][0]] = id;
+      }
+    }
+    for (int id = 0; id < size; id++) {
+      if (needed[id] && ops[id] instanceof Compare
+          && ((Compare) ops[id]).relation() == Compare.Relation.GT) {
+        int z = args[id][0];
+        int relu = reluOf[z];
+        if (relu >= 0 && relu < id && isZero(args[id][1])) {
+          args[id] = new int[] {relu, args[id][1]};
+        }
+      }
+    }
+  }
+
+  private boolean isZero(int id) {
+    Node n = nodes[id];
+    return n.isLiteral() && n.storedValue().item() == 0.0;
   }
 
   /** Returns how many needed operations read each node id. */

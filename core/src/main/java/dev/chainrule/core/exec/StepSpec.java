@@ -20,6 +20,16 @@ interface StepSpec {
   /** Returns the value slots the step writes. */
   int[] writes();
 
+  /**
+   * Returns, per written slot, a read slot whose buffer that output may take when this step is
+   * the slot's last reader (an elementwise loop writing where it has finished reading), or -1.
+   */
+  default int[] overwritable() {
+    int[] none = new int[writes().length];
+    java.util.Arrays.fill(none, -1);
+    return none;
+  }
+
   /** Returns what the step does, for {@link Plan#explain()}, naming values by {@code slots}. */
   String describe(java.util.function.IntFunction<String> slots);
 }

@@ -131,4 +131,29 @@ class FusedLoopTest {
       }
     }
   }
+
+  /**
+   * ReLU's mask 1(z &gt; 0) may read relu(z) instead of z (they agree everywhere, signed zeros and
+   * NaN-free values here); a comparison with another threshold must keep reading z.
+   */
+  @Test
+  void reluMaskReadsTheReluOutputOnlyForZeroThresholds() {
+    double[] v = {-2, -0.5, -0.25, -0.0, 0.0, 0.25, 0.5, 3};
+    double[] w = {1, 2, 3, 4, 5, 6, 7, 8};
+    Graph g = new Graph();
+    Node x = g.input("x", v.length);
+    Node u = g.input("u", v.length);
+    Node z = x.mul(1.0).named("z");
+    Node a = z.relu().named("A");
+    Node mask = u.mul(z.gt(0.0)).add(a).named("mask");
+    Node other = u.mul(z.gt(-0.3)).add(a).named("other");
+    Results r = Plan.compile(List.of(mask, other))
+        .run(Feeds.of(x, Tensor.of(v, v.length), u, Tensor.of(w, w.length)));
+    for (int i = 0; i < v.length; i++) {
+      double relu = v[i] > 0 ? v[i] : 0.0;
+      assertEquals(w[i] * (v[i] > 0 ? 1 : 0) + relu, r.get(mask).get(i), 0.0, "mask at " + v[i]);
+      assertEquals(w[i] * (v[i] > -0.3 ? 1 : 0) + relu, r.get(other).get(i), 0.0,
+          "other at " + v[i]);
+    }
+  }
 }
