@@ -58,6 +58,17 @@ public final class TrainingStep {
     return plan.run(feeds, learningRate);
   }
 
+  /**
+   * Runs the step {@code runs} times, as {@link #run} does (the parameters are updated each time),
+   * and returns where the time went, step by step (see {@link Plan#profile}).
+   *
+   * @throws IllegalArgumentException if {@code runs} is less than 1
+   * @throws FeedException as {@link Plan#run} does
+   */
+  public PlanProfile profile(Feeds feeds, double learningRate, int runs) {
+    return plan.profile(feeds, learningRate, runs);
+  }
+
   /** Returns the loss node. */
   public Node loss() {
     return loss;

@@ -14,6 +14,8 @@
  * dev.chainrule.core.exec.Update} of the parameters in place into one plan. The compiler
  * ({@code Compiler}) folds transposes into matrix products, fuses elementwise operations into
  * loops ({@code Fusion}, {@code FusedProgram}), prepares the other operations' kernels and reuses
- * buffers; {@link dev.chainrule.core.exec.ExecOptions} switches each optimisation.
+ * buffers; {@link dev.chainrule.core.exec.ExecOptions} switches each optimisation. {@link
+ * dev.chainrule.core.exec.Plan#explain()} lists the compiled steps and {@link
+ * dev.chainrule.core.exec.Plan#profile} times them ({@link dev.chainrule.core.exec.PlanProfile}).
  */
 package dev.chainrule.core.exec;

@@ -45,6 +45,10 @@ public final class BenchCommand implements Runnable {
       description = "The Python interpreter for the NumPy and PyTorch references.")
   String python;
 
+  @Option(names = "--profile",
+      description = "Also time each step of the W2 and W3 training steps and print the profile.")
+  boolean profile;
+
   @Option(names = "--no-references", description = "Skip the NumPy and PyTorch references.")
   boolean noReferences;
 
@@ -94,7 +98,7 @@ public final class BenchCommand implements Runnable {
   }
 
   private void runWorker(List<String> names, int t) {
-    List<BenchRow> rows = ChainruleRunner.run(names, t, reps,
+    List<BenchRow> rows = ChainruleRunner.run(names, t, reps, profile,
         w -> progress("chainrule " + w + ", " + t + " thread" + (t == 1 ? "" : "s")));
     Map<String, Object> m = new LinkedHashMap<>();
     List<Object> results = new ArrayList<>();
@@ -118,6 +122,9 @@ public final class BenchCommand implements Runnable {
     cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(),
         "bench", "--worker", "--json", "--threads", String.valueOf(t), "--reps",
         String.valueOf(reps), "--workloads", String.join(",", names)));
+    if (profile) {
+      cmd.add("--profile");
+    }
     ProcessBuilder pb = new ProcessBuilder(cmd);
     Processes.limitThreads(pb, t);
     try {

@@ -64,7 +64,7 @@ final class BenchReport {
     return new ArrayList<>(merged.values());
   }
 
-  /** Prints the table of results and ratios, then the scaling series, then the machine. */
+  /** Prints the table of results and ratios, the scaling series, any profiles, the machine. */
   static void print(List<BenchRow> ours, List<Outcome> refs, Map<String, Object> machine,
       PrintStream out) {
     List<Ratio> ratios = Ratios.of(ours, refs);
@@ -82,6 +82,7 @@ final class BenchReport {
           times(Ratios.find(ratios, r.workload(), r.threads(), "torch")));
     }
     printScaling(ours, out);
+    printProfiles(ours, out);
     for (Outcome o : mergedByFramework(refs)) {
       if (o.skipped() != null) {
         out.println(o.framework() + ": skipped (" + o.skipped() + ")");
@@ -113,6 +114,21 @@ final class BenchReport {
           d.get("forward_run_ms"), d.get("forward_backward_run_ms"),
           d.get("backward_over_forward_build"), d.get("backward_over_forward_run"),
           d.get("ns_per_node"));
+    }
+  }
+
+  private static void printProfiles(List<BenchRow> ours, PrintStream out) {
+    for (BenchRow r : ours) {
+      if (!(r.details().get("profile") instanceof List)) {
+        continue;
+      }
+      out.printf(Locale.ROOT, "%nprofile: %s, %d thread%s (µs per training step, share)%n",
+          r.workload(), r.threads(), r.threads() == 1 ? "" : "s");
+      for (Object o : (List<?>) r.details().get("profile")) {
+        Map<?, ?> e = (Map<?, ?>) o;
+        out.printf(Locale.ROOT, "%10.1f %5.1f%%  %s%n", ((Number) e.get("us")).doubleValue(),
+            100 * ((Number) e.get("share")).doubleValue(), e.get("step"));
+      }
     }
   }
 

@@ -15,8 +15,11 @@ import java.util.function.Consumer;
 final class ChainruleRunner {
   private ChainruleRunner() {}
 
-  /** Runs {@code workloads} and returns their rows; {@code progress} hears each one's name. */
-  static List<BenchRow> run(List<String> workloads, int threads, int reps,
+  /**
+   * Runs {@code workloads} and returns their rows; {@code progress} hears each one's name; with
+   * {@code profile}, the MLP rows also say where their time goes.
+   */
+  static List<BenchRow> run(List<String> workloads, int threads, int reps, boolean profile,
       Consumer<String> progress) {
     Gemm.setThreads(threads);
     ExecOptions options = ExecOptions.defaults().withThreads(threads);
@@ -28,10 +31,10 @@ final class ChainruleRunner {
           rows.add(SeedStepWorkload.build(options).measure(threads, reps));
           break;
         case "w2":
-          rows.add(MlpWorkload.build(64, options).measure("w2", threads, 500, reps));
+          rows.add(MlpWorkload.build(64, options).measure("w2", threads, 500, reps, profile));
           break;
         case "w3":
-          rows.add(MlpWorkload.build(1024, options).measure("w3", threads, 100, reps));
+          rows.add(MlpWorkload.build(1024, options).measure("w3", threads, 100, reps, profile));
           break;
         case "w4":
           rows.add(GemmWorkload.measure(threads, reps));

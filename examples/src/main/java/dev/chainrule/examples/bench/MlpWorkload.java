@@ -2,11 +2,15 @@ package dev.chainrule.examples.bench;
 
 import dev.chainrule.core.exec.ExecOptions;
 import dev.chainrule.core.exec.Feeds;
+import dev.chainrule.core.exec.PlanProfile;
 import dev.chainrule.core.exec.Results;
 import dev.chainrule.core.exec.TrainingStep;
 import dev.chainrule.core.graph.Graph;
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.tensor.Tensor;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
@@ -85,11 +89,27 @@ public final class MlpWorkload {
     return r == null ? Double.NaN : r.scalar(loss);
   }
 
-  /** Returns the row of W2 or W3: the median steps per second over {@code reps} runs. */
-  public BenchRow measure(String name, int threads, int steps, int reps) {
+  /**
+   * Returns the row of W2 or W3: the median steps per second over {@code reps} runs; with {@code
+   * profile}, also where the time of {@code steps} more steps goes (detail {@code profile}: per
+   * step of the plan, microseconds per training step and share).
+   */
+  public BenchRow measure(String name, int threads, int steps, int reps, boolean profile) {
     double[] last = new double[1];
     double seconds = Timing.medianSeconds(1, reps, () -> last[0] = train(steps));
-    return new BenchRow(name, threads, steps / seconds, "steps/s",
-        Map.of("final_loss", last[0]));
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("final_loss", last[0]);
+    if (profile) {
+      List<Object> entries = new ArrayList<>();
+      for (PlanProfile.Entry e : step.profile(batch(0), LEARNING_RATE, steps).entries()) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("step", e.step());
+        m.put("us", e.micros());
+        m.put("share", e.share());
+        entries.add(m);
+      }
+      details.put("profile", entries);
+    }
+    return new BenchRow(name, threads, steps / seconds, "steps/s", details);
   }
 }

@@ -4,13 +4,16 @@ import java.util.Arrays;
 
 /** Warm-up and median timing of a repeated measurement. */
 final class Timing {
-  /** Warm-up lasts at least this long, so that the JIT has compiled the hot loops. */
-  static final long WARM_UP_NANOS = 2_000_000_000L;
+  /**
+   * Warm-up lasts at least this long, so that the JIT has compiled the hot loops: code that runs
+   * once per training step reaches C2 after about 10⁴ calls, which takes W2 two to four seconds.
+   */
+  static final long WARM_UP_NANOS = 5_000_000_000L;
 
   private Timing() {}
 
   /**
-   * Runs {@code body} at least {@code warmups} times and for at least two seconds, then {@code
+   * Runs {@code body} at least {@code warmups} times and for at least five seconds, then {@code
    * reps} times, returning the median seconds of one run.
    */
   static double medianSeconds(int warmups, int reps, Runnable body) {

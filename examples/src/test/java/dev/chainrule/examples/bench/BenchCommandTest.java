@@ -40,6 +40,31 @@ class BenchCommandTest {
     assertTrue(later < first - 0.5, "loss after 400 steps " + later + " vs first " + first);
   }
 
+  /**
+   * With --profile an MLP row carries one entry per step of the compiled plan after the feeds,
+   * whose shares add up to one, and the table prints them under the workload's name.
+   */
+  @Test
+  void profiledMlpRowListsEveryStepOfThePlan() {
+    MlpWorkload w = MlpWorkload.build(16, ExecOptions.defaults());
+    BenchRow row = w.measure("w2", 1, 3, 1, true);
+    List<?> profile = (List<?>) row.details().get("profile");
+    String[] explained = w.step().explain().split("\n");
+    assertEquals(explained.length, profile.size());
+    double share = 0;
+    for (Object o : profile) {
+      share += (Double) ((Map<?, ?>) o).get("share");
+    }
+    assertEquals(1.0, share, 1e-9);
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    BenchReport.print(List.of(row), List.of(), Map.of(),
+        new PrintStream(bytes, true, StandardCharsets.UTF_8));
+    String text = bytes.toString(StandardCharsets.UTF_8);
+    assertTrue(text.contains("profile: w2, 1 thread (µs per training step, share)"), text);
+    assertTrue(text.contains("bind and check feeds"), text);
+    assertTrue(text.contains(explained[1].trim()), text);
+  }
+
   /** A time per step is better when smaller, a rate when larger. */
   @Test
   void ratiosAreReferenceTimeOverChainruleTime() {
