@@ -17,7 +17,8 @@ import picocli.CommandLine.Option;
 
 /**
  * The end-to-end benchmark: chainrule's workloads (W1 seed 001's training step, W2/W3 an MLP at
- * batch 64 and 1024, W4 a 1024³ GEMM, W5 a Horner chain, and the scaling series), and the same
+ * batch 64 and 1024 as one compiled training step and through nn's Trainer, W4 a 1024³ GEMM, W5
+ * a Horner chain, and the scaling series), and the same
  * workloads in NumPy and PyTorch when the Python interpreter has them, and the ratios. Each
  * workload runs in each framework right after the other two, so that a ratio compares figures
  * taken within a minute of each other on a machine whose load may change; chainrule runs in a

@@ -68,14 +68,14 @@ final class BenchReport {
   static void print(List<BenchRow> ours, List<Outcome> refs, Map<String, Object> machine,
       PrintStream out) {
     List<Ratio> ratios = Ratios.of(ours, refs);
-    out.printf(Locale.ROOT, "%-9s %3s  %18s  %18s  %18s  %9s  %9s%n", "workload", "thr",
+    out.printf(Locale.ROOT, "%-10s %3s  %18s  %18s  %18s  %9s  %9s%n", "workload", "thr",
         "chainrule", "numpy", "torch", "vs numpy", "vs torch");
     for (BenchRow r : ours) {
       if (r.workload().startsWith("chain-")) {
         continue;
       }
-      String counterpart = r.workload().equals("w5-fresh") ? "w5" : r.workload();
-      out.printf(Locale.ROOT, "%-9s %3d  %18s  %18s  %18s  %9s  %9s%n", r.workload(),
+      String counterpart = Ratios.counterpart(r.workload());
+      out.printf(Locale.ROOT, "%-10s %3d  %18s  %18s  %18s  %9s  %9s%n", r.workload(),
           r.threads(), figure(r), figure(find(refs, "numpy", counterpart, r.threads())),
           figure(find(refs, "torch", counterpart, r.threads())),
           times(Ratios.find(ratios, r.workload(), r.threads(), "numpy")),

@@ -32,9 +32,11 @@ final class ChainruleRunner {
           break;
         case "w2":
           rows.add(MlpWorkload.build(64, options).measure("w2", threads, 500, reps, profile));
+          rows.add(TrainerWorkload.measure("w2-trainer", 64, threads, 500, reps));
           break;
         case "w3":
           rows.add(MlpWorkload.build(1024, options).measure("w3", threads, 100, reps, profile));
+          rows.add(TrainerWorkload.measure("w3-trainer", 1024, threads, 100, reps));
           break;
         case "w4":
           rows.add(GemmWorkload.measure(threads, reps));

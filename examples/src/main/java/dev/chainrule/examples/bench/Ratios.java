@@ -33,11 +33,20 @@ final class Ratios {
 
   private Ratios() {}
 
+  /**
+   * Returns the reference workload a row is compared with: the row's own, or for a variant such as
+   * {@code w5-fresh} or {@code w2-trainer} the workload before the dash.
+   */
+  static String counterpart(String workload) {
+    int dash = workload.indexOf('-');
+    return dash < 0 || workload.startsWith("chain-") ? workload : workload.substring(0, dash);
+  }
+
   /** Returns every comparison the rows allow. */
   static List<Ratio> of(List<BenchRow> ours, List<Outcome> references) {
     List<Ratio> out = new ArrayList<>();
     for (BenchRow r : ours) {
-      String counterpart = r.workload().equals("w5-fresh") ? "w5" : r.workload();
+      String counterpart = counterpart(r.workload());
       for (Outcome o : references) {
         for (BenchRow ref : o.rows()) {
           if (ref.workload().equals(counterpart) && ref.threads() == r.threads()

@@ -70,7 +70,8 @@ class BenchCommandTest {
   void ratiosAreReferenceTimeOverChainruleTime() {
     List<BenchRow> ours = List.of(new BenchRow("w1", 1, 0.5, "us/step", Map.of()),
         new BenchRow("w2", 2, 300, "steps/s", Map.of()),
-        new BenchRow("w5-fresh", 1, 2e5, "ops/s", Map.of()));
+        new BenchRow("w5-fresh", 1, 2e5, "ops/s", Map.of()),
+        new BenchRow("w2-trainer", 2, 100, "steps/s", Map.of()));
     Outcome torch = new Outcome("torch", "1", List.of(new BenchRow("w1", 1, 100, "us/step",
         Map.of()), new BenchRow("w2", 2, 200, "steps/s", Map.of()),
         new BenchRow("w5", 1, 1e5, "ops/s", Map.of())), null);
@@ -78,6 +79,7 @@ class BenchCommandTest {
     assertEquals(200.0, Ratios.find(r, "w1", 1, "torch"), 1e-12);
     assertEquals(1.5, Ratios.find(r, "w2", 2, "torch"), 1e-12);
     assertEquals(2.0, Ratios.find(r, "w5-fresh", 1, "torch"), 1e-12);
+    assertEquals(0.5, Ratios.find(r, "w2-trainer", 2, "torch"), 1e-12);
     assertTrue(Double.isNaN(Ratios.find(r, "w2", 1, "torch")));
   }
 

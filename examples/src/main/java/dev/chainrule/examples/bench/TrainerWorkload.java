@@ -1,0 +1,59 @@
+package dev.chainrule.examples.bench;
+
+import dev.chainrule.core.tensor.Tensor;
+import dev.chainrule.nn.data.Dataset;
+import dev.chainrule.nn.layers.Activation;
+import dev.chainrule.nn.layers.Layout;
+import dev.chainrule.nn.losses.Loss;
+import dev.chainrule.nn.model.Sequential;
+import dev.chainrule.nn.optim.Sgd;
+import dev.chainrule.nn.train.FitOptions;
+import dev.chainrule.nn.train.Trainer;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * W2 and W3 as an nn user writes them: a {@link Sequential} 784-256-10 (ReLU, softmax) trained
+ * by a {@link Trainer} with softmax cross-entropy and {@link Sgd} at η = 0.1 on eight batches of
+ * random data, shuffled each epoch. The trainer runs the compiled loss-and-gradients plan and
+ * then the optimizer's update as a pass of its own, and copies each shuffled batch; the rows
+ * {@code w2-trainer} and {@code w3-trainer} say what that costs next to {@link MlpWorkload}'s
+ * single compiled training step.
+ */
+final class TrainerWorkload {
+  private static final int BATCHES = 8;
+
+  private final Trainer trainer;
+  private final Dataset data;
+  private final int batch;
+
+  private TrainerWorkload(int batch) {
+    this.batch = batch;
+    Random r = new Random(1);
+    Tensor x = Tensor.zeros(BATCHES * batch, 784);
+    double[] d = x.buffer();
+    for (int i = 0; i < d.length; i++) {
+      d[i] = r.nextDouble();
+    }
+    int[] labels = new int[BATCHES * batch];
+    for (int i = 0; i < labels.length; i++) {
+      labels[i] = r.nextInt(10);
+    }
+    data = Dataset.classification("random", x, labels, 10);
+    Sequential net = Sequential.builder(Layout.ROW, 784).dense(256, Activation.relu())
+        .dense(10, Activation.softmax()).seed(1).build();
+    trainer = new Trainer(net, Loss.softmaxCrossEntropy(), new Sgd(MlpWorkload.LEARNING_RATE));
+  }
+
+  /** Returns the row {@code name}: the median steps per second of {@code steps} steps. */
+  static BenchRow measure(String name, int batch, int threads, int steps, int reps) {
+    TrainerWorkload w = new TrainerWorkload(batch);
+    int epochs = Math.max(1, steps / BATCHES);
+    FitOptions options = FitOptions.defaults().epochs(epochs).batchSize(batch).shuffled(1);
+    double[] loss = new double[1];
+    double seconds = Timing.medianSeconds(1, reps,
+        () -> loss[0] = w.trainer.fit(w.data, options).last().trainLoss());
+    return new BenchRow(name, threads, epochs * BATCHES / seconds, "steps/s",
+        Map.of("final_loss", loss[0], "batch", w.batch));
+  }
+}
