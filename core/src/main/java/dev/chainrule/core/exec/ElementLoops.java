@@ -47,9 +47,9 @@ import java.util.function.DoubleBinaryOperator;
  * The loops of the {@link Opcodes} instruction set: one loop per code over a run of elements, and
  * a scalar form for one element. Each loop calls the operation's own method through its exact
  * class, which the JIT inlines, so every code compiles to a tight loop of its own; every array of a
- * loop is indexed by the loop counter itself, the form the JIT vectorises. ReLU and comparisons
- * run a branch-free pass (vectorised) and then a pass that recomputes, exactly, the rare elements
- * that came out NaN.
+ * loop is indexed by the loop counter itself, the form the JIT vectorises. Comparisons run a
+ * branch-free pass (vectorised) and then a pass that recomputes, exactly, the rare elements that
+ * came out NaN.
  */
 final class ElementLoops {
   private ElementLoops() {}
@@ -110,12 +110,7 @@ final class ElementLoops {
         break;
       case RELU:
         for (int i = from; i < to; i++) {
-          o[i] = Math.max(a[i], 0.0);
-        }
-        for (int i = from; i < to; i++) {
-          if (o[i] != o[i]) {
-            o[i] = Relu.INSTANCE.apply(a[i]);
-          }
+          o[i] = Relu.INSTANCE.apply(a[i]);
         }
         break;
       case LEAKY_RELU: {

@@ -105,7 +105,7 @@ final class Selection {
 
   /**
    * Lets ReLU's derivative mask read the ReLU's output: 1(z &gt; 0) and 1(relu(z) &gt; 0) are equal
-   * for every z (relu(z) is z where z &gt; 0 and 0 elsewhere, NaN included), so when the plan
+   * for every z (relu(z) is z where z &gt; 0 or z is NaN, and 0 elsewhere), so when the plan
    * computes relu(z) before the mask, the mask reads it and z itself need not be kept for the
    * backward pass. Changes only the effective operands, never the graph.
    */

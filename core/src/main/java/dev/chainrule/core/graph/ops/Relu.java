@@ -17,14 +17,14 @@ public final class Relu implements UnaryElementwise {
   }
 
   /**
-   * Returns x for x &gt; 0, else 0 (and 0 for NaN), computed as max(x, 0) so that no branch
-   * depends on the sign: half the elements of a layer are negative, and a mispredicted branch
-   * costs more than the rest of the loop.
+   * Returns x for x &gt; 0, NaN for NaN, else 0: a NaN passes through, as in PyTorch and as leaky
+   * ReLU does, rather than vanishing into a 0 that would hide it from the loss. Computed as
+   * max(x, 0) so that no branch depends on the sign: half the elements of a layer are negative,
+   * and a mispredicted branch costs more than the rest of the loop.
    */
   @Override
   public double apply(double x) {
-    double m = Math.max(x, 0.0);
-    return m == m ? m : 0.0;
+    return Math.max(x, 0.0);
   }
 
   @Override

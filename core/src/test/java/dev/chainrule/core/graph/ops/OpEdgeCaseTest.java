@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.chainrule.core.autodiff.Autodiff;
+import dev.chainrule.core.exec.ExecOptions;
 import dev.chainrule.core.exec.Feeds;
 import dev.chainrule.core.exec.Plan;
 import dev.chainrule.core.exec.Results;
@@ -64,6 +65,21 @@ class OpEdgeCaseTest {
         run(Autodiff.grad(x.relu().sum(), x).get(0)), "relu: 1(x > 0)");
     assertEquals(Tensor.of(new double[] {0.25, 0.25, 1}, 3),
         run(Autodiff.grad(x.leakyRelu(0.25).sum(), x).get(0)), "leaky: α for x ≤ 0");
+  }
+
+  /**
+   * log(−1) is NaN; ReLU passes it on (as PyTorch and leaky ReLU do), so the loss says so instead
+   * of summing a silent 0: sum(relu(log [−1, 4])) is NaN, fused or op by op, interactive or not.
+   */
+  @Test
+  void reluPassesANanOnToTheLoss() {
+    Node p = g.parameter("p", Tensor.of(new double[] {-1, 4}, 2));
+    Node loss = p.log().relu().sum();
+    assertTrue(Double.isNaN(run(loss).item()), "compiled");
+    assertTrue(Double.isNaN(Plan.compile(java.util.List.of(loss), ExecOptions.unoptimised())
+        .run(Feeds.none()).get(loss).item()), "unoptimised");
+    assertTrue(Double.isNaN(loss.value().item()), "interactive");
+    assertEquals(Math.log(4), run(p.log().relu()).get(1), 0.0);
   }
 
   @Test
