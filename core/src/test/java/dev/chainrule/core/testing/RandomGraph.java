@@ -355,7 +355,7 @@ public final class RandomGraph {
             values.get(n.inputs().get(1).id()), (x, y) -> x - y));
       } else if (n.op() instanceof Max) {
         Tensor x = values.get(n.inputs().get(0).id());
-        Tensor top = Naive.reduce(x, ((Max) n.op()).axes(), true, Naive.Reduction.MAX);
+        Tensor top = Naive.reduce(x, ((Max) n.op()).axes().toArray(), true, Naive.Reduction.MAX);
         out.add(Naive.binary(top, x, (m, v) -> m - v));
       }
     }

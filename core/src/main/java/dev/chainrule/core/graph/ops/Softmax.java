@@ -1,11 +1,7 @@
 package dev.chainrule.core.graph.ops;
 
-import dev.chainrule.core.graph.Kernel;
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.graph.Notation;
-import dev.chainrule.core.graph.Op;
-import dev.chainrule.core.tensor.Shape;
-import dev.chainrule.core.tensor.Tensor;
 import java.util.List;
 
 /**
@@ -14,26 +10,16 @@ import java.util.List;
  *
  * @param axis the normalised (non-negative) axis along which the outputs sum to 1
  */
-public record Softmax(int axis) implements Op {
+public record Softmax(int axis) implements SoftmaxFamily {
   @Override
   public String name() {
     return "softmax";
   }
 
+  /** Returns false: the softmax itself. */
   @Override
-  public Shape inferShape(List<Shape> inputs) {
-    inputs.get(0).normalizeAxis(axis);
-    return inputs.get(0);
-  }
-
-  @Override
-  public void forward(Tensor[] inputs, Tensor out) {
-    AxisLoops.softmax(inputs[0], axis, out, false);
-  }
-
-  @Override
-  public Kernel prepare(List<Shape> inputs, Shape output) {
-    return AxisLoops.prepare(inputs.get(0), axis, false);
+  public boolean log() {
+    return false;
   }
 
   @Override
@@ -45,10 +31,5 @@ public record Softmax(int axis) implements Op {
   @Override
   public Notation notation() {
     return Notation.function("softmax", "\\operatorname{softmax}");
-  }
-
-  @Override
-  public String label() {
-    return "softmax axis=" + axis;
   }
 }

@@ -30,7 +30,7 @@ public record SoftmaxCrossEntropy(int axis) implements Op {
       throw new IllegalArgumentException("logits " + z + " and targets " + inputs.get(1)
           + " must have the same shape");
     }
-    z.normalizeAxis(axis);
+    Axes.checkAxis(z, axis);
     return z.reduce(new int[] {axis}, true);
   }
 
