@@ -2,7 +2,6 @@ package dev.chainrule.core.graph.ops;
 
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.graph.Notation;
-import java.util.List;
 
 /**
  * The logarithm of the softmax along one axis, z − max z − log Σ exp(z − max z): finite for any
@@ -23,9 +22,9 @@ public record LogSoftmax(int axis) implements SoftmaxFamily {
   }
 
   @Override
-  public List<Node> vjp(Node output, Node upstream) {
+  public Node vjp(Node output, Node upstream, int input) {
     Node probabilities = output.exp();
-    return List.of(upstream.sub(probabilities.mul(upstream.sumKeepDims(axis))));
+    return upstream.sub(probabilities.mul(upstream.sumKeepDims(axis)));
   }
 
   @Override

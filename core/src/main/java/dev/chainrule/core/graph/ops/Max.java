@@ -38,14 +38,14 @@ public record Max(Axes axes) implements Op {
   }
 
   @Override
-  public List<Node> vjp(Node output, Node upstream) {
+  public Node vjp(Node output, Node upstream, int input) {
     Node x = output.inputs().get(0);
     Shape kept = axes.kept(x.shape());
     Node g = upstream.shape().equals(kept) ? upstream : upstream.reshape(kept.dims());
     Node peak = output.shape().equals(kept) ? output : output.reshape(kept.dims());
     Node mask = x.eq(peak);
     Node share = mask.div(mask.sumKeepDims(axes.array()));
-    return List.of(share.mul(g));
+    return share.mul(g);
   }
 
   @Override

@@ -46,11 +46,11 @@ public record Mean(Axes axes) implements Op {
   }
 
   @Override
-  public List<Node> vjp(Node output, Node upstream) {
+  public Node vjp(Node output, Node upstream, int input) {
     Node x = output.inputs().get(0);
     Shape kept = axes.kept(x.shape());
     Node g = upstream.shape().equals(kept) ? upstream : upstream.reshape(kept.dims());
-    return List.of(g.broadcastTo(x.shape()).div(axes.count(x.shape())));
+    return g.broadcastTo(x.shape()).div(axes.count(x.shape()));
   }
 
   @Override

@@ -2,7 +2,6 @@ package dev.chainrule.core.graph.ops;
 
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.graph.Notation;
-import java.util.List;
 
 /**
  * The softmax along one axis, p = exp(z − max z) / Σ exp(z − max z), stable for large logits. Its
@@ -23,9 +22,9 @@ public record Softmax(int axis) implements SoftmaxFamily {
   }
 
   @Override
-  public List<Node> vjp(Node output, Node upstream) {
+  public Node vjp(Node output, Node upstream, int input) {
     Node weighted = upstream.mul(output).sumKeepDims(axis);
-    return List.of(output.mul(upstream.sub(weighted)));
+    return output.mul(upstream.sub(weighted));
   }
 
   @Override

@@ -5,7 +5,6 @@ import dev.chainrule.core.graph.Notation;
 import dev.chainrule.core.graph.Op;
 import dev.chainrule.core.tensor.Shape;
 import dev.chainrule.core.tensor.Tensor;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -64,12 +63,11 @@ public record SoftmaxCrossEntropy(int axis) implements Op {
   }
 
   @Override
-  public List<Node> vjp(Node output, Node upstream) {
+  public Node vjp(Node output, Node upstream, int input) {
     Node z = output.inputs().get(0);
     Node y = output.inputs().get(1);
-    Node dz = z.softmax(axis).mul(y.sumKeepDims(axis)).sub(y).mul(upstream);
-    Node dy = upstream.mul(z.logSoftmax(axis)).neg();
-    return Arrays.asList(dz, dy);
+    return input == 0 ? z.softmax(axis).mul(y.sumKeepDims(axis)).sub(y).mul(upstream)
+        : upstream.mul(z.logSoftmax(axis)).neg();
   }
 
   @Override

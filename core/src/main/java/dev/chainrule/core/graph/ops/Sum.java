@@ -38,11 +38,11 @@ public record Sum(Axes axes) implements Op {
   }
 
   @Override
-  public List<Node> vjp(Node output, Node upstream) {
+  public Node vjp(Node output, Node upstream, int input) {
     Node x = output.inputs().get(0);
     Shape kept = axes.kept(x.shape());
     Node g = upstream.shape().equals(kept) ? upstream : upstream.reshape(kept.dims());
-    return List.of(g.broadcastTo(x.shape()));
+    return g.broadcastTo(x.shape());
   }
 
   @Override
