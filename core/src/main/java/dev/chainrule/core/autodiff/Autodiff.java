@@ -16,9 +16,11 @@ import java.util.Map;
 /**
  * Reverse-mode differentiation that returns gradients as graph nodes. It walks the graph backwards
  * in creation order (no recursion, so a chain of millions of nodes is fine), asks each operation
- * for its local derivative as graph operations, and sums the contributions a node receives from
- * each of its consumers (seed 001: out_h1 receives from o1 and o2). Gradient nodes are named after
- * their targets (dW[2] for W[2]) and can be evaluated, printed, drawn and differentiated again.
+ * for its local derivative as graph operations, only for the inputs through which a target
+ * reaches the output (so nothing is built for a fed input, a constant or a branch that leads to
+ * no target), and sums the contributions a node receives from each of its consumers (seed 001:
+ * out_h1 receives from o1 and o2). Gradient nodes are named after their targets (dW[2] for W[2])
+ * and can be evaluated, printed, drawn and differentiated again.
  *
  * <p>A target the output does not depend on gets a gradient of zeros of its shape, the
  * mathematically correct answer. Differentiating with respect to a constant is an error.
@@ -64,8 +66,10 @@ public final class Autodiff {
     Node[] first = new Node[output.id() + 1];
     Map<Node, List<Node>> more = new HashMap<>();
     try (Graph.Scope pass = g.openGradientPass()) {
-      first[output.id()] = upstream != null ? upstream
-          : g.constant("d" + output.name(), Tensor.full(output.shape(), 1.0));
+      if (relevant[output.id()]) {
+        first[output.id()] = upstream != null ? upstream
+            : g.constant("d" + output.name(), Tensor.full(output.shape(), 1.0));
+      }
       for (int id = output.id(); id >= 0; id--) {
         if (first[id] == null) {
           continue;
@@ -77,15 +81,15 @@ public final class Autodiff {
         if (node.kind() != NodeKind.OPERATION) {
           continue;
         }
-        List<Node> local;
-        try (Graph.Scope of = g.differentiating(node)) {
-          local = node.op().vjp(node, adjoint);
-        }
         List<Node> inputs = node.inputs();
-        for (int i = 0; i < inputs.size(); i++) {
-          Node in = inputs.get(i);
-          Node part = local.get(i);
-          if (part != null && relevant[in.id()]) {
+        try (Graph.Scope of = g.differentiating(node)) {
+          for (int i = 0; i < inputs.size(); i++) {
+            Node in = inputs.get(i);
+            boolean wanted = relevant[in.id()] && node.op().differentiable(i);
+            Node part = wanted ? node.op().vjp(node, adjoint, i) : null;
+            if (part == null) {
+              continue;
+            }
             if (first[in.id()] == null) {
               first[in.id()] = part;
             } else {
@@ -153,7 +157,10 @@ public final class Autodiff {
     }
   }
 
-  /** Marks the nodes through which a target can influence the output: descendants of a target. */
+  /**
+   * Marks the nodes through which a target can influence the output: the targets, and the nodes
+   * computed from a marked node through an input that the gradient flows to.
+   */
   private static boolean[] relevant(Node output, List<Node> wrt) {
     Graph g = output.graph();
     boolean[] flag = new boolean[output.id() + 1];
@@ -165,13 +172,10 @@ public final class Autodiff {
       }
     }
     for (int id = first; id <= output.id() && first != Integer.MAX_VALUE; id++) {
-      if (!flag[id]) {
-        for (Node in : g.node(id).inputs()) {
-          if (flag[in.id()]) {
-            flag[id] = true;
-            break;
-          }
-        }
+      Node node = g.node(id);
+      List<Node> inputs = node.inputs();
+      for (int i = 0; i < inputs.size() && !flag[id]; i++) {
+        flag[id] = flag[inputs.get(i).id()] && node.op().differentiable(i);
       }
     }
     return flag;

@@ -53,10 +53,19 @@ public abstract class NodeAlgebra {
     return graph().scalar(value);
   }
 
-  /** Normalises the axes of a reduction, reporting a bad axis as a shape error of {@code op}. */
-  private int[] axes(String op, int... axes) {
+  /** Returns the axes of a reduction, reporting a bad axis as a shape error of {@code op}. */
+  private Axes axes(String op, boolean keepDims, int... axes) {
     try {
-      return Axes.normalize(self().shape(), axes);
+      return Axes.of(self().shape(), keepDims, axes);
+    } catch (IllegalArgumentException e) {
+      throw graph().shapeError(op, List.of(self()), e.getMessage());
+    }
+  }
+
+  /** Returns {@code axis} counted from 0, reporting a bad axis as a shape error of {@code op}. */
+  private int axis(String op, int axis) {
+    try {
+      return self().shape().normalizeAxis(axis);
     } catch (IllegalArgumentException e) {
       throw graph().shapeError(op, List.of(self()), e.getMessage());
     }
@@ -183,32 +192,32 @@ public abstract class NodeAlgebra {
 
   /** Returns the sum over the given axes (all when none), dropping them. */
   public Node sum(int... axes) {
-    return apply(new Sum(axes("sum", axes), false), self());
+    return apply(new Sum(axes("sum", false, axes)), self());
   }
 
   /** Returns the sum over the given axes (all when none), keeping them with size 1. */
   public Node sumKeepDims(int... axes) {
-    return apply(new Sum(axes("sum", axes), true), self());
+    return apply(new Sum(axes("sum", true, axes)), self());
   }
 
   /** Returns the mean over the given axes (all when none), dropping them. */
   public Node mean(int... axes) {
-    return apply(new Mean(axes("mean", axes), false), self());
+    return apply(new Mean(axes("mean", false, axes)), self());
   }
 
   /** Returns the mean over the given axes (all when none), keeping them with size 1. */
   public Node meanKeepDims(int... axes) {
-    return apply(new Mean(axes("mean", axes), true), self());
+    return apply(new Mean(axes("mean", true, axes)), self());
   }
 
   /** Returns the maximum over the given axes (all when none), dropping them. */
   public Node max(int... axes) {
-    return apply(new Max(axes("max", axes), false), self());
+    return apply(new Max(axes("max", false, axes)), self());
   }
 
   /** Returns the maximum over the given axes (all when none), keeping them with size 1. */
   public Node maxKeepDims(int... axes) {
-    return apply(new Max(axes("max", axes), true), self());
+    return apply(new Max(axes("max", true, axes)), self());
   }
 
   /** Returns the logistic sigmoid σ(this) = 1 / (1 + e^−this). */
@@ -233,12 +242,12 @@ public abstract class NodeAlgebra {
 
   /** Returns the softmax along {@code axis} (negative counts from the end). */
   public Node softmax(int axis) {
-    return apply(new Softmax(axes("softmax", axis)[0]), self());
+    return apply(new Softmax(axis("softmax", axis)), self());
   }
 
   /** Returns the log-softmax along {@code axis} (negative counts from the end). */
   public Node logSoftmax(int axis) {
-    return apply(new LogSoftmax(axes("log_softmax", axis)[0]), self());
+    return apply(new LogSoftmax(axis("log_softmax", axis)), self());
   }
 
   /** Returns 1 where this &gt; other and 0 elsewhere. */

@@ -38,11 +38,24 @@ public interface Op {
   }
 
   /**
-   * Returns the vector-Jacobian product for each input: the gradient of the loss with respect to
-   * that input, given {@code upstream}, the gradient with respect to {@code output}. An entry is
-   * null when no gradient flows to that input (for example the mask of a comparison).
+   * Returns the vector-Jacobian product for input number {@code input} of {@code output}: the
+   * gradient of the loss with respect to that input, given {@code upstream}, the gradient with
+   * respect to {@code output}; or null when no gradient flows to that input (for example the mask
+   * of a comparison). Reverse mode asks only for the inputs through which a requested target
+   * reaches the loss, in input order, so the derivative of an input nobody needs (a fed input, a
+   * constant) is never built; each call builds only what its own input's gradient needs.
    */
-  List<Node> vjp(Node output, Node upstream);
+  Node vjp(Node output, Node upstream, int input);
+
+  /**
+   * Returns whether any gradient flows from the output to input number {@code input}: false for
+   * an input the output depends on only piecewise-constantly (the operands of a comparison, the
+   * condition of {@code where}). Reverse mode never asks for the {@link #vjp} of such an input, and
+   * a path through it does not count as leading to a target, so no gradient is built towards it.
+   */
+  default boolean differentiable(int input) {
+    return true;
+  }
 
   /** Returns how the operation is written in formulas and labels. */
   Notation notation();

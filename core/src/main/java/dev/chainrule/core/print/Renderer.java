@@ -158,13 +158,13 @@ final class Renderer {
       return Piece.atom(style.abs(x.text()), false);
     }
     if (op instanceof Sum s) {
-      String label = axes ? axesLabel(s.axes(), s.keepDims()) : "";
+      String label = axes ? s.axes().formulaLabel() : "";
       return Piece.of(style.sum(label, x.text(), x.precedence() >= Kind.POSTFIX.precedence
           && !x.minus()), Kind.SIGMA);
     }
     if (op instanceof Mean m && axes) {
       return Piece.atom(style.function("mean", x.text() + ", "
-          + axesLabel(m.axes(), m.keepDims())), false);
+          + m.axes().formulaLabel()), false);
     }
     if (op instanceof Compare) {
       return Piece.atom(style.indicator(x.text() + style.operator(op.notation().text())
@@ -196,11 +196,6 @@ final class Renderer {
         String args = in.stream().map(Piece::text).collect(Collectors.joining(", "));
         return Piece.atom(style.function(symbol, args), false);
     }
-  }
-
-  private static String axesLabel(int[] ax, boolean keep) {
-    String list = Arrays.stream(ax).mapToObj(Integer::toString).collect(Collectors.joining(","));
-    return (ax.length == 1 ? "axis=" : "axes=") + list + (keep ? ", keepdims" : "");
   }
 
   private String wrapIf(Piece p, boolean wrap) {

@@ -7,7 +7,6 @@ import dev.chainrule.core.autodiff.Autodiff;
 import dev.chainrule.core.autodiff.Gradients;
 import dev.chainrule.core.graph.Graph;
 import dev.chainrule.core.graph.Node;
-import dev.chainrule.core.graph.ops.Axes;
 import dev.chainrule.core.graph.ops.Div;
 import dev.chainrule.core.graph.ops.Mean;
 import dev.chainrule.core.graph.ops.Mul;
@@ -63,8 +62,8 @@ record Derivation(Gradients pass, List<Node> gradients, Set<Node> unnamed, doubl
         n = arg(n, 0);
       } else if (computedBy(n, Mean.class)) {
         Mean m = (Mean) n.op();
-        factor /= Axes.count(arg(n, 0).shape(), m.axes());
-        n = arg(n, 0).graph().apply(new Sum(m.axes(), m.keepDims()), arg(n, 0));
+        factor /= m.axes().count(arg(n, 0).shape());
+        n = arg(n, 0).graph().apply(new Sum(m.axes()), arg(n, 0));
       } else if (computedBy(n, Mul.INSTANCE) && batchFactor(arg(n, 0), arg(n, 1))) {
         factor *= arg(n, 0).storedValue().item();
         n = arg(n, 1);
@@ -99,7 +98,7 @@ record Derivation(Gradients pass, List<Node> gradients, Set<Node> unnamed, doubl
       return false;
     }
     Node x = arg(summed, 0);
-    for (int axis : ((Sum) summed.op()).axes()) {
+    for (int axis : ((Sum) summed.op()).axes().toArray()) {
       if (x.shape().dim(axis) == k) {
         return true;
       }

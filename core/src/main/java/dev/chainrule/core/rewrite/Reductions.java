@@ -5,6 +5,7 @@ import static dev.chainrule.core.rewrite.Patterns.is;
 
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.graph.Op;
+import dev.chainrule.core.graph.ops.Axes;
 import dev.chainrule.core.graph.ops.BroadcastTo;
 import dev.chainrule.core.graph.ops.Mean;
 import dev.chainrule.core.graph.ops.Mul;
@@ -26,7 +27,7 @@ final class Reductions implements Rule {
 
   @Override
   public Node rewrite(Op op, List<Node> in, Rewriting r) {
-    int[] axes;
+    Axes axes;
     boolean mean;
     if (op instanceof Sum s) {
       axes = s.axes();
@@ -39,13 +40,13 @@ final class Reductions implements Rule {
     }
     Node x = in.get(0);
     Shape out = op.inferShape(List.of(x.shape()));
-    if (Arrays.stream(axes).allMatch(a -> x.shape().dim(a) == 1)) {
+    if (axes.count(x.shape()) == 1) {
       return r.fired(op.name() + " over axes of size 1 dropped", reshaped(x, out, r));
     }
     if (is(x, BroadcastTo.class)) {
       Node source = arg(x, 0);
       int[] spread = broadcastAxes(source.shape(), x.shape());
-      if (Arrays.equals(spread, axes) && source.shape().size() == out.size()) {
+      if (Arrays.equals(spread, axes.toArray()) && source.shape().size() == out.size()) {
         Node same = reshaped(source, out, r);
         int n = x.shape().size() / source.shape().size();
         return r.fired(mean ? "mean of a broadcast → its source" : "Σ of a broadcast → n·x",

@@ -5,13 +5,13 @@ import static dev.chainrule.core.rewrite.Patterns.computedBy;
 
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.graph.Op;
+import dev.chainrule.core.graph.ops.Axes;
 import dev.chainrule.core.graph.ops.LogSoftmax;
 import dev.chainrule.core.graph.ops.Mean;
 import dev.chainrule.core.graph.ops.Mul;
 import dev.chainrule.core.graph.ops.Neg;
 import dev.chainrule.core.graph.ops.SoftmaxCrossEntropy;
 import dev.chainrule.core.graph.ops.Sum;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -29,7 +29,7 @@ final class SoftmaxCrossEntropyFusion implements Rule {
 
   @Override
   public Node rewrite(Op op, List<Node> in, Rewriting r) {
-    int[] axes;
+    Axes axes;
     if (op instanceof Sum s) {
       axes = s.axes();
     } else if (op instanceof Mean m) {
@@ -48,7 +48,7 @@ final class SoftmaxCrossEntropyFusion implements Rule {
         continue;
       }
       int axis = ((LogSoftmax) logP.op()).axis();
-      if (Arrays.stream(axes).noneMatch(a -> a == axis)) {
+      if (!axes.contains(axis)) {
         continue;
       }
       Node ce = r.apply(new SoftmaxCrossEntropy(axis), arg(logP, 0), y);

@@ -18,7 +18,8 @@ final class TargetsSumToOne implements Rule {
 
   @Override
   public Node rewrite(Op op, List<Node> in, Rewriting r) {
-    if (!(op instanceof Sum s) || s.axes().length != 1 || !r.isDistribution(in.get(0), s.axes()[0])) {
+    if (!(op instanceof Sum s) || s.axes().size() != 1
+        || !r.isDistribution(in.get(0), s.axes().get(0))) {
       return null;
     }
     return r.fired("Σ Y = 1 (declared)",

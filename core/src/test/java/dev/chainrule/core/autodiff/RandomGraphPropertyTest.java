@@ -9,12 +9,17 @@ import dev.chainrule.core.tensor.Tensor;
 import dev.chainrule.core.testing.Close;
 import dev.chainrule.core.testing.FiniteDifferences;
 import dev.chainrule.core.testing.FuzzTries;
+import dev.chainrule.core.testing.GraphListing;
 import dev.chainrule.core.testing.RandomGraph;
 import dev.chainrule.core.testing.RandomGraph.Step;
 import dev.chainrule.core.testing.RandomGraphs;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import java.util.stream.Collectors;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Assume;
@@ -32,7 +37,8 @@ import net.jqwik.api.statistics.StatisticsReport;
  * Random graphs over the whole op set ({@link RandomGraph}), with broadcasting and random shapes,
  * checked against central differences: first order and second order (Hessian-vector products),
  * {@value FuzzTries#DEFAULT_TRIES} graphs each per run, or {@code -Dchainrule.fuzz.tries=N} (see
- * docs/reliability.md). A failure prints the shrunk graph as a node list with ops and shapes.
+ * docs/reliability.md); and the backward pass (and the second one, of H·v) of a random subset of
+ * parameters builds no node its gradients do not use. A failure prints the shrunk graph as a node list with ops and shapes.
  *
  * <p>Finite differences are only meaningful where the function is smooth, so a graph is
  * discarded (not failed) when a kink is close to an evaluation point or a value is steep; see
@@ -93,6 +99,60 @@ class RandomGraphPropertyTest {
         c.check(op).count(n -> n > 0);
       }
     });
+  }
+
+  /**
+   * Every node a backward pass builds is used by a gradient it returns: nothing is built for the
+   * constants that weight the loss, nor for parameters left out of a random subset of targets
+   * (nor for what leads only to them), nor for comparisons' operands; the same for the second
+   * pass, of ⟨∇L, v⟩. Usage is found by walking the returned gradients' inputs.
+   */
+  @Property(edgeCases = EdgeCasesMode.NONE)
+  void theBackwardPassBuildsOnlyWhatItsGradientsUse(@ForAll("leaves") List<Integer> leaves,
+      @ForAll("steps") List<Step> steps, @ForAll @LongRange(max = 1_000_000) long seed) {
+    RandomGraph rg = new RandomGraph(leaves, steps, seed);
+    Random random = new Random(seed);
+    List<Node> wrt = new ArrayList<>();
+    for (Node p : rg.params) {
+      if (random.nextBoolean()) {
+        wrt.add(p);
+      }
+    }
+    if (wrt.isEmpty()) {
+      wrt.add(rg.params.get(random.nextInt(rg.params.size())));
+    }
+    List<Node> grads = assertEveryNodeBuiltIsUsed(rg, rg.loss, wrt);
+    Node s = null;
+    for (int i = 0; i < grads.size(); i++) {
+      Tensor v = Samples.uniform(random, -1, 1, wrt.get(i).shape().dims());
+      Node term = grads.get(i).mul(rg.graph.constant("v" + i, v)).sum();
+      s = s == null ? term : s.add(term);
+    }
+    assertEveryNodeBuiltIsUsed(rg, s, wrt);
+  }
+
+  /** Returns d{@code output}/d{@code wrt}, failing if the pass built a node they do not use. */
+  private static List<Node> assertEveryNodeBuiltIsUsed(RandomGraph rg, Node output,
+      List<Node> wrt) {
+    int before = rg.graph.size();
+    List<Node> grads = Autodiff.grad(output, wrt.toArray(new Node[0]));
+    Set<Node> used = new HashSet<>(grads);
+    Deque<Node> todo = new ArrayDeque<>(grads);
+    while (!todo.isEmpty()) {
+      for (Node in : todo.pop().inputs()) {
+        if (used.add(in)) {
+          todo.push(in);
+        }
+      }
+    }
+    for (Node n : rg.graph.nodes().subList(before, rg.graph.size())) {
+      if (!used.contains(n)) {
+        throw new AssertionError("the backward pass of " + output.name() + " with respect to "
+            + wrt + " built #" + n.id() + " " + n.name() + ", which no gradient uses\ngraph:\n"
+            + GraphListing.of(rg.graph, true));
+      }
+    }
+    return grads;
   }
 
   @Property(edgeCases = EdgeCasesMode.NONE)

@@ -103,9 +103,9 @@ class CompiledLoopTest {
     }
 
     @Override
-    public List<Node> vjp(Node output, Node upstream) {
+    public Node vjp(Node output, Node upstream, int input) {
       Node v = output.inputs().get(0);
-      return List.of(upstream.mul(v.square().mul(3.0)));
+      return upstream.mul(v.square().mul(3.0));
     }
 
     @Override
@@ -127,12 +127,10 @@ class CompiledLoopTest {
     }
 
     @Override
-    public List<Node> vjp(Node output, Node upstream) {
-      Node a = output.inputs().get(0);
-      Node b = output.inputs().get(1);
-      return java.util.Arrays.asList(
-          dev.chainrule.core.graph.ops.Unbroadcast.sumTo(upstream.mul(a).div(output), a.shape()),
-          dev.chainrule.core.graph.ops.Unbroadcast.sumTo(upstream.mul(b).div(output), b.shape()));
+    public Node vjp(Node output, Node upstream, int input) {
+      Node x = output.inputs().get(input);
+      return dev.chainrule.core.graph.ops.Unbroadcast.sumTo(upstream.mul(x).div(output),
+          x.shape());
     }
 
     @Override

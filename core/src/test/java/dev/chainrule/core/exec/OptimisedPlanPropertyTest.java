@@ -6,10 +6,12 @@ import dev.chainrule.core.autodiff.Autodiff;
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.tensor.Tensor;
 import dev.chainrule.core.testing.GraphListing;
+import dev.chainrule.core.testing.RandomGraph;
+import dev.chainrule.core.testing.RandomGraph.Step;
+import dev.chainrule.core.testing.RandomGraphs;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.EdgeCasesMode;
 import net.jqwik.api.ForAll;
@@ -20,7 +22,7 @@ import net.jqwik.api.constraints.LongRange;
 
 /**
  * Every optimisation of the plan compiler against the unoptimised path (each operation's own
- * forward into a buffer of its own) on random graphs over the whole catalogue, forward and
+ * forward into a buffer of its own) on {@link RandomGraph}s over the whole catalogue, forward and
  * backward, with tiny shapes, shapes spanning several chunks of a fused loop, and shapes long
  * enough to be split across threads. Without transpose folding the values must agree bit for bit
  * (the order of operations is unchanged); with it, to 1e-12 of the tensor's largest magnitude.
@@ -37,17 +39,21 @@ class OptimisedPlanPropertyTest {
       new ExecOptions(false, false, true, false, false, 1));
 
   @Provide
-  Arbitrary<int[][]> steps() {
-    Arbitrary<int[]> step = Arbitraries.integers().between(0, 95).array(int[].class).ofSize(4);
-    return step.array(int[][].class).ofMinSize(1).ofMaxSize(10);
+  Arbitrary<List<Integer>> leaves() {
+    return RandomGraphs.leaves(4);
+  }
+
+  @Provide
+  Arbitrary<List<Step>> steps() {
+    return RandomGraphs.steps(10, 4);
   }
 
   @Property(tries = 250, edgeCases = EdgeCasesMode.NONE)
   void optimisedPlansGiveTheUnoptimisedNumbers(@ForAll @IntRange(min = 0, max = 19) int pick,
-      @ForAll @IntRange(min = 1, max = 4) int leaves, @ForAll("steps") int[][] steps,
+      @ForAll("leaves") List<Integer> leaves, @ForAll("steps") List<Step> steps,
       @ForAll @LongRange(max = 1_000_000) long seed) {
     int family = pick < 10 ? 0 : pick < 19 ? 1 : 2;
-    RandomPlanGraph rg = new RandomPlanGraph(family, leaves, steps, seed);
+    RandomGraph rg = new RandomGraph(family, leaves, steps, seed);
     List<Node> targets = new ArrayList<>(rg.targets);
     targets.addAll(Autodiff.grad(rg.loss, rg.params.toArray(new Node[0])));
     Plan reference = Plan.compile(targets, ExecOptions.unoptimised());

@@ -1,16 +1,8 @@
 package dev.chainrule.core.testing;
 
-import dev.chainrule.core.exec.Feeds;
-import dev.chainrule.core.exec.Plan;
-import dev.chainrule.core.exec.Results;
 import dev.chainrule.core.graph.Graph;
 import dev.chainrule.core.graph.Node;
-import dev.chainrule.core.graph.ops.Abs;
-import dev.chainrule.core.graph.ops.Compare;
 import dev.chainrule.core.graph.ops.Identity;
-import dev.chainrule.core.graph.ops.LeakyRelu;
-import dev.chainrule.core.graph.ops.Max;
-import dev.chainrule.core.graph.ops.Relu;
 import dev.chainrule.core.tensor.Naive;
 import dev.chainrule.core.tensor.Samples;
 import dev.chainrule.core.tensor.Shape;
@@ -20,14 +12,18 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
-import java.util.stream.Collectors;
-import net.jqwik.api.Assume;
 
 /**
  * A random DAG over the whole op set, built from a list of {@link Step}s that pick an operation
- * and operands among the nodes built so far. Steps whose operands do not fit the op are skipped,
+ * and operands among the nodes built so far; the one generator of the core tests: the
+ * finite-difference and rewrite fuzz tests use its small shapes, the plan tests all three
+ * {@link #FAMILIES} and its {@link #targets}. Steps whose operands do not fit the op are skipped,
  * so any list of steps builds a valid graph and shrinking a failing list stays meaningful. Inputs
- * of log, sqrt, fractional powers and denominators go through x² + 0.5 to stay in the domain.
+ * of log, sqrt, fractional powers and denominators go through x² + 0.5 to stay in the domain;
+ * half the exponentials read tanh(x) first, so that chains of them stay finite. Matrix products
+ * read either operand transposed, in the product ({@code matmul}) or as an explicit transpose node
+ * before it ({@code transposedMatmul}, which plans fold); large products and broadcasts are
+ * skipped to keep a try fast.
  *
  * <p>Three steps write the losses the rewriter fuses, as a user would: binary cross-entropy of a
  * sigmoid, y∘log σ(z) + (1 − y)∘log(1 − σ(z)) (with z = 4·tanh(a), so that the unfused form the
@@ -36,15 +32,24 @@ import net.jqwik.api.Assume;
  * new parameters in [0.1, 0.9].
  */
 public final class RandomGraph {
-  /** The leaf shapes a graph starts from; chosen so that many pairs broadcast. */
+  /** The small leaf shapes, family 0; chosen so that many pairs broadcast. */
   public static final int[][] LEAF_SHAPES = {{}, {3}, {2, 1}, {2, 3}, {1, 3}, {3, 2}};
+  /**
+   * Families of leaf shapes; the leaves of one graph come from one family so that many pairs fit:
+   * tiny, a few chunks of a fused loop, and long enough to be split across threads.
+   */
+  public static final int[][][] FAMILIES = {LEAF_SHAPES,
+      {{}, {1}, {37, 1}, {1, 29}, {29}, {37, 29}, {29, 37}},
+      {{}, {300, 1}, {1, 700}, {300, 700}, {700}}};
   /** The operations a step can apply, in the order {@link Step#op()} indexes them. */
   public static final String[] OPS = {"add", "sub", "mul", "div", "neg", "pow", "exp", "log",
-      "sqrt", "abs", "square", "sigmoid", "tanh", "relu", "leakyRelu", "matmul", "transpose",
-      "reshape", "broadcastTo", "reduce", "softmax", "where", "compare", "identity",
-      "binaryCrossEntropy", "softmaxCrossEntropy", "logOfSoftmax"};
-  /** Discards a graph when a kink (of abs, relu, a comparison, a maximum) is this close. */
-  private static final double MARGIN = 1e-2;
+      "sqrt", "abs", "square", "sigmoid", "tanh", "relu", "leakyRelu", "matmul",
+      "transposedMatmul", "transpose", "reshape", "broadcastTo", "reduce", "softmax", "where",
+      "compare", "identity", "binaryCrossEntropy", "softmaxCrossEntropy", "logOfSoftmax"};
+  /** Products with a first operand larger than this are skipped. */
+  private static final int MAX_MATMUL_OPERAND = 30_000;
+  /** Broadcasts of a tensor larger than this are skipped. */
+  private static final int MAX_BROADCAST_SOURCE = 100_000;
 
   /**
    * One building step: apply {@code OPS[op]} to the nodes {@code a} and {@code b} (indices into
@@ -68,15 +73,26 @@ public final class RandomGraph {
   public final List<Node> params = new ArrayList<>();
   /** The scalar loss: a random weighting of every unconsumed node (and the last one), summed. */
   public final Node loss;
+  /** The loss and a random quarter of the other nodes: the targets the plan tests compile. */
+  public final List<Node> targets = new ArrayList<>();
   private final List<Node> pool = new ArrayList<>();
   private final Set<Node> consumed = new HashSet<>();
   private final Random random;
 
   /** Builds the graph of {@code leaves} (indices into {@link #LEAF_SHAPES}) and {@code steps}. */
   public RandomGraph(List<Integer> leaves, List<Step> steps, long seed) {
+    this(0, leaves, steps, seed);
+  }
+
+  /**
+   * Builds the graph of {@code leaves} (indices, modulo its size, into the shape family {@code
+   * FAMILIES[family]}) and {@code steps}.
+   */
+  public RandomGraph(int family, List<Integer> leaves, List<Step> steps, long seed) {
     random = new Random(seed);
+    int[][] shapes = FAMILIES[family];
     for (int i = 0; i < leaves.size(); i++) {
-      int[] dims = LEAF_SHAPES[leaves.get(i) % LEAF_SHAPES.length];
+      int[] dims = shapes[leaves.get(i) % shapes.length];
       Node p = graph.parameter("p" + i, Samples.uniform(random, -1.5, 1.5, dims));
       params.add(p);
       pool.add(p);
@@ -100,6 +116,12 @@ public final class RandomGraph {
       }
     }
     loss = total.named("L");
+    targets.add(loss);
+    for (Node n : pool) {
+      if (random.nextInt(4) == 0) {
+        targets.add(n);
+      }
+    }
   }
 
   /** Returns x² + 0.5, positive and smooth: the domain guard for log, sqrt, powers, quotients. */
@@ -125,7 +147,7 @@ public final class RandomGraph {
         double p = exponents[k % 4];
         return p >= 2 ? a.pow(p) : positive(a).pow(p);
       }
-      case "exp": return a.exp();
+      case "exp": return k % 2 == 0 ? a.exp() : a.tanh().exp();
       case "log": return positive(a).log();
       case "sqrt": return positive(a).sqrt();
       case "abs": return a.abs();
@@ -134,7 +156,8 @@ public final class RandomGraph {
       case "tanh": return a.tanh();
       case "relu": return a.relu();
       case "leakyRelu": return a.leakyRelu(0.1);
-      case "matmul": return matmul(a, b, k);
+      case "matmul": return matmul(a, b, k, false);
+      case "transposedMatmul": return matmul(a, b, k, true);
       case "transpose": return transpose(a, k);
       case "reshape": return reshape(a, k);
       case "broadcastTo": return broadcastTo(a, k);
@@ -196,8 +219,10 @@ public final class RandomGraph {
     }
   }
 
-  private static Node matmul(Node a, Node b, int k) {
-    if (a.shape().rank() != 2 || b.shape().rank() != 2) {
+  /** Returns op(a)·op(b), the transposes written as explicit nodes when {@code explicit}. */
+  private static Node matmul(Node a, Node b, int k, boolean explicit) {
+    if (a.shape().rank() != 2 || b.shape().rank() != 2
+        || a.shape().size() > MAX_MATMUL_OPERAND) {
       return null;
     }
     for (int i = 0; i < 4; i++) {
@@ -207,7 +232,7 @@ public final class RandomGraph {
       int inner = ta ? a.shape().dim(0) : a.shape().dim(1);
       int other = tb ? b.shape().dim(1) : b.shape().dim(0);
       if (inner == other) {
-        return a.matmul(ta, b, tb);
+        return explicit ? (ta ? a.T() : a).matmul(tb ? b.T() : b) : a.matmul(ta, b, tb);
       }
     }
     return null;
@@ -246,6 +271,9 @@ public final class RandomGraph {
   }
 
   private static Node broadcastTo(Node a, int k) {
+    if (a.shape().size() > MAX_BROADCAST_SOURCE) {
+      return null;
+    }
     int[] dims = a.shape().dims();
     int lead = k % 2 == 0 ? 1 : 0;
     int[] target = new int[dims.length + lead];
@@ -282,106 +310,18 @@ public final class RandomGraph {
 
   /**
    * Evaluates every forward node and discards the graph (a jqwik assumption) when a value is not
-   * finite or above 1e4 in magnitude, or a kink lies within {@link #MARGIN} of an evaluation
-   * point: the input of abs/relu/leakyRelu, the two sides of a comparison, or the runner-up of a
-   * maximum. Exact zeros and ties are kept when they are structural (x − x, a broadcast copy),
-   * where the function is locally constant along them: a tie must stay exact when the parameters
-   * move by the finite-difference step in a random direction. A tie that is only rounding noise
+   * finite or above 1e4 in magnitude, or a kink lies within 1e-2 of an evaluation point: the
+   * input of abs/relu/leakyRelu, the two sides of a comparison, or the runner-up of a maximum.
+   * Exact zeros and ties are kept when they are structural (x − x, a broadcast copy), where the
+   * function is locally constant along them: a tie must stay exact when the parameters move by the
+   * finite-difference step in a random direction. A tie that is only rounding noise
    * (logsoftmax(logsoftmax(x)) against logsoftmax(x), equal in exact arithmetic) is a kink at
    * distance 1e-17 and often breaks under that move; not always, which is why the property tests
    * also check their differences at two steps. Returns 1 + the largest magnitude, a scale for
    * absolute tolerances.
    */
   public double assumeSmoothAndModerate() {
-    List<Node> forward = graph.nodes().stream().filter(n -> !n.isGradient())
-        .collect(Collectors.toList());
-    Plan plan = Plan.compile(forward);
-    List<Tensor> values = values(plan, forward);
-    for (Tensor v : values) {
-      for (double d : v.toArray()) {
-        Assume.that(Double.isFinite(d) && Math.abs(d) <= 1e4);
-      }
-    }
-    List<Tensor> kinks = kinkDistances(forward, values);
-    for (Tensor d : kinks) {
-      Assume.that(clear(d));
-    }
-    for (double sign : new double[] {1, -1}) {
-      List<Tensor> moved = movedKinkDistances(plan, forward, sign);
-      for (int k = 0; k < kinks.size(); k++) {
-        Assume.that(sameZeros(kinks.get(k), moved.get(k)));
-      }
-    }
-    return 1 + largest(values);
-  }
-
-  private static List<Tensor> values(Plan plan, List<Node> forward) {
-    Results r = plan.run(Feeds.none());
-    List<Tensor> values = new ArrayList<>();
-    for (Node n : forward) {
-      values.add(r.get(n).copy());
-    }
-    return values;
-  }
-
-  /** Returns the kink distances with every parameter moved by ±1e-4 in a random direction. */
-  private List<Tensor> movedKinkDistances(Plan plan, List<Node> forward, double sign) {
-    Random direction = new Random(params.size() * 31L + graph.size());
-    List<Tensor> saved = new ArrayList<>();
-    for (Node p : params) {
-      saved.add(p.storedValue().copy());
-      double[] d = p.storedValue().buffer();
-      for (int i = 0; i < d.length; i++) {
-        d[i] += sign * 1e-4 * (2 * direction.nextDouble() - 1);
-      }
-    }
-    try {
-      return kinkDistances(forward, values(plan, forward));
-    } finally {
-      for (int i = 0; i < params.size(); i++) {
-        params.get(i).storedValue().copyFromInPlace(saved.get(i));
-      }
-    }
-  }
-
-  /** Returns, per kink node in order, how far each element is from the kink. */
-  private static List<Tensor> kinkDistances(List<Node> forward, List<Tensor> values) {
-    List<Tensor> out = new ArrayList<>();
-    for (Node n : forward) {
-      if (n.op() instanceof Abs || n.op() instanceof Relu || n.op() instanceof LeakyRelu) {
-        out.add(values.get(n.inputs().get(0).id()));
-      } else if (n.op() instanceof Compare) {
-        out.add(Naive.binary(values.get(n.inputs().get(0).id()),
-            values.get(n.inputs().get(1).id()), (x, y) -> x - y));
-      } else if (n.op() instanceof Max) {
-        Tensor x = values.get(n.inputs().get(0).id());
-        Tensor top = Naive.reduce(x, ((Max) n.op()).axes(), true, Naive.Reduction.MAX);
-        out.add(Naive.binary(top, x, (m, v) -> m - v));
-      }
-    }
-    return out;
-  }
-
-  /** Returns true when no element lies strictly between 0 and the margin in magnitude. */
-  private static boolean clear(Tensor distances) {
-    for (double d : distances.toArray()) {
-      if (d != 0 && Math.abs(d) < MARGIN) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /** Returns true when {@code a} and {@code b} are exactly zero at the same elements. */
-  private static boolean sameZeros(Tensor a, Tensor b) {
-    double[] x = a.toArray();
-    double[] y = b.toArray();
-    for (int i = 0; i < x.length; i++) {
-      if ((x[i] == 0) != (y[i] == 0)) {
-        return false;
-      }
-    }
-    return true;
+    return Smoothness.assumeSmoothAndModerate(graph, params);
   }
 
   /** Returns the largest |value| over {@code values}, for scaling tolerances. */

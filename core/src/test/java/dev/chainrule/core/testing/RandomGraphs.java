@@ -1,6 +1,7 @@
 package dev.chainrule.core.testing;
 
 import dev.chainrule.core.testing.RandomGraph.Step;
+import java.util.Arrays;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -8,6 +9,13 @@ import net.jqwik.api.Combinators;
 
 /** The jqwik generators of {@link RandomGraph}'s leaves and steps, shared by the fuzz tests. */
 public final class RandomGraphs {
+  /**
+   * The least common multiple of the shape families' sizes: leaf indices below it, taken modulo
+   * a family's size, pick that family's shapes equally often.
+   */
+  private static final int FAMILY_SPAN = Arrays.stream(RandomGraph.FAMILIES)
+      .mapToInt(f -> f.length).reduce(1, (a, b) -> a / gcd(a, b) * b);
+
   private RandomGraphs() {}
 
   /** Returns one to three leaf shapes, as indices into {@link RandomGraph#LEAF_SHAPES}. */
@@ -16,12 +24,36 @@ public final class RandomGraphs {
         .ofMinSize(1).ofMaxSize(3);
   }
 
-  /** Returns one to eight building steps over the whole op set. */
+  /**
+   * Returns one to {@code max} leaf shapes as indices for any of {@link RandomGraph#FAMILIES} (a
+   * graph takes them modulo its family's size, each shape equally likely).
+   */
+  public static Arbitrary<List<Integer>> leaves(int max) {
+    return Arbitraries.integers().between(0, FAMILY_SPAN - 1).list().ofMinSize(1)
+        .ofMaxSize(max);
+  }
+
+  private static int gcd(int a, int b) {
+    return b == 0 ? a : gcd(b, a % b);
+  }
+
+  /** Returns one to eight building steps over the whole op set, operands among the first ten. */
   public static Arbitrary<List<Step>> steps() {
+    return steps(8, Arbitraries.integers().between(0, 9));
+  }
+
+  /**
+   * Returns one to {@code max} building steps over the whole op set, for graphs of up to {@code
+   * leaves} leaves: any node built before a step can be its operand.
+   */
+  public static Arbitrary<List<Step>> steps(int max, int leaves) {
+    return steps(max, Arbitraries.integers().between(0, leaves + max - 2));
+  }
+
+  private static Arbitrary<List<Step>> steps(int max, Arbitrary<Integer> operand) {
     Arbitrary<Step> step = Combinators.combine(
-        Arbitraries.integers().between(0, RandomGraph.OPS.length - 1),
-        Arbitraries.integers().between(0, 9), Arbitraries.integers().between(0, 9),
+        Arbitraries.integers().between(0, RandomGraph.OPS.length - 1), operand, operand,
         Arbitraries.integers().between(0, 95)).as(Step::new);
-    return step.list().ofMinSize(1).ofMaxSize(8);
+    return step.list().ofMinSize(1).ofMaxSize(max);
   }
 }

@@ -45,9 +45,9 @@ public final class Softplus implements Op {
   }
 
   @Override
-  public List<Node> vjp(Node output, Node upstream) {
+  public Node vjp(Node output, Node upstream, int input) {
     Node x = output.inputs().get(0);
-    return List.of(upstream.mul(x.sigmoid()));
+    return upstream.mul(x.sigmoid());
   }
 
   @Override

@@ -2,7 +2,6 @@ package dev.chainrule.core.graph.ops;
 
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.graph.Notation;
-import java.util.List;
 
 /** The absolute value: d|x| = g ∘ sign(x), with sign(0) = 0. */
 public final class Abs implements UnaryElementwise {
@@ -22,9 +21,9 @@ public final class Abs implements UnaryElementwise {
   }
 
   @Override
-  public List<Node> vjp(Node output, Node upstream) {
+  public Node vjp(Node output, Node upstream, int input) {
     Node x = output.inputs().get(0);
-    return List.of(upstream.mul(x.gt(0.0).sub(x.lt(0.0))));
+    return upstream.mul(x.gt(0.0).sub(x.lt(0.0)));
   }
 
   @Override

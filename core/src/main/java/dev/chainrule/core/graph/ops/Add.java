@@ -2,8 +2,6 @@ package dev.chainrule.core.graph.ops;
 
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.graph.Notation;
-import java.util.Arrays;
-import java.util.List;
 
 /**
  * Elementwise addition with broadcasting; both inputs receive the upstream gradient, summed back
@@ -26,11 +24,8 @@ public final class Add implements BinaryElementwise {
   }
 
   @Override
-  public List<Node> vjp(Node output, Node upstream) {
-    Node a = output.inputs().get(0);
-    Node b = output.inputs().get(1);
-    return Arrays.asList(Unbroadcast.sumTo(upstream, a.shape()),
-        Unbroadcast.sumTo(upstream, b.shape()));
+  public Node vjp(Node output, Node upstream, int input) {
+    return Unbroadcast.sumTo(upstream, output.inputs().get(input).shape());
   }
 
   @Override

@@ -3,37 +3,144 @@ package dev.chainrule.core.graph.ops;
 import dev.chainrule.core.tensor.Shape;
 import java.util.Arrays;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
-/** Normalises the axes of a reduction: negatives counted from the end, sorted, none = all. */
+/**
+ * The axes a reduction ({@link Sum}, {@link Mean}, {@link Max}) combines and whether they stay as
+ * dimensions of size 1: an immutable value, its axes sorted, distinct and non-negative, with
+ * value equality, so that the reductions are plain records of one. Made by {@link #of}, which
+ * counts negative axes from the end and reads no axes as all of them.
+ */
 public final class Axes {
-  private Axes() {}
+  private final int[] axes;
+  private final boolean keepDims;
 
-  /** Returns the sorted, distinct, non-negative axes of {@code shape} that {@code axes} names. */
-  public static int[] normalize(Shape shape, int... axes) {
+  private Axes(int[] axes, boolean keepDims) {
+    this.axes = axes;
+    this.keepDims = keepDims;
+  }
+
+  /**
+   * Returns the axes of {@code shape} that {@code axes} names: negative ones count from the end,
+   * repeated ones count once, and none means every axis.
+   *
+   * @throws IllegalArgumentException naming the axis and the shape when an axis does not exist
+   */
+  public static Axes of(Shape shape, boolean keepDims, int... axes) {
     if (axes.length == 0) {
       int[] all = new int[shape.rank()];
       Arrays.setAll(all, i -> i);
-      return all;
+      return new Axes(all, keepDims);
     }
     TreeSet<Integer> set = new TreeSet<>();
     for (int a : axes) {
       set.add(shape.normalizeAxis(a));
     }
-    return set.stream().mapToInt(Integer::intValue).toArray();
+    return new Axes(set.stream().mapToInt(Integer::intValue).toArray(), keepDims);
   }
 
-  /** Returns how many input elements one output element of the reduction combines. */
-  public static int count(Shape shape, int[] axes) {
+  /**
+   * Returns {@code axis} itself when it is an axis of {@code shape} counted from 0, the form an
+   * operation along one axis holds.
+   *
+   * @throws IllegalArgumentException naming the axis and the shape otherwise
+   */
+  public static int checkAxis(Shape shape, int axis) {
+    if (axis < 0 || axis >= shape.rank()) {
+      throw new IllegalArgumentException("axis " + axis + " does not exist in shape " + shape
+          + " of rank " + shape.rank() + (axis < 0 ? "; an operation holds its axis counted "
+          + "from 0 (the methods of Node count negative axes from the end)" : ""));
+    }
+    return axis;
+  }
+
+  /** Returns the axes in increasing order, a copy. */
+  public int[] toArray() {
+    return axes.clone();
+  }
+
+  /** Returns the axes themselves, not copied, for the reductions' kernels; never modify them. */
+  int[] array() {
+    return axes;
+  }
+
+  /** Returns how many axes there are. */
+  public int size() {
+    return axes.length;
+  }
+
+  /** Returns the {@code i}-th smallest axis. */
+  public int get(int i) {
+    return axes[i];
+  }
+
+  /** Returns true when {@code axis} is one of the axes. */
+  public boolean contains(int axis) {
+    return Arrays.binarySearch(axes, axis) >= 0;
+  }
+
+  /** Returns whether the reduced axes stay as dimensions of size 1. */
+  public boolean keepDims() {
+    return keepDims;
+  }
+
+  /** Returns these axes with the reduced ones kept as dimensions of size 1. */
+  public Axes keepingDims() {
+    return keepDims ? this : new Axes(axes, true);
+  }
+
+  /**
+   * Returns the shape of the reduction of an {@code input} of this shape.
+   *
+   * @throws IllegalArgumentException naming the axis and the shape when an axis does not exist
+   */
+  public Shape reduce(Shape input) {
+    if (axes.length > 0) {
+      checkAxis(input, axes[axes.length - 1]);
+    }
+    return input.reduce(axes, keepDims);
+  }
+
+  /** Returns the shape of the reduction of {@code input} with the reduced axes kept as size 1. */
+  public Shape kept(Shape input) {
+    return input.reduce(axes, true);
+  }
+
+  /** Returns how many elements of {@code input} one element of the reduction combines. */
+  public int count(Shape input) {
     int n = 1;
     for (int a : axes) {
-      n *= shape.dim(a);
+      n *= input.dim(a);
     }
     return n;
   }
 
-  /** Returns the axes as written in labels, e.g. {@code axis=1 keep} or {@code axes=[0, 1]}. */
-  public static String label(int[] axes, boolean keepDims) {
-    String keep = keepDims ? " keep" : "";
-    return (axes.length == 1 ? "axis=" + axes[0] : "axes=" + Arrays.toString(axes)) + keep;
+  /** Returns the axes as pictures label them, e.g. {@code axis=1 keep} or {@code axes=[0, 1]}. */
+  public String label() {
+    return (axes.length == 1 ? "axis=" + axes[0] : "axes=" + Arrays.toString(axes))
+        + (keepDims ? " keep" : "");
+  }
+
+  /** Returns the axes as formulas write them, e.g. {@code axis=1, keepdims} or {@code axes=0,1}. */
+  public String formulaLabel() {
+    String list = Arrays.stream(axes).mapToObj(Integer::toString).collect(Collectors.joining(","));
+    return (axes.length == 1 ? "axis=" : "axes=") + list + (keepDims ? ", keepdims" : "");
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Axes other && keepDims == other.keepDims
+        && Arrays.equals(axes, other.axes);
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * Arrays.hashCode(axes) + Boolean.hashCode(keepDims);
+  }
+
+  /** Returns the axes and whether they are kept, e.g. {@code [0, 1] keep}. */
+  @Override
+  public String toString() {
+    return Arrays.toString(axes) + (keepDims ? " keep" : "");
   }
 }

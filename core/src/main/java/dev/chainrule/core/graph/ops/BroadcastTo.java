@@ -42,8 +42,8 @@ public record BroadcastTo(Shape target) implements dev.chainrule.core.graph.Op {
   }
 
   @Override
-  public List<Node> vjp(Node output, Node upstream) {
-    return List.of(Unbroadcast.sumTo(upstream, output.inputs().get(0).shape()));
+  public Node vjp(Node output, Node upstream, int input) {
+    return Unbroadcast.sumTo(upstream, output.inputs().get(0).shape());
   }
 
   @Override

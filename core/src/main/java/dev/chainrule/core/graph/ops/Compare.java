@@ -2,8 +2,6 @@ package dev.chainrule.core.graph.ops;
 
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.graph.Notation;
-import java.util.Arrays;
-import java.util.List;
 
 /**
  * An elementwise comparison giving 1 where it holds and 0 elsewhere, with broadcasting: the masks
@@ -55,8 +53,14 @@ public record Compare(Relation relation) implements BinaryElementwise {
   }
 
   @Override
-  public List<Node> vjp(Node output, Node upstream) {
-    return Arrays.asList(null, null);
+  public Node vjp(Node output, Node upstream, int input) {
+    return null;
+  }
+
+  /** Returns false: a comparison is piecewise constant, so no gradient flows to its operands. */
+  @Override
+  public boolean differentiable(int input) {
+    return false;
   }
 
   @Override

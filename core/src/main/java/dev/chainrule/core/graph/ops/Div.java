@@ -2,8 +2,6 @@ package dev.chainrule.core.graph.ops;
 
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.graph.Notation;
-import java.util.Arrays;
-import java.util.List;
 
 /** Elementwise quotient with broadcasting: d(a / b) = (g / b, −g ∘ (a / b) / b). */
 public final class Div implements BinaryElementwise {
@@ -23,11 +21,11 @@ public final class Div implements BinaryElementwise {
   }
 
   @Override
-  public List<Node> vjp(Node output, Node upstream) {
+  public Node vjp(Node output, Node upstream, int input) {
     Node a = output.inputs().get(0);
     Node b = output.inputs().get(1);
-    return Arrays.asList(Unbroadcast.sumTo(upstream.div(b), a.shape()),
-        Unbroadcast.sumTo(upstream.mul(output).div(b).neg(), b.shape()));
+    return input == 0 ? Unbroadcast.sumTo(upstream.div(b), a.shape())
+        : Unbroadcast.sumTo(upstream.mul(output).div(b).neg(), b.shape());
   }
 
   @Override

@@ -2,7 +2,6 @@ package dev.chainrule.core.graph.ops;
 
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.graph.Notation;
-import java.util.List;
 
 /** The exponential: d exp(x) = g ∘ exp(x), reusing the forward value. */
 public final class Exp implements UnaryElementwise {
@@ -22,9 +21,8 @@ public final class Exp implements UnaryElementwise {
   }
 
   @Override
-  public List<Node> vjp(Node output, Node upstream) {
-    Node x = output.inputs().get(0);
-    return List.of(upstream.mul(output));
+  public Node vjp(Node output, Node upstream, int input) {
+    return upstream.mul(output);
   }
 
   @Override

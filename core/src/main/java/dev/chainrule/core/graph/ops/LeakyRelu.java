@@ -4,7 +4,6 @@ import dev.chainrule.core.graph.CreationSite;
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.graph.Notation;
 import dev.chainrule.core.tensor.TensorFormat;
-import java.util.List;
 
 /**
  * The leaky rectifier of seed 004: x for x &gt; 0, α·x otherwise; d = g ∘ (1 if x &gt; 0 else α).
@@ -31,9 +30,9 @@ public record LeakyRelu(double alpha) implements UnaryElementwise {
   }
 
   @Override
-  public List<Node> vjp(Node output, Node upstream) {
+  public Node vjp(Node output, Node upstream, int input) {
     Node x = output.inputs().get(0);
-    return List.of(x.gt(0.0).where(upstream, upstream.mul(alpha)));
+    return x.gt(0.0).where(upstream, upstream.mul(alpha));
   }
 
   @Override

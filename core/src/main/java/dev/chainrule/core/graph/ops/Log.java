@@ -2,7 +2,6 @@ package dev.chainrule.core.graph.ops;
 
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.graph.Notation;
-import java.util.List;
 
 /** The natural logarithm: d log(x) = g / x. */
 public final class Log implements UnaryElementwise {
@@ -22,9 +21,9 @@ public final class Log implements UnaryElementwise {
   }
 
   @Override
-  public List<Node> vjp(Node output, Node upstream) {
+  public Node vjp(Node output, Node upstream, int input) {
     Node x = output.inputs().get(0);
-    return List.of(upstream.div(x));
+    return upstream.div(x);
   }
 
   @Override

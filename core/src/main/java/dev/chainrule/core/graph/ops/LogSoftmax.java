@@ -1,12 +1,7 @@
 package dev.chainrule.core.graph.ops;
 
-import dev.chainrule.core.graph.Kernel;
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.graph.Notation;
-import dev.chainrule.core.graph.Op;
-import dev.chainrule.core.tensor.Shape;
-import dev.chainrule.core.tensor.Tensor;
-import java.util.List;
 
 /**
  * The logarithm of the softmax along one axis, z − max z − log Σ exp(z − max z): finite for any
@@ -14,41 +9,26 @@ import java.util.List;
  *
  * @param axis the normalised (non-negative) axis of the softmax
  */
-public record LogSoftmax(int axis) implements Op {
+public record LogSoftmax(int axis) implements SoftmaxFamily {
   @Override
   public String name() {
     return "log_softmax";
   }
 
+  /** Returns true: the logarithm of the softmax. */
   @Override
-  public Shape inferShape(List<Shape> inputs) {
-    inputs.get(0).normalizeAxis(axis);
-    return inputs.get(0);
+  public boolean log() {
+    return true;
   }
 
   @Override
-  public void forward(Tensor[] inputs, Tensor out) {
-    AxisLoops.softmax(inputs[0], axis, out, true);
-  }
-
-  @Override
-  public Kernel prepare(List<Shape> inputs, Shape output) {
-    return AxisLoops.prepare(inputs.get(0), axis, true);
-  }
-
-  @Override
-  public List<Node> vjp(Node output, Node upstream) {
+  public Node vjp(Node output, Node upstream, int input) {
     Node probabilities = output.exp();
-    return List.of(upstream.sub(probabilities.mul(upstream.sumKeepDims(axis))));
+    return upstream.sub(probabilities.mul(upstream.sumKeepDims(axis)));
   }
 
   @Override
   public Notation notation() {
     return Notation.function("logsoftmax", "\\operatorname{logsoftmax}");
-  }
-
-  @Override
-  public String label() {
-    return "logsoftmax axis=" + axis;
   }
 }

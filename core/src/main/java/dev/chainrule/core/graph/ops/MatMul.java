@@ -49,16 +49,17 @@ public record MatMul(boolean transposeA, boolean transposeB) implements
   }
 
   @Override
-  public List<Node> vjp(Node output, Node upstream) {
+  public Node vjp(Node output, Node upstream, int input) {
     Node a = output.inputs().get(0);
     Node b = output.inputs().get(1);
-    Node da = transposeA
-        ? b.matmul(transposeB, upstream, true)
-        : upstream.matmul(false, b, !transposeB);
-    Node db = transposeB
+    if (input == 0) {
+      return transposeA
+          ? b.matmul(transposeB, upstream, true)
+          : upstream.matmul(false, b, !transposeB);
+    }
+    return transposeB
         ? upstream.matmul(true, a, transposeA)
         : a.matmul(!transposeA, upstream, false);
-    return List.of(da, db);
   }
 
   @Override

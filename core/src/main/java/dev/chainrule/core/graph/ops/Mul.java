@@ -2,8 +2,6 @@ package dev.chainrule.core.graph.ops;
 
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.graph.Notation;
-import java.util.Arrays;
-import java.util.List;
 
 /** Elementwise (Hadamard) product with broadcasting: d(a ∘ b) = (g ∘ b, g ∘ a). */
 public final class Mul implements BinaryElementwise {
@@ -23,11 +21,9 @@ public final class Mul implements BinaryElementwise {
   }
 
   @Override
-  public List<Node> vjp(Node output, Node upstream) {
-    Node a = output.inputs().get(0);
-    Node b = output.inputs().get(1);
-    return Arrays.asList(Unbroadcast.sumTo(upstream.mul(b), a.shape()),
-        Unbroadcast.sumTo(upstream.mul(a), b.shape()));
+  public Node vjp(Node output, Node upstream, int input) {
+    Node other = output.inputs().get(1 - input);
+    return Unbroadcast.sumTo(upstream.mul(other), output.inputs().get(input).shape());
   }
 
   @Override

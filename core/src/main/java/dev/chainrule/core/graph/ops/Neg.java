@@ -2,7 +2,6 @@ package dev.chainrule.core.graph.ops;
 
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.graph.Notation;
-import java.util.List;
 
 /** Negation: d(−x) = −g. */
 public final class Neg implements UnaryElementwise {
@@ -22,9 +21,8 @@ public final class Neg implements UnaryElementwise {
   }
 
   @Override
-  public List<Node> vjp(Node output, Node upstream) {
-    Node x = output.inputs().get(0);
-    return List.of(upstream.neg());
+  public Node vjp(Node output, Node upstream, int input) {
+    return upstream.neg();
   }
 
   @Override

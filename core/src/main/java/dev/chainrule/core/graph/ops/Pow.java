@@ -4,7 +4,6 @@ import dev.chainrule.core.graph.CreationSite;
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.graph.Notation;
 import dev.chainrule.core.tensor.TensorFormat;
-import java.util.List;
 
 /**
  * Raises each element to a fixed scalar exponent: d xᵖ = g ∘ p·xᵖ⁻¹.
@@ -31,10 +30,10 @@ public record Pow(double exponent) implements UnaryElementwise {
   }
 
   @Override
-  public List<Node> vjp(Node output, Node upstream) {
+  public Node vjp(Node output, Node upstream, int input) {
     Node x = output.inputs().get(0);
     Node slope = exponent == 2.0 ? x.mul(2.0) : x.pow(exponent - 1.0).mul(exponent);
-    return List.of(upstream.mul(slope));
+    return upstream.mul(slope);
   }
 
   @Override

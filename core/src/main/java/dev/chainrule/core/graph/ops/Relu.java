@@ -2,7 +2,6 @@ package dev.chainrule.core.graph.ops;
 
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.graph.Notation;
-import java.util.List;
 
 /** The rectifier max(0, x): d relu = g ∘ 1(x > 0), with derivative 0 at x = 0. */
 public final class Relu implements UnaryElementwise {
@@ -28,9 +27,9 @@ public final class Relu implements UnaryElementwise {
   }
 
   @Override
-  public List<Node> vjp(Node output, Node upstream) {
+  public Node vjp(Node output, Node upstream, int input) {
     Node x = output.inputs().get(0);
-    return List.of(upstream.mul(x.gt(0.0)));
+    return upstream.mul(x.gt(0.0));
   }
 
   @Override

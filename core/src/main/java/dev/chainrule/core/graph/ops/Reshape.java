@@ -34,8 +34,8 @@ public record Reshape(Shape target) implements dev.chainrule.core.graph.Op {
   }
 
   @Override
-  public List<Node> vjp(Node output, Node upstream) {
-    return List.of(upstream.reshape(output.inputs().get(0).shape().dims()));
+  public Node vjp(Node output, Node upstream, int input) {
+    return upstream.reshape(output.inputs().get(0).shape().dims());
   }
 
   @Override

@@ -2,7 +2,6 @@ package dev.chainrule.core.graph.ops;
 
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.graph.Notation;
-import java.util.List;
 
 /**
  * The logistic sigmoid σ(x) = 1 / (1 + e^−x), computed without overflow: dσ = g ∘ σ(1 − σ), the
@@ -25,9 +24,8 @@ public final class Sigmoid implements UnaryElementwise {
   }
 
   @Override
-  public List<Node> vjp(Node output, Node upstream) {
-    Node x = output.inputs().get(0);
-    return List.of(upstream.mul(output.mul(output.rsub(1.0))));
+  public Node vjp(Node output, Node upstream, int input) {
+    return upstream.mul(output.mul(output.rsub(1.0)));
   }
 
   @Override

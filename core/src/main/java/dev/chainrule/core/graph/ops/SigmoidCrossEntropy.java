@@ -2,8 +2,6 @@ package dev.chainrule.core.graph.ops;
 
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.graph.Notation;
-import java.util.Arrays;
-import java.util.List;
 
 /**
  * Binary cross-entropy of σ(z) against a target y, elementwise and fused:
@@ -28,12 +26,11 @@ public final class SigmoidCrossEntropy implements BinaryElementwise {
   }
 
   @Override
-  public List<Node> vjp(Node output, Node upstream) {
+  public Node vjp(Node output, Node upstream, int input) {
     Node z = output.inputs().get(0);
     Node y = output.inputs().get(1);
-    Node dz = z.sigmoid().sub(y).mul(upstream);
-    Node dy = upstream.mul(z).neg();
-    return Arrays.asList(Unbroadcast.sumTo(dz, z.shape()), Unbroadcast.sumTo(dy, y.shape()));
+    return input == 0 ? Unbroadcast.sumTo(z.sigmoid().sub(y).mul(upstream), z.shape())
+        : Unbroadcast.sumTo(upstream.mul(z).neg(), y.shape());
   }
 
   @Override

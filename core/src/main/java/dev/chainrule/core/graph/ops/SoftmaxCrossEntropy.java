@@ -5,7 +5,6 @@ import dev.chainrule.core.graph.Notation;
 import dev.chainrule.core.graph.Op;
 import dev.chainrule.core.tensor.Shape;
 import dev.chainrule.core.tensor.Tensor;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -30,7 +29,7 @@ public record SoftmaxCrossEntropy(int axis) implements Op {
       throw new IllegalArgumentException("logits " + z + " and targets " + inputs.get(1)
           + " must have the same shape");
     }
-    z.normalizeAxis(axis);
+    Axes.checkAxis(z, axis);
     return z.reduce(new int[] {axis}, true);
   }
 
@@ -64,12 +63,11 @@ public record SoftmaxCrossEntropy(int axis) implements Op {
   }
 
   @Override
-  public List<Node> vjp(Node output, Node upstream) {
+  public Node vjp(Node output, Node upstream, int input) {
     Node z = output.inputs().get(0);
     Node y = output.inputs().get(1);
-    Node dz = z.softmax(axis).mul(y.sumKeepDims(axis)).sub(y).mul(upstream);
-    Node dy = upstream.mul(z.logSoftmax(axis)).neg();
-    return Arrays.asList(dz, dy);
+    return input == 0 ? z.softmax(axis).mul(y.sumKeepDims(axis)).sub(y).mul(upstream)
+        : upstream.mul(z.logSoftmax(axis)).neg();
   }
 
   @Override

@@ -2,7 +2,6 @@ package dev.chainrule.core.graph.ops;
 
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.graph.Notation;
-import java.util.List;
 
 /** The square root: d √x = g / (2√x), reusing the forward value. */
 public final class Sqrt implements UnaryElementwise {
@@ -22,9 +21,8 @@ public final class Sqrt implements UnaryElementwise {
   }
 
   @Override
-  public List<Node> vjp(Node output, Node upstream) {
-    Node x = output.inputs().get(0);
-    return List.of(upstream.div(output.mul(2.0)));
+  public Node vjp(Node output, Node upstream, int input) {
+    return upstream.div(output.mul(2.0));
   }
 
   @Override

@@ -2,8 +2,6 @@ package dev.chainrule.core.graph.ops;
 
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.graph.Notation;
-import java.util.Arrays;
-import java.util.List;
 
 /** Elementwise subtraction with broadcasting: d(a − b) = (g, −g). */
 public final class Sub implements BinaryElementwise {
@@ -23,11 +21,9 @@ public final class Sub implements BinaryElementwise {
   }
 
   @Override
-  public List<Node> vjp(Node output, Node upstream) {
-    Node a = output.inputs().get(0);
-    Node b = output.inputs().get(1);
-    return Arrays.asList(Unbroadcast.sumTo(upstream, a.shape()),
-        Unbroadcast.sumTo(upstream.neg(), b.shape()));
+  public Node vjp(Node output, Node upstream, int input) {
+    Node part = input == 0 ? upstream : upstream.neg();
+    return Unbroadcast.sumTo(part, output.inputs().get(input).shape());
   }
 
   @Override

@@ -8,21 +8,14 @@ import dev.chainrule.core.tensor.Reduce;
 import dev.chainrule.core.tensor.ReduceLoop;
 import dev.chainrule.core.tensor.Shape;
 import dev.chainrule.core.tensor.Tensor;
-import java.util.Arrays;
 import java.util.List;
 
 /**
  * Sums over the given axes; its derivative broadcasts the gradient back over them. The seeds' db = Σ dZ is this operation met in the backward pass of a broadcast bias.
  *
- * @param axes the reduced axes, sorted and non-negative (see {@link Axes#normalize})
- * @param keepDims whether reduced axes stay as dimensions of size 1
+ * @param axes the reduced axes and whether they are kept (see {@link Axes#of})
  */
-public record Sum(int[] axes, boolean keepDims) implements Op {
-  /** Creates the op, keeping its own copy of the axes. */
-  public Sum {
-    axes = axes.clone();
-  }
-
+public record Sum(Axes axes) implements Op {
   @Override
   public String name() {
     return "sum";
@@ -30,26 +23,26 @@ public record Sum(int[] axes, boolean keepDims) implements Op {
 
   @Override
   public Shape inferShape(List<Shape> inputs) {
-    return inputs.get(0).reduce(axes, keepDims);
+    return axes.reduce(inputs.get(0));
   }
 
   @Override
   public void forward(Tensor[] inputs, Tensor out) {
-    Reduce.sumInto(inputs[0], axes, out);
+    Reduce.sumInto(inputs[0], axes.array(), out);
   }
 
   @Override
   public Kernel prepare(List<Shape> inputs, Shape output) {
-    ReduceLoop loop = new ReduceLoop(inputs.get(0), axes);
+    ReduceLoop loop = new ReduceLoop(inputs.get(0), axes.array());
     return (in, out) -> loop.sum(in[0].buffer(), out.buffer());
   }
 
   @Override
-  public List<Node> vjp(Node output, Node upstream) {
+  public Node vjp(Node output, Node upstream, int input) {
     Node x = output.inputs().get(0);
-    Shape kept = x.shape().reduce(axes, true);
+    Shape kept = axes.kept(x.shape());
     Node g = upstream.shape().equals(kept) ? upstream : upstream.reshape(kept.dims());
-    return List.of(g.broadcastTo(x.shape()));
+    return g.broadcastTo(x.shape());
   }
 
   @Override
@@ -59,22 +52,6 @@ public record Sum(int[] axes, boolean keepDims) implements Op {
 
   @Override
   public String label() {
-    return ("Σ " + Axes.label(axes, keepDims));
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof Sum && Arrays.equals(axes, ((Sum) o).axes)
-        && keepDims == ((Sum) o).keepDims;
-  }
-
-  @Override
-  public int hashCode() {
-    return 31 * Arrays.hashCode(axes) + Boolean.hashCode(keepDims);
-  }
-
-  @Override
-  public String toString() {
-    return "Sum[axes=" + Arrays.toString(axes) + ", keepDims=" + keepDims + "]";
+    return ("Σ " + axes.label());
   }
 }

@@ -2,7 +2,6 @@ package dev.chainrule.core.graph.ops;
 
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.graph.Notation;
-import java.util.List;
 
 /** The hyperbolic tangent: d tanh = g ∘ (1 − tanh²), the seeds' 1 − A². */
 public final class Tanh implements UnaryElementwise {
@@ -22,9 +21,8 @@ public final class Tanh implements UnaryElementwise {
   }
 
   @Override
-  public List<Node> vjp(Node output, Node upstream) {
-    Node x = output.inputs().get(0);
-    return List.of(upstream.mul(output.square().rsub(1.0)));
+  public Node vjp(Node output, Node upstream, int input) {
+    return upstream.mul(output.square().rsub(1.0));
   }
 
   @Override

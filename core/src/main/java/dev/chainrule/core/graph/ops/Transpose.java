@@ -44,8 +44,8 @@ public record Transpose(int[] permutation) implements dev.chainrule.core.graph.O
   }
 
   @Override
-  public List<Node> vjp(Node output, Node upstream) {
-    return List.of(upstream.transpose(Permute.inverse(permutation)));
+  public Node vjp(Node output, Node upstream, int input) {
+    return upstream.transpose(Permute.inverse(permutation));
   }
 
   @Override

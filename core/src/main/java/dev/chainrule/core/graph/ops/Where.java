@@ -7,7 +7,6 @@ import dev.chainrule.core.graph.Op;
 import dev.chainrule.core.tensor.BroadcastLoop;
 import dev.chainrule.core.tensor.Shape;
 import dev.chainrule.core.tensor.Tensor;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -45,14 +44,20 @@ public final class Where implements Op {
   }
 
   @Override
-  public List<Node> vjp(Node output, Node upstream) {
+  public Node vjp(Node output, Node upstream, int input) {
+    if (input == 0) {
+      return null;
+    }
     Node condition = output.inputs().get(0);
     Node zero = output.graph().scalar(0.0);
-    Node toA = condition.where(upstream, zero);
-    Node toB = condition.where(zero, upstream);
-    return Arrays.asList(null,
-        Unbroadcast.sumTo(toA, output.inputs().get(1).shape()),
-        Unbroadcast.sumTo(toB, output.inputs().get(2).shape()));
+    Node routed = input == 1 ? condition.where(upstream, zero) : condition.where(zero, upstream);
+    return Unbroadcast.sumTo(routed, output.inputs().get(input).shape());
+  }
+
+  /** Returns false for the condition, through which no gradient flows. */
+  @Override
+  public boolean differentiable(int input) {
+    return input != 0;
   }
 
   @Override

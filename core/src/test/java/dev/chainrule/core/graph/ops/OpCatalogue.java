@@ -175,12 +175,13 @@ public final class OpCatalogue {
   }
 
   private void reduction(int[] dims, int[] axes, boolean keep) {
-    String what = Shape.of(dims) + " " + Axes.label(axes, keep);
-    add("sum " + what, new Sum(axes, keep), in -> Naive.reduce(in.get(0), axes, keep,
+    Axes reduced = Axes.of(Shape.of(dims), keep, axes);
+    String what = Shape.of(dims) + " " + reduced.label();
+    add("sum " + what, new Sum(reduced), in -> Naive.reduce(in.get(0), axes, keep,
         Reduction.SUM), uniform(-2, 2, dims));
-    add("mean " + what, new Mean(axes, keep), in -> Naive.reduce(in.get(0), axes, keep,
+    add("mean " + what, new Mean(reduced), in -> Naive.reduce(in.get(0), axes, keep,
         Reduction.MEAN), uniform(-2, 2, dims));
-    add("max " + what, new Max(axes, keep), in -> Naive.reduce(in.get(0), axes, keep,
+    add("max " + what, new Max(reduced), in -> Naive.reduce(in.get(0), axes, keep,
         Reduction.MAX), Samples.distinct(random, 0.1, dims));
   }
 

@@ -24,8 +24,11 @@ import dev.chainrule.core.testing.Close;
 import dev.chainrule.core.testing.FiniteDifferences;
 import java.io.IOException;
 import java.lang.reflect.Modifier;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
@@ -38,9 +41,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The contract every operation keeps, checked on every {@link OpCatalogue} entry: shape rule,
- * forward against an independent reference, labels, one vjp entry per input of that input's shape,
- * first-order gradients against finite differences, and second-order (Hessian-vector products)
- * against finite differences of the gradient. A new op class without a catalogue entry fails
+ * forward against an independent reference, labels, a vjp for each input of that input's shape
+ * that builds nothing its result does not use, first-order gradients against finite differences,
+ * and second-order (Hessian-vector products) against finite differences of the gradient. A new op class without a catalogue entry fails
  * {@link #everyOpClassHasACatalogueEntry()}.
  */
 class OpContractTest {
@@ -117,16 +120,37 @@ class OpContractTest {
   void vjpGivesEachInputAGradientOfItsShapeOrNone(Entry e) {
     Built b = new Built(e);
     Node upstream = b.graph.constant("g", Tensor.ones(b.output.shape().dims()));
-    List<Node> local = e.op().vjp(b.output, upstream);
-    assertEquals(e.inputs().size(), local.size(), "one vjp entry per input");
-    for (int i = 0; i < local.size(); i++) {
+    for (int i = 0; i < e.inputs().size(); i++) {
+      assertEquals(!e.noGradient()[i], e.op().differentiable(i), "differentiable(" + i + ")");
+      int before = b.graph.size();
+      Node local = e.op().vjp(b.output, upstream, i);
       if (e.noGradient()[i]) {
-        assertNull(local.get(i), "input " + i + " must receive no gradient");
+        assertNull(local, "input " + i + " must receive no gradient");
+        assertEquals(before, b.graph.size(), "no nodes for an input without a gradient");
       } else {
-        assertNotNull(local.get(i), "input " + i);
-        assertEquals(e.inputs().get(i).shape(), local.get(i).shape(), "gradient of input " + i);
+        assertNotNull(local, "input " + i);
+        assertEquals(e.inputs().get(i).shape(), local.shape(), "gradient of input " + i);
+        Set<Node> used = ancestors(local);
+        for (Node n : b.graph.nodes().subList(before, b.graph.size())) {
+          assertTrue(used.contains(n), "the vjp of input " + i + " built " + n.name()
+              + ", which its result does not use");
+        }
       }
     }
+  }
+
+  /** Returns {@code n} and every node it is computed from, by an explicit walk. */
+  private static Set<Node> ancestors(Node n) {
+    Set<Node> seen = new HashSet<>(List.of(n));
+    Deque<Node> todo = new ArrayDeque<>(List.of(n));
+    while (!todo.isEmpty()) {
+      for (Node in : todo.pop().inputs()) {
+        if (seen.add(in)) {
+          todo.push(in);
+        }
+      }
+    }
+    return seen;
   }
 
   @ParameterizedTest(name = "{0}")

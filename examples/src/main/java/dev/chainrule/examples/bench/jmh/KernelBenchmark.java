@@ -3,6 +3,7 @@ package dev.chainrule.examples.bench.jmh;
 import dev.chainrule.core.graph.Kernel;
 import dev.chainrule.core.graph.Op;
 import dev.chainrule.core.graph.ops.Add;
+import dev.chainrule.core.graph.ops.Axes;
 import dev.chainrule.core.graph.ops.LogSoftmax;
 import dev.chainrule.core.graph.ops.Sum;
 import dev.chainrule.core.graph.ops.Transpose;
@@ -59,8 +60,8 @@ public class KernelBenchmark {
     List<Shape> shapes = new ArrayList<>();
     switch (op) {
       case "sum0":
-        operation = new Sum(new int[] {0}, false);
         shapes.add(Shape.of(rows, 256));
+        operation = new Sum(Axes.of(shapes.get(0), false, 0));
         break;
       case "biasAdd":
         operation = Add.INSTANCE;
