@@ -124,6 +124,10 @@ final class BadFiles {
     IdxReader.readDataset("digits", images, write("labels-12", labels), 10, Integer.MAX_VALUE);
   }
 
+  static void readIdxImagesWithALimitOfZero() throws IOException {
+    IdxReader.readImages(write("three-images", idx(0x00000803, new int[] {3, 2, 2}, 12)), 0);
+  }
+
   static void readACsvWithARaggedRow() throws IOException {
     CsvReader.create().withHeader(true).withLabelColumn("label").read(write("ragged.csv",
         "x1,x2,label\n0.5,1.5,0\n0.7,1\n".getBytes(StandardCharsets.UTF_8)));

@@ -63,8 +63,9 @@ class AtomicFilesTest {
     }
     AtomicFiles.write(f, out -> out.write(new byte[] {7}));
     try (var files = Files.list(dir)) {
-      assertEquals(new TreeSet<>(others), new TreeSet<>(files.map(p -> p.getFileName().toString())
-          .filter(n -> !n.equals("model.crm")).toList()));
+      List<String> left = files.map(p -> p.getFileName().toString())
+          .filter(n -> !n.equals("model.crm")).toList();
+      assertEquals(new TreeSet<>(others), new TreeSet<>(left));
     }
     assertEquals(1, Files.size(f));
   }
