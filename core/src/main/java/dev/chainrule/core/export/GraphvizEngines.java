@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -17,14 +18,17 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * graphviz-java's engine, which is global state, managed from one thread. Every call into the
  * library runs on a single daemon thread: the V8 engine keeps one JavaScript runtime per thread
  * (about 100 MB and a second of start-up each), and the library's engine choice is one static
  * setting. An engine is tried once per JVM: a failure is remembered with its reason in words.
- * The JavaScript engines of the JDK (Nashorn, GraalJS) are never used: GraalJS takes 13 to 33 s
- * to start on a stock JDK.
+ * That memory is an immutable {@link Memo} replaced as a whole through an {@link
+ * AtomicReference}, so it is safe to read from any thread (the Graphviz thread is the only one
+ * that changes it, after trying an engine). The JavaScript engines of the JDK (Nashorn, GraalJS)
+ * are never used: GraalJS takes 13 to 33 s to start on a stock JDK.
  */
 final class GraphvizEngines {
   private static final ExecutorService THREAD = Executors.newSingleThreadExecutor(r -> {
@@ -33,8 +37,33 @@ final class GraphvizEngines {
     return t;
   });
   private static final int TOTAL_MEMORY = 64 << 20;
-  private static final Map<Renderer.Engine, String> FAILURES = new EnumMap<>(Renderer.Engine.class);
-  private static Renderer.Engine installed;
+  private static final AtomicReference<Memo> MEMO = new AtomicReference<>(
+      new Memo(null, Map.of()));
+
+  /**
+   * What this JVM knows of the engines: which one is the library's engine now, and why each
+   * engine that was tried failed. Immutable; every change makes a new one.
+   *
+   * @param installed the engine graphviz-java uses now, or null
+   * @param failures the reason each failed engine did not start, in words
+   */
+  private record Memo(Renderer.Engine installed, Map<Renderer.Engine, String> failures) {
+    Memo {
+      failures = failures.isEmpty() ? Map.of() : Collections.unmodifiableMap(
+          new EnumMap<>(failures));
+    }
+
+    Memo withInstalled(Renderer.Engine engine) {
+      return new Memo(engine, failures);
+    }
+
+    Memo withFailure(Renderer.Engine engine, String why) {
+      Map<Renderer.Engine, String> f = new EnumMap<>(Renderer.Engine.class);
+      f.putAll(failures);
+      f.put(engine, why);
+      return new Memo(installed, f);
+    }
+  }
 
   private GraphvizEngines() {}
 
@@ -64,27 +93,29 @@ final class GraphvizEngines {
    */
   static Renderer.Engine select(List<Renderer.Engine> order) {
     for (Renderer.Engine e : order) {
-      if (e == installed) {
+      Memo memo = MEMO.get();
+      if (e == memo.installed()) {
         return e;
       }
-      if (FAILURES.containsKey(e)) {
+      if (memo.failures().containsKey(e)) {
         continue;
       }
       String why = install(e);
       if (why == null) {
-        installed = e;
+        MEMO.updateAndGet(m -> m.withInstalled(e));
         return e;
       }
-      FAILURES.put(e, why);
+      MEMO.updateAndGet(m -> m.withFailure(e, why));
     }
     return null;
   }
 
   /** Returns why each engine of {@code order} did not start, e.g. {@code dot: not on PATH}. */
   static String failures(List<Renderer.Engine> order) {
+    Map<Renderer.Engine, String> failures = MEMO.get().failures();
     List<String> parts = new ArrayList<>();
     for (Renderer.Engine e : order) {
-      parts.add(e.words() + ": " + FAILURES.getOrDefault(e, "not tried"));
+      parts.add(e.words() + ": " + failures.getOrDefault(e, "not tried"));
     }
     return String.join("; ", parts);
   }
@@ -103,7 +134,7 @@ final class GraphvizEngines {
         reason = J2v8Native.preload(dir);
         engine = new MeasuredV8Engine(DotText.FONT, dir == null ? null : dir.toString());
       }
-      installed = null;
+      MEMO.updateAndGet(m -> m.withInstalled(null));
       Graphviz.useEngine(engine);
       Graphviz.fromString("digraph probe { a -> b }").render(Format.SVG).toString();
       return null;

@@ -14,7 +14,9 @@ import java.util.Optional;
  * {@code dot} program when it is on the PATH, else the V8 JavaScript engine bundled for Linux
  * x86-64 (about 2 s to the first picture, then a fraction of a second). Where no engine starts
  * (another platform, no V8 build), {@link #write} writes the DOT file and says how to render it;
- * it never fails with a stack trace. All rendering happens on one background thread.
+ * it never fails with a stack trace. All rendering happens on one background thread, so a
+ * renderer can be used from any number of threads at once: their calls queue for that thread, and
+ * what it remembers about engines that failed to start is immutable state replaced atomically.
  *
  * <pre>{@code
  * RenderResult r = Renderer.auto().write(dot, Path.of("mazur.png"), ImageFormat.PNG);

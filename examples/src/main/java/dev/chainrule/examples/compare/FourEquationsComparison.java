@@ -18,7 +18,7 @@ import java.util.Map;
  */
 public final class FourEquationsComparison {
   /** The batch size of the comparison's batch section. */
-  public static final int BATCH = 7;
+  public static final int BATCH = FourEquationsNetwork.BP4_SAMPLES;
 
   private FourEquationsComparison() {}
 

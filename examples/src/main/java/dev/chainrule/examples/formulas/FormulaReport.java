@@ -29,28 +29,28 @@ record FormulaReport(List<String> forward, List<String> backward, List<String> n
     }
     List<String> forward = p.equations(Equations.forward(net.loss()));
     List<String> backward = p.equations(Equations.backward(r.gradients()));
-    List<String> notes = new ArrayList<>(meaning(r, r.batchSize()));
+    List<String> notes = new ArrayList<>(meaning(r, r.batchSize(), net.loss().name()));
     notes.addAll(pass.assumptions());
     notes.add("rewrites: " + String.join(", ", r.fired().entrySet().stream()
         .map(e -> e.getKey() + " ×" + e.getValue()).toList()));
     return new FormulaReport(forward, backward, notes);
   }
 
-  private static List<String> meaning(RewrittenGradients r, int m) {
+  private static List<String> meaning(RewrittenGradients r, int m, String j) {
     if (m <= 1) {
       return List.of("each dX is the gradient of the loss with respect to X");
     }
     if (r.form() == GradientForm.PER_SAMPLE) {
       return List.of("m = " + m + ", the batch size: the loss is the mean of m per-sample losses",
           "as in the seeds, dZ and dA hold the per-sample errors ∂L⁽ⁱ⁾/∂Z, one per sample, "
-              + "i.e. m times the gradient of the mean (dZ = m·∂J/∂Z)",
+              + "i.e. m times the gradient of the mean (dZ = m·∂" + j + "/∂Z)",
           "the 1/m of the mean therefore enters once, in dW and db, which are the true "
-              + "gradients ∂J/∂W and ∂J/∂b",
-          "--adjoints prints every dX as ∂J/∂X instead, with the 1/m inside dZ");
+              + "gradients ∂" + j + "/∂W and ∂" + j + "/∂b",
+          "--adjoints prints every dX as ∂" + j + "/∂X instead, with the 1/m inside dZ");
     }
     return List.of("m = " + m + ", the batch size: the loss is the mean of m per-sample losses",
-        "every dX is ∂J/∂X: the 1/m of the mean sits in the output layer's dZ and reaches every "
-            + "other gradient through it",
+        "every dX is ∂" + j + "/∂X: the 1/m of the mean sits in the output layer's dZ and "
+            + "reaches every other gradient through it",
         "without --adjoints the seeds' convention is printed: per-sample errors, 1/m in dW, db");
   }
 

@@ -1,6 +1,5 @@
 package dev.chainrule.examples.formulas;
 
-import dev.chainrule.core.check.ManualFormula;
 import dev.chainrule.core.tensor.Tensor;
 import java.util.List;
 import java.util.Map;
@@ -9,9 +8,10 @@ import java.util.Map;
  * Seed 000's four equations as written (column layout, 2-3-2-1, sigmoid units, binary
  * cross-entropy averaged over the m columns): eq. 1 and eq. 2 as formulas (per-sample errors),
  * eq. 2's matrix form with the untransposed layer-l matrix, eq. 3's matrix form with a[l] for
- * a[l−1], the batch table's dw = (1/m)·dZ·Aᵀ (right), its db = (1/m)·meanOfEachRow(dZ), and its
- * dZ[L] = ∇_A C ⊙ σ′ fed into that dw. Needs nodes named A[0], Y, W[1], W[2], W[3], Z[1], Z[2],
- * Z[3], A[1], A[2], A[3], b[3].
+ * a[l−1], the batch table's dw = (1/m)·dZ·Aᵀ (right), its db = (1/m)·meanOfEachRow(dZ) and the
+ * corrected db = meanOfEachRow(dZ), and its dZ[L] = ∇_A C ⊙ σ′, right on its own, wrong fed into
+ * that dw, right with dw = dZ·Aᵀ. Needs nodes named A[0], Y, W[1], W[2], W[3], Z[1], Z[2], Z[3],
+ * A[1], A[2], A[3], b[3].
  */
 final class FourEquationsFormulas {
   private FourEquationsFormulas() {}
@@ -35,10 +35,17 @@ final class FourEquationsFormulas {
     return t(v.get("W[3]")).matmul(delta3(v)).mul(slope(v, 2));
   }
 
+  /** The batch table's dZ[3] = ∇_A C ⊙ σ′(Z[3]) with ∇_A C = (1/m)(A − Y)/(A(1 − A)). */
+  private static Tensor meanCostError(Map<String, Tensor> v, double m) {
+    Tensor a = v.get("A[3]");
+    return a.sub(v.get("Y")).div(a.map(x -> x * (1 - x))).mul(1 / m).mul(slope(v, 3));
+  }
+
   static List<SeedFormula> of(NetworkNodes n) {
     double m = n.get("A[0]").shape().dim(1);
-    String perSample = m == 1 ? "" : "analysis 0.8: per-sample errors, m times the gradient "
-        + "of the mean cost; read per sample they are right";
+    String perSample = m == 1 ? "" : "analysis 0.8: per-sample errors δ⁽ⁱ⁾ = ∂L⁽ⁱ⁾/∂z, m times "
+        + "the gradient of the mean cost C; read per sample, as the batch table's dZ is meant, "
+        + "they are right";
     return List.of(
         new SeedFormula("Z[3]", SeedNotation.tensors("eq. 1: δ[L] = ∇_a L ⊙ σ′(z[L])",
             FourEquationsFormulas::delta3), perSample),
@@ -59,10 +66,20 @@ final class FourEquationsFormulas {
             v -> delta2(v).matmul(t(v.get("A[1]"))).mul(1 / m)), ""),
         new SeedFormula("b[3]", SeedNotation.tensors("batch table: db[3] = (1/m)·"
             + "meanOfEachRow(dZ[3])", v -> delta3(v).sumKeepDims(1).mul(1 / (m * m))),
-            m == 1 ? "" : "analysis 0.7: divides by m twice"),
+            m == 1 ? "" : "analysis 0.7: meanOfEachRow already divides by m; the extra 1/m "
+            + "divides twice"),
+        new SeedFormula("b[3]", SeedNotation.tensors("corrected: db[3] = meanOfEachRow(dZ[3])",
+            v -> delta3(v).sumKeepDims(1).mul(1 / m)), "analysis 0.7, corrected"),
+        new SeedFormula("Z[3]", SeedNotation.tensors("batch table: dZ[3] = ∇_A C ⊙ σ′(Z[3])",
+            v -> meanCostError(v, m)), m == 1 ? "" : "right on its own: C is the mean cost, "
+            + "so ∇_A C carries the 1/m, and this is ∂C/∂Z[3] (1/m times the per-sample δ's)"),
         new SeedFormula("W[3]", SeedNotation.tensors("batch table: dZ[3] = ∇_A C ⊙ σ′(Z[3]) "
-            + "in dw[3] = (1/m)·dZ[3]·A[2]ᵀ", v -> delta3(v).mul(1 / m)
-            .matmul(t(v.get("A[2]"))).mul(1 / m)), m == 1 ? "" : "analysis 0.8: C is the mean "
-            + "cost, so ∇_A C already holds the 1/m, and dw divides by m twice"));
+            + "in dw[3] = (1/m)·dZ[3]·A[2]ᵀ", v -> meanCostError(v, m)
+            .matmul(t(v.get("A[2]"))).mul(1 / m)), m == 1 ? "" : "analysis 0.8: ∇_A C already "
+            + "holds the 1/m, and dw divides by m again"),
+        new SeedFormula("W[3]", SeedNotation.tensors("corrected: dZ[3] = ∇_A C ⊙ σ′(Z[3]) in "
+            + "dw[3] = dZ[3]·A[2]ᵀ", v -> meanCostError(v, m).matmul(t(v.get("A[2]")))),
+            "analysis 0.8, corrected: the 1/m once, in dZ (or per-sample dZ and the 1/m in dw, "
+            + "as above)"));
   }
 }

@@ -25,6 +25,11 @@ public final class FourEquationsNetwork {
   public static final int[] BP4_SIZES = {2, 3, 2, 1};
   /** The random seed of the {@code bp4} example's data and weights. */
   public static final long DEFAULT_SEED = 0;
+  /**
+   * The number of samples of the {@code bp4} catalogue network and of the {@code bp4} command's
+   * batch: more than one, so that the batch table's factors of m show.
+   */
+  public static final int BP4_SAMPLES = 7;
 
   private final Graph graph = new Graph();
   private final List<Node> weights = new ArrayList<>();

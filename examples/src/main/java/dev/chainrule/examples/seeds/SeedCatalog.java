@@ -12,8 +12,8 @@ public final class SeedCatalog {
 
   static {
     NETWORKS.put("mazur", () -> new MazurNetwork().asSeedNetwork());
-    NETWORKS.put("bp4", () -> FourEquationsNetwork.bp4(FourEquationsNetwork.DEFAULT_SEED, 1)
-        .asSeedNetwork("bp4"));
+    NETWORKS.put("bp4", () -> FourEquationsNetwork.bp4(FourEquationsNetwork.DEFAULT_SEED,
+        FourEquationsNetwork.BP4_SAMPLES).asSeedNetwork("bp4"));
     NETWORKS.put("testnet-batch", () -> TestNetBatchNetwork.seeded(
         TestNetBatchNetwork.DEFAULT_SEED, TestNetBatchNetwork.DEFAULT_SAMPLES).asSeedNetwork());
     NETWORKS.put("testnet-single", () -> TestNetSingleNetwork.seeded(

@@ -3,10 +3,15 @@ package dev.chainrule.examples.errors;
 import dev.chainrule.nn.data.CsvReader;
 import dev.chainrule.nn.data.IdxReader;
 import dev.chainrule.nn.init.Initializers;
+import dev.chainrule.nn.io.Checkpoint;
 import dev.chainrule.nn.io.ModelFile;
 import dev.chainrule.nn.layers.Activation;
 import dev.chainrule.nn.layers.Layout;
+import dev.chainrule.nn.losses.Loss;
 import dev.chainrule.nn.model.Sequential;
+import dev.chainrule.nn.optim.Adam;
+import dev.chainrule.nn.optim.Momentum;
+import dev.chainrule.nn.train.Trainer;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -67,8 +72,20 @@ final class BadFiles {
 
   static void loadAModelOfAFutureVersion() throws IOException {
     byte[] bytes = savedModel();
-    bytes[16] = 2;
-    ModelFile.load(write("version2.crm", bytes));
+    bytes[16] = 3;
+    ModelFile.load(write("version3.crm", bytes));
+  }
+
+  static void resumeWithAnotherOptimizer() throws IOException {
+    Path saved = ROOT.resolve("adam-checkpoint.crm");
+    Checkpoint.save(new Trainer(net(5), Loss.softmaxCrossEntropy(), Adam.of(0.001)), saved);
+    Checkpoint.loadInto(new Trainer(net(5), Loss.softmaxCrossEntropy(), Momentum.of(0.01)), saved);
+  }
+
+  static void resumeFromAModelFile() throws IOException {
+    Path saved = ROOT.resolve("model-only.crm");
+    ModelFile.save(net(5), saved);
+    Checkpoint.loadInto(new Trainer(net(5), Loss.softmaxCrossEntropy(), Adam.of(0.001)), saved);
   }
 
   static void loadAModelOfAnotherArchitecture() throws IOException {
@@ -105,6 +122,10 @@ final class BadFiles {
     byte[] labels = idx(0x00000801, new int[] {2}, 2);
     labels[labels.length - 1] = 12;
     IdxReader.readDataset("digits", images, write("labels-12", labels), 10, Integer.MAX_VALUE);
+  }
+
+  static void readIdxImagesWithALimitOfZero() throws IOException {
+    IdxReader.readImages(write("three-images", idx(0x00000803, new int[] {3, 2, 2}, 12)), 0);
   }
 
   static void readACsvWithARaggedRow() throws IOException {

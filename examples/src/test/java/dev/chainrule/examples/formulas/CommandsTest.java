@@ -3,6 +3,7 @@ package dev.chainrule.examples.formulas;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.chainrule.examples.Main;
@@ -68,6 +69,27 @@ class CommandsTest {
         o.get("summary").getAsString());
   }
 
+  /**
+   * The catalogue's bp4 is a batch of m = 7, so the batch table's slips show (analysis 0.7 and
+   * 0.8: FD/seed = 7 = m): db as written and dZ = ∇_A C ⊙ σ′ fed into dw are 1/7 of autograd,
+   * and their corrected forms agree.
+   */
+  @Test
+  void compareBp4ShowsTheBatchTablesFactorsOfM() {
+    Run r = run("compare", "bp4", "--json");
+    assertEquals(0, r.status(), r.err());
+    JsonArray c = JsonParser.parseString(r.out()).getAsJsonObject().getAsJsonArray("comparisons");
+    for (int i : new int[] {7, 10}) {
+      JsonObject slip = c.get(i).getAsJsonObject();
+      assertEquals("DIFFERS", slip.get("verdict").getAsString(), slip.toString());
+      assertEquals(1.0 / 7, slip.get("constantFactor").getAsDouble(), 1e-9);
+      JsonObject corrected = c.get(i + 1).getAsJsonObject();
+      assertTrue(corrected.get("formula").getAsString().startsWith("corrected: "),
+          corrected.toString());
+      assertEquals("AGREES", corrected.get("verdict").getAsString(), corrected.toString());
+    }
+  }
+
   @Test
   void compareGraphDrawsEachFormulaAndJsonListsThePictures(@TempDir Path dir) throws Exception {
     Run r = run("compare", "shallow", "--graph", dir.toString(), "--format", "dot", "--json");
@@ -79,7 +101,7 @@ class CommandsTest {
     String dot = Files.readString(dir.resolve("shallow-manual-01-A2.dot"));
     assertTrue(dot.contains("DIFFERS ×8"), "analysis 4.1: dA[2] per sample, m = 8");
     Run text = run("compare", "bp4", "--graph", dir.toString(), "--format", "dot");
-    assertTrue(text.out().contains("skipped bp4: its 9 formulas are computed on tensors"),
+    assertTrue(text.out().contains("skipped bp4: its 12 formulas are computed on tensors"),
         text.out());
   }
 

@@ -12,10 +12,22 @@ import org.junit.jupiter.api.Test;
 class SeedCatalogTest {
   @Test
   void theSeedExamplesAreRegisteredWithTheirParametersInTheSeedsNotation() {
-    assertNames("bp4", List.of("w[1]", "b[1]", "w[2]", "b[2]", "w[3]", "b[3]"), "L");
+    assertNames("bp4", List.of("w[1]", "b[1]", "w[2]", "b[2]", "w[3]", "b[3]"), "C");
     assertNames("testnet-batch", List.of("W(1)", "b(1)", "W(2)", "b(2)"), "J");
     assertNames("testnet-single", List.of("W(1)", "b(1)", "W(2)", "b(2)"), "J");
     assertNames("shallow", List.of("W[1]", "b[1]", "W[2]", "b[2]"), "J");
+  }
+
+  /**
+   * The catalogue's bp4 network holds a batch of m = 7 samples (columns), so that the batch
+   * table's factors of m show in compare, formulas and pictures.
+   */
+  @Test
+  void bp4HoldsABatchOfSevenSamples() {
+    SeedNetwork n = SeedCatalog.build("bp4");
+    Node a0 = n.graph().nodes().stream().filter(x -> x.name().equals("A[0]")).findFirst()
+        .orElseThrow();
+    assertEquals(dev.chainrule.core.tensor.Shape.of(2, 7), a0.shape());
   }
 
   private static void assertNames(String example, List<String> params, String loss) {

@@ -51,10 +51,11 @@ public record FashionMnist(Dataset train, Dataset test) {
   }
 
   /**
-   * Loads the first {@code limit} samples of each split from {@code dir}; throws a {@link
-   * NoSuchFileException} naming the missing file and how to get it when a file is absent.
+   * Loads the first {@code limit} (at least 1) samples of each split from {@code dir}; throws a
+   * {@link NoSuchFileException} naming the missing file and how to get it when a file is absent.
    */
   public static FashionMnist load(Path dir, int limit) throws IOException {
+    IdxReader.checkLimit(limit);
     Path trainImages = locate(dir, TRAIN_IMAGES, "training images");
     Path trainLabels = locate(dir, TRAIN_LABELS, "training labels");
     Path testImages = locate(dir, TEST_IMAGES, "test images");

@@ -17,7 +17,8 @@ import java.util.zip.ZipException;
  * gzip-compressed; compression is recognised by the gzip magic bytes, whatever the file name.
  *
  * <p>Every method reads at most {@code limit} samples from the start of the file, so a smoke test
- * can load a small slice quickly. Format errors are {@link DataFileException}s naming the file.
+ * can load a small slice quickly; a limit below 1 is refused with an {@link
+ * IllegalArgumentException}. Format errors are {@link DataFileException}s naming the file.
  */
 public final class IdxReader {
   /** The magic number of an IDX file of unsigned-byte images, 0x00000803. */
@@ -35,7 +36,7 @@ public final class IdxReader {
     return readImages(file, Integer.MAX_VALUE);
   }
 
-  /** Reads the first {@code limit} images (or all, if fewer) of an IDX images file. */
+  /** Reads the first {@code limit} (at least 1) images, or all if fewer, of an IDX images file. */
   public static IdxImages readImages(Path file, int limit) throws IOException {
     checkLimit(limit);
     try (InputStream in = open(file)) {
@@ -49,7 +50,7 @@ public final class IdxReader {
     return readLabels(file, Integer.MAX_VALUE);
   }
 
-  /** Reads the first {@code limit} labels (or all, if fewer) of an IDX labels file. */
+  /** Reads the first {@code limit} (at least 1) labels, or all if fewer, of an IDX labels file. */
   public static int[] readLabels(Path file, int limit) throws IOException {
     checkLimit(limit);
     try (InputStream in = open(file)) {
@@ -61,7 +62,8 @@ public final class IdxReader {
   /**
    * Reads a pair of images and labels files into a classification dataset with the pixels scaled
    * to [0, 1], one flattened image per row; throws when the two files declare different sample
-   * counts or a label lies outside {@code 0 .. classCount-1}.
+   * counts or a label lies outside {@code 0 .. classCount-1}. Reads the first {@code limit} (at
+   * least 1) samples, or all if fewer.
    */
   public static Dataset readDataset(String name, Path images, Path labels, int classCount,
       int limit) throws IOException {
@@ -86,9 +88,15 @@ public final class IdxReader {
     }
   }
 
-  private static void checkLimit(int limit) {
-    if (limit < 0) {
-      throw new IllegalArgumentException("sample limit must be 0 or more, got " + limit);
+  /**
+   * Checks a sample limit: a limit below 1 would read nothing, which is never what a caller means.
+   *
+   * @throws IllegalArgumentException naming the argument and its value
+   */
+  static void checkLimit(int limit) {
+    if (limit < 1) {
+      throw new IllegalArgumentException("limit must be at least 1, got " + limit + " (the number "
+          + "of samples to read from the start of each file; Integer.MAX_VALUE reads them all)");
     }
   }
 

@@ -9,16 +9,10 @@ import dev.chainrule.nn.model.Model;
 import dev.chainrule.nn.model.Sequential;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.UnaryOperator;
-import java.util.zip.CRC32;
 
 /**
  * Saves and loads a model's parameters, with its architecture when it has one, in the format of
@@ -34,11 +28,11 @@ import java.util.zip.CRC32;
 public final class ModelFile {
   /** The first 16 bytes of every model file: ASCII {@code chainrule-model} and a newline. */
   public static final String MAGIC = "chainrule-model\n";
-  /** The format version this code writes and reads. */
-  public static final int VERSION = 1;
-
-  private static final int PREFIX = 24;
-  private static final int CHECKSUM = 4;
+  /**
+   * The format version this code writes: 2, which may carry a checkpoint's training state. It
+   * reads this version and every earlier one (version 1 files are model files without state).
+   */
+  public static final int VERSION = 2;
 
   private ModelFile() {}
 
@@ -53,97 +47,39 @@ public final class ModelFile {
    */
   static void save(Model model, Path file, UnaryOperator<OutputStream> through)
       throws IOException {
+    List<Tensor> blocks = new ArrayList<>();
+    ModelBytes.write(file, header(model, null, blocks), blocks, through);
+  }
+
+  /**
+   * Returns the header of {@code model}'s parameters with training state {@code state} (null for
+   * none), adding the parameter tensors to {@code blocks}.
+   */
+  static ModelHeader header(Model model, StateHeader state, List<Tensor> blocks) {
     List<String> names = new ArrayList<>();
     List<Shape> shapes = new ArrayList<>();
     for (Parameter p : model.parameters()) {
       names.add(p.name());
       shapes.add(p.value().shape());
+      blocks.add(p.value());
     }
-    ModelHeader header = new ModelHeader(model.architecture().orElse(null), names, shapes);
-    byte[] json = header.toJson().getBytes(StandardCharsets.UTF_8);
-    long size = PREFIX + (long) json.length + 8 * header.valueCount() + CHECKSUM;
-    if (size > Integer.MAX_VALUE) {
-      throw new ModelFileException(file, "the model's " + header.valueCount() + " values need "
-          + size + " bytes, more than one file of this format holds (2 GiB)");
-    }
-    ByteBuffer buf = ByteBuffer.allocate((int) size).order(ByteOrder.LITTLE_ENDIAN);
-    buf.put(MAGIC.getBytes(StandardCharsets.US_ASCII)).putInt(VERSION).putInt(json.length)
-        .put(json);
-    for (Parameter p : model.parameters()) {
-      for (double v : p.value().buffer()) {
-        buf.putDouble(v);
-      }
-    }
-    CRC32 crc = new CRC32();
-    crc.update(buf.array(), 0, buf.position());
-    buf.putInt((int) crc.getValue());
-    try {
-      AtomicFiles.write(file, out -> {
-        OutputStream o = through.apply(out);
-        o.write(buf.array());
-        o.flush();
-      });
-    } catch (IOException e) {
-      throw new ModelFileException(file, "cannot be written: " + IoMessages.reason(e, file), e);
-    }
+    return new ModelHeader(model.architecture().orElse(null), names, shapes, state);
   }
 
   /**
-   * Reads a file written by {@link #save} and returns its contents: the architecture (absent for
-   * a custom model) and fresh tensors for every parameter.
+   * Reads a file written by {@link #save} (or a checkpoint) and returns its contents: the
+   * architecture (absent for a custom model) and fresh tensors for every parameter.
    */
   public static Contents read(Path file) throws IOException {
-    byte[] bytes;
-    try {
-      bytes = Files.readAllBytes(file);
-    } catch (IOException e) {
-      throw new ModelFileException(file, "cannot be read: " + IoMessages.reason(e, file), e);
-    }
-    if (bytes.length < MAGIC.length()
-        || !Arrays.equals(Arrays.copyOf(bytes, MAGIC.length()),
-            MAGIC.getBytes(StandardCharsets.US_ASCII))) {
-      throw new ModelFileException(file, "not a chainrule model file: it does not start with the "
-          + "line 'chainrule-model'");
-    }
-    if (bytes.length < PREFIX) {
-      throw new ModelFileException(file, "truncated: " + bytes.length + " bytes, fewer than the "
-          + PREFIX + "-byte prefix");
-    }
-    ByteBuffer buf = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
-    int version = buf.getInt(MAGIC.length());
-    if (version != VERSION) {
-      throw new ModelFileException(file, "format version " + version + " is not supported; this "
-          + "version of chainrule reads version " + VERSION);
-    }
-    long headerLength = Integer.toUnsignedLong(buf.getInt(MAGIC.length() + 4));
-    if (PREFIX + headerLength + CHECKSUM > bytes.length) {
-      throw new ModelFileException(file, "truncated: the header declares " + headerLength
-          + " bytes but the file has only " + bytes.length + " bytes in all");
-    }
-    String json = new String(bytes, PREFIX, (int) headerLength, StandardCharsets.UTF_8);
-    ModelHeader header = ModelHeader.parse(json, file);
-    long expected = PREFIX + headerLength + 8 * header.valueCount() + CHECKSUM;
-    if (expected != bytes.length) {
-      throw new ModelFileException(file, (bytes.length < expected ? "truncated" : "corrupt")
-          + ": the header's " + header.names().size() + " parameters (" + header.valueCount()
-          + " float64 values) make " + expected + " bytes, but the file has " + bytes.length);
-    }
-    CRC32 crc = new CRC32();
-    crc.update(bytes, 0, bytes.length - CHECKSUM);
-    int stored = buf.getInt(bytes.length - CHECKSUM);
-    if (stored != (int) crc.getValue()) {
-      throw new ModelFileException(file, String.format("corrupt: CRC-32 of the contents is %08x "
-          + "but the file records %08x", crc.getValue(), stored));
-    }
-    buf.position(PREFIX + (int) headerLength);
+    return contents(ModelBytes.read(file));
+  }
+
+  /** Returns the model part of a decoded file. */
+  static Contents contents(ModelBytes.Decoded d) {
+    ModelHeader header = d.header();
     List<Parameter> params = new ArrayList<>();
     for (int i = 0; i < header.names().size(); i++) {
-      double[] values = new double[header.shapes().get(i).size()];
-      for (int k = 0; k < values.length; k++) {
-        values[k] = buf.getDouble();
-      }
-      params.add(new Parameter(header.names().get(i),
-          Tensor.wrap(header.shapes().get(i), values)));
+      params.add(new Parameter(header.names().get(i), d.blocks().get(i)));
     }
     return new Contents(header.architecture(), params);
   }

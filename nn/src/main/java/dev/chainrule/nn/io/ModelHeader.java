@@ -15,19 +15,34 @@ import java.util.List;
 
 /**
  * The JSON header of a model file (see docs/model-format.md): the architecture, when the model
- * has one, and the name and shape of every parameter block that follows.
+ * has one, the name and shape of every parameter block that follows, and, in a checkpoint, the
+ * training state whose buffers follow the parameters.
  *
  * @param architecture the model description, or null for a custom model
  * @param names the parameter names, in block order
  * @param shapes the parameter shapes, in block order
+ * @param state the optimizer and trainer state of a checkpoint, or null for a model file
  */
-record ModelHeader(Architecture architecture, List<String> names, List<Shape> shapes) {
+record ModelHeader(Architecture architecture, List<String> names, List<Shape> shapes,
+    StateHeader state) {
   static final String FORMAT = "chainrule-model";
+
+  /**
+   * Returns the shape of every value block in file order: the parameters, then (in a checkpoint)
+   * each optimizer buffer for every parameter.
+   */
+  List<Shape> blockShapes() {
+    List<Shape> blocks = new ArrayList<>(shapes);
+    for (int s = 0; state != null && s < state.slots().size(); s++) {
+      blocks.addAll(shapes);
+    }
+    return blocks;
+  }
 
   /** Returns the number of float64 values in all blocks. */
   long valueCount() {
     long n = 0;
-    for (Shape s : shapes) {
+    for (Shape s : blockShapes()) {
       n += s.size();
     }
     return n;
@@ -65,11 +80,17 @@ record ModelHeader(Architecture architecture, List<String> names, List<Shape> sh
       params.add(p);
     }
     root.add("parameters", params);
+    if (state != null) {
+      state.addTo(root);
+    }
     return root.toString();
   }
 
-  /** Parses a header, throwing a {@link ModelFileException} naming {@code file} when invalid. */
-  static ModelHeader parse(String json, Path file) throws ModelFileException {
+  /**
+   * Parses a header of format version {@code version} (a training state is read from version 2
+   * on), throwing a {@link ModelFileException} naming {@code file} when invalid.
+   */
+  static ModelHeader parse(String json, int version, Path file) throws ModelFileException {
     try {
       JsonObject root = JsonParser.parseString(json).getAsJsonObject();
       String format = root.get("format").getAsString();
@@ -98,7 +119,8 @@ record ModelHeader(Architecture architecture, List<String> names, List<Shape> sh
         }
         shapes.add(Shape.of(d));
       }
-      return new ModelHeader(architecture, names, shapes);
+      StateHeader state = version >= 2 ? StateHeader.parse(root, file) : null;
+      return new ModelHeader(architecture, names, shapes, state);
     } catch (JsonParseException | IllegalStateException | NullPointerException
         | NumberFormatException | UnsupportedOperationException | ClassCastException e) {
       throw new ModelFileException(file, "the JSON header is malformed or lacks a field ("

@@ -1,7 +1,9 @@
 package dev.chainrule.nn.optim;
 
 import dev.chainrule.core.tensor.Tensor;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Adam (Kingma and Ba, 2015): m ← β₁m + (1 − β₁)g, v ← β₂v + (1 − β₂)g², then with the
@@ -15,6 +17,9 @@ import java.util.List;
  */
 public record Adam(double learningRate, double beta1, double beta2, double epsilon)
     implements Optimizer {
+  private static final String BETA1_POWER = "beta1^t";
+  private static final String BETA2_POWER = "beta2^t";
+
   /** Checks every hyper-parameter's range. */
   public Adam {
     ParameterBuffers.require("learning rate", learningRate, 0, true);
@@ -71,6 +76,34 @@ public record Adam(double learningRate, double beta1, double beta2, double epsil
       @Override
       public long steps() {
         return steps;
+      }
+
+      @Override
+      public OptimizerSnapshot snapshot() {
+        return SnapshotRestore.copy(live());
+      }
+
+      @Override
+      public void restoreInPlace(OptimizerSnapshot saved) {
+        SnapshotRestore.copyInPlace(live(), saved);
+        steps = saved.steps();
+        b1Power = saved.scalars().get(BETA1_POWER);
+        b2Power = saved.scalars().get(BETA2_POWER);
+      }
+
+      private OptimizerSnapshot live() {
+        Map<String, Double> settings = new LinkedHashMap<>();
+        settings.put("lr", learningRate);
+        settings.put("beta1", b1);
+        settings.put("beta2", b2);
+        settings.put("eps", eps);
+        Map<String, Double> scalars = new LinkedHashMap<>();
+        scalars.put(BETA1_POWER, b1Power);
+        scalars.put(BETA2_POWER, b2Power);
+        Map<String, Tensor[]> buffers = new LinkedHashMap<>();
+        buffers.put("m", first);
+        buffers.put("v", second);
+        return SnapshotRestore.live("adam", settings, steps, scalars, buffers);
       }
     };
   }

@@ -1,7 +1,9 @@
 package dev.chainrule.nn.optim;
 
 import dev.chainrule.core.tensor.Tensor;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Gradient descent with (heavy-ball) momentum, in the form PyTorch uses: v ← μ·v + dW, then
@@ -53,6 +55,25 @@ public record Momentum(double learningRate, double momentum) implements Optimize
       @Override
       public long steps() {
         return steps;
+      }
+
+      @Override
+      public OptimizerSnapshot snapshot() {
+        return SnapshotRestore.copy(live());
+      }
+
+      @Override
+      public void restoreInPlace(OptimizerSnapshot saved) {
+        SnapshotRestore.copyInPlace(live(), saved);
+        steps = saved.steps();
+      }
+
+      private OptimizerSnapshot live() {
+        Map<String, Double> settings = new LinkedHashMap<>();
+        settings.put("lr", learningRate);
+        settings.put("mu", mu);
+        return SnapshotRestore.live("momentum", settings, steps, Map.of(),
+            Map.of("velocity", velocity));
       }
     };
   }

@@ -5,7 +5,8 @@ import dev.chainrule.core.tensor.Tensor;
 /**
  * The mutable half of an optimizer: buffers allocated once in {@link Optimizer#start} and a step
  * counter. A step reads the gradients and modifies the parameter tensors (and the state) in place,
- * allocating nothing.
+ * allocating nothing. {@link #snapshot} and {@link #restoreInPlace} copy the state out and back
+ * in, so that training can be stopped and resumed exactly.
  */
 public interface OptimizerState {
   /**
@@ -16,4 +17,18 @@ public interface OptimizerState {
 
   /** Returns how many steps have been applied. */
   long steps();
+
+  /** Returns a copy of the state (step count, scalars and buffers), sharing nothing with it. */
+  OptimizerSnapshot snapshot();
+
+  /**
+   * Replaces this state (step count, scalars, buffers; modified in place) by {@code saved}, which
+   * is read only; the parameters are not touched. The learning rate may differ from the saved
+   * one; anything else that differs is refused and nothing is modified.
+   *
+   * @throws IllegalArgumentException naming both optimizers when {@code saved} comes from another
+   *     rule or other settings, or the buffer and both shapes when it was taken for parameters of
+   *     other shapes
+   */
+  void restoreInPlace(OptimizerSnapshot saved);
 }

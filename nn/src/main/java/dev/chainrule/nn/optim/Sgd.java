@@ -2,6 +2,7 @@ package dev.chainrule.nn.optim;
 
 import dev.chainrule.core.tensor.Tensor;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Plain gradient descent, the seeds' update rule (seed 000's equation four): W ← W − α·dW.
@@ -37,6 +38,22 @@ public record Sgd(double learningRate) implements Optimizer {
       @Override
       public long steps() {
         return steps;
+      }
+
+      @Override
+      public OptimizerSnapshot snapshot() {
+        return SnapshotRestore.copy(live());
+      }
+
+      @Override
+      public void restoreInPlace(OptimizerSnapshot saved) {
+        SnapshotRestore.copyInPlace(live(), saved);
+        steps = saved.steps();
+      }
+
+      private OptimizerSnapshot live() {
+        return SnapshotRestore.live("sgd", Map.of("lr", learningRate), steps, Map.of(),
+            Map.of());
       }
     };
   }

@@ -3,7 +3,7 @@ package dev.chainrule.nn.train;
 /**
  * What one epoch of training produced.
  *
- * @param epoch the epoch number, from 0
+ * @param epoch the epoch number, from 0, counted on over every {@code fit} of the trainer
  * @param learningRate the learning rate used in this epoch
  * @param trainLoss the training cost averaged over the epoch's samples, as each batch saw it
  *     while the parameters moved

@@ -29,8 +29,11 @@ import java.util.Map;
  * Evaluation e = t.evaluate(test);
  * }</pre>
  *
- * <p>The optimizer state lives as long as the trainer, so a second {@code fit} continues where
- * the first stopped (its epochs, and the schedule, count from 0 again).
+ * <p>The optimizer state lives as long as the trainer, and the trainer counts the epochs it has
+ * completed, so a second {@code fit} continues where the first stopped: with the same velocities
+ * or moments, and with epoch numbers (which pick the shuffling order and the scheduled learning
+ * rate) following on from the first's. A checkpoint (dev.chainrule.nn.io.Checkpoint) saves the
+ * parameters, the optimizer state and the epoch count, so that a fresh trainer resumes exactly.
  */
 public final class Trainer {
   private final Model model;
@@ -40,6 +43,7 @@ public final class Trainer {
   private final List<Parameter> parameters;
   private final Map<Integer, CompiledGraph> steps = new HashMap<>();
   private final Map<Integer, Inference> inference = new HashMap<>();
+  private int epochsCompleted;
 
   /** Creates a trainer minimising {@code loss} of {@code model} with {@code optimizer}. */
   public Trainer(Model model, Loss loss, Optimizer optimizer) {
@@ -74,6 +78,22 @@ public final class Trainer {
     return state;
   }
 
+  /** Returns how many epochs the {@code fit} calls of this trainer have completed in all. */
+  public int epochsCompleted() {
+    return epochsCompleted;
+  }
+
+  /**
+   * Sets the number of epochs completed (modifies this trainer), from which the next {@code fit}
+   * numbers its epochs; restoring a checkpoint sets it to the saved count.
+   */
+  public void setEpochsCompleted(int epochs) {
+    if (epochs < 0) {
+      throw new IllegalArgumentException("epochs completed must be at least 0, got " + epochs);
+    }
+    this.epochsCompleted = epochs;
+  }
+
   /** Returns the training graph for batches of {@code batchSize}, building it if needed. */
   public TrainingGraph trainingGraph(int batchSize) {
     return step(batchSize).graph();
@@ -85,8 +105,9 @@ public final class Trainer {
   }
 
   /**
-   * Trains on {@code train} for the configured epochs, evaluating {@code validation} (may be
-   * null) after each; modifies the model's parameters in place and returns the history.
+   * Trains on {@code train} for the configured number of further epochs, evaluating {@code
+   * validation} (may be null) after each; modifies the model's parameters in place and returns
+   * the history. Epochs are numbered on from {@link #epochsCompleted()}.
    *
    * @throws IllegalStateException when the cost becomes NaN or infinite (the run diverged)
    */
@@ -104,8 +125,10 @@ public final class Trainer {
     BestParameters best = new BestParameters(parameters, options.earlyStopping());
     List<EpochStats> epochs = new ArrayList<>();
     boolean stopped = false;
-    for (int e = 0; e < options.epochs() && !stopped; e++) {
+    int first = epochsCompleted;
+    for (int e = first; e < first + options.epochs() && !stopped; e++) {
       EpochStats stats = epoch(e, batches, train, validation, options);
+      epochsCompleted = e + 1;
       epochs.add(stats);
       listener.onEpochEnd(stats);
       stopped = best.observe(stats);

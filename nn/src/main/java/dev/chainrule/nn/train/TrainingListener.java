@@ -8,7 +8,10 @@ public interface TrainingListener {
   /** Called once before the first epoch with the planned epochs and batches per epoch. */
   default void onStart(int epochs, int batchesPerEpoch) {}
 
-  /** Called at the start of epoch {@code epoch} (from 0) with its learning rate. */
+  /**
+   * Called at the start of epoch {@code epoch} (from 0, counted on over every {@code fit} of the
+   * trainer) with its learning rate.
+   */
   default void onEpochStart(int epoch, double learningRate) {}
 
   /** Called after each training step with the batch's cost. */

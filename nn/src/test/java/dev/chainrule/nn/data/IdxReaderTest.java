@@ -95,6 +95,24 @@ class IdxReaderTest {
     assertEquals(3, IdxReader.readImages(write("img2", images()), 100).count());
   }
 
+  /** A limit of 0 or less would read nothing: every reader refuses it, naming it and its value. */
+  @Test
+  void aLimitBelowOneIsRefusedNamingTheArgumentAndValue() throws IOException {
+    Path img = write("img", images());
+    Path lab = write("lab", labels(1, 2, 3));
+    String expected = "limit must be at least 1, got %d (the number of samples to read from the "
+        + "start of each file; Integer.MAX_VALUE reads them all)";
+    assertEquals(String.format(expected, 0), assertThrows(IllegalArgumentException.class,
+        () -> IdxReader.readImages(img, 0)).getMessage());
+    assertEquals(String.format(expected, -5), assertThrows(IllegalArgumentException.class,
+        () -> IdxReader.readLabels(lab, -5)).getMessage());
+    assertEquals(String.format(expected, 0), assertThrows(IllegalArgumentException.class,
+        () -> IdxReader.readDataset("tiny", img, lab, 10, 0)).getMessage());
+    assertEquals(String.format(expected, 0), assertThrows(IllegalArgumentException.class,
+        () -> FashionMnist.load(dir, 0)).getMessage());
+    assertEquals(1, IdxReader.readImages(img, 1).count());
+  }
+
   @Test
   void readDatasetScalesPixelsToUnitRange() throws IOException {
     Dataset d = IdxReader.readDataset("tiny", writeGzip("i.gz", images()),

@@ -52,7 +52,7 @@ class ModelFileTest {
   }
 
   /**
-   * The documented layout (docs/model-format.md), assembled here byte by byte: magic, version 1,
+   * The documented layout (docs/model-format.md), assembled here byte by byte: magic, version 2,
    * header length, the JSON header, the values as little-endian float64, CRC-32 of all before.
    */
   @Test
@@ -68,7 +68,7 @@ class ModelFileTest {
     byte[] json = header.getBytes(StandardCharsets.UTF_8);
     ByteBuffer b = ByteBuffer.allocate(16 + 8 + json.length + 24 + 4)
         .order(ByteOrder.LITTLE_ENDIAN);
-    b.put("chainrule-model\n".getBytes(StandardCharsets.US_ASCII)).putInt(1).putInt(json.length)
+    b.put("chainrule-model\n".getBytes(StandardCharsets.US_ASCII)).putInt(2).putInt(json.length)
         .put(json).putDouble(0.15).putDouble(0.2).putDouble(0.35);
     CRC32 crc = new CRC32();
     crc.update(b.array(), 0, b.position());
@@ -126,9 +126,10 @@ class ModelFileTest {
     String m = failure(savedBytes("PK\3\4 a zip file".getBytes(StandardCharsets.US_ASCII)));
     assertTrue(m.contains("not a chainrule model file"), m);
     byte[] bytes = good();
-    bytes[16] = 2;
+    bytes[16] = 3;
     String v = failure(savedBytes(bytes));
-    assertTrue(v.contains("format version 2 is not supported"), v);
+    assertTrue(v.contains("format version 3 is not supported; this version of chainrule reads "
+        + "versions 1 and 2"), v);
   }
 
   @Test

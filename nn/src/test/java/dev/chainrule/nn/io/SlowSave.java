@@ -4,15 +4,20 @@ import dev.chainrule.nn.init.Initializers;
 import dev.chainrule.nn.layers.Activation;
 import dev.chainrule.nn.layers.Layout;
 import dev.chainrule.nn.model.Sequential;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 /**
  * The child process of {@link KilledSaveTest}: saves a model with the given seed through a stream
  * that writes 4 KiB at a time with a pause after each, and prints {@code writing} once the first
  * block has reached the temporary file, so that the parent can kill it in the middle of the save.
+ * With a third argument {@code hold} it then waits for a line on standard input before writing
+ * on, so that the parent can act while the save is surely under way.
  */
 public final class SlowSave {
   private static final int BLOCK = 4096;
@@ -27,19 +32,22 @@ public final class SlowSave {
         .biases(Initializers.normal(1)).seed(seed).build();
   }
 
-  /** Saves {@code model(args[1])} to the file {@code args[0]}, slowly. */
+  /** Saves {@code model(args[1])} to the file {@code args[0]}, slowly; holds when args[2] asks. */
   public static void main(String[] args) throws IOException {
-    ModelFile.save(model(Long.parseLong(args[1])), Path.of(args[0]), Slow::new);
+    boolean hold = args.length > 2 && args[2].equals("hold");
+    ModelFile.save(model(Long.parseLong(args[1])), Path.of(args[0]), out -> new Slow(out, hold));
     System.out.println("saved");
   }
 
   /** Forwards blocks of {@link #BLOCK} bytes, pausing after each; announces the first. */
   private static final class Slow extends OutputStream {
     private final OutputStream out;
+    private final boolean hold;
     private boolean announced;
 
-    Slow(OutputStream out) {
+    Slow(OutputStream out, boolean hold) {
       this.out = out;
+      this.hold = hold;
     }
 
     @Override
@@ -56,6 +64,10 @@ public final class SlowSave {
           System.out.println("writing");
           System.out.flush();
           announced = true;
+          if (hold) {
+            new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))
+                .readLine();
+          }
         }
         try {
           Thread.sleep(PAUSE_MILLIS);

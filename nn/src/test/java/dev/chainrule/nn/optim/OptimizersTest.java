@@ -59,6 +59,48 @@ class OptimizersTest {
   }
 
   /**
+   * After the two Adam steps above: m = −0.055, v = 0.00124975, β₁ᵗ = 0.81, β₂ᵗ = 0.998001. The
+   * snapshot is a copy (a third step leaves it as it was), and restoring it into a fresh state
+   * makes that state's next step the original's.
+   */
+  @Test
+  void adamSnapshotHoldsTheMomentsAndRestoresExactly() {
+    Tensor w = Tensor.row(1.0);
+    OptimizerState s = Adam.of(0.01).start(List.of(w));
+    s.stepInPlace(grads(0.5), 0.01);
+    s.stepInPlace(grads(-1), 0.01);
+    OptimizerSnapshot snap = s.snapshot();
+    assertEquals("adam(lr=0.01, beta1=0.9, beta2=0.999, eps=1.0E-8)", snap.description());
+    assertEquals(2, snap.steps());
+    assertEquals(-0.055, snap.slots().get("m").get(0).item(), 1e-15);
+    assertEquals(0.00124975, snap.slots().get("v").get(0).item(), 1e-15);
+    assertEquals(0.81, snap.scalars().get("beta1^t"), 1e-15);
+    assertEquals(0.998001, snap.scalars().get("beta2^t"), 1e-15);
+    Tensor copy = w.copy();
+    s.stepInPlace(grads(0.3), 0.01);
+    assertEquals(-0.055, snap.slots().get("m").get(0).item(), 1e-15);
+    OptimizerState fresh = Adam.of(0.01).start(List.of(copy));
+    fresh.restoreInPlace(snap);
+    fresh.stepInPlace(grads(0.3), 0.01);
+    assertEquals(Double.doubleToRawLongBits(w.item()), Double.doubleToRawLongBits(copy.item()));
+    assertEquals(3, fresh.steps());
+  }
+
+  @Test
+  void aSnapshotOfAnotherRuleOrShapeIsRefusedNamingBoth() {
+    OptimizerSnapshot momentum = new Momentum(0.1, 0.9).start(List.of(Tensor.row(1, 2)))
+        .snapshot();
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> new Sgd(0.1).start(List.of(Tensor.row(1, 2))).restoreInPlace(momentum));
+    assertEquals("the saved state is that of momentum(lr=0.1, mu=0.9) but this optimizer is "
+        + "sgd(lr=0.1); only the learning rate may differ", e.getMessage());
+    IllegalArgumentException s = assertThrows(IllegalArgumentException.class,
+        () -> new Momentum(0.1, 0.9).start(List.of(Tensor.column(1, 2))).restoreInPlace(momentum));
+    assertEquals("the saved velocity of parameter 1 has shape (1, 2) but the parameter has shape "
+        + "(2, 1)", s.getMessage());
+  }
+
+  /**
    * After bias correction m̂ = g and v̂ = g², so the first step is α·g/(|g| + ε): α in the
    * gradient's direction whatever its scale, as long as |g| ≫ ε. Without the correction it would
    * be (1 − β₁)/√(1 − β₂) ≈ 3.16 times larger.
