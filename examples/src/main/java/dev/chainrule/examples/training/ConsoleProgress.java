@@ -22,6 +22,7 @@ public final class ConsoleProgress implements TrainingListener {
   private final Consumer<EpochStats> summary;
   private ProgressBar bar;
   private int epochs;
+  private int firstEpoch;
   private int batches;
   private long done;
 
@@ -75,6 +76,7 @@ public final class ConsoleProgress implements TrainingListener {
   @Override
   public void onStart(int epochs, int batchesPerEpoch) {
     this.epochs = epochs;
+    this.firstEpoch = -1;
     this.batches = batchesPerEpoch;
     if (!perEpoch) {
       bar = open("training", (long) epochs * batchesPerEpoch);
@@ -83,9 +85,21 @@ public final class ConsoleProgress implements TrainingListener {
 
   @Override
   public void onEpochStart(int epoch, double learningRate) {
-    if (perEpoch) {
-      bar = open(String.format(Locale.ROOT, "epoch %d/%d", epoch + 1, epochs), batches);
+    if (firstEpoch < 0) {
+      firstEpoch = epoch;
     }
+    if (perEpoch) {
+      bar = open(epochOf(epoch, firstEpoch, epochs), batches);
+    }
+  }
+
+  /**
+   * Returns "epoch k/n" for {@code epoch} (from 0) of a run of {@code epochs} that began at {@code
+   * firstEpoch}: a trainer counts epochs on over its fits, so a resumed run of 2 epochs after 3
+   * shows epochs 4/5 and 5/5.
+   */
+  static String epochOf(int epoch, int firstEpoch, int epochs) {
+    return String.format(Locale.ROOT, "epoch %d/%d", epoch + 1, firstEpoch + epochs);
   }
 
   @Override
@@ -93,7 +107,7 @@ public final class ConsoleProgress implements TrainingListener {
     done++;
     bar.stepTo(perEpoch ? batch + 1 : done);
     bar.setExtraMessage(perEpoch ? String.format(Locale.ROOT, "loss %.4f", loss)
-        : String.format(Locale.ROOT, "epoch %d/%d loss %.4f", epoch + 1, epochs, loss));
+        : epochOf(epoch, firstEpoch, epochs) + String.format(Locale.ROOT, " loss %.4f", loss));
   }
 
   @Override
