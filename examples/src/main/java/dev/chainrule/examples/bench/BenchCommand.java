@@ -18,11 +18,11 @@ import picocli.CommandLine.Option;
 /**
  * The end-to-end benchmark: chainrule's workloads (W1 seed 001's training step, W2/W3 an MLP at
  * batch 64 and 1024 as one compiled training step and through nn's Trainer, W4 a 1024³ GEMM, W5
- * a Horner chain, and the scaling series), and the same
- * workloads in NumPy and PyTorch when the Python interpreter has them, and the ratios. Each
- * workload runs in each framework right after the other two, so that a ratio compares figures
- * taken within a minute of each other on a machine whose load may change; chainrule runs in a
- * JVM per workload and thread count, so that the native BLAS's thread count can be set.
+ * a Horner chain, and the scaling series), and the same workloads in NumPy and PyTorch when the
+ * Python interpreter has them, and the ratios. Each workload runs in each framework right after
+ * the other two, in several rounds whose median is reported ({@link Rounds}), so that a ratio
+ * compares figures taken close together on a machine whose speed may change; chainrule runs in a
+ * JVM per workload, thread count and round, so that the native BLAS's thread count can be set.
  */
 @Command(name = "bench", description = "Benchmarks chainrule against NumPy and PyTorch "
     + "(float64): W1 seed 001 training, W2/W3 an MLP, W4 GEMM, W5 a scalar chain, scaling.")
@@ -38,9 +38,15 @@ public final class BenchCommand implements Runnable {
       description = "Comma-separated thread counts (default: 1,2).")
   String threads;
 
-  @Option(names = "--reps", defaultValue = "5",
-      description = "Measured repetitions per workload; medians are reported (default: 5).")
+  @Option(names = "--reps", defaultValue = "3",
+      description = "Measured repetitions per workload and round; their median is the round's "
+          + "figure (default: 3).")
   int reps;
+
+  @Option(names = "--rounds", defaultValue = "3",
+      description = "Rounds: each workload runs in every framework once per round, one after the "
+          + "other; the median round is reported (default: 3).")
+  int rounds;
 
   @Option(names = "--python", defaultValue = "/usr/bin/python3",
       description = "The Python interpreter for the NumPy and PyTorch references.")
@@ -63,6 +69,9 @@ public final class BenchCommand implements Runnable {
     if (reps < 1) {
       throw new UsageException("--reps must be at least 1, got " + reps);
     }
+    if (rounds < 1) {
+      throw new UsageException("--rounds must be at least 1, got " + rounds);
+    }
     List<String> names = Workloads.parse(workloads);
     List<Integer> counts = Workloads.threads(threads);
     if (worker) {
@@ -76,14 +85,25 @@ public final class BenchCommand implements Runnable {
     ReferenceRunner runner = new ReferenceRunner(python);
     for (int t : counts) {
       for (String w : names) {
-        Map<?, ?> child = spawnWorker(List.of(w), t);
-        backend = String.valueOf(child.get("gemm"));
-        ours.addAll(Processes.rows(child));
-        if (!noReferences && Workloads.REFERENCED.contains(w)) {
-          for (String framework : List.of("numpy", "torch")) {
-            progress(framework + " " + w + ", " + t + " thread" + (t == 1 ? "" : "s"));
-            refs.add(runner.run(framework, List.of(w), t, reps));
+        boolean referenced = !noReferences && Workloads.REFERENCED.contains(w);
+        int n = Workloads.REFERENCED.contains(w) ? rounds : 1;
+        List<BenchRow> oursRounds = new ArrayList<>();
+        Map<String, List<Outcome>> refRounds = new LinkedHashMap<>();
+        for (int r = 1; r <= n; r++) {
+          String round = n == 1 ? "" : ", round " + r + "/" + n;
+          progress("chainrule " + w + ", " + threadCount(t) + round);
+          Map<?, ?> child = spawnWorker(List.of(w), t);
+          backend = String.valueOf(child.get("gemm"));
+          oursRounds.addAll(Processes.rows(child));
+          for (String framework : referenced ? List.of("numpy", "torch") : List.<String>of()) {
+            progress(framework + " " + w + ", " + threadCount(t) + round);
+            refRounds.computeIfAbsent(framework, k -> new ArrayList<>())
+                .add(runner.run(framework, List.of(w), t, reps));
           }
+        }
+        ours.addAll(Rounds.median(oursRounds));
+        for (List<Outcome> o : refRounds.values()) {
+          refs.add(Rounds.medianOutcome(o));
         }
       }
     }
@@ -91,6 +111,7 @@ public final class BenchCommand implements Runnable {
     machine.put("load_average_before", loadBefore);
     machine.put("gemm", backend);
     machine.put("reps", reps);
+    machine.put("rounds", rounds);
     if (json) {
       Json.print(BenchReport.json(ours, refs, machine), System.out);
     } else {
@@ -99,8 +120,7 @@ public final class BenchCommand implements Runnable {
   }
 
   private void runWorker(List<String> names, int t) {
-    List<BenchRow> rows = ChainruleRunner.run(names, t, reps, profile,
-        w -> progress("chainrule " + w + ", " + t + " thread" + (t == 1 ? "" : "s")));
+    List<BenchRow> rows = ChainruleRunner.run(names, t, reps, profile);
     Map<String, Object> m = new LinkedHashMap<>();
     List<Object> results = new ArrayList<>();
     for (BenchRow r : rows) {
@@ -134,6 +154,10 @@ public final class BenchCommand implements Runnable {
       throw new IllegalStateException("could not start the chainrule bench worker: "
           + e.getMessage(), e);
     }
+  }
+
+  private static String threadCount(int t) {
+    return t + " thread" + (t == 1 ? "" : "s");
   }
 
   private static void progress(String what) {

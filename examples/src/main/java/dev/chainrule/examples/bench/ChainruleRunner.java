@@ -4,7 +4,6 @@ import dev.chainrule.core.exec.ExecOptions;
 import dev.chainrule.core.tensor.Gemm;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 
 /**
  * Runs chainrule's workloads in this JVM at one thread count: GEMMs and long elementwise loops
@@ -16,16 +15,14 @@ final class ChainruleRunner {
   private ChainruleRunner() {}
 
   /**
-   * Runs {@code workloads} and returns their rows; {@code progress} hears each one's name; with
-   * {@code profile}, the MLP rows also say where their time goes.
+   * Runs {@code workloads} and returns their rows; with {@code profile}, the MLP rows also say
+   * where their time goes.
    */
-  static List<BenchRow> run(List<String> workloads, int threads, int reps, boolean profile,
-      Consumer<String> progress) {
+  static List<BenchRow> run(List<String> workloads, int threads, int reps, boolean profile) {
     Gemm.setThreads(threads);
     ExecOptions options = ExecOptions.defaults().withThreads(threads);
     List<BenchRow> rows = new ArrayList<>();
     for (String w : workloads) {
-      progress.accept(w);
       switch (w) {
         case "w1":
           rows.add(SeedStepWorkload.build(options).measure(threads, reps));

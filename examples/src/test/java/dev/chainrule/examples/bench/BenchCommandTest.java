@@ -88,6 +88,7 @@ class BenchCommandTest {
     assertBadInput("unknown workload 'w9'", "bench", "--workloads", "w1,w9");
     assertBadInput("thread count '0'", "bench", "--threads", "0");
     assertBadInput("--reps must be at least 1", "bench", "--reps", "0");
+    assertBadInput("--rounds must be at least 1, got 0", "bench", "--rounds", "0");
   }
 
   private static void assertBadInput(String message, String... args) {
