@@ -47,8 +47,7 @@ public record Adam(double learningRate, double beta1, double beta2, double epsil
     double b1 = beta1;
     double b2 = beta2;
     double eps = epsilon;
-    return new OptimizerState() {
-      private long steps;
+    return new CountedState() {
       private double b1Power = 1;
       private double b2Power = 1;
 
@@ -74,24 +73,13 @@ public record Adam(double learningRate, double beta1, double beta2, double epsil
       }
 
       @Override
-      public long steps() {
-        return steps;
-      }
-
-      @Override
-      public OptimizerSnapshot snapshot() {
-        return SnapshotRestore.copy(live());
-      }
-
-      @Override
-      public void restoreInPlace(OptimizerSnapshot saved) {
-        SnapshotRestore.copyInPlace(live(), saved);
-        steps = saved.steps();
+      void restoreScalars(OptimizerSnapshot saved) {
         b1Power = saved.scalars().get(BETA1_POWER);
         b2Power = saved.scalars().get(BETA2_POWER);
       }
 
-      private OptimizerSnapshot live() {
+      @Override
+      OptimizerSnapshot live() {
         Map<String, Double> settings = new LinkedHashMap<>();
         settings.put("lr", learningRate);
         settings.put("beta1", b1);

@@ -34,8 +34,7 @@ public record Momentum(double learningRate, double momentum) implements Optimize
     Tensor[] params = ParameterBuffers.of(parameters);
     Tensor[] velocity = ParameterBuffers.zerosLike(params);
     double mu = momentum;
-    return new OptimizerState() {
-      private long steps;
+    return new CountedState() {
 
       @Override
       public void stepInPlace(Tensor[] gradients, double lr) {
@@ -53,22 +52,7 @@ public record Momentum(double learningRate, double momentum) implements Optimize
       }
 
       @Override
-      public long steps() {
-        return steps;
-      }
-
-      @Override
-      public OptimizerSnapshot snapshot() {
-        return SnapshotRestore.copy(live());
-      }
-
-      @Override
-      public void restoreInPlace(OptimizerSnapshot saved) {
-        SnapshotRestore.copyInPlace(live(), saved);
-        steps = saved.steps();
-      }
-
-      private OptimizerSnapshot live() {
+      OptimizerSnapshot live() {
         Map<String, Double> settings = new LinkedHashMap<>();
         settings.put("lr", learningRate);
         settings.put("mu", mu);

@@ -23,8 +23,7 @@ public record Sgd(double learningRate) implements Optimizer {
   @Override
   public OptimizerState start(List<Tensor> parameters) {
     Tensor[] params = ParameterBuffers.of(parameters);
-    return new OptimizerState() {
-      private long steps;
+    return new CountedState() {
 
       @Override
       public void stepInPlace(Tensor[] gradients, double lr) {
@@ -36,22 +35,7 @@ public record Sgd(double learningRate) implements Optimizer {
       }
 
       @Override
-      public long steps() {
-        return steps;
-      }
-
-      @Override
-      public OptimizerSnapshot snapshot() {
-        return SnapshotRestore.copy(live());
-      }
-
-      @Override
-      public void restoreInPlace(OptimizerSnapshot saved) {
-        SnapshotRestore.copyInPlace(live(), saved);
-        steps = saved.steps();
-      }
-
-      private OptimizerSnapshot live() {
+      OptimizerSnapshot live() {
         return SnapshotRestore.live("sgd", Map.of("lr", learningRate), steps, Map.of(),
             Map.of());
       }
