@@ -4,12 +4,13 @@ import com.google.gson.Gson;
 import com.google.gson.JsonSyntaxException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * Runs the NumPy and PyTorch versions of the workloads (Python scripts shipped in this jar) with
@@ -40,6 +41,9 @@ final class ReferenceRunner {
    * runner puts it first on PyTorch's library path when it is installed.
    */
   static final Path OPENMP_OPENBLAS = Path.of("/usr/lib/x86_64-linux-gnu/openblas-openmp");
+
+  /** The module both scripts import, copied next to them. */
+  private static final String COMMON = "bench_common.py";
 
   private final String python;
 
@@ -73,9 +77,11 @@ final class ReferenceRunner {
     if (wanted.isEmpty()) {
       return new Outcome(framework, null, List.of(), "no referenced workload selected");
     }
-    Path script = null;
+    Path dir = null;
     try {
-      script = extract("bench_" + module + ".py");
+      dir = Files.createTempDirectory("chainrule-bench-");
+      extract(COMMON, dir);
+      Path script = extract("bench_" + module + ".py", dir);
       ProcessBuilder pb = new ProcessBuilder(python, script.toString(), "--threads",
           String.valueOf(threads), "--reps", String.valueOf(reps), "--workloads",
           String.join(",", wanted));
@@ -95,20 +101,30 @@ final class ReferenceRunner {
       return new Outcome(framework, null, List.of(), framework + " reference failed: "
           + e.getMessage());
     } finally {
-      if (script != null) {
-        script.toFile().delete();
-      }
+      delete(dir);
     }
   }
 
-  private static Path extract(String name) throws IOException {
+  /** Removes the scripts' directory and what is in it (Python may have added a cache). */
+  private static void delete(Path dir) {
+    if (dir == null) {
+      return;
+    }
+    try (Stream<Path> files = Files.walk(dir)) {
+      files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+    } catch (IOException e) {
+      dir.toFile().deleteOnExit();
+    }
+  }
+
+  /** Copies the script resource {@code name} into {@code dir} and returns its path there. */
+  private static Path extract(String name, Path dir) throws IOException {
     try (InputStream in = ReferenceRunner.class.getResourceAsStream(name)) {
       if (in == null) {
         throw new IOException("the jar has no resource " + name);
       }
-      Path file = Files.createTempFile("chainrule-" + name.replace(".py", "-"), ".py");
-      Files.write(file, new String(in.readAllBytes(), StandardCharsets.UTF_8)
-          .getBytes(StandardCharsets.UTF_8));
+      Path file = dir.resolve(name);
+      Files.write(file, in.readAllBytes());
       return file;
     }
   }

@@ -4,23 +4,9 @@ OPENBLAS_NUM_THREADS / OMP_NUM_THREADS; prints one JSON object on stdout.
 
 usage: python3 bench_numpy.py --threads N --reps R [--workloads w1,w2,w3,w4,w5]
 """
-import argparse
-import json
-import statistics
-import time
-
 import numpy as np
 
-
-def median_time(reps, warmups, body):
-    for _ in range(warmups):
-        body()
-    times = []
-    for _ in range(reps):
-        start = time.perf_counter()
-        body()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+from bench_common import main, median_time
 
 
 def sigmoid(z):
@@ -136,24 +122,7 @@ def w5(reps):
     return {"value": 2 * steps / seconds, "unit": "ops/s"}
 
 
-def main():
-    p = argparse.ArgumentParser()
-    p.add_argument("--threads", type=int, required=True)
-    p.add_argument("--reps", type=int, default=5)
-    p.add_argument("--workloads", default="w1,w2,w3,w4,w5")
-    a = p.parse_args()
-    wanted = a.workloads.split(",")
-    runs = {"w1": lambda: w1(a.reps), "w2": lambda: mlp(a.reps, 64, 500),
-            "w3": lambda: mlp(a.reps, 1024, 100), "w4": lambda: w4(a.reps),
-            "w5": lambda: w5(a.reps)}
-    results = []
-    for name in ["w1", "w2", "w3", "w4", "w5"]:
-        if name in wanted:
-            row = {"workload": name, "threads": a.threads, "dtype": "float64"}
-            row.update(runs[name]())
-            results.append(row)
-    print(json.dumps({"framework": "numpy", "version": np.__version__, "results": results}))
-
-
 if __name__ == "__main__":
-    main()
+    main("numpy", np.__version__, {
+        "w1": w1, "w2": lambda reps: mlp(reps, 64, 500), "w3": lambda reps: mlp(reps, 1024, 100),
+        "w4": w4, "w5": w5})
