@@ -41,11 +41,13 @@ final class MazurReport {
     out.println();
     out.println("The seed's printed numbers against chainrule:");
     List<PrintedNumber> numbers = MazurPrintedNumbers.of(run);
+    String lastCause = null;
     for (PrintedNumber p : numbers) {
       out.printf(Locale.ROOT, "  %-34s printed %-13s computed %-15.9g %s%n", p.quantity(),
           p.printed(), p.computed(), p.reproduced() ? "reproduced" : "DIFFERS");
       if (!p.reproduced()) {
-        out.println("      cause: " + p.cause());
+        out.println("      cause: " + (p.cause().equals(lastCause) ? "as above" : p.cause()));
+        lastCause = p.cause();
       }
     }
   }

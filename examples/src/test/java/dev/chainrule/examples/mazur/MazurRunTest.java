@@ -4,8 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -28,6 +31,16 @@ class MazurRunTest {
         assertNotNull(p.cause(), p.quantity() + " differs without a cause");
       }
     }
+  }
+
+  /** The four figures that share the update-order cause print it once, then "as above". */
+  @Test
+  void theReportPrintsASharedCauseOnce() {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    MazurReport.print(run, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+    String text = bytes.toString(StandardCharsets.UTF_8);
+    assertEquals(1, text.split("different update order", -1).length - 1, text);
+    assertEquals(3, text.split("cause: as above", -1).length - 1, text);
   }
 
   @Test
