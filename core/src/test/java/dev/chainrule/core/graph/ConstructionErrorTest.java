@@ -83,14 +83,16 @@ class ConstructionErrorTest {
     List<Executable> builds = List.of(() -> a.sum(2), () -> a.meanKeepDims(-3), () -> a.max(5),
         () -> a.softmax(2), () -> a.logSoftmax(-3), () -> a.reshape(4, 2), () -> a.reshape(-1, 6),
         () -> a.transpose(0, 0), () -> a.transpose(0), () -> a.broadcastTo(Shape.of(3, 3)),
-        () -> a.broadcastTo(Shape.of(3)));
+        () -> a.broadcastTo(Shape.of(3)), () -> a.sum(1, -1));
     String[] ops = {"sum", "mean", "max", "softmax", "log_softmax", "reshape", "reshape",
-        "transpose", "transpose", "broadcast", "broadcast"};
-    int[] lineOf = {0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 3};
+        "transpose", "transpose", "broadcast", "broadcast", "sum"};
+    int[] lineOf = {0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 3, 3};
     for (int i = 0; i < builds.size(); i++) {
       ShapeException e = thrownAt(ShapeException.class, line + lineOf[i], builds.get(i));
       assertMentions(e, ops[i] + " of A (2, 3)");
     }
+    assertMentions(assertThrows(ShapeException.class, () -> a.sum(1, -1)),
+        "axes [1, -1] name axis 1 of shape (2, 3) twice");
   }
 
   @Test

@@ -58,6 +58,11 @@ final class BadGraphs {
     g.input("X", 2, 3).sum(2);
   }
 
+  static void sumOverTheSameAxisTwice() {
+    Graph g = new Graph();
+    g.input("X", 2, 3).sum(1, -1);
+  }
+
   static void softmaxOverAnAxisThatDoesNotExist() {
     Graph g = new Graph();
     g.input("Z", 4, 3).softmax(-3);

@@ -22,9 +22,11 @@ public final class Axes {
 
   /**
    * Returns the axes of {@code shape} that {@code axes} names: negative ones count from the end,
-   * repeated ones count once, and none means every axis.
+   * and none means every axis.
    *
-   * @throws IllegalArgumentException naming the axis and the shape when an axis does not exist
+   * @throws IllegalArgumentException naming the axis and the shape when an axis does not exist,
+   *     or naming both spellings when one axis is named twice (as NumPy refuses it: reducing an
+   *     axis twice is a slip, not a request)
    */
   public static Axes of(Shape shape, boolean keepDims, int... axes) {
     if (axes.length == 0) {
@@ -33,8 +35,12 @@ public final class Axes {
       return new Axes(all, keepDims);
     }
     TreeSet<Integer> set = new TreeSet<>();
-    for (int a : axes) {
-      set.add(shape.normalizeAxis(a));
+    for (int i = 0; i < axes.length; i++) {
+      if (!set.add(shape.normalizeAxis(axes[i]))) {
+        throw new IllegalArgumentException("axes " + Arrays.toString(axes) + " name axis "
+            + shape.normalizeAxis(axes[i]) + " of shape " + shape + " twice; name each axis "
+            + "once");
+      }
     }
     return new Axes(set.stream().mapToInt(Integer::intValue).toArray(), keepDims);
   }

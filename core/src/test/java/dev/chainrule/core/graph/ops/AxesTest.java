@@ -19,14 +19,23 @@ class AxesTest {
   private static final Shape T234 = Shape.of(2, 3, 4);
 
   @Test
-  void negativeAxesCountFromTheEndAndAreSortedAndDistinct() {
-    Axes a = Axes.of(T234, false, -1, 0, 2);
+  void negativeAxesCountFromTheEndAndAreSorted() {
+    Axes a = Axes.of(T234, false, -1, 0);
     assertArrayEquals(new int[] {0, 2}, a.toArray());
     assertEquals(2, a.size());
     assertEquals(0, a.get(0));
     assertEquals(2, a.get(1));
     assertTrue(a.contains(2));
     assertFalse(a.contains(1));
+  }
+
+  /** −1 and 2 are the same axis of a rank-3 shape: NumPy refuses the pair, and so does Axes. */
+  @Test
+  void anAxisNamedTwiceIsRefused() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> Axes.of(T234, false, -1, 0, 2));
+    assertEquals("axes [-1, 0, 2] name axis 2 of shape (2, 3, 4) twice; name each axis once",
+        e.getMessage());
   }
 
   @Test
