@@ -27,9 +27,9 @@ final class ComparisonText {
       line(sb, "at " + index(at), values(p, flat));
     }
     if (c.constantFactor() != null && p.autograd().size() > 1) {
-      line(sb, "factor", "manual = " + num(c.constantFactor()) + " × autograd at every element");
+      line(sb, "factor", "manual = " + factor(c.constantFactor()) + " × autograd at every element");
     } else if (c.constantFactor() != null) {
-      line(sb, "ratio", "manual = " + num(c.constantFactor()) + " × autograd");
+      line(sb, "ratio", "manual = " + factor(c.constantFactor()) + " × autograd");
     }
     if (c.isTransposed()) {
       line(sb, "transpose", "the manual value is the transpose of the autograd gradient");
@@ -73,6 +73,19 @@ final class ComparisonText {
   private static String index(int[] at) {
     return "(" + Arrays.stream(at).mapToObj(Integer::toString).collect(Collectors.joining(", "))
         + ")";
+  }
+
+  /**
+   * Formats a factor, writing one that is the reciprocal of a whole number as that fraction too,
+   * e.g. {@code 1/7 (0.142857143)}: the seeds' slips are factors of 1/m.
+   */
+  static String factor(double f) {
+    double k = Math.rint(1 / f);
+    if (Math.abs(f) < 1 && Math.abs(k) >= 2 && Math.abs(k) <= 1e6
+        && Math.abs(1 / f - k) <= 1e-9 * Math.abs(k)) {
+      return (k < 0 ? "-" : "") + "1/" + (long) Math.abs(k) + " (" + num(f) + ")";
+    }
+    return num(f);
   }
 
   static String num(double v) {
