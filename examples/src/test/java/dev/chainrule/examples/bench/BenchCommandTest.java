@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.chainrule.core.exec.ExecOptions;
 import dev.chainrule.core.exec.Feeds;
-import dev.chainrule.examples.Main;
 import dev.chainrule.examples.bench.ReferenceRunner.Outcome;
 import dev.chainrule.examples.cli.Cli;
+import dev.chainrule.examples.cli.CliRun;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -92,17 +92,9 @@ class BenchCommandTest {
   }
 
   private static void assertBadInput(String message, String... args) {
-    PrintStream err = System.err;
-    ByteArrayOutputStream captured = new ByteArrayOutputStream();
-    System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-    int status;
-    try {
-      status = Cli.run(new Main(), args);
-    } finally {
-      System.setErr(err);
-    }
-    String text = captured.toString(StandardCharsets.UTF_8);
-    assertEquals(Cli.BAD_INPUT, status, text);
+    CliRun r = CliRun.of(args);
+    String text = r.err();
+    assertEquals(Cli.BAD_INPUT, r.status(), text);
     assertTrue(text.contains(message), text);
     assertEquals(1, text.strip().lines().count(), text);
   }

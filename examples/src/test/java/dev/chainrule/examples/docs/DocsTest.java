@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
+import dev.chainrule.examples.cli.CliRun;
 import dev.chainrule.examples.docs.MarkdownBlocks.Block;
 import dev.chainrule.examples.docs.Transcripts.Command;
-import dev.chainrule.examples.docs.Transcripts.Run;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -96,7 +96,7 @@ class DocsTest {
   }
 
   private static void checkCommand(Command c) {
-    Run r = Transcripts.run(c.args());
+    CliRun r = Transcripts.run(c.args());
     assertEquals(0, r.status(), () -> c.where() + ": the command exits with " + r.status()
         + ": " + r.err());
     List<String> actual = ExpectedOutput.lines(r.out());
@@ -143,7 +143,7 @@ class DocsTest {
       if (Transcripts.isTranscript(b)) {
         List<String> lines = new ArrayList<>();
         for (Command c : Transcripts.commands(b)) {
-          Run r = Transcripts.run(c.args());
+          CliRun r = Transcripts.run(c.args());
           if (r.status() != 0) {
             throw new IllegalStateException(c.where() + ": the command fails: " + r.err());
           }

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import dev.chainrule.examples.docs.Transcripts.Run;
+import dev.chainrule.examples.cli.CliRun;
 import dev.chainrule.nn.data.FashionMnist;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 @Tag("long")
 class LongExamplesTest {
   private static JsonObject json(String... args) {
-    Run r = Transcripts.run(List.of(args));
+    CliRun r = Transcripts.run(List.of(args));
     assertEquals(0, r.status(), () -> String.join(" ", args) + " fails: " + r.err());
     return JsonParser.parseString(r.out()).getAsJsonObject();
   }

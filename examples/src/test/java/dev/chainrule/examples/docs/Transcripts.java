@@ -1,11 +1,7 @@
 package dev.chainrule.examples.docs;
 
-import dev.chainrule.examples.Main;
-import dev.chainrule.examples.cli.Cli;
+import dev.chainrule.examples.cli.CliRun;
 import dev.chainrule.examples.docs.MarkdownBlocks.Block;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -44,15 +40,6 @@ final class Transcripts {
     }
   }
 
-  /**
-   * What a command printed and its exit status.
-   *
-   * @param status the exit status
-   * @param out standard output
-   * @param err standard error
-   */
-  record Run(int status, String out, String err) {}
-
   private Transcripts() {}
 
   /** Returns true when {@code block} is a transcript. */
@@ -86,20 +73,8 @@ final class Transcripts {
   }
 
   /** Runs the command in this JVM and returns what it printed. */
-  static Run run(List<String> args) {
-    PrintStream out = System.out;
-    PrintStream err = System.err;
-    ByteArrayOutputStream o = new ByteArrayOutputStream();
-    ByteArrayOutputStream e = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-      int status = Cli.run(new Main(), args.toArray(String[]::new));
-      return new Run(status, o.toString(StandardCharsets.UTF_8),
-          e.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(out);
-      System.setErr(err);
-    }
+  static CliRun run(List<String> args) {
+    return CliRun.of(args.toArray(String[]::new));
   }
+
 }

@@ -3,12 +3,10 @@ package dev.chainrule.examples.errors;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.chainrule.examples.Main;
 import dev.chainrule.examples.cli.Cli;
+import dev.chainrule.examples.cli.CliRun;
 import dev.chainrule.examples.errors.ErrorCatalogue.Entry;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -96,20 +94,10 @@ class ErrorCatalogueTest {
     throw new AssertionError("did not fail");
   }
 
-  private static synchronized Outcome commandLine(Entry e) {
-    PrintStream oldOut = System.out;
-    PrintStream oldErr = System.err;
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int status;
-    try {
-      System.setOut(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      status = Cli.run(new Main(), e.args());
-    } finally {
-      System.setOut(oldOut);
-      System.setErr(oldErr);
-    }
-    String text = err.toString(StandardCharsets.UTF_8).strip();
+  private static Outcome commandLine(Entry e) {
+    CliRun r = CliRun.of(e.args());
+    int status = r.status();
+    String text = r.err().strip();
     assertEquals(e.status(), status, () -> "exit status; stderr: " + text);
     assertEquals(1, text.lines().count(), () -> "one line on stderr: " + text);
     assertTrue(text.startsWith("error: "), text);

@@ -6,11 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import dev.chainrule.examples.Main;
 import dev.chainrule.examples.cli.Cli;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import dev.chainrule.examples.cli.CliRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -18,27 +15,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The formulas, compare and trace subcommands run on seed 001 as a user runs them. */
 class CommandsTest {
-  private record Run(int status, String out, String err) {}
-
-  private static Run run(String... args) {
-    PrintStream out = System.out;
-    PrintStream err = System.err;
-    ByteArrayOutputStream o = new ByteArrayOutputStream();
-    ByteArrayOutputStream e = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-      int status = Cli.run(new Main(), args);
-      return new Run(status, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(out);
-      System.setErr(err);
-    }
-  }
-
   @Test
   void traceMazurWritesTheSeedsWalkthrough() {
-    Run r = run("trace", "mazur");
+    CliRun r = CliRun.of("trace", "mazur");
     assertEquals(0, r.status(), r.err());
     assertTrue(r.out().contains("∂E_total/∂w5 = ∂E_total/∂out_o1 · ∂out_o1/∂net_o1 · "
         + "∂net_o1/∂w5 = 0.74136507 × 0.186815602 × 0.593269992 = 0.082167041"), r.out());
@@ -50,17 +29,17 @@ class CommandsTest {
 
   @Test
   void formulasMazurPrintsTheDeltas() {
-    Run r = run("formulas", "mazur");
+    CliRun r = CliRun.of("formulas", "mazur");
     assertEquals(0, r.status(), r.err());
     assertTrue(r.out().contains("  dout_o1 = −(target_o1 − out_o1)\n"
         + "  dnet_o1 = dout_o1·out_o1·(1 − out_o1)\n  dw5 = dnet_o1·out_h1\n"), r.out());
-    Run latex = run("formulas", "mazur", "--latex");
+    CliRun latex = CliRun.of("formulas", "mazur", "--latex");
     assertTrue(latex.out().contains("dw_{5} &= dnet_{o1} \\cdot out_{h1}"), latex.out());
   }
 
   @Test
   void compareMazurJsonIsOneObject() {
-    Run r = run("compare", "mazur", "--json");
+    CliRun r = CliRun.of("compare", "mazur", "--json");
     assertEquals(0, r.status(), r.err());
     JsonObject o = JsonParser.parseString(r.out()).getAsJsonObject();
     assertEquals("mazur", o.get("example").getAsString());
@@ -76,7 +55,7 @@ class CommandsTest {
    */
   @Test
   void compareBp4ShowsTheBatchTablesFactorsOfM() {
-    Run r = run("compare", "bp4", "--json");
+    CliRun r = CliRun.of("compare", "bp4", "--json");
     assertEquals(0, r.status(), r.err());
     JsonArray c = JsonParser.parseString(r.out()).getAsJsonObject().getAsJsonArray("comparisons");
     for (int i : new int[] {7, 10}) {
@@ -92,7 +71,7 @@ class CommandsTest {
 
   @Test
   void compareGraphDrawsEachFormulaAndJsonListsThePictures(@TempDir Path dir) throws Exception {
-    Run r = run("compare", "shallow", "--graph", dir.toString(), "--format", "dot", "--json");
+    CliRun r = CliRun.of("compare", "shallow", "--graph", dir.toString(), "--format", "dot", "--json");
     assertEquals(0, r.status(), r.err());
     JsonObject o = JsonParser.parseString(r.out()).getAsJsonObject();
     assertEquals(8, o.getAsJsonObject("pictures").getAsJsonArray("files").size());
@@ -100,19 +79,19 @@ class CommandsTest {
         .isJsonNull(), "a shape mismatch has no error: null, not NaN");
     String dot = Files.readString(dir.resolve("shallow-manual-01-A2.dot"));
     assertTrue(dot.contains("DIFFERS ×8"), "analysis 4.1: dA[2] per sample, m = 8");
-    Run text = run("compare", "bp4", "--graph", dir.toString(), "--format", "dot");
+    CliRun text = CliRun.of("compare", "bp4", "--graph", dir.toString(), "--format", "dot");
     assertTrue(text.out().contains("skipped bp4: its 12 formulas are computed on tensors"),
         text.out());
   }
 
   @Test
   void badInputExitsTwoWithOneLine() {
-    Run unknown = run("formulas", "nonesuch");
+    CliRun unknown = CliRun.of("formulas", "nonesuch");
     assertEquals(Cli.BAD_INPUT, unknown.status());
     assertTrue(unknown.err().startsWith("error: unknown example 'nonesuch'; known examples: "),
         unknown.err());
     assertEquals(1, unknown.err().lines().count());
-    Run parameter = run("trace", "mazur", "--wrt", "w9");
+    CliRun parameter = CliRun.of("trace", "mazur", "--wrt", "w9");
     assertEquals(Cli.BAD_INPUT, parameter.status());
     assertTrue(parameter.err().contains("no parameter named 'w9'"), parameter.err());
   }

@@ -7,11 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import dev.chainrule.examples.Main;
-import dev.chainrule.examples.cli.Cli;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import dev.chainrule.examples.cli.CliRun;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -39,17 +35,9 @@ class SoakRunTest {
 
   @Test
   void theSubcommandReportsIdenticalRunsAsOneJsonObject() {
-    PrintStream old = System.out;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    int status;
-    try {
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      status = Cli.run(new Main(), "soak", "--steps", "2000", "--samples", "2", "--json");
-    } finally {
-      System.setOut(old);
-    }
-    assertEquals(0, status);
-    JsonObject j = JsonParser.parseString(out.toString(StandardCharsets.UTF_8)).getAsJsonObject();
+    CliRun r = CliRun.of("soak", "--steps", "2000", "--samples", "2", "--json");
+    assertEquals(0, r.status(), r.err());
+    JsonObject j = JsonParser.parseString(r.out()).getAsJsonObject();
     assertTrue(j.get("identical").getAsBoolean());
     assertEquals(2, j.getAsJsonArray("runs").size());
     assertEquals(3, j.getAsJsonArray("runs").get(0).getAsJsonObject().getAsJsonArray("heap")

@@ -6,16 +6,13 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import dev.chainrule.examples.Main;
 import dev.chainrule.examples.cli.Cli;
+import dev.chainrule.examples.cli.CliRun;
 import dev.chainrule.nn.data.FashionMnist;
 import dev.chainrule.nn.io.ModelFile;
 import dev.chainrule.nn.model.Sequential;
 import dev.chainrule.nn.train.Evaluation;
 import dev.chainrule.nn.train.Inference;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -23,33 +20,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The training subcommands' command-line contract: one JSON object, exit statuses, messages. */
 class CommandsTest {
-  private record Outcome(int status, String out, String err) {}
-
-  private static synchronized Outcome run(String... args) {
-    PrintStream oldOut = System.out;
-    PrintStream oldErr = System.err;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      int status = Cli.run(new Main(), args);
-      return new Outcome(status, out.toString(StandardCharsets.UTF_8),
-          err.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(oldOut);
-      System.setErr(oldErr);
-    }
-  }
-
-  private static JsonObject json(Outcome o) {
+  private static JsonObject json(CliRun o) {
     assertEquals(0, o.status(), o.err());
     return JsonParser.parseString(o.out()).getAsJsonObject();
   }
 
   @Test
   void xorJsonReportsFourCorrect() {
-    JsonObject j = json(run("xor", "--json"));
+    JsonObject j = json(CliRun.of("xor", "--json"));
     assertEquals(4, j.get("correct").getAsInt());
     assertEquals(4, j.getAsJsonArray("outputs").size());
   }
@@ -57,7 +35,7 @@ class CommandsTest {
   @Test
   void shallowJsonReportsAccuracyAndWritesThePlot(@TempDir Path dir) {
     Path png = dir.resolve("curve.png");
-    JsonObject j = json(run("shallow", "--json", "--plot", png.toString()));
+    JsonObject j = json(CliRun.of("shallow", "--json", "--plot", png.toString()));
     assertTrue(j.get("accuracy").getAsDouble() >= 0.90, j.toString());
     assertEquals("3-4-1", j.get("architecture").getAsString());
     assertTrue(Files.isRegularFile(png));
@@ -65,18 +43,18 @@ class CommandsTest {
 
   @Test
   void badOptionsExitTwoWithOneLine() {
-    Outcome o = run("shallow", "--features", "4");
+    CliRun o = CliRun.of("shallow", "--features", "4");
     assertEquals(Cli.BAD_INPUT, o.status());
     assertTrue(o.err().startsWith("error: --features must be 2"), o.err());
     assertEquals(1, o.err().strip().lines().count(), o.err());
-    Outcome opt = run("fashion-mnist", "--optimizer", "rmsprop");
+    CliRun opt = CliRun.of("fashion-mnist", "--optimizer", "rmsprop");
     assertEquals(Cli.BAD_INPUT, opt.status());
     assertTrue(opt.err().contains("--optimizer must be adam, momentum or sgd"), opt.err());
   }
 
   @Test
   void missingFashionMnistSaysHowToGetIt(@TempDir Path dir) {
-    Outcome o = run("fashion-mnist", "--json", "--data", dir.resolve("none").toString());
+    CliRun o = CliRun.of("fashion-mnist", "--json", "--data", dir.resolve("none").toString());
     assertEquals(Cli.FAILED, o.status());
     assertEquals("", o.out());
     assertTrue(o.err().contains("apt-get install dataset-fashion-mnist")
@@ -89,7 +67,7 @@ class CommandsTest {
   void fashionMnistOnASliceSavesALoadableModel(@TempDir Path dir) throws Exception {
     assumeTrue(Files.isDirectory(FashionMnist.defaultDirectory()), "Fashion-MNIST not installed");
     Path model = dir.resolve("fm.crm");
-    JsonObject j = json(run("fashion-mnist", "--json", "--limit", "1500", "--epochs", "3",
+    JsonObject j = json(CliRun.of("fashion-mnist", "--json", "--limit", "1500", "--epochs", "3",
         "--batch-size", "32", "--hidden", "32", "--validation", "300", "--save", model.toString()));
     assertEquals(3, j.get("epochs").getAsInt());
     assertEquals(1200, j.get("trainSamples").getAsInt());
