@@ -39,7 +39,7 @@ final class Fusion {
         continue;
       }
       int g = -1;
-      if (Opcodes.fusable(ops[id])) {
+      if (ops[id].scalarForm() != null) {
         for (int a : args[id]) {
           if (group[a] >= 0) {
             int ra = f.find(group[a]);

@@ -1,5 +1,6 @@
 package dev.chainrule.core.graph;
 
+import dev.chainrule.core.scalar.Scalar;
 import dev.chainrule.core.tensor.Shape;
 import dev.chainrule.core.tensor.Tensor;
 import java.util.List;
@@ -55,6 +56,19 @@ public interface Op {
    */
   default boolean differentiable(int input) {
     return true;
+  }
+
+  /**
+   * Returns the operation's scalar form when it is elementwise, else null (the default). Element
+   * i of the output is then this form evaluated at element i of each input, with {@link
+   * Scalar#argument argument(k)} standing for input k: inputs are broadcast to the output's shape,
+   * and an input with as many elements as the output is read at the same flat position (so a
+   * reshape's form is its argument). An operation with a form runs inside fused loops and
+   * generated code, which know the form's primitives and no operation; one without runs its own
+   * kernel as a step of its own.
+   */
+  default Scalar scalarForm() {
+    return null;
   }
 
   /** Returns how the operation is written in formulas and labels. */

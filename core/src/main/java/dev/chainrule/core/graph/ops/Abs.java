@@ -2,6 +2,7 @@ package dev.chainrule.core.graph.ops;
 
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.graph.Notation;
+import dev.chainrule.core.scalar.Scalar;
 
 /** The absolute value: d|x| = g ∘ sign(x), with sign(0) = 0. */
 public final class Abs implements UnaryElementwise {
@@ -16,8 +17,8 @@ public final class Abs implements UnaryElementwise {
   }
 
   @Override
-  public double apply(double x) {
-    return Math.abs(x);
+  public Scalar form(Scalar x) {
+    return x.abs();
   }
 
   @Override

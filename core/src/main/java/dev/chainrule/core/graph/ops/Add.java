@@ -2,6 +2,7 @@ package dev.chainrule.core.graph.ops;
 
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.graph.Notation;
+import dev.chainrule.core.scalar.Scalar;
 
 /**
  * Elementwise addition with broadcasting; both inputs receive the upstream gradient, summed back
@@ -19,8 +20,8 @@ public final class Add implements BinaryElementwise {
   }
 
   @Override
-  public double applyAsDouble(double a, double b) {
-    return a + b;
+  public Scalar form(Scalar a, Scalar b) {
+    return a.add(b);
   }
 
   @Override

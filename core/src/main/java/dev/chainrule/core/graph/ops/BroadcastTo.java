@@ -3,6 +3,7 @@ package dev.chainrule.core.graph.ops;
 import dev.chainrule.core.graph.Kernel;
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.graph.Notation;
+import dev.chainrule.core.scalar.Scalar;
 import dev.chainrule.core.tensor.Broadcast;
 import dev.chainrule.core.tensor.BroadcastLoop;
 import dev.chainrule.core.tensor.Shape;
@@ -39,6 +40,12 @@ public record BroadcastTo(Shape target) implements dev.chainrule.core.graph.Op {
   public Kernel prepare(List<Shape> inputs, Shape output) {
     BroadcastLoop loop = new BroadcastLoop(output, inputs.get(0));
     return (in, out) -> loop.copy(in[0].buffer(), out.buffer());
+  }
+
+  /** Returns the input itself, broadcast: inside a fused loop it costs nothing. */
+  @Override
+  public Scalar scalarForm() {
+    return Scalar.argument(0);
   }
 
   @Override

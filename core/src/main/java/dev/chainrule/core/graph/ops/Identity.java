@@ -2,6 +2,7 @@ package dev.chainrule.core.graph.ops;
 
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.graph.Notation;
+import dev.chainrule.core.scalar.Scalar;
 import dev.chainrule.core.graph.Op;
 import dev.chainrule.core.tensor.Shape;
 import dev.chainrule.core.tensor.Tensor;
@@ -30,6 +31,12 @@ public final class Identity implements Op {
   @Override
   public void forward(Tensor[] inputs, Tensor out) {
     System.arraycopy(inputs[0].buffer(), 0, out.buffer(), 0, out.size());
+  }
+
+  /** Returns the input itself: inside a fused loop it costs nothing. */
+  @Override
+  public Scalar scalarForm() {
+    return Scalar.argument(0);
   }
 
   @Override

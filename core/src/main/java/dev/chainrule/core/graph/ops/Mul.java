@@ -2,6 +2,7 @@ package dev.chainrule.core.graph.ops;
 
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.graph.Notation;
+import dev.chainrule.core.scalar.Scalar;
 
 /** Elementwise (Hadamard) product with broadcasting: d(a ∘ b) = (g ∘ b, g ∘ a). */
 public final class Mul implements BinaryElementwise {
@@ -16,8 +17,8 @@ public final class Mul implements BinaryElementwise {
   }
 
   @Override
-  public double applyAsDouble(double a, double b) {
-    return a * b;
+  public Scalar form(Scalar a, Scalar b) {
+    return a.mul(b);
   }
 
   @Override

@@ -2,6 +2,7 @@ package dev.chainrule.core.graph.ops;
 
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.graph.Notation;
+import dev.chainrule.core.scalar.Scalar;
 
 /** Negation: d(−x) = −g. */
 public final class Neg implements UnaryElementwise {
@@ -16,8 +17,8 @@ public final class Neg implements UnaryElementwise {
   }
 
   @Override
-  public double apply(double x) {
-    return -x;
+  public Scalar form(Scalar x) {
+    return x.neg();
   }
 
   @Override

@@ -3,6 +3,7 @@ package dev.chainrule.core.graph.ops;
 import dev.chainrule.core.graph.CreationSite;
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.graph.Notation;
+import dev.chainrule.core.scalar.Scalar;
 import dev.chainrule.core.tensor.TensorFormat;
 
 /**
@@ -24,9 +25,10 @@ public record Pow(double exponent) implements UnaryElementwise {
     return "pow";
   }
 
+  /** Returns x·x for the exponent 2 (exact, and what {@link Square} computes), else {@link Math#pow}. */
   @Override
-  public double apply(double x) {
-    return exponent == 2.0 ? x * x : Math.pow(x, exponent);
+  public Scalar form(Scalar x) {
+    return exponent == 2.0 ? x.square() : x.pow(exponent);
   }
 
   @Override

@@ -2,6 +2,7 @@ package dev.chainrule.core.graph.ops;
 
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.graph.Notation;
+import dev.chainrule.core.scalar.Scalar;
 import dev.chainrule.core.tensor.Shape;
 import dev.chainrule.core.tensor.Tensor;
 import java.util.List;
@@ -31,6 +32,12 @@ public record Reshape(Shape target) implements dev.chainrule.core.graph.Op {
   @Override
   public void forward(Tensor[] inputs, Tensor out) {
     System.arraycopy(inputs[0].buffer(), 0, out.buffer(), 0, out.size());
+  }
+
+  /** Returns the input itself, read at the same flat position: inside a fused loop it costs nothing. */
+  @Override
+  public Scalar scalarForm() {
+    return Scalar.argument(0);
   }
 
   @Override

@@ -2,6 +2,7 @@ package dev.chainrule.core.graph.ops;
 
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.graph.Notation;
+import dev.chainrule.core.scalar.Scalar;
 
 /**
  * Binary cross-entropy of σ(z) against a target y, elementwise and fused:
@@ -21,8 +22,8 @@ public final class SigmoidCrossEntropy implements BinaryElementwise {
   }
 
   @Override
-  public double applyAsDouble(double z, double y) {
-    return Math.max(z, 0.0) - z * y + Math.log1p(Math.exp(-Math.abs(z)));
+  public Scalar form(Scalar z, Scalar y) {
+    return z.max(0.0).sub(z.mul(y)).add(z.abs().neg().exp().log1p());
   }
 
   @Override

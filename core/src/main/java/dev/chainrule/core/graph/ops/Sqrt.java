@@ -2,6 +2,7 @@ package dev.chainrule.core.graph.ops;
 
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.graph.Notation;
+import dev.chainrule.core.scalar.Scalar;
 
 /** The square root: d √x = g / (2√x), reusing the forward value. */
 public final class Sqrt implements UnaryElementwise {
@@ -16,8 +17,8 @@ public final class Sqrt implements UnaryElementwise {
   }
 
   @Override
-  public double apply(double x) {
-    return Math.sqrt(x);
+  public Scalar form(Scalar x) {
+    return x.sqrt();
   }
 
   @Override

@@ -2,6 +2,7 @@ package dev.chainrule.core.graph.ops;
 
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.graph.Notation;
+import dev.chainrule.core.scalar.Scalar;
 
 /** The elementwise square: d x² = g ∘ 2x. */
 public final class Square implements UnaryElementwise {
@@ -16,8 +17,8 @@ public final class Square implements UnaryElementwise {
   }
 
   @Override
-  public double apply(double x) {
-    return x * x;
+  public Scalar form(Scalar x) {
+    return x.square();
   }
 
   @Override

@@ -2,6 +2,7 @@ package dev.chainrule.core.graph.ops;
 
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.graph.Notation;
+import dev.chainrule.core.scalar.Scalar;
 
 /** Elementwise subtraction with broadcasting: d(a − b) = (g, −g). */
 public final class Sub implements BinaryElementwise {
@@ -16,8 +17,8 @@ public final class Sub implements BinaryElementwise {
   }
 
   @Override
-  public double applyAsDouble(double a, double b) {
-    return a - b;
+  public Scalar form(Scalar a, Scalar b) {
+    return a.sub(b);
   }
 
   @Override

@@ -1,19 +1,16 @@
 package dev.chainrule.core.graph.ops;
 
-import dev.chainrule.core.graph.Kernel;
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.graph.Notation;
-import dev.chainrule.core.graph.Op;
-import dev.chainrule.core.tensor.BroadcastLoop;
+import dev.chainrule.core.scalar.Scalar;
 import dev.chainrule.core.tensor.Shape;
-import dev.chainrule.core.tensor.Tensor;
 import java.util.List;
 
 /**
  * Chooses elementwise between two tensors by a 0/1 condition, with broadcasting: c ≠ 0 ? a : b.
  * The gradient goes to a where the condition holds and to b elsewhere; none to the condition.
  */
-public final class Where implements Op {
+public final class Where implements Elementwise {
   /** The single instance; the operation has no attributes. */
   public static final Where INSTANCE = new Where();
 
@@ -31,16 +28,8 @@ public final class Where implements Op {
   }
 
   @Override
-  public void forward(Tensor[] inputs, Tensor out) {
-    prepare(List.of(inputs[0].shape(), inputs[1].shape(), inputs[2].shape()), out.shape())
-        .run(inputs, out);
-  }
-
-  @Override
-  public Kernel prepare(List<Shape> inputs, Shape output) {
-    BroadcastLoop loop = new BroadcastLoop(output, inputs.get(0), inputs.get(1), inputs.get(2));
-    return (in, out) -> loop.select(in[0].buffer(), in[1].buffer(), in[2].buffer(),
-        out.buffer());
+  public Scalar scalarForm() {
+    return Scalar.argument(0).select(Scalar.argument(1), Scalar.argument(2));
   }
 
   @Override
