@@ -5,8 +5,9 @@ package dev.chainrule.core.scalar;
  * without a branch the processor could mispredict (a ReLU mask is a coin toss per element): a − b
  * has the sign of the comparison and is 0 only when a = b, so max(a − b, 0), lifted by 2¹²⁰⁰ and
  * capped at 1, is exactly 1 or 0. Only where that is NaN (a NaN operand, or ∞ − ∞) is the
- * comparison itself evaluated: the loops run a branch-free pass, which the JIT vectorises, and
- * then recompute the rare NaN elements.
+ * comparison itself evaluated: the loops run a branch-free pass, which the JIT vectorises, sum
+ * its results (NaN only if one of them is) and, in the rare chunk where that is NaN, recompute
+ * those elements.
  */
 public final class Comparisons {
   /** 2⁶⁰⁰: twice applied, it lifts the smallest positive double above 1. */
@@ -48,58 +49,79 @@ public final class Comparisons {
   }
 
   /**
-   * Writes comparison {@code p} of {@code a[ao + i]} and {@code b[bo + i]} to {@code o[oo + i]}
-   * for i in [0, n). The branch-free pass needs its operands intact after writing; when the output
-   * is one of them, each element is compared on its own instead.
+   * Writes comparison {@code p} of {@code a[i]} and {@code b[i]} to {@code o[i]} for i in [0, n).
+   * The branch-free pass needs its operands intact after writing; when the output is one of them,
+   * each element is compared on its own instead.
    */
-  static void compare(Primitive p, double[] o, int oo, double[] a, int ao, double[] b, int bo,
-      int n) {
-    if ((o == a && oo == ao) || (o == b && oo == bo)) {
+  static void compare(Primitive p, double[] o, double[] a, double[] b, int n) {
+    if (o == a || o == b) {
       for (int i = 0; i < n; i++) {
-        o[oo + i] = p.apply(a[ao + i], b[bo + i], 0);
+        o[i] = p.apply(a[i], b[i], 0);
       }
       return;
     }
     switch (p) {
-      case GT: lift(o, oo, a, ao, b, bo, n); break;
-      case LT: lift(o, oo, b, bo, a, ao, n); break;
-      case GE: liftComplement(o, oo, a, ao, b, bo, n); break;
-      case LE: liftComplement(o, oo, b, bo, a, ao, n); break;
-      default: equal(o, oo, a, ao, b, bo, n);
+      case GT: lift(o, a, b, n); break;
+      case LT: lift(o, b, a, n); break;
+      case GE: liftComplement(o, a, b, n); break;
+      case LE: liftComplement(o, b, a, n); break;
+      default: equal(o, a, b, n);
     }
-    for (int i = 0; i < n; i++) {
-      if (o[oo + i] != o[oo + i]) {
-        o[oo + i] = p.apply(a[ao + i], b[bo + i], 0);
+    if (Double.isNaN(sum(o, n))) {
+      for (int i = 0; i < n; i++) {
+        if (o[i] != o[i]) {
+          o[i] = p.apply(a[i], b[i], 0);
+        }
       }
     }
   }
 
+  /**
+   * Returns the sum of o[0 .. n), NaN exactly when one of them is NaN (they are 0, 1 or NaN): four
+   * running sums, so that the loop is not one long chain of additions.
+   */
+  private static double sum(double[] o, int n) {
+    double s0 = 0;
+    double s1 = 0;
+    double s2 = 0;
+    double s3 = 0;
+    int i = 0;
+    for (; i + 3 < n; i += 4) {
+      s0 += o[i];
+      s1 += o[i + 1];
+      s2 += o[i + 2];
+      s3 += o[i + 3];
+    }
+    for (; i < n; i++) {
+      s0 += o[i];
+    }
+    return s0 + s1 + s2 + s3;
+  }
+
   /** Writes 1 where x &gt; y, else 0, except NaN where x − y is NaN (fixed afterwards). */
-  private static void lift(double[] o, int oo, double[] x, int xo, double[] y, int yo, int n) {
+  private static void lift(double[] o, double[] x, double[] y, int n) {
     for (int i = 0; i < n; i++) {
-      o[oo + i] = Math.min(Math.max(x[xo + i] - y[yo + i], 0.0) * LIFT * LIFT, 1.0);
+      o[i] = Math.min(Math.max(x[i] - y[i], 0.0) * LIFT * LIFT, 1.0);
     }
   }
 
   /** Writes 1 − (1 where y &gt; x), that is 1 where x ≥ y, except NaN as in {@link #lift}. */
-  private static void liftComplement(double[] o, int oo, double[] x, int xo, double[] y, int yo,
-      int n) {
+  private static void liftComplement(double[] o, double[] x, double[] y, int n) {
     for (int i = 0; i < n; i++) {
-      o[oo + i] = 1.0 - Math.min(Math.max(y[yo + i] - x[xo + i], 0.0) * LIFT * LIFT, 1.0);
+      o[i] = 1.0 - Math.min(Math.max(y[i] - x[i], 0.0) * LIFT * LIFT, 1.0);
     }
   }
 
-  private static void equal(double[] o, int oo, double[] x, int xo, double[] y, int yo, int n) {
+  private static void equal(double[] o, double[] x, double[] y, int n) {
     for (int i = 0; i < n; i++) {
-      o[oo + i] = 1.0 - Math.min(Math.abs(x[xo + i] - y[yo + i]) * LIFT * LIFT, 1.0);
+      o[i] = 1.0 - Math.min(Math.abs(x[i] - y[i]) * LIFT * LIFT, 1.0);
     }
   }
 
-  /** Writes {@code c[co + i] ≠ 0 ? a[ao + i] : b[bo + i]} to {@code o[oo + i]}. */
-  static void select(double[] o, int oo, double[] c, int co, double[] a, int ao, double[] b,
-      int bo, int n) {
+  /** Writes {@code c[i] ≠ 0 ? a[i] : b[i]} to {@code o[i]} for i in [0, n). */
+  static void select(double[] o, double[] c, double[] a, double[] b, int n) {
     for (int i = 0; i < n; i++) {
-      o[oo + i] = c[co + i] != 0 ? a[ao + i] : b[bo + i];
+      o[i] = c[i] != 0 ? a[i] : b[i];
     }
   }
 }

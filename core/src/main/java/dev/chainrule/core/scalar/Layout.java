@@ -4,20 +4,23 @@ import dev.chainrule.core.tensor.Shape;
 
 /**
  * How a {@link Program} runs over a shape in chunks: each instruction is a loop over one chunk
- * before the next instruction starts, so a chunk's intermediate values stay in the L1 cache. The
- * layout decides how each outside operand is read and where every value lives, as a slot of the
- * frame a {@link ChunkLoop} runs on:
+ * held in registers (arrays as long as a chunk, which stay in the L1 cache) before the next
+ * instruction starts. The layout decides how each outside operand reaches its register and where
+ * every value lives:
  *
  * <ul>
- *   <li>an operand of the output's size is read in place, at the chunk's position;
- *   <li>a single number is written once per run into a register as long as a chunk;
- *   <li>a row broadcast along the leading axes (a bias of shape (n) added to (m, n)) is read in
- *       place at its offset when a row is longer than a chunk, and otherwise copied once per run
- *       into a register holding as many rows as a chunk does, chunks being whole rows;
- *   <li>any other broadcast operand is gathered into a register chunk by chunk;
+ *   <li>an operand of the output's size is copied in, chunk by chunk;
+ *   <li>a single number is written into its register once per run;
+ *   <li>a row broadcast along the leading axes (a bias of shape (n) added to (m, n)) is copied
+ *       once per run into a register holding as many rows as a chunk does, chunks being whole
+ *       rows; a row longer than a chunk is copied in piece by piece instead;
+ *   <li>any other broadcast operand is gathered in, chunk by chunk;
  *   <li>constants live in registers filled once; intermediate results share registers by
- *       liveness; outputs are written in place.
+ *       liveness; outputs are copied out at the end of each chunk.
  * </ul>
+ *
+ * <p>So every loop reads and writes registers only, all indexed alike, which the JIT vectorises;
+ * the copies in and out are the one pass over memory the loop needs anyway.
  */
 public final class Layout {
   /** Elements per chunk at most: long enough to amortise dispatch, short enough to stay in L1. */
@@ -25,24 +28,14 @@ public final class Layout {
 
   /** How an outside operand is read. */
   public enum Mode {
-    /** As many elements as the output: read in place at the same flat position. */
+    /** As many elements as the output: copied in at the chunk's position. */
     FULL,
-    /** One element, repeated. */
+    /** One element, repeated: written once per run. */
     SCALAR,
-    /** One row, repeated along every leading axis. */
+    /** One row, repeated along every leading axis: copied once per run, or piece by piece. */
     ROW,
-    /** Broadcast along some other axes: gathered into a register chunk by chunk. */
+    /** Broadcast along some other axes: gathered in chunk by chunk. */
     BROADCAST
-  }
-
-  /** Where a slot of the frame is read at, chunk by chunk. */
-  enum Offset {
-    /** At 0: a register. */
-    ZERO,
-    /** At the chunk's position: an array as long as the output. */
-    POSITION,
-    /** At the chunk's position within its row: a row longer than a chunk. */
-    IN_ROW
   }
 
   final Program program;
@@ -52,22 +45,23 @@ public final class Layout {
   final Shape[] externalShapes;
   /** The length of a row when chunks are aligned to rows, else 0. */
   final int row;
-  /** Elements per chunk: a multiple of the row when rows are copied into registers. */
+  /** Elements per chunk: a multiple of the row when rows are copied once per run. */
   final int chunk;
-  /** Registers a frame may share with other loops of the same thread: rewritten every chunk. */
+  /** Registers rewritten every chunk, which a frame may share with other loops of its thread. */
   final int shared;
-  /** Slots in all; after the shared registers come the frame's own ones, then arrays in place. */
-  final int slots;
-  final Offset[] offset;
-  /** Per outside operand: its slot. */
-  final int[] externalSlot;
-  /** Per output: its slot. */
-  final int[] outputSlot;
-  /** Per slot: the constant it holds, when it is a constant's register. */
+  /** Registers in all: the shared ones, then the frame's own (constants, scalars, rows). */
+  final int registers;
+  /** Per outside operand: its register. */
+  final int[] externalRegister;
+  /** Per outside operand: true when it is copied in chunk by chunk. */
+  final boolean[] perChunk;
+  /** Per output: its register. */
+  final int[] outputRegister;
+  /** Per register: the constant it holds, when {@link #isConstant}. */
   final double[] constantOf;
   final boolean[] isConstant;
-  /** Per instruction: the slots of its result and of its (up to three) operands. */
-  final int[][] slotsOf;
+  /** Per instruction: the registers of its result and of its (up to three) operands. */
+  final int[][] registersOf;
 
   /** Lays out {@code p} over {@code shape}, outside operand e having shape {@code operands[e]}. */
   public Layout(Program p, Shape shape, Shape... operands) {
@@ -86,62 +80,54 @@ public final class Layout {
     this.row = rows ? rowLength : 0;
     int whole = rows && rowLength <= CHUNK ? CHUNK / rowLength * rowLength : CHUNK;
     this.chunk = Math.max(1, Math.min(whole, size));
+    this.perChunk = new boolean[e];
     int values = p.values();
-    boolean[] gathered = new boolean[values];
+    boolean[] liveIn = new boolean[values];
     boolean[] pooled = new boolean[values];
     boolean[] kept = new boolean[values];
-    boolean[] output = new boolean[values];
+    for (int x = 0; x < e; x++) {
+      perChunk[x] = modes[x] == Mode.FULL || modes[x] == Mode.BROADCAST
+          || (modes[x] == Mode.ROW && row > CHUNK);
+      liveIn[x] = perChunk[x];
+      pooled[x] = perChunk[x];
+    }
+    for (int v = e; v < values; v++) {
+      pooled[v] = p.kind(v) == Program.Kind.RESULT;
+    }
     for (int v : p.outputs()) {
-      output[v] = true;
+      kept[v] = true;
     }
-    for (int v = 0; v < values; v++) {
-      gathered[v] = v < e && (modes[v] == Mode.BROADCAST);
-      pooled[v] = p.kind(v) == Program.Kind.RESULT && !output[v];
-    }
-    Registers r = new Registers(p, gathered, pooled, kept);
+    Registers r = new Registers(p, liveIn, pooled, kept);
     this.shared = r.count();
-    int[] slotOfValue = new int[values];
+    int[] registerOf = new int[values];
     int next = shared;
     for (int v = 0; v < values; v++) {
-      boolean own = p.kind(v) == Program.Kind.CONSTANT
-          || (v < e && (modes[v] == Mode.SCALAR || (modes[v] == Mode.ROW && row <= CHUNK)));
-      slotOfValue[v] = own ? next++ : r.of(v);
+      boolean own = r.of(v) < 0;
+      registerOf[v] = own ? next++ : r.of(v);
     }
-    int own = next;
-    for (int v = 0; v < e; v++) {
-      if (slotOfValue[v] < 0) {
-        slotOfValue[v] = next++;
-      }
-    }
-    int[] outs = p.outputs();
-    this.outputSlot = new int[outs.length];
-    for (int j = 0; j < outs.length; j++) {
-      outputSlot[j] = next;
-      slotOfValue[outs[j]] = next++;
-    }
-    this.slots = Math.max(1, next);
-    this.offset = new Offset[slots];
-    this.constantOf = new double[slots];
-    this.isConstant = new boolean[slots];
-    java.util.Arrays.fill(offset, Offset.ZERO);
-    for (int v = 0; v < values; v++) {
-      int s = slotOfValue[v];
+    this.registers = Math.max(1, next);
+    this.constantOf = new double[registers];
+    this.isConstant = new boolean[registers];
+    for (int v = e; v < values; v++) {
       if (p.kind(v) == Program.Kind.CONSTANT) {
-        constantOf[s] = p.constant(v);
-        isConstant[s] = true;
-      } else if (s >= own) {
-        offset[s] = v < e && modes[v] == Mode.ROW ? Offset.IN_ROW : Offset.POSITION;
+        constantOf[registerOf[v]] = p.constant(v);
+        isConstant[registerOf[v]] = true;
       }
     }
-    this.externalSlot = java.util.Arrays.copyOf(slotOfValue, e);
-    this.slotsOf = new int[p.length()][];
+    this.externalRegister = java.util.Arrays.copyOf(registerOf, e);
+    int[] outs = p.outputs();
+    this.outputRegister = new int[outs.length];
+    for (int j = 0; j < outs.length; j++) {
+      outputRegister[j] = registerOf[outs[j]];
+    }
+    this.registersOf = new int[p.length()][];
     for (int k = 0; k < p.length(); k++) {
       int[] s = new int[4];
-      s[0] = slotOfValue[p.result(k)];
+      s[0] = registerOf[p.result(k)];
       for (int j = 0; j < 3; j++) {
-        s[j + 1] = j < p.primitive(k).arity() ? slotOfValue[p.operand(k, j)] : s[0];
+        s[j + 1] = j < p.primitive(k).arity() ? registerOf[p.operand(k, j)] : s[0];
       }
-      slotsOf[k] = s;
+      registersOf[k] = s;
     }
   }
 
@@ -189,9 +175,9 @@ public final class Layout {
   }
 
   /**
-   * Returns, per output, an outside operand read in place whose array the output may be written
-   * into (no instruction after the one computing the output reads it), or -1. Each operand is
-   * offered to one output at most.
+   * Returns, per output, an outside operand of the output's size whose array the output may be
+   * written into (no instruction after the one computing the output reads it), or -1. Each
+   * operand is offered to one output at most.
    */
   public int[] overwritable() {
     int[] outs = program.outputs();

@@ -14,17 +14,18 @@ public final class Registers {
   private final int count;
 
   /**
-   * Assigns registers. Values marked {@code dedicated} get a register of their own, never shared,
-   * numbered first; results marked {@code pooled} share registers by liveness, except that those
-   * marked {@code kept} are never freed; other values get none (-1).
+   * Assigns registers. Values marked {@code liveIn} (outside operands, constants) get theirs
+   * before the first instruction, in value order; results marked {@code pooled} get one when
+   * computed. A register of a {@code pooled} value that is not {@code kept} is free again after
+   * the value's last reader; other registers are never shared. Values in neither get none (-1).
    */
-  public Registers(Program p, boolean[] dedicated, boolean[] pooled, boolean[] kept) {
+  public Registers(Program p, boolean[] liveIn, boolean[] pooled, boolean[] kept) {
     int values = p.values();
     this.register = new int[values];
     Arrays.fill(register, -1);
     int next = 0;
     for (int v = 0; v < values; v++) {
-      if (dedicated[v]) {
+      if (liveIn[v]) {
         register[v] = next++;
       }
     }
@@ -39,14 +40,14 @@ public final class Registers {
     int freeCount = 0;
     for (int k = 0; k < p.length(); k++) {
       int v = p.result(k);
-      boolean pool = pooled[v] && !dedicated[v];
-      boolean early = pool && p.primitive(k).isComparison();
+      boolean gets = pooled[v] && !liveIn[v];
+      boolean early = gets && p.primitive(k).isComparison();
       if (early) {
         register[v] = freeCount == 0 ? next++ : free[--freeCount];
       }
       for (int j = 0; j < p.primitive(k).arity(); j++) {
         int a = p.operand(k, j);
-        if (lastUse[a] == k && pooled[a] && !dedicated[a] && !kept[a] && register[a] >= 0) {
+        if (lastUse[a] == k && pooled[a] && !kept[a] && register[a] >= 0) {
           if (freeCount == free.length) {
             free = Arrays.copyOf(free, 2 * freeCount);
           }
@@ -54,7 +55,7 @@ public final class Registers {
           lastUse[a] = -1;
         }
       }
-      if (pool && !early) {
+      if (gets && !early) {
         register[v] = freeCount == 0 ? next++ : free[--freeCount];
       }
     }

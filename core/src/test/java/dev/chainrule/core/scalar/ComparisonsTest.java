@@ -52,25 +52,25 @@ class ComparisonsTest {
     }
   }
 
-  /** The loops' branch-free pass and NaN fix-up, at offsets, with the output aliased or not. */
+  /** The loops' branch-free pass and NaN fix-up, with the output aliased or not. */
   @Test
   void comparisonLoopsEqualJavasOnSpecialPairs() {
     int n = SPECIAL.length * SPECIAL.length;
-    double[] a = new double[n + 3];
-    double[] b = new double[n + 1];
+    double[] a = new double[n];
+    double[] b = new double[n];
     for (int i = 0; i < n; i++) {
-      a[i + 3] = SPECIAL[i / SPECIAL.length];
-      b[i + 1] = SPECIAL[i % SPECIAL.length];
+      a[i] = SPECIAL[i / SPECIAL.length];
+      b[i] = SPECIAL[i % SPECIAL.length];
     }
     for (Primitive c : COMPARISONS) {
-      double[] o = new double[n + 2];
-      Loops.run(c, o, 2, a, 3, b, 1, null, 0, n);
+      double[] o = new double[n];
+      Loops.run(c, o, a, b, null, n);
       double[] aliased = a.clone();
-      Loops.run(c, aliased, 3, aliased, 3, b, 1, null, 0, n);
+      Loops.run(c, aliased, aliased, b, null, n);
       for (int i = 0; i < n; i++) {
-        double expected = java(c, a[i + 3], b[i + 1]);
-        assertBits(expected, o[i + 2], c + " loop at " + a[i + 3] + ", " + b[i + 1]);
-        assertBits(expected, aliased[i + 3], c + " in place at " + a[i + 3] + ", " + b[i + 1]);
+        double expected = java(c, a[i], b[i]);
+        assertBits(expected, o[i], c + " loop at " + a[i] + ", " + b[i]);
+        assertBits(expected, aliased[i], c + " in place at " + a[i] + ", " + b[i]);
       }
     }
   }
@@ -80,7 +80,7 @@ class ComparisonsTest {
     Scalar relu = Relu.INSTANCE.scalarForm();
     double[] zeros = new double[SPECIAL.length];
     double[] out = new double[SPECIAL.length];
-    Loops.run(Primitive.MAX, out, 0, SPECIAL, 0, zeros, 0, null, 0, SPECIAL.length);
+    Loops.run(Primitive.MAX, out, SPECIAL, zeros, null, SPECIAL.length);
     for (int i = 0; i < SPECIAL.length; i++) {
       double x = SPECIAL[i];
       double expected = x > 0 || Double.isNaN(x) ? x : 0.0;
@@ -95,7 +95,7 @@ class ComparisonsTest {
     double[] t = {10, 20, 30, 40, 50};
     double[] f = {-1, -2, -3, -4, -5};
     double[] o = new double[5];
-    Loops.run(Primitive.SELECT, o, 0, c, 0, t, 0, f, 0, 5);
+    Loops.run(Primitive.SELECT, o, c, t, f, 5);
     double[] expected = {10, -2, -3, 40, 50};
     for (int i = 0; i < 5; i++) {
       assertBits(expected[i], o[i], "select at " + c[i]);
