@@ -26,22 +26,16 @@ public final class Algebra {
    */
   public record Neutral(int operand, double value, boolean negated, String rule) {}
 
-  /**
-   * An identity and the rule family it belongs to.
-   *
-   * @param family the family that consults it
-   * @param rewrite the identity
-   */
-  public record Identity(Rewrite.Family family, Rewrite rewrite) {}
+  private record Entry(Rewrite.Family family, Rewrite rewrite) {}
 
   private final int linear;
   private final int odd;
   private final String phrase;
   private final List<Neutral> neutrals;
-  private final List<Identity> identities;
+  private final List<Entry> identities;
 
   private Algebra(int linear, int odd, String phrase, List<Neutral> neutrals,
-      List<Identity> identities) {
+      List<Entry> identities) {
     this.linear = linear;
     this.odd = odd;
     this.phrase = phrase;
@@ -96,8 +90,8 @@ public final class Algebra {
 
   /** Returns these facts plus an identity of the operation, tried by {@code family}'s rule. */
   public Algebra withIdentity(Rewrite.Family family, Rewrite rewrite) {
-    List<Identity> all = new ArrayList<>(identities);
-    all.add(new Identity(family, rewrite));
+    List<Entry> all = new ArrayList<>(identities);
+    all.add(new Entry(family, rewrite));
     return new Algebra(linear, odd, phrase, neutrals, List.copyOf(all));
   }
 
@@ -124,7 +118,7 @@ public final class Algebra {
   /** Returns the identities of the operation that rule {@code family} tries, in order. */
   public List<Rewrite> identities(Rewrite.Family family) {
     List<Rewrite> out = new ArrayList<>();
-    for (Identity i : identities) {
+    for (Entry i : identities) {
       if (i.family() == family) {
         out.add(i.rewrite());
       }

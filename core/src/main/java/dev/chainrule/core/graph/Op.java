@@ -71,8 +71,25 @@ public interface Op {
     return null;
   }
 
+  /**
+   * Returns what the rewriter may assume about the operation: linearity, neutral elements and
+   * identities of its own. The default, {@link Algebra#NONE}, lets the rewriter leave it alone.
+   */
+  default Algebra algebra() {
+    return Algebra.NONE;
+  }
+
   /** Returns how the operation is written in formulas and labels. */
   Notation notation();
+
+  /**
+   * Writes the operation in a formula from its operands' formulas, which {@code w} holds. The
+   * default writes it by its {@link #notation}; operations with a form of their own (a sum Σ, a
+   * power, a transpose, a fused loss) compose it from the writer's forms.
+   */
+  default <F> F formula(FormulaWriter<F> w) {
+    return w.generic(notation());
+  }
 
   /** Returns a short label for graph pictures, the notation's symbol plus any attributes. */
   default String label() {

@@ -1,5 +1,6 @@
 package dev.chainrule.core.graph.ops;
 
+import dev.chainrule.core.graph.FormulaWriter;
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.graph.Notation;
 import dev.chainrule.core.scalar.Scalar;
@@ -25,6 +26,12 @@ public final class Abs implements UnaryElementwise {
   public Node vjp(Node output, Node upstream, int input) {
     Node x = output.inputs().get(0);
     return upstream.mul(x.gt(0.0).sub(x.lt(0.0)));
+  }
+
+  /** Writes |x|. */
+  @Override
+  public <F> F formula(FormulaWriter<F> w) {
+    return w.abs(w.operand(0));
   }
 
   @Override

@@ -1,8 +1,11 @@
 package dev.chainrule.core.graph.ops;
 
+import dev.chainrule.core.graph.Algebra;
+import dev.chainrule.core.graph.FormulaWriter;
 import dev.chainrule.core.graph.Kernel;
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.graph.Notation;
+import dev.chainrule.core.graph.Rewrite;
 import dev.chainrule.core.scalar.Scalar;
 import dev.chainrule.core.tensor.Broadcast;
 import dev.chainrule.core.tensor.BroadcastLoop;
@@ -51,6 +54,21 @@ public record BroadcastTo(Shape target) implements dev.chainrule.core.graph.Op {
   @Override
   public Node vjp(Node output, Node upstream, int input) {
     return Unbroadcast.sumTo(upstream, output.inputs().get(0).shape());
+  }
+
+  /** Returns that a broadcast is linear and is dropped when it keeps the shape. */
+  @Override
+  public Algebra algebra() {
+    return ALGEBRA;
+  }
+
+  private static final Algebra ALGEBRA = Algebra.NONE.withLinear(0)
+      .withIdentity(Rewrite.Family.NEUTRAL_ELEMENTS, Terms::droppedWhenShapeKept);
+
+  /** Writes its input: broadcasting does not show in a formula. */
+  @Override
+  public <F> F formula(FormulaWriter<F> w) {
+    return w.operand(0);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.chainrule.core.graph.ops;
 
+import dev.chainrule.core.graph.FormulaWriter;
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.graph.Notation;
 import dev.chainrule.core.scalar.Scalar;
@@ -62,6 +63,12 @@ public record Compare(Relation relation) implements BinaryElementwise {
   @Override
   public boolean differentiable(int input) {
     return false;
+  }
+
+  /** Writes the indicator 1(a &gt; b). */
+  @Override
+  public <F> F formula(FormulaWriter<F> w) {
+    return w.indicator(w.operand(0), relation.text, w.operand(1));
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.chainrule.core.graph.ops;
 
 import dev.chainrule.core.graph.CreationSite;
+import dev.chainrule.core.graph.FormulaWriter;
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.graph.Notation;
 import dev.chainrule.core.scalar.Scalar;
@@ -36,6 +37,12 @@ public record Pow(double exponent) implements UnaryElementwise {
     Node x = output.inputs().get(0);
     Node slope = exponent == 2.0 ? x.mul(2.0) : x.pow(exponent - 1.0).mul(exponent);
     return upstream.mul(slope);
+  }
+
+  /** Writes xᵖ. */
+  @Override
+  public <F> F formula(FormulaWriter<F> w) {
+    return w.power(w.operand(0), w.number(exponent));
   }
 
   @Override

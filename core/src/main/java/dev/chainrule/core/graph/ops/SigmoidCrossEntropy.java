@@ -1,5 +1,6 @@
 package dev.chainrule.core.graph.ops;
 
+import dev.chainrule.core.graph.FormulaWriter;
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.graph.Notation;
 import dev.chainrule.core.scalar.Scalar;
@@ -32,6 +33,12 @@ public final class SigmoidCrossEntropy implements BinaryElementwise {
     Node y = output.inputs().get(1);
     return input == 0 ? Unbroadcast.sumTo(z.sigmoid().sub(y).mul(upstream), z.shape())
         : Unbroadcast.sumTo(upstream.mul(z).neg(), y.shape());
+  }
+
+  /** Writes BCE(σ(z), y). */
+  @Override
+  public <F> F formula(FormulaWriter<F> w) {
+    return w.function("BCE", w.function("σ", w.operand(0)), w.operand(1));
   }
 
   @Override

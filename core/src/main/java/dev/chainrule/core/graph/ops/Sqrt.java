@@ -1,5 +1,6 @@
 package dev.chainrule.core.graph.ops;
 
+import dev.chainrule.core.graph.FormulaWriter;
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.graph.Notation;
 import dev.chainrule.core.scalar.Scalar;
@@ -24,6 +25,12 @@ public final class Sqrt implements UnaryElementwise {
   @Override
   public Node vjp(Node output, Node upstream, int input) {
     return upstream.div(output.mul(2.0));
+  }
+
+  /** Writes √x. */
+  @Override
+  public <F> F formula(FormulaWriter<F> w) {
+    return w.sqrt(w.operand(0));
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.chainrule.core.graph.ops;
 
+import dev.chainrule.core.graph.FormulaWriter;
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.graph.Notation;
 import dev.chainrule.core.scalar.Scalar;
@@ -25,6 +26,12 @@ public final class Square implements UnaryElementwise {
   public Node vjp(Node output, Node upstream, int input) {
     Node x = output.inputs().get(0);
     return upstream.mul(x.mul(2.0));
+  }
+
+  /** Writes x². */
+  @Override
+  public <F> F formula(FormulaWriter<F> w) {
+    return w.power(w.operand(0), w.text("2"));
   }
 
   @Override
