@@ -221,7 +221,7 @@ final class Renderer {
         return Piece.of(postfixBase(in.get(0)) + symbol, Kind.POSTFIX);
       default:
         String args = in.stream().map(Piece::text).collect(Collectors.joining(", "));
-        return Piece.atom(style.function(symbol, args), false);
+        return Piece.atom(style.function(symbol, notation.latex(), args), false);
     }
   }
 

@@ -45,7 +45,8 @@ public final class Loops {
       case EXPM1: expm1(o, a, n); break;
       case SIN: sin(o, a, n); break;
       case COS: cos(o, a, n); break;
-      default: pow(o, a, b, n);
+      case POW: pow(o, a, b, n); break;
+      default: throw new IllegalStateException("no loop for the primitive " + p);
     }
   }
 
