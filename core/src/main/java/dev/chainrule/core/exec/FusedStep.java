@@ -1,5 +1,7 @@
 package dev.chainrule.core.exec;
 
+import dev.chainrule.core.exec.fused.FusedFrame;
+import dev.chainrule.core.exec.fused.FusedProgram;
 import dev.chainrule.core.tensor.Tensor;
 
 /**
@@ -30,13 +32,13 @@ final class FusedStep implements Step {
     this.spec = spec;
     this.scratch = scratch;
     FusedProgram p = spec.program;
-    long work = (long) p.size * p.members;
-    int chunks = (p.size + p.layout.chunk() - 1) / p.layout.chunk();
+    long work = (long) p.size() * p.members();
+    int chunks = (p.size() + p.layout().chunk() - 1) / p.layout().chunk();
     this.parts = work >= PARALLEL_WORK ? Math.max(1, Math.min(threads, chunks)) : 1;
     this.frames = new FusedFrame[parts];
     frames[0] = new FusedFrame(p, scratch);
-    this.in = new double[p.externals][];
-    this.out = new double[p.outputs][];
+    this.in = new double[p.externals()][];
+    this.out = new double[p.outputs()][];
     int fedCount = 0;
     for (int e = 0; e < in.length; e++) {
       in[e] = values[spec.inputs[e]] == null ? null : values[spec.inputs[e]].buffer();
@@ -58,10 +60,10 @@ final class FusedStep implements Step {
     for (int e : fedExternals) {
       in[e] = ws.values[spec.inputs[e]].buffer();
     }
-    if (runs <= compileAfterRuns && spec.program.small && runs++ == compileAfterRuns) {
+    if (runs <= compileAfterRuns && spec.program.isSmall() && runs++ == compileAfterRuns) {
       spec.program.compiled();
     }
-    int size = spec.program.size;
+    int size = spec.program.size();
     if (parts == 1) {
       frames[0].run(in, out, 0, size);
       return;
@@ -70,8 +72,8 @@ final class FusedStep implements Step {
       if (frames[t] == null) {
         frames[t] = new FusedFrame(spec.program, null);
       }
-      frames[t].run(in, out, spec.program.layout.split(t, parts),
-          spec.program.layout.split(t + 1, parts));
+      frames[t].run(in, out, spec.program.layout().split(t, parts),
+          spec.program.layout().split(t + 1, parts));
     });
   }
 
@@ -115,7 +117,7 @@ final class FusedStep implements Step {
       for (int j = 0; j < outputs.length; j++) {
         sb.append(j == 0 ? "" : ", ").append(slots.apply(outputs[j]));
       }
-      sb.append(" = loop over ").append(program.shape).append(" of ").append(program.members)
+      sb.append(" = loop over ").append(program.shape()).append(" of ").append(program.members())
           .append(" operations (").append(program.mode()).append(") reading ");
       for (int e = 0; e < inputs.length; e++) {
         sb.append(e == 0 ? "" : ", ").append(slots.apply(inputs[e]));

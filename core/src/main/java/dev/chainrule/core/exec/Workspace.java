@@ -48,8 +48,8 @@ final class Workspace {
     int count = 0;
     int length = 0;
     for (StepSpec s : p.steps) {
-      if (s instanceof FusedStep.Spec && !((FusedStep.Spec) s).program().small) {
-        dev.chainrule.core.scalar.Layout l = ((FusedStep.Spec) s).program().layout;
+      if (s instanceof FusedStep.Spec && !((FusedStep.Spec) s).program().isSmall()) {
+        dev.chainrule.core.scalar.Layout l = ((FusedStep.Spec) s).program().layout();
         count = Math.max(count, l.sharedRegisters());
         length = Math.max(length, l.chunk());
       }

@@ -13,8 +13,8 @@
  * <p>{@link dev.chainrule.core.exec.TrainingStep} compiles forward, backward and an {@link
  * dev.chainrule.core.exec.Update} of the parameters in place into one plan. The compiler
  * ({@code Compiler}) folds transposes into matrix products, fuses elementwise operations into
- * loops ({@code Fusion}, {@code FusedProgram}), prepares the other operations' kernels and reuses
- * buffers; {@link dev.chainrule.core.exec.ExecOptions} switches each optimisation. {@link
+ * loops ({@link dev.chainrule.core.exec.fused}, with generated code from {@link
+ * dev.chainrule.core.exec.codegen}), prepares the other operations' kernels and reuses buffers; {@link dev.chainrule.core.exec.ExecOptions} switches each optimisation. {@link
  * dev.chainrule.core.exec.Plan#explain()} lists the compiled steps and {@link
  * dev.chainrule.core.exec.Plan#profile} times them ({@link dev.chainrule.core.exec.PlanProfile}).
  */

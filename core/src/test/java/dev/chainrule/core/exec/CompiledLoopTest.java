@@ -82,7 +82,7 @@ class CompiledLoopTest {
     }
     int small = 0;
     for (StepSpec s : plan.program().steps) {
-      if (s instanceof FusedStep.Spec && ((FusedStep.Spec) s).program().small) {
+      if (s instanceof FusedStep.Spec && ((FusedStep.Spec) s).program().isSmall()) {
         assertNotNull(((FusedStep.Spec) s).program().compiledIfReady(),
             "a small loop was not compiled: " + s.describe(String::valueOf));
         small++;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.chainrule.core.exec.fused.FusedProgram;
 import dev.chainrule.core.graph.Graph;
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.graph.Notation;
@@ -124,7 +125,7 @@ class ElementwiseContractTest {
         return op.name() + " is not in a fused loop:\n" + plan.explain();
       }
       FusedProgram p = ((FusedStep.Spec) steps[0]).program();
-      if (p.small && p.compiledIfReady() == null) {
+      if (p.isSmall() && p.compiledIfReady() == null) {
         return op.name() + " is not compiled: " + p.mode();
       }
       String m = OptimisedPlanPropertyTest.compare(got, expected, false);

@@ -1,4 +1,4 @@
-package dev.chainrule.core.exec;
+package dev.chainrule.core.exec.codegen;
 
 import static org.objectweb.asm.Opcodes.AALOAD;
 import static org.objectweb.asm.Opcodes.ACC_FINAL;
@@ -42,18 +42,18 @@ import org.objectweb.asm.Type;
  * (the JIT does not compile huge methods); registers still needed by a later part pass through the
  * scratch array. The class file is written with ASM.
  */
-final class ElementCompiler {
+public final class ElementCompiler {
   /**
    * Instructions per generated method: at most about 40 bytes each (an instruction, its operands'
    * loads, a store), so a part stays well inside the 8000 bytes beyond which the JIT does not
    * compile a method.
    */
-  static final int PART = 150;
+  public static final int PART = 150;
   /**
    * Programs longer than this stay interpreted: the JIT compiles a generated method only after
    * many calls, and a plan that runs a very long program runs it too few times for that to pay.
    */
-  static final int MAX_LENGTH = 4096;
+  public static final int MAX_LENGTH = 4096;
 
   private static final String SELF = Type.getInternalName(ElementKernel.class) + "$Compiled";
   private static final String PART_DESC = "([[D[[D[DI[[I)V";
@@ -65,10 +65,11 @@ final class ElementCompiler {
   private static final int FIRST_REGISTER = 5;
 
   /** Why a program was not compiled; the plan then interprets it and says so. */
-  static final class NotCompiledException extends Exception {
+  public static final class NotCompiledException extends Exception {
     private static final long serialVersionUID = 1L;
 
-    NotCompiledException(String message, Throwable cause) {
+    /** Creates the exception with the reason and the failure behind it, if any. */
+    public NotCompiledException(String message, Throwable cause) {
       super(message, cause);
     }
   }
@@ -90,7 +91,7 @@ final class ElementCompiler {
    * Returns the compiled kernel of a small program, or throws saying why there is none: an empty
    * or very long program, or a failure to generate, define or instantiate the class.
    */
-  static ElementKernel compile(ElementCode code) throws NotCompiledException {
+  public static ElementKernel compile(ElementCode code) throws NotCompiledException {
     if (code.length() == 0 || code.length() > MAX_LENGTH) {
       throw new NotCompiledException(code.length() + " instructions, outside 1 .. " + MAX_LENGTH,
           null);

@@ -1,10 +1,10 @@
-package dev.chainrule.core.exec;
+package dev.chainrule.core.exec.codegen;
 
 import dev.chainrule.core.scalar.Primitive;
 
 /**
  * A small fused program laid out element by element, each value a single number in a register:
- * what {@link FusedFrame} interprets and {@link ElementCompiler} compiles.
+ * what the fused loops' interpreter runs and {@link ElementCompiler} compiles.
  *
  * @param primitive per instruction, its primitive
  * @param registersOf per instruction: the register of its result, then of its (up to three)
@@ -16,11 +16,11 @@ import dev.chainrule.core.scalar.Primitive;
  * @param constants per register, the number it holds when it is a constant's
  * @param isConstant per register, whether it holds a constant
  */
-record ElementCode(Primitive[] primitive, int[][] registersOf, int registers,
+public record ElementCode(Primitive[] primitive, int[][] registersOf, int registers,
     int[] externalRegister, int[][] elementMap, int[] outputRegister, double[] constants,
     boolean[] isConstant) {
   /** Returns the number of instructions. */
-  int length() {
+  public int length() {
     return primitive.length;
   }
 }

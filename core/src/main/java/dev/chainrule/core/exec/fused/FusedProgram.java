@@ -1,6 +1,8 @@
-package dev.chainrule.core.exec;
+package dev.chainrule.core.exec.fused;
 
-import dev.chainrule.core.graph.Op;
+import dev.chainrule.core.exec.codegen.ElementCode;
+import dev.chainrule.core.exec.codegen.ElementCompiler;
+import dev.chainrule.core.exec.codegen.ElementKernel;
 import dev.chainrule.core.scalar.Gather;
 import dev.chainrule.core.scalar.Layout;
 import dev.chainrule.core.scalar.Primitive;
@@ -18,53 +20,49 @@ import dev.chainrule.core.tensor.Shape;
  * in chunks, each primitive a loop over a chunk ({@link Layout}). Immutable but for the generated
  * code, made once; {@link FusedFrame} runs it.
  */
-final class FusedProgram {
+public final class FusedProgram {
   /** Shapes up to this many elements run element by element. */
-  static final int SMALL = 8;
+  public static final int SMALL = 8;
 
-  final Shape shape;
-  final int size;
-  final boolean small;
+  private final Shape shape;
+  private final int size;
+  private final boolean small;
   /** The number of operations fused, as the plan describes the loop. */
-  final int members;
-  final Program program;
+  private final int members;
+  private final Program program;
   /** How the chunks run, or null in small mode. */
-  final Layout layout;
+  private final Layout layout;
   /** The element-by-element code, or null in chunk mode. */
-  final ElementCode code;
-  final int externals;
-  final int outputs;
+  private final ElementCode code;
+  private final int externals;
+  private final int outputs;
 
   /**
-   * Compiles a group. The operands of member {@code m} are {@code args[argStart[m]]} up to
-   * {@code args[argStart[m + 1]]}: a member index when non-negative, or {@code -(e + 1)} for
-   * outside operand {@code e}. Members are in topological order, all of shape {@code shape}, and
-   * each has a scalar form; {@code isOutput[m]} marks the members needed outside, whose values
-   * are the outputs in member order.
+   * Compiles a group. Member {@code m} computes {@code forms[m]} of its operands, which are
+   * {@code args[argStart[m]]} up to {@code args[argStart[m + 1]]}: a member index when
+   * non-negative, or {@code -(e + 1)} for outside operand {@code e}. Members are in topological
+   * order, all of shape {@code shape}; {@code isOutput[m]} marks the members needed outside, whose
+   * values are the outputs in member order.
    */
-  FusedProgram(Shape shape, Op[] ops, int[] argStart, int[] args, Shape[] externalShapes,
-      boolean[] isOutput) {
+  public FusedProgram(Shape shape, Scalar[] forms, int[] argStart, int[] args,
+      Shape[] externalShapes, boolean[] isOutput) {
     this.shape = shape;
     this.size = shape.size();
     this.small = size <= SMALL;
-    this.members = ops.length;
+    this.members = forms.length;
     this.externals = externalShapes.length;
     Program.Builder b = new Program.Builder(externals);
-    int[] value = new int[ops.length];
-    for (int m = 0; m < ops.length; m++) {
-      Scalar form = ops[m].scalarForm();
-      if (form == null) {
-        throw new IllegalStateException(ops[m].name() + " has no scalar form to fuse");
-      }
+    int[] value = new int[forms.length];
+    for (int m = 0; m < forms.length; m++) {
       int[] in = new int[argStart[m + 1] - argStart[m]];
       for (int j = 0; j < in.length; j++) {
         int a = args[argStart[m] + j];
         in[j] = a >= 0 ? value[a] : -a - 1;
       }
-      value[m] = b.inline(form, in);
+      value[m] = b.inline(forms[m], in);
     }
     int outs = 0;
-    for (int m = 0; m < ops.length; m++) {
+    for (int m = 0; m < forms.length; m++) {
       if (isOutput[m]) {
         b.output(value[m]);
         outs++;
@@ -74,6 +72,46 @@ final class FusedProgram {
     this.program = b.build();
     this.layout = new Layout(program, shape, externalShapes);
     this.code = small ? elementCode(externalShapes) : null;
+  }
+
+  /** Returns the shape the loop runs over. */
+  public Shape shape() {
+    return shape;
+  }
+
+  /** Returns the number of elements of the shape. */
+  public int size() {
+    return size;
+  }
+
+  /** Returns true when the loop runs element by element (and is compiled once warm). */
+  public boolean isSmall() {
+    return small;
+  }
+
+  /** Returns the number of operations fused. */
+  public int members() {
+    return members;
+  }
+
+  /** Returns the element-by-element code, or null in chunk mode. */
+  ElementCode code() {
+    return code;
+  }
+
+  /** Returns the number of outside operands. */
+  public int externals() {
+    return externals;
+  }
+
+  /** Returns the number of outputs, the members needed outside, in member order. */
+  public int outputs() {
+    return outputs;
+  }
+
+  /** Returns how the chunks run: their length, the shared registers, the split into parts. */
+  public Layout layout() {
+    return layout;
   }
 
   /** Lays the program out element by element: every value in a register of its own or shared. */
@@ -141,7 +179,7 @@ final class FusedProgram {
    * first call; null for chunk mode, or when compiling failed (the interpreter then runs it, and
    * {@link #mode()} says why).
    */
-  ElementKernel compiled() {
+  public ElementKernel compiled() {
     if (small && kernel == null && notCompiled == null) {
       synchronized (this) {
         if (kernel == null && notCompiled == null) {
@@ -157,7 +195,7 @@ final class FusedProgram {
   }
 
   /** Returns the compiled code if it exists already, without compiling. */
-  ElementKernel compiledIfReady() {
+  public ElementKernel compiledIfReady() {
     return kernel;
   }
 
@@ -171,7 +209,7 @@ final class FusedProgram {
   }
 
   /** Returns how the program runs: element by element (generated or interpreted), or in chunks. */
-  String mode() {
+  public String mode() {
     if (!small) {
       return "chunks of " + layout.chunk();
     }
@@ -183,7 +221,7 @@ final class FusedProgram {
    * Returns, per output, an outside operand read at the same flat positions whose buffer the
    * output may be written into, or -1 (see {@link Layout#overwritable}).
    */
-  int[] overwritable() {
+  public int[] overwritable() {
     return layout.overwritable();
   }
 }

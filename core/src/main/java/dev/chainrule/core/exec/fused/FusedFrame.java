@@ -1,5 +1,7 @@
-package dev.chainrule.core.exec;
+package dev.chainrule.core.exec.fused;
 
+import dev.chainrule.core.exec.codegen.ElementCode;
+import dev.chainrule.core.exec.codegen.ElementKernel;
 import dev.chainrule.core.scalar.ChunkLoop;
 import dev.chainrule.core.scalar.Primitive;
 
@@ -8,7 +10,7 @@ import dev.chainrule.core.scalar.Primitive;
  * ChunkLoop} runs each primitive as a loop over a chunk; in small mode the instructions run one
  * after another on single numbers held in registers, as generated JVM code once it exists.
  */
-final class FusedFrame {
+public final class FusedFrame {
   private final FusedProgram p;
   private final ChunkLoop chunks;
   private final double[] file;
@@ -18,13 +20,13 @@ final class FusedFrame {
    * that every loop of the thread's workspace shares, loops running one after another), or its own
    * when {@code scratch} is null (a helper thread's part of a split loop).
    */
-  FusedFrame(FusedProgram p, double[][] scratch) {
+  public FusedFrame(FusedProgram p, double[][] scratch) {
     this.p = p;
-    if (p.small) {
+    if (p.isSmall()) {
       this.chunks = null;
-      this.file = p.code.constants().clone();
+      this.file = p.code().constants().clone();
     } else {
-      this.chunks = new ChunkLoop(p.layout, scratch);
+      this.chunks = new ChunkLoop(p.layout(), scratch);
       this.file = null;
     }
   }
@@ -33,15 +35,15 @@ final class FusedFrame {
    * Computes elements [from, to) of every output {@code out[j]} from the outside operands
    * {@code in[e]} (a small program always computes all its elements).
    */
-  void run(double[][] in, double[][] out, int from, int to) {
-    if (!p.small) {
+  public void run(double[][] in, double[][] out, int from, int to) {
+    if (!p.isSmall()) {
       chunks.run(in, out, from, to);
       return;
     }
     ElementKernel k = p.compiledIfReady();
     if (k != null) {
       try {
-        for (int i = 0; i < p.size; i++) {
+        for (int i = 0; i < p.size(); i++) {
           k.run(in, out, file, i);
         }
         return;
@@ -49,14 +51,14 @@ final class FusedFrame {
         p.discardCompiled(e);
       }
     }
-    for (int i = 0; i < p.size; i++) {
+    for (int i = 0; i < p.size(); i++) {
       runElement(in, out, i);
     }
   }
 
   /** Runs every instruction on element {@code i}: the registers hold single numbers. */
   private void runElement(double[][] in, double[][] out, int i) {
-    ElementCode c = p.code;
+    ElementCode c = p.code();
     double[] r = file;
     int[] registers = c.externalRegister();
     int[][] map = c.elementMap();
