@@ -26,11 +26,12 @@ final class FusedStep implements Step {
   private final int[] fedExternals;
   private int runs;
 
-  private final double[][] scratch;
-
+  /**
+   * Prepares the step; its first part runs on the workspace's shared registers {@code scratch},
+   * the parts helper threads run on registers of their own.
+   */
   private FusedStep(Spec spec, int threads, Tensor[] values, boolean[] fed, double[][] scratch) {
     this.spec = spec;
-    this.scratch = scratch;
     FusedProgram p = spec.program;
     long work = (long) p.size() * p.members();
     int chunks = (p.size() + p.layout().chunk() - 1) / p.layout().chunk();
