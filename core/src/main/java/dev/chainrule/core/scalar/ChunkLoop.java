@@ -4,13 +4,12 @@ import java.util.Arrays;
 
 /**
  * Runs a {@link Layout} over a range of elements, chunk by chunk, each instruction one call of
- * {@link Loops#run} over registers: the fused loops' interpreter, and every elementwise
- * operation's forward. It holds one thread's frame (registers and gathers), so an instance serves
- * one thread.
+ * {@link Loops#run}: the fused loops' interpreter, and every elementwise operation's forward. It
+ * holds one thread's frame (registers and gathers), so an instance serves one thread.
  */
 public final class ChunkLoop {
   private final Layout l;
-  private final double[][] r;
+  private final double[][] f;
   private final Gather[] gathers;
   private final Primitive[] primitive;
 
@@ -21,11 +20,13 @@ public final class ChunkLoop {
    */
   public ChunkLoop(Layout layout, double[][] shared) {
     this.l = layout;
-    this.r = new double[l.registers][];
-    for (int i = 0; i < l.registers; i++) {
-      r[i] = shared != null && i < l.shared ? shared[i] : new double[l.chunk];
+    this.f = new double[l.slots][];
+    for (int i = 0; i < l.slots; i++) {
+      if (l.isRegister[i]) {
+        f[i] = shared != null && i < l.shared ? shared[i] : new double[l.chunk];
+      }
       if (l.isConstant[i]) {
-        Arrays.fill(r[i], l.constantOf[i]);
+        Arrays.fill(f[i], l.constantOf[i]);
       }
     }
     this.gathers = new Gather[l.modes.length];
@@ -45,7 +46,7 @@ public final class ChunkLoop {
    * {@code in[e]}; {@code from} must be a start given by {@link Layout#split}.
    */
   public void run(double[][] in, double[][] out, int from, int to) {
-    fillOnce(in);
+    bind(in, out);
     int row = l.row;
     for (int s = from; s < to; ) {
       int n = Math.min(l.chunk, to - s);
@@ -54,7 +55,7 @@ public final class ChunkLoop {
       }
       for (int e = 0; e < in.length; e++) {
         if (l.perChunk[e]) {
-          double[] dst = r[l.externalRegister[e]];
+          double[] dst = f[l.externalSlot[e]];
           if (gathers[e] != null) {
             gathers[e].read(in[e], s, n, dst);
           } else {
@@ -63,25 +64,39 @@ public final class ChunkLoop {
         }
       }
       for (int k = 0; k < primitive.length; k++) {
-        int[] x = l.registersOf[k];
-        Loops.run(primitive[k], r[x[0]], r[x[1]], r[x[2]], r[x[3]], n);
+        int[] x = l.slotsOf[k];
+        int at = l.direct[k] ? s : 0;
+        Loops.run(primitive[k], f[x[0]], f[x[1]], f[x[2]], f[x[3]], at, at + n);
       }
       for (int j = 0; j < out.length; j++) {
-        System.arraycopy(r[l.outputRegister[j]], 0, out[j], s, n);
+        if (l.copiedOut[j]) {
+          System.arraycopy(f[l.outputSlot[j]], 0, out[j], s, n);
+        }
       }
       s += n;
     }
   }
 
-  /** Writes the scalars and the rows copied once per run into their registers. */
-  private void fillOnce(double[][] in) {
+  /**
+   * Binds the arrays read and written in place, and writes the scalars and the rows copied once
+   * per run into their registers.
+   */
+  private void bind(double[][] in, double[][] out) {
     for (int e = 0; e < in.length; e++) {
-      if (l.modes[e] == Layout.Mode.SCALAR) {
-        Arrays.fill(r[l.externalRegister[e]], in[e][0]);
+      int slot = l.externalSlot[e];
+      if (!l.isRegister[slot]) {
+        f[slot] = in[e];
+      } else if (l.modes[e] == Layout.Mode.SCALAR) {
+        Arrays.fill(f[slot], in[e][0]);
       } else if (l.modes[e] == Layout.Mode.ROW && !l.perChunk[e]) {
         for (int k = 0; k < l.chunk; k += l.row) {
-          System.arraycopy(in[e], 0, r[l.externalRegister[e]], k, l.row);
+          System.arraycopy(in[e], 0, f[slot], k, l.row);
         }
+      }
+    }
+    for (int j = 0; j < out.length; j++) {
+      if (!l.copiedOut[j]) {
+        f[l.outputSlot[j]] = out[j];
       }
     }
   }

@@ -49,26 +49,26 @@ public final class Comparisons {
   }
 
   /**
-   * Writes comparison {@code p} of {@code a[i]} and {@code b[i]} to {@code o[i]} for i in [0, n).
-   * The branch-free pass needs its operands intact after writing; when the output is one of them,
-   * each element is compared on its own instead.
+   * Writes comparison {@code p} of {@code a[i]} and {@code b[i]} to {@code o[i]} for i in [from,
+   * to). The branch-free pass needs its operands intact after writing; when the output is one of
+   * them, each element is compared on its own instead.
    */
-  static void compare(Primitive p, double[] o, double[] a, double[] b, int n) {
+  static void compare(Primitive p, double[] o, double[] a, double[] b, int from, int to) {
     if (o == a || o == b) {
-      for (int i = 0; i < n; i++) {
+      for (int i = from; i < to; i++) {
         o[i] = p.apply(a[i], b[i], 0);
       }
       return;
     }
     switch (p) {
-      case GT: lift(o, a, b, n); break;
-      case LT: lift(o, b, a, n); break;
-      case GE: liftComplement(o, a, b, n); break;
-      case LE: liftComplement(o, b, a, n); break;
-      default: equal(o, a, b, n);
+      case GT: lift(o, a, b, from, to); break;
+      case LT: lift(o, b, a, from, to); break;
+      case GE: liftComplement(o, a, b, from, to); break;
+      case LE: liftComplement(o, b, a, from, to); break;
+      default: equal(o, a, b, from, to);
     }
-    if (Double.isNaN(sum(o, n))) {
-      for (int i = 0; i < n; i++) {
+    if (Double.isNaN(sum(o, from, to))) {
+      for (int i = from; i < to; i++) {
         if (o[i] != o[i]) {
           o[i] = p.apply(a[i], b[i], 0);
         }
@@ -77,50 +77,50 @@ public final class Comparisons {
   }
 
   /**
-   * Returns the sum of o[0 .. n), NaN exactly when one of them is NaN (they are 0, 1 or NaN): four
-   * running sums, so that the loop is not one long chain of additions.
+   * Returns the sum of o[from .. to), NaN exactly when one of them is NaN (they are 0, 1 or NaN):
+   * four running sums, so that the loop is not one long chain of additions.
    */
-  private static double sum(double[] o, int n) {
+  private static double sum(double[] o, int from, int to) {
     double s0 = 0;
     double s1 = 0;
     double s2 = 0;
     double s3 = 0;
-    int i = 0;
-    for (; i + 3 < n; i += 4) {
+    int i = from;
+    for (; i + 3 < to; i += 4) {
       s0 += o[i];
       s1 += o[i + 1];
       s2 += o[i + 2];
       s3 += o[i + 3];
     }
-    for (; i < n; i++) {
+    for (; i < to; i++) {
       s0 += o[i];
     }
     return s0 + s1 + s2 + s3;
   }
 
   /** Writes 1 where x &gt; y, else 0, except NaN where x − y is NaN (fixed afterwards). */
-  private static void lift(double[] o, double[] x, double[] y, int n) {
-    for (int i = 0; i < n; i++) {
+  private static void lift(double[] o, double[] x, double[] y, int from, int to) {
+    for (int i = from; i < to; i++) {
       o[i] = Math.min(Math.max(x[i] - y[i], 0.0) * LIFT * LIFT, 1.0);
     }
   }
 
   /** Writes 1 − (1 where y &gt; x), that is 1 where x ≥ y, except NaN as in {@link #lift}. */
-  private static void liftComplement(double[] o, double[] x, double[] y, int n) {
-    for (int i = 0; i < n; i++) {
+  private static void liftComplement(double[] o, double[] x, double[] y, int from, int to) {
+    for (int i = from; i < to; i++) {
       o[i] = 1.0 - Math.min(Math.max(y[i] - x[i], 0.0) * LIFT * LIFT, 1.0);
     }
   }
 
-  private static void equal(double[] o, double[] x, double[] y, int n) {
-    for (int i = 0; i < n; i++) {
+  private static void equal(double[] o, double[] x, double[] y, int from, int to) {
+    for (int i = from; i < to; i++) {
       o[i] = 1.0 - Math.min(Math.abs(x[i] - y[i]) * LIFT * LIFT, 1.0);
     }
   }
 
-  /** Writes {@code c[i] ≠ 0 ? a[i] : b[i]} to {@code o[i]} for i in [0, n). */
-  static void select(double[] o, double[] c, double[] a, double[] b, int n) {
-    for (int i = 0; i < n; i++) {
+  /** Writes {@code c[i] ≠ 0 ? a[i] : b[i]} to {@code o[i]} for i in [from, to). */
+  static void select(double[] o, double[] c, double[] a, double[] b, int from, int to) {
+    for (int i = from; i < to; i++) {
       o[i] = c[i] != 0 ? a[i] : b[i];
     }
   }

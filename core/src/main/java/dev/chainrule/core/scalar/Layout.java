@@ -9,18 +9,21 @@ import dev.chainrule.core.tensor.Shape;
  * every value lives:
  *
  * <ul>
- *   <li>an operand of the output's size is copied in, chunk by chunk;
+ *   <li>an operand of the output's size is copied in, chunk by chunk, unless every instruction
+ *       that reads it reads and writes only such arrays and outputs: those instructions run on
+ *       the arrays themselves (an operation's own forward, a + b, copies nothing);
  *   <li>a single number is written into its register once per run;
  *   <li>a row broadcast along the leading axes (a bias of shape (n) added to (m, n)) is copied
  *       once per run into a register holding as many rows as a chunk does, chunks being whole
  *       rows; a row longer than a chunk is copied in piece by piece instead;
  *   <li>any other broadcast operand is gathered in, chunk by chunk;
  *   <li>constants live in registers filled once; intermediate results share registers by
- *       liveness; outputs are copied out at the end of each chunk.
+ *       liveness; outputs are copied out at the end of each chunk, unless written in place.
  * </ul>
  *
- * <p>So every loop reads and writes registers only, all indexed alike, which the JIT vectorises;
- * the copies in and out are the one pass over memory the loop needs anyway.
+ * <p>So every loop reads and writes arrays indexed alike (registers, or arrays in place at the
+ * chunk's position), which the JIT vectorises; the copies in and out are the one pass over memory
+ * the loop needs anyway.
  */
 public final class Layout {
   /** Elements per chunk at most: long enough to amortise dispatch, short enough to stay in L1. */
@@ -49,19 +52,25 @@ public final class Layout {
   final int chunk;
   /** Registers rewritten every chunk, which a frame may share with other loops of its thread. */
   final int shared;
-  /** Registers in all: the shared ones, then the frame's own (constants, scalars, rows). */
-  final int registers;
-  /** Per outside operand: its register. */
-  final int[] externalRegister;
-  /** Per outside operand: true when it is copied in chunk by chunk. */
+  /** Slots in all: the shared registers, the frame's own, then the arrays read in place. */
+  final int slots;
+  /** Per outside operand: its slot. */
+  final int[] externalSlot;
+  /** Per outside operand: true when it is copied into its register chunk by chunk. */
   final boolean[] perChunk;
-  /** Per output: its register. */
-  final int[] outputRegister;
-  /** Per register: the constant it holds, when {@link #isConstant}. */
+  /** Per output: its slot. */
+  final int[] outputSlot;
+  /** Per output: true when it is computed in a register and copied out. */
+  final boolean[] copiedOut;
+  /** Per slot: the constant it holds, when {@link #isConstant}. */
   final double[] constantOf;
   final boolean[] isConstant;
-  /** Per instruction: the registers of its result and of its (up to three) operands. */
-  final int[][] registersOf;
+  /** Per slot: true for a register, false for an array as long as the output. */
+  final boolean[] isRegister;
+  /** Per instruction: the slots of its result and of its (up to three) operands. */
+  final int[][] slotsOf;
+  /** Per instruction: true when it reads and writes arrays as long as the output, in place. */
+  final boolean[] direct;
 
   /** Lays out {@code p} over {@code shape}, outside operand e having shape {@code operands[e]}. */
   public Layout(Program p, Shape shape, Shape... operands) {
@@ -80,55 +89,100 @@ public final class Layout {
     this.row = rows ? rowLength : 0;
     int whole = rows && rowLength <= CHUNK ? CHUNK / rowLength * rowLength : CHUNK;
     this.chunk = Math.max(1, Math.min(whole, size));
-    this.perChunk = new boolean[e];
+    boolean[] inPlace = inPlace(p, modes);
     int values = p.values();
+    this.perChunk = new boolean[e];
     boolean[] liveIn = new boolean[values];
     boolean[] pooled = new boolean[values];
     boolean[] kept = new boolean[values];
     for (int x = 0; x < e; x++) {
-      perChunk[x] = modes[x] == Mode.FULL || modes[x] == Mode.BROADCAST
-          || (modes[x] == Mode.ROW && row > CHUNK);
+      perChunk[x] = !inPlace[x] && (modes[x] == Mode.FULL || modes[x] == Mode.BROADCAST
+          || (modes[x] == Mode.ROW && row > CHUNK));
       liveIn[x] = perChunk[x];
       pooled[x] = perChunk[x];
     }
     for (int v = e; v < values; v++) {
-      pooled[v] = p.kind(v) == Program.Kind.RESULT;
+      pooled[v] = p.kind(v) == Program.Kind.RESULT && !inPlace[v];
     }
     for (int v : p.outputs()) {
       kept[v] = true;
     }
     Registers r = new Registers(p, liveIn, pooled, kept);
     this.shared = r.count();
-    int[] registerOf = new int[values];
+    int[] slotOf = new int[values];
     int next = shared;
     for (int v = 0; v < values; v++) {
-      boolean own = r.of(v) < 0;
-      registerOf[v] = own ? next++ : r.of(v);
+      slotOf[v] = r.of(v) >= 0 ? r.of(v) : inPlace[v] ? -1 : next++;
     }
-    this.registers = Math.max(1, next);
-    this.constantOf = new double[registers];
-    this.isConstant = new boolean[registers];
+    int registers = next;
+    for (int v = 0; v < values; v++) {
+      slotOf[v] = slotOf[v] >= 0 ? slotOf[v] : next++;
+    }
+    this.slots = Math.max(1, next);
+    this.isRegister = new boolean[slots];
+    java.util.Arrays.fill(isRegister, 0, registers, true);
+    this.constantOf = new double[slots];
+    this.isConstant = new boolean[slots];
     for (int v = e; v < values; v++) {
       if (p.kind(v) == Program.Kind.CONSTANT) {
-        constantOf[registerOf[v]] = p.constant(v);
-        isConstant[registerOf[v]] = true;
+        constantOf[slotOf[v]] = p.constant(v);
+        isConstant[slotOf[v]] = true;
       }
     }
-    this.externalRegister = java.util.Arrays.copyOf(registerOf, e);
+    this.externalSlot = java.util.Arrays.copyOf(slotOf, e);
     int[] outs = p.outputs();
-    this.outputRegister = new int[outs.length];
+    this.outputSlot = new int[outs.length];
+    this.copiedOut = new boolean[outs.length];
     for (int j = 0; j < outs.length; j++) {
-      outputRegister[j] = registerOf[outs[j]];
+      outputSlot[j] = slotOf[outs[j]];
+      copiedOut[j] = !inPlace[outs[j]];
     }
-    this.registersOf = new int[p.length()][];
+    this.slotsOf = new int[p.length()][];
+    this.direct = new boolean[p.length()];
     for (int k = 0; k < p.length(); k++) {
       int[] s = new int[4];
-      s[0] = registerOf[p.result(k)];
+      s[0] = slotOf[p.result(k)];
       for (int j = 0; j < 3; j++) {
-        s[j + 1] = j < p.primitive(k).arity() ? registerOf[p.operand(k, j)] : s[0];
+        s[j + 1] = j < p.primitive(k).arity() ? slotOf[p.operand(k, j)] : s[0];
       }
-      registersOf[k] = s;
+      slotsOf[k] = s;
+      direct[k] = inPlace[p.result(k)];
     }
+  }
+
+  /**
+   * Returns, per value, whether it is read or written in place in an array as long as the output:
+   * an outside operand of the output's size, or an output, such that every instruction touching
+   * it touches only such values (so its loop indexes them all alike). The others live in
+   * registers: an instruction mixing the two kinds copies its arrays in or out.
+   */
+  private static boolean[] inPlace(Program p, Mode[] modes) {
+    boolean[] in = new boolean[p.values()];
+    for (int x = 0; x < modes.length; x++) {
+      in[x] = modes[x] == Mode.FULL;
+    }
+    for (int v : p.outputs()) {
+      in[v] = true;
+    }
+    boolean changed = true;
+    while (changed) {
+      changed = false;
+      for (int k = 0; k < p.length(); k++) {
+        boolean all = in[p.result(k)];
+        for (int j = 0; j < p.primitive(k).arity(); j++) {
+          all &= in[p.operand(k, j)];
+        }
+        if (!all) {
+          changed |= in[p.result(k)];
+          in[p.result(k)] = false;
+          for (int j = 0; j < p.primitive(k).arity(); j++) {
+            changed |= in[p.operand(k, j)];
+            in[p.operand(k, j)] = false;
+          }
+        }
+      }
+    }
+    return in;
   }
 
   private Mode mode(Shape operand, int rowLength) {

@@ -84,6 +84,28 @@ class ChunkLoopTest {
   }
 
   @Test
+  void instructionsOnArraysOfTheOutputsSizeRunInPlace() {
+    Program.Builder b = new Program.Builder(2);
+    int[] args = {0, 1};
+    int sum = b.inline(Scalar.argument(0).add(Scalar.argument(1)), args);
+    b.output(sum);
+    b.output(b.inline(Scalar.argument(0).tanh(), new int[] {sum}));
+    Shape shape = Shape.of(3, 700);
+    Layout l = new Layout(b.build(), shape, shape, shape);
+    assertEquals(true, l.direct[0] && l.direct[1], "both instructions read and write in place");
+    assertEquals(0, l.sharedRegisters(), "no registers");
+    double[][] in = {fill(2100), fill(2100)};
+    double[][] out = {new double[2100], new double[2100]};
+    for (int t = 0; t < 3; t++) {
+      new ChunkLoop(l, null).run(in, out, l.split(t, 3), l.split(t + 1, 3));
+    }
+    for (int i = 0; i < 2100; i++) {
+      assertEquals(in[0][i] + in[1][i], out[0][i], 0.0);
+      assertEquals(Math.tanh(in[0][i] + in[1][i]), out[1][i], 0.0);
+    }
+  }
+
+  @Test
   void valueNumberingComputesASubexpressionOnce() {
     Program.Builder b = new Program.Builder(1);
     Scalar x = Scalar.argument(0);

@@ -64,9 +64,9 @@ class ComparisonsTest {
     }
     for (Primitive c : COMPARISONS) {
       double[] o = new double[n];
-      Loops.run(c, o, a, b, null, n);
+      Loops.run(c, o, a, b, null, 0, n);
       double[] aliased = a.clone();
-      Loops.run(c, aliased, aliased, b, null, n);
+      Loops.run(c, aliased, aliased, b, null, 0, n);
       for (int i = 0; i < n; i++) {
         double expected = java(c, a[i], b[i]);
         assertBits(expected, o[i], c + " loop at " + a[i] + ", " + b[i]);
@@ -80,7 +80,7 @@ class ComparisonsTest {
     Scalar relu = Relu.INSTANCE.scalarForm();
     double[] zeros = new double[SPECIAL.length];
     double[] out = new double[SPECIAL.length];
-    Loops.run(Primitive.MAX, out, SPECIAL, zeros, null, SPECIAL.length);
+    Loops.run(Primitive.MAX, out, SPECIAL, zeros, null, 0, SPECIAL.length);
     for (int i = 0; i < SPECIAL.length; i++) {
       double x = SPECIAL[i];
       double expected = x > 0 || Double.isNaN(x) ? x : 0.0;
@@ -95,7 +95,7 @@ class ComparisonsTest {
     double[] t = {10, 20, 30, 40, 50};
     double[] f = {-1, -2, -3, -4, -5};
     double[] o = new double[5];
-    Loops.run(Primitive.SELECT, o, c, t, f, 5);
+    Loops.run(Primitive.SELECT, o, c, t, f, 0, 5);
     double[] expected = {10, -2, -3, 40, 50};
     for (int i = 0; i < 5; i++) {
       assertBits(expected[i], o[i], "select at " + c[i]);

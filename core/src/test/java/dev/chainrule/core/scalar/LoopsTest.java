@@ -60,9 +60,15 @@ class LoopsTest {
     }
     for (Primitive p : Primitive.values()) {
       double[] o = new double[n];
-      Loops.run(p, o, a, b, c, n);
+      Loops.run(p, o, a, b, c, 0, n);
+      double[] part = new double[n];
+      Loops.run(p, part, a, b, c, 7, n - 5);
+      for (int i = 0; i < n; i++) {
+        double expected = i < 7 || i >= n - 5 ? 0.0 : java(p, a[i], b[i], c[i]);
+        assertBits(expected, part[i], p + " over [7, n − 5) at " + i);
+      }
       double[] inPlace = b.clone();
-      Loops.run(p, inPlace, a, inPlace, c, n);
+      Loops.run(p, inPlace, a, inPlace, c, 0, n);
       for (int i = 0; i < n; i++) {
         double expected = java(p, a[i], b[i], c[i]);
         assertBits(expected, o[i], p + " at " + a[i] + ", " + b[i] + ", " + c[i]);
