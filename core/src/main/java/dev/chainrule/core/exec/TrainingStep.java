@@ -4,6 +4,7 @@ import dev.chainrule.core.autodiff.Autodiff;
 import dev.chainrule.core.graph.CreationSite;
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.graph.NodeKind;
+import dev.chainrule.core.tensor.Tensor;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -29,17 +30,31 @@ public final class TrainingStep {
   private final Node loss;
   private final List<Node> parameters;
   private final List<Node> gradients;
+  private final Update update;
   private final Plan plan;
+  private final Tensor[] parameterValues;
+  private final Tensor[] gradientValues;
 
   private TrainingStep(Builder b, List<Node> gradients) {
     this.loss = b.loss;
     this.parameters = List.copyOf(b.parameters);
     this.gradients = List.copyOf(gradients);
+    this.update = b.update;
     List<Node> targets = new ArrayList<>();
     targets.add(b.loss);
     targets.addAll(b.observed);
-    this.plan = Plan.compile(targets, b.options,
-        new Compiler.Training(parameters, this.gradients, b.update));
+    if (update instanceof Update.Sgd) {
+      this.plan = Plan.compile(targets,
+          Accumulations.of(parameters, this.gradients).onlyIfFinite(loss), b.options);
+    } else {
+      targets.addAll(this.gradients);
+      this.plan = Plan.compile(targets, b.options);
+    }
+    this.parameterValues = new Tensor[parameters.size()];
+    for (int i = 0; i < parameterValues.length; i++) {
+      parameterValues[i] = parameters.get(i).storedValue();
+    }
+    this.gradientValues = new Tensor[parameters.size()];
   }
 
   /** Starts describing a training step that minimises the one-element {@code loss}. */
@@ -55,7 +70,18 @@ public final class TrainingStep {
    * @throws FeedException as {@link Plan#run} does
    */
   public Results run(Feeds feeds, double learningRate) {
-    return plan.run(feeds, learningRate);
+    if (update instanceof Update.Sgd) {
+      return plan.run(feeds, -learningRate);
+    }
+    Results r = plan.run(feeds);
+    Tensor cost = r.get(loss);
+    if (Double.isFinite(cost.item())) {
+      for (int i = 0; i < gradientValues.length; i++) {
+        gradientValues[i] = r.get(gradients.get(i));
+      }
+      update.applyInPlace(parameterValues, gradientValues, learningRate);
+    }
+    return r;
   }
 
   /**
@@ -66,7 +92,7 @@ public final class TrainingStep {
    * @throws FeedException as {@link Plan#run} does
    */
   public PlanProfile profile(Feeds feeds, double learningRate, int runs) {
-    return plan.profile(feeds, learningRate, runs);
+    return plan.profile(feeds, -learningRate, runs);
   }
 
   /** Returns the loss node. */
