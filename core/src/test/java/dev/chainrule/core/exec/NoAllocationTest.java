@@ -3,6 +3,7 @@ package dev.chainrule.core.exec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.chainrule.core.autodiff.Autodiff;
+import dev.chainrule.core.exec.train.TrainingStep;
 import dev.chainrule.core.graph.Graph;
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.tensor.Samples;

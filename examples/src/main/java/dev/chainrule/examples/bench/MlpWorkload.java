@@ -4,7 +4,7 @@ import dev.chainrule.core.exec.ExecOptions;
 import dev.chainrule.core.exec.Feeds;
 import dev.chainrule.core.exec.PlanProfile;
 import dev.chainrule.core.exec.Results;
-import dev.chainrule.core.exec.TrainingStep;
+import dev.chainrule.core.exec.train.TrainingStep;
 import dev.chainrule.core.graph.Graph;
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.tensor.Tensor;

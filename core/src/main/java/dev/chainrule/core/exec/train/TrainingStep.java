@@ -1,6 +1,13 @@
-package dev.chainrule.core.exec;
+package dev.chainrule.core.exec.train;
 
 import dev.chainrule.core.autodiff.Autodiff;
+import dev.chainrule.core.exec.Accumulations;
+import dev.chainrule.core.exec.ExecOptions;
+import dev.chainrule.core.exec.FeedException;
+import dev.chainrule.core.exec.Feeds;
+import dev.chainrule.core.exec.Plan;
+import dev.chainrule.core.exec.PlanProfile;
+import dev.chainrule.core.exec.Results;
 import dev.chainrule.core.graph.CreationSite;
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.graph.NodeKind;

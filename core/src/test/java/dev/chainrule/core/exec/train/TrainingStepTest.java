@@ -1,4 +1,4 @@
-package dev.chainrule.core.exec;
+package dev.chainrule.core.exec.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -7,6 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.chainrule.core.autodiff.Autodiff;
+import dev.chainrule.core.exec.ExecOptions;
+import dev.chainrule.core.exec.Feeds;
+import dev.chainrule.core.exec.Plan;
+import dev.chainrule.core.exec.Results;
 import dev.chainrule.core.graph.Graph;
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.tensor.Samples;

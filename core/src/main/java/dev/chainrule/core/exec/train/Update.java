@@ -1,4 +1,4 @@
-package dev.chainrule.core.exec;
+package dev.chainrule.core.exec.train;
 
 import dev.chainrule.core.tensor.Tensor;
 
