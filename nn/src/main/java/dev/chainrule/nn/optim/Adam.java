@@ -1,5 +1,11 @@
 package dev.chainrule.nn.optim;
 
+import dev.chainrule.core.exec.train.CountedState;
+import dev.chainrule.core.exec.train.Optimizer;
+import dev.chainrule.core.exec.train.OptimizerSnapshot;
+import dev.chainrule.core.exec.train.OptimizerState;
+import dev.chainrule.core.exec.train.ParameterBuffers;
+import dev.chainrule.core.exec.train.SnapshotRestore;
 import dev.chainrule.core.tensor.Tensor;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -73,13 +79,13 @@ public record Adam(double learningRate, double beta1, double beta2, double epsil
       }
 
       @Override
-      void restoreScalars(OptimizerSnapshot saved) {
+      protected void restoreScalars(OptimizerSnapshot saved) {
         b1Power = saved.scalars().get(BETA1_POWER);
         b2Power = saved.scalars().get(BETA2_POWER);
       }
 
       @Override
-      OptimizerSnapshot live() {
+      protected OptimizerSnapshot live() {
         Map<String, Double> settings = new LinkedHashMap<>();
         settings.put("lr", learningRate);
         settings.put("beta1", b1);

@@ -1,5 +1,11 @@
 package dev.chainrule.nn.optim;
 
+import dev.chainrule.core.exec.train.CountedState;
+import dev.chainrule.core.exec.train.Optimizer;
+import dev.chainrule.core.exec.train.OptimizerSnapshot;
+import dev.chainrule.core.exec.train.OptimizerState;
+import dev.chainrule.core.exec.train.ParameterBuffers;
+import dev.chainrule.core.exec.train.SnapshotRestore;
 import dev.chainrule.core.tensor.Tensor;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,7 +58,7 @@ public record Momentum(double learningRate, double momentum) implements Optimize
       }
 
       @Override
-      OptimizerSnapshot live() {
+      protected OptimizerSnapshot live() {
         Map<String, Double> settings = new LinkedHashMap<>();
         settings.put("lr", learningRate);
         settings.put("mu", mu);

@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.chainrule.core.exec.train.OptimizerSnapshot;
+import dev.chainrule.core.exec.train.OptimizerState;
+import dev.chainrule.core.exec.train.Sgd;
 import dev.chainrule.core.tensor.Tensor;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -15,7 +15,7 @@ import dev.chainrule.nn.layers.Parameter;
 import dev.chainrule.nn.losses.Loss;
 import dev.chainrule.nn.model.Sequential;
 import dev.chainrule.nn.optim.Adam;
-import dev.chainrule.nn.optim.Sgd;
+import dev.chainrule.core.exec.train.Sgd;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

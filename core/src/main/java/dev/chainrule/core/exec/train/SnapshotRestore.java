@@ -1,4 +1,4 @@
-package dev.chainrule.nn.optim;
+package dev.chainrule.core.exec.train;
 
 import dev.chainrule.core.tensor.Tensor;
 import java.util.LinkedHashMap;
@@ -9,7 +9,7 @@ import java.util.Map;
  * Checks that a saved {@link OptimizerSnapshot} fits a live state and copies its buffers in: the
  * shared half of every state's {@link OptimizerState#restoreInPlace}.
  */
-final class SnapshotRestore {
+public final class SnapshotRestore {
   private SnapshotRestore() {}
 
   /**
@@ -60,7 +60,7 @@ final class SnapshotRestore {
   }
 
   /** Returns the live state's parts as a snapshot whose slots ARE the live buffers (not copies). */
-  static OptimizerSnapshot live(String kind, Map<String, Double> settings, long steps,
+  public static OptimizerSnapshot live(String kind, Map<String, Double> settings, long steps,
       Map<String, Double> scalars, Map<String, Tensor[]> buffers) {
     Map<String, List<Tensor>> slots = new LinkedHashMap<>();
     buffers.forEach((name, tensors) -> slots.put(name, List.of(tensors)));

@@ -1,12 +1,12 @@
-package dev.chainrule.nn.optim;
+package dev.chainrule.core.exec.train;
 
 /**
  * What every optimizer state shares: the step count, and the snapshot and restore that copy the
  * state's live view ({@link #live()}) out and back in. A rule supplies its step and its view.
  */
-abstract class CountedState implements OptimizerState {
+public abstract class CountedState implements OptimizerState {
   /** Steps applied so far; a rule's step increments it. */
-  long steps;
+  protected long steps;
 
   @Override
   public long steps() {
@@ -26,8 +26,8 @@ abstract class CountedState implements OptimizerState {
   }
 
   /** Returns the state as a snapshot that shares this state's buffers (see SnapshotRestore). */
-  abstract OptimizerSnapshot live();
+  protected abstract OptimizerSnapshot live();
 
   /** Takes the rule's own scalars from a checked snapshot; none by default. */
-  void restoreScalars(OptimizerSnapshot saved) {}
+  protected void restoreScalars(OptimizerSnapshot saved) {}
 }

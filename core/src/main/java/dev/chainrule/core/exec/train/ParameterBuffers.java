@@ -1,15 +1,15 @@
-package dev.chainrule.nn.optim;
+package dev.chainrule.core.exec.train;
 
 import dev.chainrule.core.tensor.Tensor;
 import dev.chainrule.core.tensor.TensorFormat;
 import java.util.List;
 
 /** Shared checks and buffer allocation for the optimizer states. */
-final class ParameterBuffers {
+public final class ParameterBuffers {
   private ParameterBuffers() {}
 
   /** Returns the parameters as an array after checking they are present. */
-  static Tensor[] of(List<Tensor> parameters) {
+  public static Tensor[] of(List<Tensor> parameters) {
     if (parameters.isEmpty()) {
       throw new IllegalArgumentException("an optimizer needs at least one parameter tensor");
     }
@@ -17,7 +17,7 @@ final class ParameterBuffers {
   }
 
   /** Returns one zero tensor shaped like each parameter. */
-  static Tensor[] zerosLike(Tensor[] parameters) {
+  public static Tensor[] zerosLike(Tensor[] parameters) {
     Tensor[] z = new Tensor[parameters.length];
     for (int i = 0; i < z.length; i++) {
       z[i] = Tensor.zeros(parameters[i].shape());
@@ -29,7 +29,7 @@ final class ParameterBuffers {
    * Checks that the gradients match the parameters in number and shape, and that the step's
    * learning rate is a finite number &gt;= 0 (a schedule may reach 0; the base rate may not).
    */
-  static void check(Tensor[] parameters, Tensor[] gradients, double learningRate) {
+  public static void check(Tensor[] parameters, Tensor[] gradients, double learningRate) {
     require("learning rate", learningRate, 0, false);
     if (gradients.length != parameters.length) {
       throw new IllegalArgumentException("got " + gradients.length + " gradients for "
@@ -44,7 +44,7 @@ final class ParameterBuffers {
   }
 
   /** Checks that a hyper-parameter is finite and at least {@code min} (exclusive if strict). */
-  static double require(String what, double value, double min, boolean strict) {
+  public static double require(String what, double value, double min, boolean strict) {
     if (!Double.isFinite(value) || value < min || (strict && value == min)) {
       throw new IllegalArgumentException(what + " must be a finite number " + (strict ? "> " : ">= ")
           + TensorFormat.number(min) + ", got " + value);
@@ -53,7 +53,7 @@ final class ParameterBuffers {
   }
 
   /** Checks that a decay rate such as momentum or Adam's β lies in [0, 1). */
-  static double requireDecay(String what, double value) {
+  public static double requireDecay(String what, double value) {
     if (!(value >= 0 && value < 1)) {
       throw new IllegalArgumentException(what + " must be in [0, 1), got " + value);
     }

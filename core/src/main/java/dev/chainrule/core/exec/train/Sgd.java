@@ -1,4 +1,4 @@
-package dev.chainrule.nn.optim;
+package dev.chainrule.core.exec.train;
 
 import dev.chainrule.core.tensor.Tensor;
 import java.util.List;
@@ -35,7 +35,7 @@ public record Sgd(double learningRate) implements Optimizer {
       }
 
       @Override
-      OptimizerSnapshot live() {
+      protected OptimizerSnapshot live() {
         return SnapshotRestore.live("sgd", Map.of("lr", learningRate), steps, Map.of(),
             Map.of());
       }

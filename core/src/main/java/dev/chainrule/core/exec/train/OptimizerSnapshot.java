@@ -1,4 +1,4 @@
-package dev.chainrule.nn.optim;
+package dev.chainrule.core.exec.train;
 
 import dev.chainrule.core.tensor.Tensor;
 import java.util.ArrayList;
