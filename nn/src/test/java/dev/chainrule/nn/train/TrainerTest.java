@@ -2,6 +2,7 @@ package dev.chainrule.nn.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -84,6 +85,9 @@ class TrainerTest {
     assertEquals(List.of(0, 1, 2, 0, 1, 2), batchesSeen);
     assertEquals(6, t.optimizerState().steps());
     assertEquals(2, t.trainingGraph(2).batchSize());
+    assertSame(t.optimizerState(), t.trainingStep(4).optimizerState(), "one state for all sizes");
+    assertTrue(t.trainingStep(4).toString().contains("updates fused into GEMMs"),
+        t.trainingStep(4).toString());
   }
 
   @Test

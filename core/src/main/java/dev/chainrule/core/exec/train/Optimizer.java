@@ -4,9 +4,11 @@ import dev.chainrule.core.tensor.Tensor;
 import java.util.List;
 
 /**
- * An update rule's hyper-parameters, immutable and apart from its state: {@link Sgd}, {@link
- * Momentum}, {@link Adam}. {@link #start} binds the rule to a model's live parameter tensors and
- * returns the {@link OptimizerState} (velocities, moments, step count) that updates them in place.
+ * How a {@link TrainingStep} updates the parameters: an update rule's hyper-parameters, immutable
+ * and apart from its state. {@link Sgd} lives here (a training step runs it inside the gradients'
+ * matrix products); momentum and Adam are in {@code dev.chainrule.nn.optim}. {@link #start} binds
+ * the rule to the live parameter tensors and returns the {@link OptimizerState} (velocities,
+ * moments, step count) that updates them in place.
  */
 public interface Optimizer {
   /** Returns the rule's name with its settings, for reports. */

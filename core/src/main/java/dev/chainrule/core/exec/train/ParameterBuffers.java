@@ -1,15 +1,14 @@
 package dev.chainrule.core.exec.train;
 
 import dev.chainrule.core.tensor.Tensor;
-import dev.chainrule.core.tensor.TensorFormat;
 import java.util.List;
 
 /** Shared checks and buffer allocation for the optimizer states. */
-public final class ParameterBuffers {
+final class ParameterBuffers {
   private ParameterBuffers() {}
 
   /** Returns the parameters as an array after checking they are present. */
-  public static Tensor[] of(List<Tensor> parameters) {
+  static Tensor[] of(List<Tensor> parameters) {
     if (parameters.isEmpty()) {
       throw new IllegalArgumentException("an optimizer needs at least one parameter tensor");
     }
@@ -17,7 +16,7 @@ public final class ParameterBuffers {
   }
 
   /** Returns one zero tensor shaped like each parameter. */
-  public static Tensor[] zerosLike(Tensor[] parameters) {
+  static Tensor[] zerosLike(Tensor[] parameters) {
     Tensor[] z = new Tensor[parameters.length];
     for (int i = 0; i < z.length; i++) {
       z[i] = Tensor.zeros(parameters[i].shape());
@@ -29,8 +28,8 @@ public final class ParameterBuffers {
    * Checks that the gradients match the parameters in number and shape, and that the step's
    * learning rate is a finite number &gt;= 0 (a schedule may reach 0; the base rate may not).
    */
-  public static void check(Tensor[] parameters, Tensor[] gradients, double learningRate) {
-    require("learning rate", learningRate, 0, false);
+  static void check(Tensor[] parameters, Tensor[] gradients, double learningRate) {
+    HyperParameters.require("learning rate", learningRate, 0, false);
     if (gradients.length != parameters.length) {
       throw new IllegalArgumentException("got " + gradients.length + " gradients for "
           + parameters.length + " parameters");
@@ -41,22 +40,5 @@ public final class ParameterBuffers {
             + " but its parameter has shape " + parameters[i].shape());
       }
     }
-  }
-
-  /** Checks that a hyper-parameter is finite and at least {@code min} (exclusive if strict). */
-  public static double require(String what, double value, double min, boolean strict) {
-    if (!Double.isFinite(value) || value < min || (strict && value == min)) {
-      throw new IllegalArgumentException(what + " must be a finite number " + (strict ? "> " : ">= ")
-          + TensorFormat.number(min) + ", got " + value);
-    }
-    return value;
-  }
-
-  /** Checks that a decay rate such as momentum or Adam's β lies in [0, 1). */
-  public static double requireDecay(String what, double value) {
-    if (!(value >= 0 && value < 1)) {
-      throw new IllegalArgumentException(what + " must be in [0, 1), got " + value);
-    }
-    return value;
   }
 }

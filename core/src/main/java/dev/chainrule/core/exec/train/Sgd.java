@@ -5,14 +5,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Plain gradient descent, the seeds' update rule (seed 000's equation four): W ← W − α·dW.
+ * Plain gradient descent, the seeds' update rule (seed 000's equation four): W ← W − α·dW. A
+ * {@link TrainingStep} runs it inside the gradient's own matrix product where it can (one GEMM
+ * with β = 1 writing into W), so that such a gradient is never stored.
  *
  * @param learningRate α
  */
 public record Sgd(double learningRate) implements Optimizer {
   /** Checks that α is positive. */
   public Sgd {
-    ParameterBuffers.require("learning rate", learningRate, 0, true);
+    HyperParameters.require("learning rate", learningRate, 0, true);
   }
 
   @Override
@@ -22,22 +24,18 @@ public record Sgd(double learningRate) implements Optimizer {
 
   @Override
   public OptimizerState start(List<Tensor> parameters) {
-    Tensor[] params = ParameterBuffers.of(parameters);
-    return new CountedState() {
-
+    return new CountedState(this, parameters) {
       @Override
-      public void stepInPlace(Tensor[] gradients, double lr) {
-        ParameterBuffers.check(params, gradients, lr);
-        for (int i = 0; i < params.length; i++) {
-          params[i].addScaledInPlace(-lr, gradients[i]);
+      protected void applyInPlace(Tensor[] gradients, double lr) {
+        Tensor[] w = tensors();
+        for (int i = 0; i < w.length; i++) {
+          w[i].addScaledInPlace(-lr, gradients[i]);
         }
-        steps++;
       }
 
       @Override
       protected OptimizerSnapshot live() {
-        return SnapshotRestore.live("sgd", Map.of("lr", learningRate), steps, Map.of(),
-            Map.of());
+        return live("sgd", Map.of("lr", learningRate), Map.of(), Map.of());
       }
     };
   }

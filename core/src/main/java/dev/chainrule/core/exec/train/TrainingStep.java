@@ -8,60 +8,62 @@ import dev.chainrule.core.exec.Feeds;
 import dev.chainrule.core.exec.Plan;
 import dev.chainrule.core.exec.PlanProfile;
 import dev.chainrule.core.exec.Results;
-import dev.chainrule.core.graph.CreationSite;
 import dev.chainrule.core.graph.Node;
-import dev.chainrule.core.graph.NodeKind;
 import dev.chainrule.core.tensor.Tensor;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Set;
 
 /**
- * A training step compiled once and run per batch: forward pass, backward pass and the update of
- * every parameter in place, as one {@link Plan} over buffers allocated on a thread's first run.
- * With {@link Update#sgd()} the update of a parameter whose gradient is a matrix product
- * (dW = Xᵀ·dZ) runs inside that product, W ← W − η·Xᵀ·dZ, so the gradient is never stored.
+ * A training step compiled once and run per batch: forward pass, backward pass and the optimizer's
+ * update of every parameter in place, as one {@link Plan} over buffers allocated on a thread's
+ * first run. With {@link Sgd} the update of a parameter whose gradient is a matrix product
+ * (dW = Xᵀ·dZ) runs inside that product, W ← W − η·Xᵀ·dZ, so the gradient is never stored; other
+ * optimizers update from the stored gradients after the plan. When the loss of a batch is NaN or
+ * infinite the update is skipped, so the parameters keep their values and the caller can react.
  *
  * <pre>{@code
- * TrainingStep step =
- *     TrainingStep.builder(loss).parameters(W1, b1, W2, b2).observe(logits).build();
+ * TrainingStep step = TrainingStep.builder(loss).parameters(W1, b1, W2, b2)
+ *     .optimizer(new Sgd(0.1)).observe(logits).build();
  * for (Feeds batch : batches) {
- *   Results r = step.run(batch, 0.1);
+ *   Results r = step.run(batch);
  *   double cost = r.scalar(loss);   // the cost before this step's update
  * }
  * }</pre>
+ *
+ * <p>For data-parallel training the same step computes gradients only ({@link #computeGradients})
+ * and applies an update to gradients summed elsewhere ({@link #applyInPlace}); the optimizer's
+ * state ({@link #optimizerState()}) is snapshotted, averaged and restored through {@link
+ * OptimizerSnapshot}.
  */
 public final class TrainingStep {
   private final Node loss;
   private final List<Node> parameters;
   private final List<Node> gradients;
-  private final Update update;
+  private final List<Node> targets;
+  private final ExecOptions options;
+  private final OptimizerState state;
+  private final CountedState fusedDescent;
   private final Plan plan;
-  private final Tensor[] parameterValues;
-  private final Tensor[] gradientValues;
+  private volatile Plan gradientPlan;
+  private final ThreadLocal<Tensor[]> gradientValues;
 
-  private TrainingStep(Builder b, List<Node> gradients) {
+  private TrainingStep(Builder b, List<Node> gradients, OptimizerState state) {
     this.loss = b.loss;
     this.parameters = List.copyOf(b.parameters);
     this.gradients = List.copyOf(gradients);
-    this.update = b.update;
-    List<Node> targets = new ArrayList<>();
-    targets.add(b.loss);
-    targets.addAll(b.observed);
-    if (update instanceof Update.Sgd) {
-      this.plan = Plan.compile(targets,
-          Accumulations.of(parameters, this.gradients).onlyIfFinite(loss), b.options);
-    } else {
-      targets.addAll(this.gradients);
-      this.plan = Plan.compile(targets, b.options);
-    }
-    this.parameterValues = new Tensor[parameters.size()];
-    for (int i = 0; i < parameterValues.length; i++) {
-      parameterValues[i] = parameters.get(i).storedValue();
-    }
-    this.gradientValues = new Tensor[parameters.size()];
+    this.options = b.options;
+    this.state = state;
+    List<Node> kept = new ArrayList<>();
+    kept.add(loss);
+    kept.addAll(b.observed);
+    this.targets = List.copyOf(kept);
+    this.fusedDescent = state.optimizer() instanceof Sgd && state instanceof CountedState c
+        ? c : null;
+    this.plan = fusedDescent != null
+        ? Plan.compile(targets, Accumulations.of(parameters, this.gradients).onlyIfFinite(loss),
+            options)
+        : gradientPlan();
+    this.gradientValues = ThreadLocal.withInitial(() -> new Tensor[this.gradients.size()]);
   }
 
   /** Starts describing a training step that minimises the one-element {@code loss}. */
@@ -70,36 +72,71 @@ public final class TrainingStep {
   }
 
   /**
-   * Runs forward, backward and the update with learning rate {@code learningRate}: modifies the
+   * Runs forward, backward and the update at the optimizer's own learning rate: modifies the
    * parameters' tensors in place. Returns the results of the run, holding the loss (computed
    * before the update) and the observed nodes, valid until this thread runs the step again.
    *
    * @throws FeedException as {@link Plan#run} does
    */
+  public Results run(Feeds feeds) {
+    return run(feeds, state.optimizer().learningRate());
+  }
+
+  /**
+   * Runs forward, backward and the update with learning rate {@code learningRate} (a schedule's
+   * rate for this step), as {@link #run(Feeds)} does.
+   *
+   * @throws FeedException as {@link Plan#run} does
+   */
   public Results run(Feeds feeds, double learningRate) {
-    if (update instanceof Update.Sgd) {
-      return plan.run(feeds, -learningRate);
+    if (fusedDescent != null) {
+      Results r = plan.run(feeds, -learningRate);
+      if (Double.isFinite(r.scalar(loss))) {
+        fusedDescent.countStep();
+      }
+      return r;
     }
     Results r = plan.run(feeds);
-    Tensor cost = r.get(loss);
-    if (Double.isFinite(cost.item())) {
-      for (int i = 0; i < gradientValues.length; i++) {
-        gradientValues[i] = r.get(gradients.get(i));
-      }
-      update.applyInPlace(parameterValues, gradientValues, learningRate);
+    if (Double.isFinite(r.scalar(loss))) {
+      state.stepInPlace(gradientsOf(r), learningRate);
     }
     return r;
   }
 
   /**
-   * Runs the step {@code runs} times, as {@link #run} does (the parameters are updated each time),
-   * and returns where the time went, step by step (see {@link Plan#profile}).
+   * Runs forward and backward without updating anything: the results hold the loss, the observed
+   * nodes and every gradient ({@code results.get(step.gradients().get(i))}), valid until this
+   * thread runs the step again. A data-parallel worker runs this on its part of the data.
+   *
+   * @throws FeedException as {@link Plan#run} does
+   */
+  public Results computeGradients(Feeds feeds) {
+    return gradientPlan().run(feeds);
+  }
+
+  /**
+   * Applies the optimizer's update to the parameters from {@code gradients} (one per parameter, in
+   * order, read only), e.g. the sum of the workers' gradients; modifies the parameters and the
+   * optimizer's state in place.
+   *
+   * @throws IllegalArgumentException when the gradients do not match the parameters in number or
+   *     shape, or the learning rate is negative
+   */
+  public void applyInPlace(Tensor[] gradients, double learningRate) {
+    state.stepInPlace(gradients, learningRate);
+  }
+
+  /**
+   * Runs the step's plan {@code runs} times, as {@link #run} does, and returns where the time went,
+   * step by step (see {@link Plan#profile}). With {@link Sgd} the parameters are updated on each
+   * run; other optimizers' updates run after the plan and are not part of a profile.
    *
    * @throws IllegalArgumentException if {@code runs} is less than 1
    * @throws FeedException as {@link Plan#run} does
    */
   public PlanProfile profile(Feeds feeds, double learningRate, int runs) {
-    return plan.profile(feeds, -learningRate, runs);
+    return fusedDescent != null ? plan.profile(feeds, -learningRate, runs)
+        : plan.profile(feeds, runs);
   }
 
   /** Returns the loss node. */
@@ -117,6 +154,11 @@ public final class TrainingStep {
     return gradients;
   }
 
+  /** Returns the optimizer's state (its step count, buffers, snapshots), shared as built. */
+  public OptimizerState optimizerState() {
+    return state;
+  }
+
   /** Returns the compiled schedule, one step per line (see {@link Plan#explain()}). */
   public String explain() {
     return plan.explain();
@@ -128,13 +170,42 @@ public final class TrainingStep {
     return "TrainingStep" + plan.toString().substring("Plan".length());
   }
 
-  /** Describes a {@link TrainingStep}: parameters, optional gradients, update rule, options. */
+  private Tensor[] gradientsOf(Results r) {
+    Tensor[] g = gradientValues.get();
+    for (int i = 0; i < g.length; i++) {
+      g[i] = r.get(gradients.get(i));
+    }
+    return g;
+  }
+
+  /** Returns the plan of the loss, the observed nodes and the gradients, compiled when first used. */
+  private Plan gradientPlan() {
+    Plan p = gradientPlan;
+    if (p == null) {
+      synchronized (this) {
+        p = gradientPlan;
+        if (p == null) {
+          List<Node> all = new ArrayList<>(targets);
+          all.addAll(gradients);
+          p = Plan.compile(all, options);
+          gradientPlan = p;
+        }
+      }
+    }
+    return p;
+  }
+
+  /**
+   * Describes a {@link TrainingStep}: parameters, optimizer (or a state shared with other steps),
+   * optional gradients, observed nodes, compiler options.
+   */
   public static final class Builder {
     private final Node loss;
     private final List<Node> parameters = new ArrayList<>();
     private final List<Node> observed = new ArrayList<>();
     private List<Node> gradients;
-    private Update update = Update.sgd();
+    private Optimizer optimizer;
+    private OptimizerState state;
     private ExecOptions options = ExecOptions.defaults();
 
     private Builder(Node loss) {
@@ -161,12 +232,20 @@ public final class TrainingStep {
       return this;
     }
 
-    /** Sets the update rule; the default is {@link Update#sgd()}. */
-    public Builder update(Update rule) {
-      if (rule == null) {
-        throw new IllegalArgumentException("the update rule must not be null; use Update.sgd()");
-      }
-      this.update = rule;
+    /** Updates the parameters with {@code rule}, whose state the step creates when built. */
+    public Builder optimizer(Optimizer rule) {
+      this.optimizer = TrainingStepChecks.notNull(rule, "optimizer");
+      this.state = null;
+      return this;
+    }
+
+    /**
+     * Updates the parameters with an existing optimizer state, e.g. one shared by the steps a
+     * trainer compiles for different batch sizes; its parameters must be this step's.
+     */
+    public Builder optimizerState(OptimizerState shared) {
+      this.state = TrainingStepChecks.notNull(shared, "optimizer state");
+      this.optimizer = null;
       return this;
     }
 
@@ -185,51 +264,28 @@ public final class TrainingStep {
     /**
      * Compiles the step, differentiating the loss unless gradients were given.
      *
-     * @throws IllegalArgumentException when there are no parameters, one is not a parameter
-     *     node or is given twice, or the gradients do not match the parameters
+     * @throws IllegalArgumentException when there is no optimizer, no parameter, one is not a
+     *     parameter node or is given twice, the gradients do not match the parameters, or a shared
+     *     optimizer state updates other tensors
      */
     public TrainingStep build() {
-      check();
-      List<Node> grads = gradients != null ? gradients
-          : Autodiff.grad(loss, parameters.toArray(new Node[0]));
-      return new TrainingStep(this, grads);
-    }
-
-    private void check() {
-      if (parameters.isEmpty()) {
-        throw new IllegalArgumentException("a training step of " + loss.name() + " needs at "
-            + "least one parameter (at " + CreationSite.here() + ")");
-      }
-      Set<Node> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-      for (Node p : parameters) {
-        if (p.kind() != NodeKind.PARAMETER) {
-          throw new IllegalArgumentException(p.name() + " is " + p.kind().name().toLowerCase(
-              java.util.Locale.ROOT) + ", not a parameter: a training step updates parameters "
-              + "(graph.parameter(...)) in place (at " + CreationSite.here() + ")");
-        }
-        if (!seen.add(p)) {
-          throw new IllegalArgumentException("parameter " + p.name() + " is given twice to the "
-              + "training step of " + loss.name() + " (at " + CreationSite.here() + ")");
-        }
+      TrainingStepChecks.parameters(loss, parameters);
+      if (optimizer == null && state == null) {
+        throw new IllegalArgumentException("the training step of " + loss.name() + " needs an "
+            + "optimizer: .optimizer(new Sgd(0.1)) for gradient descent");
       }
       if (gradients != null) {
-        checkGradients();
+        TrainingStepChecks.gradients(parameters, gradients);
       }
-    }
-
-    private void checkGradients() {
-      if (gradients.size() != parameters.size()) {
-        throw new IllegalArgumentException(gradients.size() + " gradients given for "
-            + parameters.size() + " parameters; give one per parameter, in the same order");
+      List<Tensor> tensors = new ArrayList<>();
+      for (Node p : parameters) {
+        tensors.add(p.storedValue());
       }
-      for (int i = 0; i < gradients.size(); i++) {
-        Node p = parameters.get(i);
-        Node g = gradients.get(i);
-        if (!g.shape().equals(p.shape())) {
-          throw new IllegalArgumentException("gradient " + g.name() + " has shape " + g.shape()
-              + " but parameter " + p.name() + " has shape " + p.shape());
-        }
-      }
+      OptimizerState s = state != null ? state : optimizer.start(tensors);
+      TrainingStepChecks.sameTensors(s, parameters);
+      List<Node> grads = gradients != null ? gradients
+          : Autodiff.grad(loss, parameters.toArray(new Node[0]));
+      return new TrainingStep(this, grads, s);
     }
   }
 }
