@@ -23,15 +23,16 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /**
- * Keeps the package diagram of docs/architecture.md true: docs/images/packages.dot is drawn from
- * the compiled classes of core and nn (the examples as one box, and graph with its ops as one, the
- * one pair that uses each other by design), one arrow from a package to each package it uses,
- * leaving out the arrows that others already imply (A → C when A → B → C). The
+ * Keeps the package diagram of docs/architecture.md true: docs/images/architecture/packages.dot
+ * is drawn from the compiled classes of core and nn (the examples as one box, and graph with its
+ * ops as one, the one pair that uses each other by design), one arrow from a package to each
+ * package it uses, leaving out the arrows that others already imply (A → C when A → B → C). The
  * committed DOT must equal the one drawn now; {@code -Dchainrule.docs.update=true} redraws it and
  * its PNG.
  */
 class PackageDiagramTest {
-  private static final Path DOT = MarkdownBlocks.ROOT.resolve("docs/images/packages.dot");
+  private static final Path DOT =
+      MarkdownBlocks.ROOT.resolve("docs/images/architecture/packages.dot");
 
   /** Returns the package of {@code c} as the diagram names it (dev.chainrule. left out). */
   private static String box(JavaClass c) {
@@ -120,7 +121,9 @@ class PackageDiagramTest {
       Renderer.auto().write(dot, DOT.resolveSibling("packages.png"), ImageFormat.PNG);
     }
     assertEquals(Files.readString(DOT, StandardCharsets.UTF_8), dot,
-        "docs/images/packages.dot is out of date; redraw it with -Dchainrule.docs.update=true");
-    assertTrue(Files.exists(DOT.resolveSibling("packages.png")), "docs/images/packages.png");
+        "docs/images/architecture/packages.dot is out of date; redraw it with "
+            + "-Dchainrule.docs.update=true");
+    assertTrue(Files.exists(DOT.resolveSibling("packages.png")),
+        "docs/images/architecture/packages.png");
   }
 }
