@@ -96,6 +96,8 @@ public final class Plan {
    *     or a fed node that is not an input this plan uses
    * @throws AnomalyException in {@link Anomaly} mode, at the first operation whose value is not
    *     finite
+   * @throws IllegalStateException when the plan has {@link Accumulations}, whose scale {@link
+   *     #run(Feeds, double)} takes
    */
   public Results run(Feeds feeds) {
     requireNoAccumulations();
