@@ -197,6 +197,12 @@ class TrainingStepTest {
             .optimizerState(first.optimizerState()).build());
     assertTrue(otherState.getMessage().contains("updates 4 other tensors than the training "
         + "step's parameters [W1]"), otherState.getMessage());
+    Tensor before = net.params.get(0).storedValue().copy();
+    IllegalArgumentException negative = assertThrows(IllegalArgumentException.class,
+        () -> first.run(Feeds.of(net.x, Tensor.zeros(16, 12)), -0.1));
+    assertTrue(negative.getMessage().contains("learning rate must be a finite number >= 0, got "
+        + "-0.1"), negative.getMessage());
+    assertEquals(before, net.params.get(0).storedValue(), "nothing ran");
     IllegalArgumentException input = assertThrows(IllegalArgumentException.class,
         () -> TrainingStep.builder(net.loss).parameters(net.x).optimizer(new Sgd(1)).build());
     assertTrue(input.getMessage().contains("X is input, not a parameter"), input.getMessage());
