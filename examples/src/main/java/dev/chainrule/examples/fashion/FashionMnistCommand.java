@@ -8,7 +8,7 @@ import dev.chainrule.examples.cli.UsageException;
 import dev.chainrule.examples.training.ConsoleProgress;
 import dev.chainrule.examples.training.LossCurve;
 import dev.chainrule.nn.data.FashionMnist;
-import dev.chainrule.nn.io.IoMessages;
+import dev.chainrule.nn.data.IoMessages;
 import dev.chainrule.nn.io.ModelFile;
 import dev.chainrule.nn.io.ModelFileException;
 import dev.chainrule.nn.train.EpochStats;

@@ -9,7 +9,7 @@ import dev.chainrule.examples.compare.ComparisonPrinter;
 import dev.chainrule.examples.compare.SeedComparison;
 import dev.chainrule.examples.training.ConsoleProgress;
 import dev.chainrule.examples.training.LossCurve;
-import dev.chainrule.nn.io.IoMessages;
+import dev.chainrule.nn.data.IoMessages;
 import dev.chainrule.nn.layers.Activation;
 import java.io.IOException;
 import java.io.UncheckedIOException;

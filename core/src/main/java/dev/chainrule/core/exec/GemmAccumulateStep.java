@@ -6,36 +6,40 @@ import dev.chainrule.core.tensor.Shape;
 import dev.chainrule.core.tensor.Tensor;
 
 /**
- * Gradient descent fused into the gradient's own matrix product: W ← W − η·op(A)·op(B) as one
- * GEMM with α = −η and β = 1 writing into the parameter, so the gradient is never stored.
+ * An accumulation run inside its increment's own matrix product: W ← W + s·op(A)·op(B) as one
+ * GEMM with α = s and β = 1 writing into the parameter, so the product is never stored. Gradient
+ * descent is s = −η.
  */
-final class GemmUpdateStep implements Step {
+final class GemmAccumulateStep implements Step {
   private final Spec s;
 
-  private GemmUpdateStep(Spec s) {
+  private GemmAccumulateStep(Spec s) {
     this.s = s;
   }
 
   @Override
   public void run(Workspace ws) {
+    if (!ws.accumulating) {
+      return;
+    }
     double[] a = ws.values[s.a].buffer();
     double[] b = ws.values[s.b].buffer();
     double[] c = ws.values[s.parameter].buffer();
-    Gemm.gemm(s.op.transposeA(), s.op.transposeB(), s.m, s.n, s.k, -ws.learningRate, a, 0, s.lda,
+    Gemm.gemm(s.op.transposeA(), s.op.transposeB(), s.m, s.n, s.k, ws.scale, a, 0, s.lda,
         b, 0, s.ldb, 1.0, c, 0, s.n);
   }
 
   /**
-   * The plan's description of a fused update.
+   * The plan's description of a fused accumulation.
    *
-   * @param op the matrix product (with its transpose flags) whose result is the gradient
+   * @param op the matrix product (with its transpose flags) whose result is the increment
    * @param m rows of the product; {@code n} columns; {@code k} the inner dimension
    * @param lda the row length of A as stored; {@code ldb} likewise for B
    * @param a the value slot of A; {@code b} of B; {@code parameter} of the parameter
    */
   record Spec(MatMul op, int m, int n, int k, int lda, int ldb, int a, int b, int parameter)
       implements StepSpec {
-    /** Describes the update of the parameter in slot {@code parameter} by op(A)·op(B). */
+    /** Describes the accumulation into the parameter in slot {@code parameter} by op(A)·op(B). */
     static Spec of(MatMul op, Shape aShape, Shape bShape, int a, int b, int parameter) {
       Shape c = op.inferShape(java.util.List.of(aShape, bShape));
       int k = op.transposeA() ? aShape.dim(0) : aShape.dim(1);
@@ -44,7 +48,7 @@ final class GemmUpdateStep implements Step {
 
     @Override
     public Step newStep(Tensor[] values, boolean[] fed, double[][] scratch) {
-      return new GemmUpdateStep(this);
+      return new GemmAccumulateStep(this);
     }
 
     @Override
@@ -59,7 +63,7 @@ final class GemmUpdateStep implements Step {
 
     @Override
     public String describe(java.util.function.IntFunction<String> slots) {
-      return slots.apply(parameter) + " -= η·" + op.label().replace("A", slots.apply(a))
+      return slots.apply(parameter) + " += s·" + op.label().replace("A", slots.apply(a))
           .replace("B", slots.apply(b)) + " (one GEMM, β = 1)";
     }
   }

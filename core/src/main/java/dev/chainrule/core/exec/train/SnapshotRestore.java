@@ -1,4 +1,4 @@
-package dev.chainrule.nn.optim;
+package dev.chainrule.core.exec.train;
 
 import dev.chainrule.core.tensor.Tensor;
 import java.util.LinkedHashMap;
@@ -22,6 +22,21 @@ final class SnapshotRestore {
    *     fit
    */
   static void copyInPlace(OptimizerSnapshot mine, OptimizerSnapshot saved) {
+    checkFits(mine, saved);
+    mine.slots().forEach((name, live) -> {
+      for (int i = 0; i < live.size(); i++) {
+        live.get(i).copyFromInPlace(saved.slots().get(name).get(i));
+      }
+    });
+  }
+
+  /**
+   * Checks that {@code saved} holds the state of the same rule as {@code mine}, with the same
+   * settings except the learning rate, the same scalars and buffers of the same shapes.
+   *
+   * @throws IllegalArgumentException naming both optimizers, or the buffer and both shapes
+   */
+  static void checkFits(OptimizerSnapshot mine, OptimizerSnapshot saved) {
     Map<String, Double> mySettings = new LinkedHashMap<>(mine.settings());
     Map<String, Double> savedSettings = new LinkedHashMap<>(saved.settings());
     mySettings.remove("lr");
@@ -52,19 +67,6 @@ final class SnapshotRestore {
         }
       }
     });
-    mine.slots().forEach((name, live) -> {
-      for (int i = 0; i < live.size(); i++) {
-        live.get(i).copyFromInPlace(saved.slots().get(name).get(i));
-      }
-    });
-  }
-
-  /** Returns the live state's parts as a snapshot whose slots ARE the live buffers (not copies). */
-  static OptimizerSnapshot live(String kind, Map<String, Double> settings, long steps,
-      Map<String, Double> scalars, Map<String, Tensor[]> buffers) {
-    Map<String, List<Tensor>> slots = new LinkedHashMap<>();
-    buffers.forEach((name, tensors) -> slots.put(name, List.of(tensors)));
-    return new OptimizerSnapshot(kind, settings, steps, scalars, slots);
   }
 
   /** Returns a copy of {@code live} whose tensors are fresh copies of the live buffers. */

@@ -1,4 +1,4 @@
-package dev.chainrule.examples.mazur;
+package dev.chainrule.examples.seeds;
 
 import dev.chainrule.core.autodiff.Autodiff;
 import dev.chainrule.core.autodiff.Gradients;
@@ -8,7 +8,6 @@ import dev.chainrule.core.exec.Results;
 import dev.chainrule.core.graph.Graph;
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.tensor.Tensor;
-import dev.chainrule.examples.seeds.SeedNetwork;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

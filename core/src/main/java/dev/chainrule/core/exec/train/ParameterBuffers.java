@@ -1,7 +1,6 @@
-package dev.chainrule.nn.optim;
+package dev.chainrule.core.exec.train;
 
 import dev.chainrule.core.tensor.Tensor;
-import dev.chainrule.core.tensor.TensorFormat;
 import java.util.List;
 
 /** Shared checks and buffer allocation for the optimizer states. */
@@ -30,7 +29,7 @@ final class ParameterBuffers {
    * learning rate is a finite number &gt;= 0 (a schedule may reach 0; the base rate may not).
    */
   static void check(Tensor[] parameters, Tensor[] gradients, double learningRate) {
-    require("learning rate", learningRate, 0, false);
+    HyperParameters.require("learning rate", learningRate, 0, false);
     if (gradients.length != parameters.length) {
       throw new IllegalArgumentException("got " + gradients.length + " gradients for "
           + parameters.length + " parameters");
@@ -41,22 +40,5 @@ final class ParameterBuffers {
             + " but its parameter has shape " + parameters[i].shape());
       }
     }
-  }
-
-  /** Checks that a hyper-parameter is finite and at least {@code min} (exclusive if strict). */
-  static double require(String what, double value, double min, boolean strict) {
-    if (!Double.isFinite(value) || value < min || (strict && value == min)) {
-      throw new IllegalArgumentException(what + " must be a finite number " + (strict ? "> " : ">= ")
-          + TensorFormat.number(min) + ", got " + value);
-    }
-    return value;
-  }
-
-  /** Checks that a decay rate such as momentum or Adam's β lies in [0, 1). */
-  static double requireDecay(String what, double value) {
-    if (!(value >= 0 && value < 1)) {
-      throw new IllegalArgumentException(what + " must be in [0, 1), got " + value);
-    }
-    return value;
   }
 }

@@ -1,4 +1,4 @@
-package dev.chainrule.nn.io;
+package dev.chainrule.nn.data;
 
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
