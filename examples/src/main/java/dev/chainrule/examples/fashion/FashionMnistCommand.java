@@ -1,6 +1,7 @@
 package dev.chainrule.examples.fashion;
 
 import dev.chainrule.core.exec.Anomaly;
+import dev.chainrule.core.tensor.Gemm;
 import dev.chainrule.examples.cli.AnomalyOption;
 import dev.chainrule.examples.cli.Flags;
 import dev.chainrule.examples.cli.Json;
@@ -175,6 +176,7 @@ public final class FashionMnistCommand implements Runnable {
     m.put("testSamples", r.test().samples());
     m.put("stoppedEarly", r.history().stoppedEarly());
     m.put("cores", Runtime.getRuntime().availableProcessors());
+    m.put("gemm", Gemm.backend());
     List<Map<String, Object>> epochs = new ArrayList<>();
     for (EpochStats e : r.history().epochs()) {
       Map<String, Object> row = new LinkedHashMap<>();

@@ -1,6 +1,7 @@
 package dev.chainrule.examples.shallow;
 
 import dev.chainrule.core.exec.Anomaly;
+import dev.chainrule.core.tensor.Gemm;
 import dev.chainrule.examples.cli.AnomalyOption;
 import dev.chainrule.examples.cli.Flags;
 import dev.chainrule.examples.cli.Json;
@@ -130,6 +131,7 @@ public final class ShallowCommand implements Runnable {
     m.put("samples", s.samples());
     m.put("seed", s.seed());
     m.put("seconds", r.seconds());
+    m.put("gemm", Gemm.backend());
     return m;
   }
 }

@@ -1,6 +1,7 @@
 package dev.chainrule.examples.xor;
 
 import dev.chainrule.core.exec.Anomaly;
+import dev.chainrule.core.tensor.Gemm;
 import dev.chainrule.examples.cli.AnomalyOption;
 import dev.chainrule.examples.cli.Flags;
 import dev.chainrule.examples.cli.Json;
@@ -92,6 +93,7 @@ public final class XorCommand implements Runnable {
     m.put("learningRate", learningRate);
     m.put("seed", seed);
     m.put("seconds", r.seconds());
+    m.put("gemm", Gemm.backend());
     return m;
   }
 }
