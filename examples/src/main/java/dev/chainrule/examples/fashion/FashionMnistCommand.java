@@ -6,13 +6,15 @@ import dev.chainrule.examples.cli.AnomalyOption;
 import dev.chainrule.examples.cli.Flags;
 import dev.chainrule.examples.cli.Json;
 import dev.chainrule.examples.cli.UsageException;
-import dev.chainrule.examples.training.ConsoleProgress;
-import dev.chainrule.examples.training.LossCurve;
 import dev.chainrule.nn.data.FashionMnist;
 import dev.chainrule.nn.io.IoMessages;
 import dev.chainrule.nn.io.ModelFile;
 import dev.chainrule.nn.io.ModelFileException;
+import dev.chainrule.nn.listeners.EpochLine;
+import dev.chainrule.nn.listeners.LossCurve;
+import dev.chainrule.nn.listeners.ProgressBarListener;
 import dev.chainrule.nn.train.EpochStats;
+import dev.chainrule.nn.train.TrainingListener;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -98,8 +100,9 @@ public final class FashionMnistCommand implements Runnable {
     }
     FashionRun r;
     try (Anomaly.Scope checking = anomaly.scope()) {
-      r = FashionRun.compute(s, ConsoleProgress.forRun(json, true,
-          ConsoleProgress.printer(System.out)));
+      r = FashionRun.compute(s, json ? TrainingListener.NONE
+          : ProgressBarListener.perEpoch().withSummary(EpochLine.printer(System.out))
+              .consoleOnly());
     }
     writeOutputs(r);
     if (json) {

@@ -8,10 +8,11 @@ import dev.chainrule.examples.cli.Json;
 import dev.chainrule.examples.cli.UsageException;
 import dev.chainrule.examples.compare.ComparisonPrinter;
 import dev.chainrule.examples.compare.SeedComparison;
-import dev.chainrule.examples.training.ConsoleProgress;
-import dev.chainrule.examples.training.LossCurve;
 import dev.chainrule.nn.io.IoMessages;
 import dev.chainrule.nn.layers.Activation;
+import dev.chainrule.nn.listeners.LossCurve;
+import dev.chainrule.nn.listeners.ProgressBarListener;
+import dev.chainrule.nn.train.TrainingListener;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -66,7 +67,8 @@ public final class ShallowCommand implements Runnable {
     ShallowRun.Settings s = settings();
     ShallowRun r;
     try (Anomaly.Scope checking = anomaly.scope()) {
-      r = ShallowRun.compute(s, ConsoleProgress.forRun(json, false, null));
+      r = ShallowRun.compute(s, json ? TrainingListener.NONE
+          : ProgressBarListener.wholeRun().consoleOnly());
     }
     if (plot != null) {
       try {

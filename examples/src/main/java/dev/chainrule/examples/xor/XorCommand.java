@@ -5,9 +5,10 @@ import dev.chainrule.core.tensor.Gemm;
 import dev.chainrule.examples.cli.AnomalyOption;
 import dev.chainrule.examples.cli.Flags;
 import dev.chainrule.examples.cli.Json;
-import dev.chainrule.examples.training.ConsoleProgress;
-import dev.chainrule.examples.training.LossCurve;
 import dev.chainrule.nn.io.IoMessages;
+import dev.chainrule.nn.listeners.LossCurve;
+import dev.chainrule.nn.listeners.ProgressBarListener;
+import dev.chainrule.nn.train.TrainingListener;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -56,7 +57,7 @@ public final class XorCommand implements Runnable {
     XorRun r;
     try (Anomaly.Scope checking = anomaly.scope()) {
       r = XorRun.compute(seed, steps, learningRate, hidden,
-          ConsoleProgress.forRun(json, false, null));
+          json ? TrainingListener.NONE : ProgressBarListener.wholeRun().consoleOnly());
     }
     if (plot != null) {
       try {
