@@ -56,7 +56,7 @@ class DocsTest {
     }
     List<DynamicTest> tests = new ArrayList<>();
     for (Block b : blocks) {
-      if (b.language().equals("java")) {
+      if (isSnippet(b)) {
         tests.add(dynamicTest(b.where() + " java", () -> checkSnippet(b, outputs.get(b),
             snippets)));
       } else if (Transcripts.isTranscript(b)) {
@@ -114,7 +114,7 @@ class DocsTest {
       if (java != null && !java.page().equals(b.page())) {
         java = null;
       }
-      if (b.language().equals("java")) {
+      if (isSnippet(b)) {
         java = b;
       } else if (b.language().equals("output")) {
         if (java == null || outputs.containsKey(java)) {
@@ -128,7 +128,12 @@ class DocsTest {
   }
 
   private static List<Block> javaBlocks(List<Block> blocks) {
-    return blocks.stream().filter(b -> b.language().equals("java")).toList();
+    return blocks.stream().filter(DocsTest::isSnippet).toList();
+  }
+
+  /** A java block is a snippet unless it shows a whole file ({@code ConsumerProjectTest}'s). */
+  private static boolean isSnippet(Block b) {
+    return b.language().equals("java") && b.file() == null;
   }
 
   /** Rewrites every pasted output from what the code prints now; returns the changed pages. */

@@ -69,7 +69,10 @@ public final class ProgressBarListener implements TrainingListener {
     return new ProgressBarListener(perEpoch, summary, true, stream);
   }
 
-  /** Returns this listener drawing on {@code out} instead of standard error. */
+  /**
+   * Returns this listener drawing on {@code out} instead of standard error ({@link System#err} as
+   * it is when a bar opens, so a program that redirects it redirects the bars too).
+   */
   public ProgressBarListener drawingTo(PrintStream out) {
     return new ProgressBarListener(perEpoch, summary, consoleOnly, out);
   }
@@ -142,11 +145,9 @@ public final class ProgressBarListener implements TrainingListener {
   }
 
   private ProgressBar open(String task, long max) {
-    ProgressBarBuilder b = new ProgressBarBuilder().setTaskName(task).setInitialMax(max)
-        .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(200);
-    if (stream != null) {
-      b.setConsumer(new ConsoleProgressBarConsumer(stream));
-    }
-    return b.build();
+    return new ProgressBarBuilder().setTaskName(task).setInitialMax(max)
+        .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(200)
+        .setConsumer(new ConsoleProgressBarConsumer(stream != null ? stream : System.err))
+        .build();
   }
 }
