@@ -34,8 +34,8 @@ public final class ShallowCommand implements Runnable {
   @Option(names = "--hidden", description = "Hidden units (default: ${DEFAULT-VALUE}).")
   int hidden = ShallowRun.Settings.defaults().hidden();
 
-  @Option(names = "--activation", description = "Hidden activation: tanh, relu, sigmoid, "
-      + "leaky_relu(λ) (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--activation", paramLabel = "NAME", description = "Hidden activation: tanh "
+      + "(the default), relu, sigmoid or leaky_relu(λ), a leaky ReLU of slope λ such as 0.01.")
   String activation = "tanh";
 
   @Option(names = "--iterations", description = "Full-batch gradient-descent steps "
