@@ -5,16 +5,13 @@ import dev.chainrule.core.tensor.Gemm;
 import dev.chainrule.examples.cli.AnomalyOption;
 import dev.chainrule.examples.cli.Flags;
 import dev.chainrule.examples.cli.Json;
+import dev.chainrule.examples.cli.PlotOption;
 import dev.chainrule.examples.cli.UsageException;
 import dev.chainrule.examples.compare.ComparisonPrinter;
 import dev.chainrule.examples.compare.SeedComparison;
-import dev.chainrule.nn.io.IoMessages;
 import dev.chainrule.nn.layers.Activation;
-import dev.chainrule.nn.listeners.LossCurve;
 import dev.chainrule.nn.listeners.ProgressBarListener;
 import dev.chainrule.nn.train.TrainingListener;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -52,8 +49,8 @@ public final class ShallowCommand implements Runnable {
       + "(default: ${DEFAULT-VALUE}).")
   long seed = ShallowRun.Settings.defaults().seed();
 
-  @Option(names = "--plot", description = "Write the loss curve to this PNG file.")
-  Path plot;
+  @Mixin
+  PlotOption plot = new PlotOption();
 
   @Option(names = "--json", description = "Print one JSON object instead of the report.")
   boolean json;
@@ -70,18 +67,12 @@ public final class ShallowCommand implements Runnable {
       r = ShallowRun.compute(s, json ? TrainingListener.NONE
           : ProgressBarListener.wholeRun().consoleOnly());
     }
-    if (plot != null) {
-      try {
-        LossCurve.write(r.history(), "Seed 004, " + r.architecture() + " on the flower", plot);
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot write the loss curve to " + plot + ": "
-            + IoMessages.reason(e, plot), e);
-      }
-    }
+    Path plotted = plot.write(r.history(), "Seed 004, " + r.architecture() + " on the flower");
     SeedComparison comparison = ShallowVsManual.compare(r, s).orElse(null);
     if (json) {
       Map<String, Object> m = asJson(s, r);
       m.put("maxRelErrorVsManual", comparison == null ? null : comparison.maxRelErrorVsManual());
+      m.put("plot", plotted == null ? null : plotted.toString());
       Json.print(m, System.out);
       return;
     }
@@ -91,6 +82,9 @@ public final class ShallowCommand implements Runnable {
     System.out.printf(Locale.ROOT, "cost J: %.6f → %.6f%n", r.initialCost(), r.cost());
     System.out.printf(Locale.ROOT, "accuracy: %.4f on the training flower, %.4f on a fresh one%n",
         r.accuracy(), r.testAccuracy());
+    if (plotted != null) {
+      System.out.println(PlotOption.wrote(plotted));
+    }
     System.out.println();
     if (comparison == null) {
       System.out.println("(the comparison with the seed's formulas needs the seed's 3-4-1 shape "

@@ -5,12 +5,9 @@ import dev.chainrule.core.tensor.Gemm;
 import dev.chainrule.examples.cli.AnomalyOption;
 import dev.chainrule.examples.cli.Flags;
 import dev.chainrule.examples.cli.Json;
-import dev.chainrule.nn.io.IoMessages;
-import dev.chainrule.nn.listeners.LossCurve;
+import dev.chainrule.examples.cli.PlotOption;
 import dev.chainrule.nn.listeners.ProgressBarListener;
 import dev.chainrule.nn.train.TrainingListener;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -39,8 +36,8 @@ public final class XorCommand implements Runnable {
   @Option(names = "--hidden", description = "Hidden units (default: ${DEFAULT-VALUE}).")
   int hidden = XorRun.HIDDEN;
 
-  @Option(names = "--plot", description = "Write the loss curve to this PNG file.")
-  Path plot;
+  @Mixin
+  PlotOption plot = new PlotOption();
 
   @Option(names = "--json", description = "Print one JSON object instead of the report.")
   boolean json;
@@ -59,16 +56,11 @@ public final class XorCommand implements Runnable {
       r = XorRun.compute(seed, steps, learningRate, hidden,
           json ? TrainingListener.NONE : ProgressBarListener.wholeRun().consoleOnly());
     }
-    if (plot != null) {
-      try {
-        LossCurve.write(r.history(), "XOR, 2-" + hidden + "-1 sigmoid, seed " + seed, plot);
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot write the loss curve to " + plot + ": "
-            + IoMessages.reason(e, plot), e);
-      }
-    }
+    Path plotted = plot.write(r.history(), "XOR, 2-" + hidden + "-1 sigmoid, seed " + seed);
     if (json) {
-      Json.print(asJson(r), System.out);
+      Map<String, Object> m = asJson(r);
+      m.put("plot", plotted == null ? null : plotted.toString());
+      Json.print(m, System.out);
       return;
     }
     System.out.printf(Locale.ROOT, "XOR with a 2-%d-1 sigmoid network, %d single-sample steps "
@@ -81,6 +73,9 @@ public final class XorCommand implements Runnable {
           targets[i]);
     }
     System.out.println("correct: " + r.correct() + " of 4");
+    if (plotted != null) {
+      System.out.println(PlotOption.wrote(plotted));
+    }
   }
 
   private Map<String, Object> asJson(XorRun r) {
