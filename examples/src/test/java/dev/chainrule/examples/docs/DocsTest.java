@@ -37,12 +37,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DocsTest {
   /** The system property that switches the test to rewriting the pages. */
-  static final String UPDATE_PROPERTY = "chainrule.docs.update";
+  static final String UPDATE_PROPERTY = DocsRegeneration.PROPERTY;
 
-  /** The command that rewrites the pasted outputs, run from the repository root. */
-  static final String REGENERATE = "mvn -q -pl examples -am test "
-      + "-Dtest=DocsTest,GuidePicturesTest -Dsurefire.failIfNoSpecifiedTests=false -D"
-      + UPDATE_PROPERTY + "=true";
+  /** The command that rewrites the pasted outputs and the pictures, run from the root. */
+  static final String REGENERATE = DocsRegeneration.COMMAND;
 
   @TestFactory
   List<DynamicTest> everySnippetAndTranscriptRunsAsThePageShows(@TempDir Path classes)
