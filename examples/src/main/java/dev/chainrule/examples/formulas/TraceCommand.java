@@ -22,7 +22,8 @@ public final class TraceCommand implements Runnable {
   @Parameters(index = "0", paramLabel = "<example>", description = "The example, e.g. mazur.")
   String example;
 
-  @Option(names = "--wrt", split = ",", paramLabel = "<name>",
+  @Option(names = "--wrt", split = ",", paramLabel = "NAMES",
+      hideParamSyntax = true,
       description = "The parameters to trace, e.g. w5,w1 (default: all).")
   List<String> wrt;
 
