@@ -93,12 +93,32 @@ public final class FormulaComparison {
     return p.message();
   }
 
-  /** Returns the largest |manual − autograd|, or NaN when the shapes disagree. */
+  /**
+   * Returns the largest |manual − autograd|: NaN when the shapes disagree or one side is NaN where
+   * the other is not, ∞ when one side is infinite where the other is not.
+   */
   public double maxAbsoluteError() {
     return comparable() ? Errors.maxAbs(p.manual(), p.autograd()) : Double.NaN;
   }
 
-  /** Returns the largest elementwise relative error, or NaN when the shapes disagree. */
+  /**
+   * Returns how many elements differ by a value that is NaN or infinite on one side (0 when none
+   * does, or when the shapes disagree); the finite measures of the report skip them.
+   */
+  public int nonFiniteElements() {
+    NonFinite n = nonFinite();
+    return n == null ? 0 : n.count();
+  }
+
+  /** Returns the non-finite mismatches, or null when there are none or no comparison. */
+  NonFinite nonFinite() {
+    return comparable() ? NonFinite.of(p.manual(), p.autograd()) : null;
+  }
+
+  /**
+   * Returns the largest elementwise relative error, or NaN when the shapes disagree or an element
+   * differs by a value that is not finite.
+   */
   public double maxRelativeError() {
     return comparable() ? Errors.maxRel(p.manual(), p.autograd()) : Double.NaN;
   }
@@ -165,6 +185,16 @@ public final class FormulaComparison {
       at.put("manual", p.manual().buffer()[flat]);
       at.put("finiteDifferences", p.numeric() == null ? null : p.numeric().buffer()[flat]);
       m.put("worst", at);
+    }
+    NonFinite n = nonFinite();
+    if (n == null) {
+      m.put("nonFinite", null);
+    } else {
+      Map<String, Object> nf = new LinkedHashMap<>();
+      nf.put("count", n.count());
+      nf.put("first", dims(Shape.of(Errors.index(p.autograd().shape(), n.firstFlat()))));
+      nf.put("side", n.side());
+      m.put("nonFinite", nf);
     }
     m.put("constantFactor", constantFactor());
     m.put("autogradVsFiniteDifferences", p.numeric() == null ? null

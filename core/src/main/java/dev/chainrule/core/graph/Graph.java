@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * A computation graph under construction: the factory of inputs, parameters and constants, and the
@@ -110,12 +109,7 @@ public final class Graph {
 
   /** Returns the shape error of building {@code op} on {@code in}: names, shapes, user line. */
   ShapeException shapeError(String op, List<Node> in, String reason) {
-    return new ShapeException(op + " of " + describe(in) + ": " + reason + " (at "
-        + CreationSite.here() + ")");
-  }
-
-  private static String describe(List<Node> in) {
-    return in.stream().map(n -> n.name() + " " + n.shape()).collect(Collectors.joining(" and "));
+    return new ShapeException(op, in, reason, CreationSite.here());
   }
 
   private Node add(NodeKind kind, Op op, List<Node> inputs, Shape shape, Tensor value,
