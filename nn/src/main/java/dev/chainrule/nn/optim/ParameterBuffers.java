@@ -30,7 +30,7 @@ final class ParameterBuffers {
    * learning rate is a finite number &gt;= 0 (a schedule may reach 0; the base rate may not).
    */
   static void check(Tensor[] parameters, Tensor[] gradients, double learningRate) {
-    require("learning rate", learningRate, 0, false);
+    require("learning rate", learningRate, 0, true);
     if (gradients.length != parameters.length) {
       throw new IllegalArgumentException("got " + gradients.length + " gradients for "
           + parameters.length + " parameters");
