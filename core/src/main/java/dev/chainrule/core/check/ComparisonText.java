@@ -34,7 +34,8 @@ final class ComparisonText {
       line(sb, "at " + index(at), values(p, flat));
     }
     if (c.constantFactor() != null && p.autograd().size() > 1) {
-      line(sb, "factor", "manual = " + factor(c.constantFactor()) + " × autograd at every element");
+      line(sb, "factor", "manual = " + factor(c.constantFactor()) + " × autograd at every element"
+          + (c.agreesPerSample() ? " (m: manual is the gradient of Σᵢ L⁽ⁱ⁾ = m·J)" : ""));
     } else if (c.constantFactor() != null) {
       line(sb, "ratio", "manual = " + factor(c.constantFactor()) + " × autograd");
     }
@@ -59,7 +60,9 @@ final class ComparisonText {
         NonFinite n = c.nonFinite();
         String where = n == null ? "" : n.describe(p.autograd().size(),
             index(c.worstIndex())) + "; elsewhere ";
-        return p.verdict() + " (" + where + "max error " + err(Errors.maxAbsFinite(p.manual(),
+        String verdict = c.agreesPerSample() ? "AGREES per sample; DIFFERS from the batch "
+            + "gradient by the factor m = " + c.samples() : p.verdict().toString();
+        return verdict + " (" + where + "max error " + err(Errors.maxAbsFinite(p.manual(),
             p.autograd())) + " against a gradient of size " + err(Errors.scale(p.autograd(),
             p.manual())) + "; tolerance " + sci(p.tolerance()) + " of its size)";
     }

@@ -17,6 +17,7 @@ import java.util.Map;
  */
 public final class FormulaComparison {
   private final Parts p;
+  private final int samples;
 
   /**
    * The measured parts of a comparison.
@@ -39,7 +40,41 @@ public final class FormulaComparison {
       Node gradientNode, Node expression) {}
 
   FormulaComparison(Parts parts) {
+    this(parts, 0);
+  }
+
+  private FormulaComparison(Parts parts, int samples) {
     this.p = parts;
+    this.samples = samples;
+  }
+
+  /**
+   * Returns this comparison read for a formula that stacks per-sample gradients ∂L⁽ⁱ⁾/∂· of a
+   * loss that is the mean of {@code samples} per-sample losses: when the formula is exactly
+   * {@code samples} times the gradient, it is the gradient of the summed losses, ∂(Σᵢ L⁽ⁱ⁾)/∂·,
+   * and the report says so — "AGREES per sample; DIFFERS from the batch gradient by the factor
+   * m = 8" — instead of a bare DIFFERS. The verdict itself stays {@link Verdict#DIFFERS}.
+   */
+  public FormulaComparison perSample(int samples) {
+    if (samples < 2) {
+      throw new IllegalArgumentException("a per-sample reading needs at least 2 samples, got "
+          + samples);
+    }
+    return new FormulaComparison(p, samples);
+  }
+
+  /**
+   * Returns true when this comparison is read per sample ({@link #perSample}) and the formula is
+   * exactly m times the gradient of the mean: it agrees with the gradient of the summed losses.
+   */
+  public boolean agreesPerSample() {
+    Double c = constantFactor();
+    return samples > 1 && c != null && Math.abs(c - samples) <= 1e-9 * samples;
+  }
+
+  /** Returns m when this comparison is read per sample, else 0. */
+  int samples() {
+    return samples;
   }
 
   /** Returns the formula's name. */
@@ -197,6 +232,7 @@ public final class FormulaComparison {
       m.put("nonFinite", nf);
     }
     m.put("constantFactor", constantFactor());
+    m.put("agreesPerSample", samples > 1 ? agreesPerSample() : null);
     m.put("autogradVsFiniteDifferences", p.numeric() == null ? null
         : Errors.maxAbs(p.autograd(), p.numeric()));
     m.put("manualVsFiniteDifferences", p.numeric() == null || !comparable() ? null

@@ -7,7 +7,7 @@ import java.util.List;
  * for each gradient it touches, the numeric evidence for the explanation, the cause and the
  * corrected formula.
  *
- * @param id the slip's number in the independent analysis, e.g. {@code 0.7}
+ * @param id where the seed writes the formula, as seed:line, e.g. {@code 000:353}
  * @param formula the seed's formula, quoted
  * @param cause why it is a slip
  * @param corrected the formula that agrees with autograd

@@ -48,7 +48,7 @@ public final class ShallowComparison {
       rows.add(SlipRows.factor(name, auto.get(name), seedGrads.get(name), 1.0 / m,
           "1/m = 1/" + m));
     }
-    PinnedSlip perSample = new PinnedSlip("4.1", "dA[2] = ∂J/∂A[2] = (A[2] − Y)/(A[2](1 − A[2]))"
+    PinnedSlip perSample = new PinnedSlip("004:166", "dA[2] = ∂J/∂A[2] = (A[2] − Y)/(A[2](1 − A[2]))"
         + ", dZ[2] = A[2] − Y, dA[1] = W[2]ᵀ·dZ[2], dZ[1] = dA[1] * g′(Z[1])",
         "these are the per-sample ∂L/∂·, stacked, not ∂J/∂· of the mean J; the 1/m then enters "
             + "once, in dW and db, which are right (4.2: the 1/m appearing between the two sides "
@@ -57,7 +57,7 @@ public final class ShallowComparison {
         rows);
     Tensor db1 = net.manual().db1WithoutKeepdims(net.input(), net.target());
     Shape updated = net.bias1().sub(db1.mul(0.5)).shape();
-    PinnedSlip keepdims = new PinnedSlip("4.4", "db[1] = (1/m)·np.sum(dZ[1], axis=1)",
+    PinnedSlip keepdims = new PinnedSlip("004:214", "db[1] = (1/m)·np.sum(dZ[1], axis=1)",
         "without keepdims=True the sum has shape (4), and b[1] (4, 1) − η·db[1] broadcasts "
             + "silently to (4, 4)", "db[1] = (1/m)·np.sum(dZ[1], axis=1, keepdims=True)",
         List.of(SlipRows.shapeMismatch("db[1]", auto.get("db[1]"), db1, String.format(
