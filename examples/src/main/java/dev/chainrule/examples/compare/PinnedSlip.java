@@ -29,6 +29,8 @@ public record PinnedSlip(String id, String formula, String cause, String correct
   public enum Outcome {
     /** It agrees with autograd (shown where the slip lies elsewhere, e.g. in the cost). */
     AGREES("agrees"),
+    /** It differs from the gradient of a mean exactly as a per-sample gradient does: by 1/m. */
+    AGREES_PER_SAMPLE("AGREES per sample"),
     /** It evaluates to the right shape but a different value. */
     DIFFERS("DIFFERS"),
     /** It evaluates, but not to the parameter's shape. */

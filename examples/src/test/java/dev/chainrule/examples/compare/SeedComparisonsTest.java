@@ -96,6 +96,8 @@ class SeedComparisonsTest {
         assertEquals(List.of("004:166", "004:214"), c.slips().stream().map(PinnedSlip::id).toList());
         // dA[2] as written is m = 8 times ∂J/∂A[2], a relative error of m − 1
         assertEquals(8 - 1, c.slips().get(0).rows().get(0).maxRelDiff(), 1e-9);
+        assertTrue(c.slips().get(0).rows().stream()
+            .allMatch(r -> r.outcome() == PinnedSlip.Outcome.AGREES_PER_SAMPLE), "per sample");
       }
     }
   }
