@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.chainrule.core.tensor.Tensor;
+import dev.chainrule.core.testing.SourceLines;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -14,11 +15,6 @@ import org.junit.jupiter.api.Test;
  * that build the same operation on the same inputs after the same line are told apart.
  */
 class SiteSamplerTest {
-  private static int nextLine() {
-    return StackWalker.getInstance().walk(s -> s.skip(1).findFirst()).orElseThrow()
-        .getLineNumber() + 1;
-  }
-
   private static String at(int line, String method) {
     return "SiteSamplerTest.java:" + line + " (SiteSamplerTest." + method + ")";
   }
@@ -30,7 +26,7 @@ class SiteSamplerTest {
     Node y = g.constant("c0", Tensor.scalar(1));
     List<Node> built = new ArrayList<>();
     long before = SiteSampler.walksOnThisThread();
-    int line = nextLine();
+    int line = SourceLines.next();
     for (int i = 1; i <= 1000; i++) { y = y.mul(x).add(g.constant("c" + i, Tensor.scalar(i))); built.add(y); }
     long walks = SiteSampler.walksOnThisThread() - before;
     String expected = at(line, "aLoopRecordsTheExactLineOfEveryNodeWhileWalkingForFewOfThem");
@@ -52,10 +48,10 @@ class SiteSamplerTest {
     for (int i = 0; i < 200; i++) {
       Node s = x.exp();
       if (i < 100 || i % 3 == 0) {
-        first = nextLine();
+        first = SourceLines.next();
         fromFirst.add(s.neg());
       } else {
-        second = nextLine();
+        second = SourceLines.next();
         fromSecond.add(s.neg());
       }
     }
