@@ -40,6 +40,10 @@ final class GraphvizEngines {
   private static final AtomicReference<Memo> MEMO = new AtomicReference<>(
       new Memo(null, Map.of()));
 
+  static {
+    QuietSlf4j.initialize();
+  }
+
   /**
    * What this JVM knows of the engines: which one is the library's engine now, and why each
    * engine that was tried failed. Immutable; every change makes a new one.

@@ -3,6 +3,7 @@ package dev.chainrule.nn.train;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.chainrule.core.exec.train.Sgd;
 import dev.chainrule.core.tensor.Tensor;
 import dev.chainrule.nn.data.Batch;
 import dev.chainrule.nn.data.Batches;
@@ -12,7 +13,6 @@ import dev.chainrule.nn.layers.Activation;
 import dev.chainrule.nn.layers.Layout;
 import dev.chainrule.nn.losses.Loss;
 import dev.chainrule.nn.model.Sequential;
-import dev.chainrule.nn.optim.Sgd;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
