@@ -31,7 +31,7 @@ public final class PictureFiles {
 
   /**
    * Returns a writer to {@code directory} in the formats named by {@code formatWords} (dot, svg,
-   * png) with the engine named by {@code engine} (auto, dot, v8) at PNG scale {@code scale}.
+   * png) with the engine named by {@code engine} (auto, dot, wasm) at PNG scale {@code scale}.
    *
    * @throws UsageException naming the word that is not known or the scale out of range
    */
@@ -53,11 +53,11 @@ public final class PictureFiles {
       case "dot":
         r = Renderer.using(Renderer.Engine.DOT_BINARY);
         break;
-      case "v8":
-        r = Renderer.using(Renderer.Engine.V8);
+      case "wasm":
+        r = Renderer.using(Renderer.Engine.WASM);
         break;
       default:
-        throw new UsageException("unknown engine '" + engine + "'; use auto, dot or v8");
+        throw new UsageException("unknown engine '" + engine + "'; use auto, dot or wasm");
     }
     try {
       return new PictureFiles(r.withScale(scale), List.copyOf(list), directory);

@@ -59,8 +59,9 @@ public final class GraphCommand implements Runnable {
   @Option(names = "--no-legend", description = "Leave the legend out.")
   boolean noLegend;
 
-  @Option(names = "--engine", paramLabel = "auto|dot|v8",
-      description = "Rendering engine: the dot program if present, else V8 (auto); or only one.")
+  @Option(names = "--engine", paramLabel = "auto|dot|wasm",
+      description = "Rendering engine: the dot program if present, else the bundled Graphviz "
+          + "(auto); or only one.")
   String engine = "auto";
 
   @Option(names = "--scale", paramLabel = "FACTOR", description = "PNG scale (default: 2).")
