@@ -114,12 +114,13 @@ public final class Renderer {
   }
 
   /**
-   * Starts the bundled engine in the background when it is the one this renderer will use, so
-   * that the first picture does not wait for it; returns at once.
+   * Starts the bundled engine and the PNG rasteriser in the background when they are the ones
+   * this renderer will use, so that the first picture does not wait for them; returns at once.
    */
   public Renderer warmUp() {
     if (engine().orElse(null) == Engine.WASM) {
       GraphvizWasm.warmUp();
+      SvgRasterizer.warmUp();
     }
     return this;
   }
@@ -170,7 +171,10 @@ public final class Renderer {
             "wrote %s (%s, %.1f s%s)", file, engine.get().words(), took.toMillis() / 1000.0,
             p.note()));
       } catch (GraphvizException e) {
-        failure = e.getMessage();
+        boolean limit = e.reason() == GraphvizException.Reason.TIME_LIMIT
+            || e.reason() == GraphvizException.Reason.MEMORY_LIMIT;
+        failure = e.getMessage() + (limit ? " (a picture of fewer nodes renders faster: "
+            + "ExportOptions.withMaxNodes, --max-nodes)" : "");
       }
     }
     Path dotFile = dotSibling(file);

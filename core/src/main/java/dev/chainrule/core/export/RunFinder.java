@@ -24,8 +24,10 @@ import java.util.Objects;
 final class RunFinder {
   /** The longest step looked for, in nodes. */
   static final int MAX_PERIOD = 48;
-  /** The fewest steps worth folding. */
-  static final int MIN_STEPS = 3;
+  /** The fewest steps worth folding: a loop run three times reads well drawn in full. */
+  static final int MIN_STEPS = 4;
+  /** The fewest nodes worth folding. */
+  static final int MIN_NODES = 8;
 
   /** A run: {@code steps} blocks of {@code period} nodes from position {@code start}. */
   record Run(int start, int period, int steps) {
@@ -89,7 +91,8 @@ final class RunFinder {
       Run best = null;
       for (int p = 1; p <= MAX_PERIOD && i + p * MIN_STEPS <= n; p++) {
         int steps = steps(i, p);
-        if (steps >= MIN_STEPS && (best == null || steps * p > best.size())) {
+        if (steps >= MIN_STEPS && steps * p >= MIN_NODES
+            && (best == null || steps * p > best.size())) {
           best = new Run(i, p, steps);
         }
       }

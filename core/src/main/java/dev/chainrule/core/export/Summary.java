@@ -75,8 +75,8 @@ final class Summary {
 
   /**
    * Returns the message for the user: what was summarised, how, and how to see more, e.g.
-   * {@code summarised: 6 004 nodes drawn as 9 boxes (budget 400); folded: fold 1 (× 2 000), …;
-   * expand one by name, or draw every node with a budget of ALL_NODES}.
+   * {@code summarised: 10 001 nodes drawn as 8 boxes (budget 400); folded: fold 1 (× 2 000), …;
+   * to see more, expand a fold by its name or raise the budget (…)}.
    */
   String message() {
     List<String> names = new ArrayList<>();
@@ -89,7 +89,8 @@ final class Summary {
     return "summarised: " + count(selected) + " nodes drawn as " + count(drawn())
         + " boxes (budget " + count(budget) + "); folded: " + String.join(", ",
         names.subList(0, shown)) + (names.size() > shown ? ", …" : "")
-        + "; expand a fold by its name, or draw every node (slow for big graphs)";
+        + "; to see more, expand a fold by its name or raise the budget (--expand NAME, "
+        + "--max-nodes N or all; ExportOptions.withExpanded, withMaxNodes)";
   }
 
   /** Formats a count with a thin space between thousands: {@code 2 000}. */

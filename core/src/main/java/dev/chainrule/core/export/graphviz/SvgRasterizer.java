@@ -32,6 +32,25 @@ public final class SvgRasterizer {
   public record Raster(byte[] png, int width, int height, double scale) {}
 
   /**
+   * Rasterises a small picture on a background thread, so that the first real one does not wait
+   * for Java 2D, its fonts and the SVG reader to load; returns at once.
+   */
+  public static void warmUp() {
+    Thread t = new Thread(() -> {
+      try {
+        png("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 40 20\"><rect width=\"40\""
+            + " height=\"20\" rx=\"4\" fill=\"#fff1c9\" stroke=\"#a67c00\"/><text x=\"4\" "
+            + "y=\"14\" font-family=\"DejaVu Sans\" font-weight=\"bold\" font-size=\"11\">"
+            + "w1</text></svg>", 2, 10_000);
+      } catch (RuntimeException | LinkageError e) {
+        // the real picture will report what is wrong
+      }
+    }, "chainrule-raster-warm-up");
+    t.setDaemon(true);
+    t.start();
+  }
+
+  /**
    * Rasterises {@code svg} at {@code scale} pixels per point, shrinking it when it would have more
    * than {@code maxPixels} pixels.
    *
