@@ -118,27 +118,40 @@ public final class DotProgram {
     return limited;
   }
 
+  /** Work on one of the process's streams. */
+  @FunctionalInterface
+  private interface StreamWork {
+    void run() throws IOException;
+  }
+
   private static Thread drain(InputStream in, ByteArrayOutputStream to) {
-    Thread t = new Thread(() -> {
+    return daemon("chainrule-dot-output", () -> {
       try (in) {
         in.transferTo(to);
-      } catch (IOException e) {
-        // the process was killed; what it wrote so far is all there is
       }
-    }, "chainrule-dot-output");
-    t.setDaemon(true);
-    t.start();
-    return t;
+    });
   }
 
   private static Thread feed(OutputStream out, byte[] bytes) {
-    Thread t = new Thread(() -> {
+    return daemon("chainrule-dot-input", () -> {
       try (out) {
         out.write(bytes);
-      } catch (IOException e) {
-        // the process stopped reading (it failed or was killed); its exit status says why
       }
-    }, "chainrule-dot-input");
+    });
+  }
+
+  /**
+   * Runs {@code work} on a daemon thread. A stream that fails means the process stopped early
+   * (it failed, or was killed at its limit): its exit status says why, so the failure is dropped.
+   */
+  private static Thread daemon(String name, StreamWork work) {
+    Thread t = new Thread(() -> {
+      try {
+        work.run();
+      } catch (IOException e) {
+        // the process stopped early; render() reports why from its exit status
+      }
+    }, name);
     t.setDaemon(true);
     t.start();
     return t;
