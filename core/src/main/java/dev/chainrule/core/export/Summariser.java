@@ -22,6 +22,9 @@ import java.util.Set;
  */
 final class Summariser {
   private static final int MAX_SCOPE_DEPTH = 4;
+  private static final String BACKWARD_OF = "backward of ";
+  /** Marks a node whose users sit in different folds, or some in none. */
+  private static final Fold MIXED = new Fold(Fold.Kind.REST, "mixed", null);
 
   private final Selection selection;
   private final ExportOptions options;
@@ -86,8 +89,6 @@ final class Summariser {
     }
   }
 
-  private static final String BACKWARD_OF = "backward of ";
-
   /**
    * Returns the scope depth to collapse at: 1 (one box per top-level scope), deeper while all
    * forward nodes share one scope at that depth and some lie deeper (a model wrapped in one
@@ -126,9 +127,6 @@ final class Summariser {
     String[] parts = scope.split("/");
     return String.join("/", List.of(parts).subList(0, Math.min(depth, parts.length)));
   }
-
-  /** Marks a node whose users sit in different folds, or some in none. */
-  private static final Fold MIXED = new Fold(Fold.Kind.REST, "mixed", null);
 
   /**
    * Returns, by node id, the one fold all of the node's drawn users sit in ({@code literals}:
