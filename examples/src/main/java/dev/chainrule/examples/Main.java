@@ -2,6 +2,7 @@ package dev.chainrule.examples;
 
 import dev.chainrule.examples.bench.BenchCommand;
 import dev.chainrule.examples.cli.Cli;
+import dev.chainrule.examples.cli.DebugLog;
 import dev.chainrule.examples.custom.CustomModelCommand;
 import dev.chainrule.examples.fashion.FashionMnistCommand;
 import dev.chainrule.examples.formulas.CompareCommand;
@@ -15,41 +16,28 @@ import dev.chainrule.examples.soak.SoakCommand;
 import dev.chainrule.examples.testnet.TestNetBatchCommand;
 import dev.chainrule.examples.testnet.TestNetSingleCommand;
 import dev.chainrule.examples.xor.XorCommand;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
+import picocli.CommandLine.ScopeType;
 
 /**
  * The examples jar's entry point: {@code java -jar examples/target/chainrule-examples.jar
- * <subcommand>}. Each subcommand is one runnable program; {@code list} names them all.
+ * <subcommand>}. Each subcommand is one runnable program; {@code list} names them all, and
+ * {@code <subcommand> --help} (or {@code -h}, or {@code help <subcommand>}) describes one.
  */
 @Command(name = "chainrule-examples", mixinStandardHelpOptions = true,
+    scope = ScopeType.INHERIT,
     version = "chainrule examples 0.1.0",
     description = "Runnable chainrule examples: the seeds' networks, training, graphs, formulas.",
     subcommands = {ListCommand.class, MazurCommand.class, XorCommand.class, ShallowCommand.class,
         FashionMnistCommand.class, CustomModelCommand.class, Bp4Command.class,
         TestNetBatchCommand.class, TestNetSingleCommand.class, GraphCommand.class,
         FormulasCommand.class, CompareCommand.class, TraceCommand.class, SoakCommand.class,
-        BenchCommand.class})
+        BenchCommand.class, HelpCommand.class})
 public final class Main implements Runnable {
-  /**
-   * Keeps the library loggers' levels alive (java.util.logging holds loggers weakly): the native
-   * BLAS binding says at INFO which implementation it loaded and warns when none is installed,
-   * which is expected on a machine without OpenBLAS, so the command line shows only real problems.
-   * {@code -Dchainrule.log=info} shows everything.
-   */
-  private static final Logger[] QUIET = {Logger.getLogger("dev.ludovic.netlib"),
-      Logger.getLogger("dev.chainrule")};
-
-  static {
-    if (!"info".equals(System.getProperty("chainrule.log"))) {
-      QUIET[0].setLevel(Level.SEVERE);
-      QUIET[1].setLevel(Level.WARNING);
-    }
-  }
-
   /** Runs the command line and exits with its status. */
   public static void main(String[] args) {
+    DebugLog.fromSystemProperty();
     System.exit(Cli.run(new Main(), args));
   }
 

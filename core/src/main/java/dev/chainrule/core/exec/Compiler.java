@@ -15,19 +15,10 @@ import java.util.List;
 /**
  * Compiles targets into a {@link Program}: selects and rewrites the nodes ({@link Selection}),
  * groups elementwise operations into loops ({@link Fusion}), lays out value slots, emits one step
- * per remaining operation and per loop in topological order, appends a training step's updates,
+ * per remaining operation and per loop in topological order, appends the accumulations,
  * and assigns buffers ({@link Buffers}). Linear in the size of the graph, with no recursion.
  */
 final class Compiler {
-  /**
-   * What a training step adds to a plan: an update of each parameter from its gradient.
-   *
-   * @param parameters the parameter nodes
-   * @param gradients their gradient nodes, in the same order
-   * @param update the rule
-   */
-  record Training(List<Node> parameters, List<Node> gradients, Update update) {}
-
   private final Selection s;
   private final ExecOptions options;
   private int[] group;
@@ -39,16 +30,19 @@ final class Compiler {
     this.options = options;
   }
 
-  /** Compiles {@code targets}, plus the updates of {@code training} when it is not null. */
-  static Program compile(List<Node> targets, ExecOptions options, Training training) {
+  /** Compiles {@code targets}, plus {@code acc} when it is not null. */
+  static Program compile(List<Node> targets, ExecOptions options, Accumulations acc) {
     if (targets.isEmpty()) {
       throw new IllegalArgumentException("a plan needs at least one target node");
     }
     Graph graph = targets.get(0).graph();
     List<Node> roots = new ArrayList<>(targets);
-    if (training != null) {
-      roots.addAll(training.parameters());
-      roots.addAll(training.gradients());
+    if (acc != null) {
+      roots.addAll(acc.parameters());
+      roots.addAll(acc.increments());
+      if (acc.guard() != null) {
+        roots.add(acc.guard());
+      }
     }
     int maxId = 0;
     for (Node t : roots) {
@@ -61,14 +55,16 @@ final class Compiler {
     }
     Selection s = new Selection(graph, maxId);
     s.select(roots, options.foldTransposes());
-    List<FusedUpdates.Fused> fused = training != null && options.fuseUpdates()
-        && training.update() instanceof Update.Sgd ? FusedUpdates.find(s, targets, training)
-        : List.of();
+    List<FusedAccumulations.Fused> fused = acc != null && options.fuseUpdates()
+        ? FusedAccumulations.find(s, targets, acc) : List.of();
     if (!fused.isEmpty()) {
       roots = new ArrayList<>(targets);
-      roots.addAll(training.parameters());
-      boolean[] skip = new boolean[training.parameters().size()];
-      for (FusedUpdates.Fused f : fused) {
+      roots.addAll(acc.parameters());
+      if (acc.guard() != null) {
+        roots.add(acc.guard());
+      }
+      boolean[] skip = new boolean[acc.parameters().size()];
+      for (FusedAccumulations.Fused f : fused) {
         skip[f.index()] = true;
         for (int a : s.args[f.product()]) {
           roots.add(s.nodes[a]);
@@ -76,7 +72,7 @@ final class Compiler {
       }
       for (int i = 0; i < skip.length; i++) {
         if (!skip[i]) {
-          roots.add(training.gradients().get(i));
+          roots.add(acc.increments().get(i));
         }
       }
       s.clearNeeded();
@@ -88,10 +84,11 @@ final class Compiler {
     if (options.fuseElementwise()) {
       s.reluMasks();
     }
-    return new Compiler(s, options).build(targets, training, fused);
+    return new Compiler(s, options).build(targets, acc, fused);
   }
 
-  private Program build(List<Node> targets, Training training, List<FusedUpdates.Fused> fused) {
+  private Program build(List<Node> targets, Accumulations acc,
+      List<FusedAccumulations.Fused> fused) {
     group = options.fuseElementwise() ? Fusion.groups(s.ops, s.args, s.shapes, s.needed) : null;
     Groups groups = group != null ? new Groups(s, group) : null;
     assignSlots(groups);
@@ -108,8 +105,8 @@ final class Compiler {
         fusedOps += groups.size(group[id]);
       }
     }
-    if (training != null) {
-      addUpdates(training, fused, steps);
+    if (acc != null) {
+      addAccumulations(acc, fused, steps);
     }
     StepSpec[] all = steps.toArray(new StepSpec[0]);
     int[] sizes = new int[slotNodes.size()];
@@ -169,27 +166,29 @@ final class Compiler {
         options.prepareKernels());
   }
 
-  private void addUpdates(Training training, List<FusedUpdates.Fused> fused,
+  private void addAccumulations(Accumulations acc, List<FusedAccumulations.Fused> fused,
       List<StepSpec> steps) {
-    boolean[] done = new boolean[training.parameters().size()];
-    for (FusedUpdates.Fused f : fused) {
+    if (acc.guard() != null) {
+      steps.add(new GuardStep.Spec(slotOf[acc.guard().id()]));
+    }
+    boolean[] done = new boolean[acc.parameters().size()];
+    for (FusedAccumulations.Fused f : fused) {
       int[] a = s.args[f.product()];
-      steps.add(GemmUpdateStep.Spec.of((MatMul) s.ops[f.product()], s.shapes[a[0]],
+      steps.add(GemmAccumulateStep.Spec.of((MatMul) s.ops[f.product()], s.shapes[a[0]],
           s.shapes[a[1]], slotOf[a[0]], slotOf[a[1]], slotOf[f.parameter().id()]));
       done[f.index()] = true;
     }
     List<Integer> params = new ArrayList<>();
-    List<Integer> grads = new ArrayList<>();
+    List<Integer> increments = new ArrayList<>();
     for (int i = 0; i < done.length; i++) {
       if (!done[i]) {
-        params.add(slotOf[training.parameters().get(i).id()]);
-        grads.add(slotOf[training.gradients().get(i).id()]);
+        params.add(slotOf[acc.parameters().get(i).id()]);
+        increments.add(slotOf[acc.increments().get(i).id()]);
       }
     }
     if (!params.isEmpty()) {
-      steps.add(new RuleStep.Spec(training.update(),
-          params.stream().mapToInt(Integer::intValue).toArray(),
-          grads.stream().mapToInt(Integer::intValue).toArray()));
+      steps.add(new AxpyStep.Spec(params.stream().mapToInt(Integer::intValue).toArray(),
+          increments.stream().mapToInt(Integer::intValue).toArray()));
     }
   }
 }

@@ -1,8 +1,8 @@
 package dev.chainrule.core.exec;
 
 /**
- * How a {@link Plan} (or a {@link TrainingStep}) is compiled: which optimisations the compiler
- * applies. Every optimisation gives the same numbers as the unoptimised plan, bit for bit, except
+ * How a {@link Plan} (or a training step, which runs one) is compiled: which optimisations the
+ * compiler applies. Every optimisation gives the same numbers as the unoptimised plan, bit for bit, except
  * transposes folded into matrix products and the update fused into a gradient's matrix product,
  * which may round differently in the last bits. {@link #defaults()} turns everything on; {@link
  * #unoptimised()} runs each operation's own {@code forward} into a buffer of its own, the

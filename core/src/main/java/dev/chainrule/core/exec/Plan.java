@@ -26,13 +26,13 @@ import java.util.stream.Collectors;
 public final class Plan {
   private final Program program;
   private final ThreadLocal<Workspace> workspaces;
-  private final Compiler.Training training;
+  private final Accumulations accumulations;
   private final boolean checksAnomalies;
   private volatile Plan anomalyTwin;
 
-  private Plan(Program program, Compiler.Training training, boolean checksAnomalies) {
+  private Plan(Program program, Accumulations accumulations, boolean checksAnomalies) {
     this.program = program;
-    this.training = training;
+    this.accumulations = accumulations;
     this.checksAnomalies = checksAnomalies;
     this.workspaces = ThreadLocal.withInitial(() -> new Workspace(this, program));
   }
@@ -52,9 +52,13 @@ public final class Plan {
     return new Plan(Compiler.compile(targets, options, null), null, false);
   }
 
-  /** Compiles a plan that also applies a training step's updates at the end of each run. */
-  static Plan compile(List<Node> targets, ExecOptions options, Compiler.Training training) {
-    return new Plan(Compiler.compile(targets, options, training), training, false);
+  /**
+   * Compiles a plan that computes {@code targets} and, at the end of each run, adds to parameters
+   * in place as {@code accumulations} say, with the scale given to {@link #run(Feeds, double)}.
+   */
+  public static Plan compile(List<Node> targets, Accumulations accumulations,
+      ExecOptions options) {
+    return new Plan(Compiler.compile(targets, options, accumulations), accumulations, false);
   }
 
   /** Returns the targets this plan computes. */
@@ -92,19 +96,29 @@ public final class Plan {
    *     or a fed node that is not an input this plan uses
    * @throws AnomalyException in {@link Anomaly} mode, at the first operation whose value is not
    *     finite
+   * @throws IllegalStateException when the plan has {@link Accumulations}, whose scale {@link
+   *     #run(Feeds, double)} takes
    */
   public Results run(Feeds feeds) {
+    requireNoAccumulations();
     return run(feeds, 0.0);
   }
 
-  /** Runs the plan; a training step's updates use {@code learningRate}. */
-  Results run(Feeds feeds, double learningRate) {
+  /**
+   * Runs the plan as {@link #run(Feeds)} does, then adds {@code scale} times each increment to its
+   * parameter, in place (see {@link Accumulations}).
+   *
+   * @throws FeedException as {@link #run(Feeds)} does
+   * @throws AnomalyException as {@link #run(Feeds)} does
+   */
+  public Results run(Feeds feeds, double scale) {
     if (Anomaly.isEnabled() && !checksAnomalies) {
-      return anomalyTwin().run(feeds, learningRate);
+      return anomalyTwin().run(feeds, scale);
     }
     Workspace ws = workspaces.get();
     bindInputs(feeds, ws.values);
-    ws.learningRate = learningRate;
+    ws.scale = scale;
+    ws.accumulating = true;
     for (Step step : ws.steps) {
       step.run(ws);
     }
@@ -124,16 +138,23 @@ public final class Plan {
    * @throws FeedException as {@link #run} does
    */
   public PlanProfile profile(Feeds feeds, int runs) {
+    requireNoAccumulations();
     return profile(feeds, 0.0, runs);
   }
 
-  /** Profiles the plan; a training step's updates use {@code learningRate}. */
-  PlanProfile profile(Feeds feeds, double learningRate, int runs) {
+  /**
+   * Profiles the plan as {@link #profile(Feeds, int)} does, each run adding {@code scale} times
+   * the increments to the parameters as {@link #run(Feeds, double)} does.
+   *
+   * @throws IllegalArgumentException if {@code runs} is less than 1
+   * @throws FeedException as {@link #run} does
+   */
+  public PlanProfile profile(Feeds feeds, double scale, int runs) {
     if (runs < 1) {
       throw new IllegalArgumentException("a profile needs at least 1 run, got " + runs);
     }
     if (Anomaly.isEnabled() && !checksAnomalies) {
-      return anomalyTwin().profile(feeds, learningRate, runs);
+      return anomalyTwin().profile(feeds, scale, runs);
     }
     Workspace ws = workspaces.get();
     int steps = ws.steps.length;
@@ -141,7 +162,8 @@ public final class Plan {
     for (int r = 0; r < runs; r++) {
       long start = System.nanoTime();
       bindInputs(feeds, ws.values);
-      ws.learningRate = learningRate;
+      ws.scale = scale;
+      ws.accumulating = true;
       long before = System.nanoTime();
       nanos[0] += before - start;
       for (int i = 0; i < steps; i++) {
@@ -166,6 +188,14 @@ public final class Plan {
     return new PlanProfile(names, nanos, runs);
   }
 
+  private void requireNoAccumulations() {
+    if (accumulations != null) {
+      throw new IllegalStateException("this plan adds to parameters " + names(
+          accumulations.parameters()) + " in place at the end of each run; give the scale of "
+          + "those additions: run(feeds, scale)");
+    }
+  }
+
   /**
    * Returns this plan compiled without optimisations, so that every operation has a value of its
    * own that anomaly mode can inspect (fused loops keep intermediates in registers).
@@ -173,8 +203,8 @@ public final class Plan {
   private Plan anomalyTwin() {
     Plan twin = anomalyTwin;
     if (twin == null) {
-      twin = new Plan(Compiler.compile(program.targets, ExecOptions.unoptimised(), training),
-          training, true);
+      twin = new Plan(Compiler.compile(program.targets, ExecOptions.unoptimised(), accumulations),
+          accumulations, true);
       anomalyTwin = twin;
     }
     return twin;

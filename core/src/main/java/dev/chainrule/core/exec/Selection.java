@@ -5,9 +5,9 @@ import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.graph.NodeKind;
 import dev.chainrule.core.graph.Op;
 import dev.chainrule.core.graph.ops.Compare;
+import dev.chainrule.core.graph.ops.FoldedMatMul;
 import dev.chainrule.core.graph.ops.MatMul;
 import dev.chainrule.core.graph.ops.Relu;
-import dev.chainrule.core.graph.ops.Transpose;
 import dev.chainrule.core.tensor.Shape;
 import java.util.List;
 
@@ -72,23 +72,11 @@ final class Selection {
     List<Node> in = n.inputs();
     int[] a = new int[in.size()];
     Op op = n.op();
-    if (foldTransposes && op instanceof MatMul) {
-      MatMul mm = (MatMul) op;
-      boolean ta = mm.transposeA();
-      boolean tb = mm.transposeB();
-      Node x = in.get(0);
-      Node y = in.get(1);
-      while (isMatrixTranspose(x)) {
-        x = x.inputs().get(0);
-        ta = !ta;
-      }
-      while (isMatrixTranspose(y)) {
-        y = y.inputs().get(0);
-        tb = !tb;
-      }
-      op = ta == mm.transposeA() && tb == mm.transposeB() ? mm : new MatMul(ta, tb);
-      a[0] = x.id();
-      a[1] = y.id();
+    if (foldTransposes && op instanceof MatMul mm) {
+      FoldedMatMul f = FoldedMatMul.of(mm, in.get(0), in.get(1), any -> true);
+      op = f.op();
+      a[0] = f.a().id();
+      a[1] = f.b().id();
     } else {
       for (int j = 0; j < a.length; j++) {
         a[j] = in.get(j).id();
@@ -96,11 +84,6 @@ final class Selection {
     }
     ops[id] = op;
     args[id] = a;
-  }
-
-  private static boolean isMatrixTranspose(Node n) {
-    return n.op() instanceof Transpose && n.shape().rank() == 2
-        && ((Transpose) n.op()).permutation()[0] == 1;
   }
 
   /**

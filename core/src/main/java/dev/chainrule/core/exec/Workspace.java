@@ -5,13 +5,15 @@ import dev.chainrule.core.tensor.Tensor;
 /**
  * One thread's state for running a plan: a tensor per value slot (leaves' own tensors, or views
  * of the thread's buffers), the thread's steps with their kernels and scratch space, the results
- * object handed back by every run, and the learning rate of a training step's current run.
+ * object handed back by every run, and the scale of the current run's accumulations (see {@link
+ * Accumulations}) with whether they run.
  */
 final class Workspace {
   final Tensor[] values;
   final Step[] steps;
   final Results results;
-  double learningRate;
+  double scale;
+  boolean accumulating;
 
   Workspace(Plan plan, Program p) {
     this.values = new Tensor[p.slotNodes.length];

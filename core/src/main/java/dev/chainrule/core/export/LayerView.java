@@ -91,12 +91,31 @@ final class LayerView {
     if (options.legend()) {
       List<Role> shown = new ArrayList<>(roles);
       shown.remove(Role.LITERAL);
-      Legend.write(sb, shown, new ArrayList<>(used), List.of("3D box: one name scope (layer), collapsed"));
+      String note = boxNote(groups.values());
+      Legend.write(sb, shown, new ArrayList<>(used), note == null ? List.of() : List.of(note));
     }
     if (options.title() != null) {
       sb.append(DotText.title(options.title()));
     }
     return sb.append("}\n").toString();
+  }
+
+  /**
+   * Returns the legend's row for the 3D boxes drawn: layers (name scopes), the backward pass, both,
+   * or null when the picture has none, as for a graph built without scopes.
+   */
+  private static String boxNote(Iterable<Group> groups) {
+    boolean layers = false;
+    boolean backward = false;
+    for (Group g : groups) {
+      layers |= g.scope != null && !g.scope.equals(ClusterTree.BACKWARD);
+      backward |= ClusterTree.BACKWARD.equals(g.scope);
+    }
+    if (layers) {
+      return backward ? "3D box: one name scope (layer), or the backward pass, collapsed"
+          : "3D box: one name scope (layer), collapsed";
+    }
+    return backward ? "3D box: the backward pass, collapsed" : null;
   }
 
   /** Returns the box a node belongs to by its own scope, or null when only its users decide. */

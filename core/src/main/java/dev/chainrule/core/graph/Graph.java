@@ -142,6 +142,17 @@ public final class Graph {
     return nodes.get(id);
   }
 
+  /**
+   * Returns the node called {@code name}: the one the user named so ({@code "A[1]"}), or the
+   * unnamed node that formulas and pictures call so ({@code "mul_12"}).
+   *
+   * @throws IllegalArgumentException listing the graph's named nodes when none is called {@code
+   *     name}, or the ids of the nodes when several are
+   */
+  public Node node(String name) {
+    return NodeLookup.find(nodes, name);
+  }
+
   /** Returns the number of nodes. */
   public int size() {
     return nodes.size();

@@ -1,7 +1,5 @@
 package dev.chainrule.core.graph;
 
-import dev.chainrule.core.exec.Feeds;
-import dev.chainrule.core.exec.Plan;
 import dev.chainrule.core.tensor.Shape;
 import dev.chainrule.core.tensor.Tensor;
 import java.util.List;
@@ -195,14 +193,15 @@ public final class Node extends NodeAlgebra {
   }
 
   /**
-   * Evaluates this node now and returns its value: the interactive path. Inputs use the values set
-   * with {@link #hold}; use a {@link Plan} with {@link Feeds} to run a graph many times.
+   * Evaluates this node now and returns its value: the interactive path, run by the {@link
+   * Evaluator} the executor installs (it compiles a plan for this node). Inputs use the values set
+   * with {@link #hold}; to run a graph many times, compile a plan once and give it feeds.
    */
   public Tensor value() {
     if (kind == NodeKind.PARAMETER || kind == NodeKind.CONSTANT) {
       return value;
     }
-    return Plan.compile(List.of(this)).run(Feeds.none()).get(this).copy();
+    return InstalledEvaluator.get().evaluate(this);
   }
 
   /** Returns the name, operation and shape, e.g. {@code Z[1] = add (4, 5)}. */

@@ -5,6 +5,7 @@
  * shape rule, forward kernel (and its {@link dev.chainrule.core.graph.Kernel} prepared for fixed
  * shapes, which compiled plans run), local derivative as graph nodes, and {@link
  * dev.chainrule.core.graph.Notation}. Start with {@code new Graph()} and the methods of {@link
- * dev.chainrule.core.graph.NodeAlgebra}.
+ * dev.chainrule.core.graph.NodeAlgebra}. The graph knows no executor: {@code node.value()}
+ * evaluates through the {@link dev.chainrule.core.graph.Evaluator} the executor installs.
  */
 package dev.chainrule.core.graph;

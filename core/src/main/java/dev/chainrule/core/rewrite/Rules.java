@@ -17,12 +17,13 @@ public final class Rules {
   }
 
   /**
-   * Returns the fusions: log(softmax) → logsoftmax, softmax + cross-entropy, sigmoid + binary
-   * cross-entropy, and Σ Y = 1 for targets declared to be distributions.
+   * Returns the fusions: log(softmax) and log-sum-exp → logsoftmax, softmax + cross-entropy,
+   * sigmoid + binary cross-entropy (on σ, or on the logits through softplus), and Σ Y = 1 for
+   * targets declared to be distributions.
    */
   public static List<Rule> fusions() {
-    return List.of(new LogSoftmaxFusion(), new SoftmaxCrossEntropyFusion(),
-        new SigmoidCrossEntropyFusion(), new TargetsSumToOne());
+    return List.of(new LogSoftmaxFusion(), new LogSumExpFusion(), new SoftmaxCrossEntropyFusion(),
+        new SigmoidCrossEntropyFusion(), new SoftplusCrossEntropyFusion(), new TargetsSumToOne());
   }
 
   /** Returns the algebraic rules followed by the fusions. */

@@ -14,15 +14,26 @@ import java.util.logging.Logger;
  * <p>All references to the binding live in this class, so a missing jar or native library only
  * makes {@link #available()} false. The native library runs its own threads (for OpenBLAS, set with
  * {@code OPENBLAS_NUM_THREADS}), not {@link Gemm#threads()}.
+ *
+ * <p>Which BLAS was found is one DEBUG line of the logger {@code dev.chainrule.core.tensor.Gemm}
+ * ({@link System.Logger}); the binding's own report of its search (INFO "Using …JNIBLAS", or
+ * WARNING lines on a machine without a native BLAS, which is normal) is silenced unless the user
+ * has set a level for its logger {@code dev.ludovic.netlib.blas}.
  */
 final class NativeGemm {
-  private static final Logger LOG = Logger.getLogger(Gemm.class.getName());
+  private static final System.Logger LOG = System.getLogger(Gemm.class.getName());
+  private static final String BINDING_LOGGER = "dev.ludovic.netlib.blas";
   private static final BLAS BLAS_OR_NULL;
   private static final String STATUS;
 
   static {
     BLAS found = null;
     String status;
+    Logger binding = Logger.getLogger(BINDING_LOGGER);
+    Level userLevel = binding.getLevel();
+    if (userLevel == null) {
+      binding.setLevel(Level.OFF);
+    }
     try {
       BLAS blas = BLAS.getInstance();
       if (blas instanceof NativeBLAS) {
@@ -34,10 +45,12 @@ final class NativeGemm {
       }
     } catch (LinkageError | RuntimeException e) {
       status = "no native BLAS: dev.ludovic.netlib could not be loaded (" + e + ")";
+    } finally {
+      binding.setLevel(userLevel);
     }
     BLAS_OR_NULL = found;
     STATUS = status;
-    LOG.log(Level.INFO, "chainrule GEMM: {0}", STATUS);
+    LOG.log(System.Logger.Level.DEBUG, "chainrule GEMM: {0}", STATUS);
   }
 
   private NativeGemm() {}

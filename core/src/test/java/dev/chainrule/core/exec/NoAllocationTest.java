@@ -3,6 +3,8 @@ package dev.chainrule.core.exec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.chainrule.core.autodiff.Autodiff;
+import dev.chainrule.core.exec.train.Sgd;
+import dev.chainrule.core.exec.train.TrainingStep;
 import dev.chainrule.core.graph.Graph;
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.tensor.Samples;
@@ -33,7 +35,7 @@ class NoAllocationTest {
         new double[] {1, 0}, new double[] {0, 1}));
     Node z = x.matmul(w1).add(b1).sigmoid().matmul(w2);
     Node loss = y.mul(z.logSoftmax(1)).sum(1).mean().neg().named("L");
-    TrainingStep step = TrainingStep.builder(loss).parameters(w1, b1, w2)
+    TrainingStep step = TrainingStep.builder(loss).parameters(w1, b1, w2).optimizer(new Sgd(0.01))
         .options(ExecOptions.defaults().withThreads(1)).build();
     Feeds feeds = Feeds.of(x, Samples.uniform(r, -1, 1, 4, 3));
     assertEquals(0, allocatedPerRun(() -> step.run(feeds, 0.01)), "bytes per training step");

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.chainrule.core.exec.train.Sgd;
+import dev.chainrule.core.exec.train.TrainingStep;
 import dev.chainrule.core.graph.Graph;
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.tensor.Tensor;
@@ -48,7 +50,7 @@ class PlanProfileTest {
     Graph g = new Graph();
     Node w = g.parameter("w", Tensor.scalar(1.0));
     Node loss = w.sub(3.0).square().named("L");
-    TrainingStep step = TrainingStep.builder(loss).parameters(w).build();
+    TrainingStep step = TrainingStep.builder(loss).parameters(w).optimizer(new Sgd(0.1)).build();
     PlanProfile p = step.profile(Feeds.none(), 0.1, 4);
     assertEquals(3 + (1 - 3) * Math.pow(0.8, 4), w.storedValue().item(), 1e-12);
     assertEquals(4, p.runs());

@@ -2,7 +2,6 @@ package dev.chainrule.examples.bench;
 
 import com.google.gson.Gson;
 import dev.chainrule.core.tensor.Gemm;
-import dev.chainrule.examples.Main;
 import dev.chainrule.examples.bench.ReferenceRunner.Outcome;
 import dev.chainrule.examples.cli.Json;
 import dev.chainrule.examples.cli.UsageException;
@@ -140,8 +139,8 @@ public final class BenchCommand implements Runnable {
         cmd.add(arg);
       }
     }
-    cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(),
-        "bench", "--worker", "--json", "--threads", String.valueOf(t), "--reps",
+    cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), BenchWorker.class.getName(),
+        "--worker", "--json", "--threads", String.valueOf(t), "--reps",
         String.valueOf(reps), "--workloads", String.join(",", names)));
     if (profile) {
       cmd.add("--profile");

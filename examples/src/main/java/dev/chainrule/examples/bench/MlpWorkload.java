@@ -4,7 +4,8 @@ import dev.chainrule.core.exec.ExecOptions;
 import dev.chainrule.core.exec.Feeds;
 import dev.chainrule.core.exec.PlanProfile;
 import dev.chainrule.core.exec.Results;
-import dev.chainrule.core.exec.TrainingStep;
+import dev.chainrule.core.exec.train.Sgd;
+import dev.chainrule.core.exec.train.TrainingStep;
 import dev.chainrule.core.graph.Graph;
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.tensor.Tensor;
@@ -41,7 +42,8 @@ public final class MlpWorkload {
     Node a1 = x.matmul(w1).add(b1).relu().named("A1");
     Node z2 = a1.matmul(w2).add(b2).named("Z2");
     loss = y.mul(z2.logSoftmax(1)).sum(1).mean().neg().named("L");
-    step = TrainingStep.builder(loss).parameters(w1, b1, w2, b2).options(options).build();
+    step = TrainingStep.builder(loss).parameters(w1, b1, w2, b2)
+        .optimizer(new Sgd(LEARNING_RATE)).options(options).build();
     for (int k = 0; k < BATCHES; k++) {
       Tensor xs = Tensor.zeros(batch, 784);
       double[] d = xs.buffer();

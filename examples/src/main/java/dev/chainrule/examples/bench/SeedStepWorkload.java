@@ -2,7 +2,8 @@ package dev.chainrule.examples.bench;
 
 import dev.chainrule.core.exec.ExecOptions;
 import dev.chainrule.core.exec.Feeds;
-import dev.chainrule.core.exec.TrainingStep;
+import dev.chainrule.core.exec.train.Sgd;
+import dev.chainrule.core.exec.train.TrainingStep;
 import dev.chainrule.core.graph.Graph;
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.tensor.Tensor;
@@ -35,7 +36,8 @@ public final class SeedStepWorkload {
     Node h = w1.matmul(i).add(b1).sigmoid().named("h");
     Node o = w2.matmul(h).add(b2).sigmoid().named("o");
     loss = t.sub(o).square().mul(0.5).sum().named("E");
-    step = TrainingStep.builder(loss).parameters(w1, w2).options(options).build();
+    step = TrainingStep.builder(loss).parameters(w1, w2).optimizer(new Sgd(LEARNING_RATE))
+        .options(options).build();
     reset();
   }
 

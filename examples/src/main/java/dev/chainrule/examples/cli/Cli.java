@@ -1,5 +1,7 @@
 package dev.chainrule.examples.cli;
 
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 
@@ -13,6 +15,22 @@ public final class Cli {
   public static final int BAD_INPUT = 2;
   /** Exit status for a run that failed. */
   public static final int FAILED = 1;
+
+  /**
+   * Keeps the library loggers' levels alive (java.util.logging holds loggers weakly): the native
+   * BLAS binding says at INFO which implementation it loaded and warns when none is installed,
+   * which is expected on a machine without OpenBLAS, so the command line shows only real problems.
+   * {@code -Dchainrule.log=info} shows everything.
+   */
+  private static final Logger[] QUIET = {Logger.getLogger("dev.ludovic.netlib"),
+      Logger.getLogger("dev.chainrule")};
+
+  static {
+    if (!"info".equals(System.getProperty("chainrule.log"))) {
+      QUIET[0].setLevel(Level.SEVERE);
+      QUIET[1].setLevel(Level.WARNING);
+    }
+  }
 
   private Cli() {}
 

@@ -4,7 +4,7 @@ import dev.chainrule.core.export.ImageFormat;
 import dev.chainrule.core.export.RenderResult;
 import dev.chainrule.core.export.Renderer;
 import dev.chainrule.core.export.graphviz.Limits;
-import dev.chainrule.nn.io.IoMessages;
+import dev.chainrule.nn.data.IoMessages;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;

@@ -1,6 +1,7 @@
 package dev.chainrule.examples.custom;
 
 import dev.chainrule.core.exec.Anomaly;
+import dev.chainrule.core.tensor.Gemm;
 import dev.chainrule.examples.cli.AnomalyOption;
 import dev.chainrule.examples.cli.Flags;
 import dev.chainrule.examples.cli.Json;
@@ -42,6 +43,7 @@ public final class CustomModelCommand implements Runnable {
       m.put("accuracy", r.accuracy());
       m.put("testAccuracy", r.testAccuracy());
       m.put("epochs", r.history().epochs().size());
+      m.put("gemm", Gemm.backend());
       Json.print(m, System.out);
       return;
     }

@@ -1,17 +1,20 @@
 package dev.chainrule.examples.fashion;
 
 import dev.chainrule.core.exec.Anomaly;
+import dev.chainrule.core.tensor.Gemm;
 import dev.chainrule.examples.cli.AnomalyOption;
 import dev.chainrule.examples.cli.Flags;
 import dev.chainrule.examples.cli.Json;
+import dev.chainrule.examples.cli.PlotOption;
 import dev.chainrule.examples.cli.UsageException;
-import dev.chainrule.examples.training.ConsoleProgress;
-import dev.chainrule.examples.training.LossCurve;
 import dev.chainrule.nn.data.FashionMnist;
-import dev.chainrule.nn.io.IoMessages;
+import dev.chainrule.nn.data.IoMessages;
 import dev.chainrule.nn.io.ModelFile;
 import dev.chainrule.nn.io.ModelFileException;
+import dev.chainrule.nn.listeners.EpochLine;
+import dev.chainrule.nn.listeners.ProgressBarListener;
 import dev.chainrule.nn.train.EpochStats;
+import dev.chainrule.nn.train.TrainingListener;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -65,18 +68,20 @@ public final class FashionMnistCommand implements Runnable {
       + "(default: ${DEFAULT-VALUE}).")
   int patience;
 
-  @Option(names = "--limit", description = "Use only the first N training and test images.")
+  @Option(names = "--limit", paramLabel = "N", description = "Read only the first N images of "
+      + "the training file and the first N of the test file, for a quick run; --validation "
+      + "images are held out of the N training ones (default: all, 60000 and 10000).")
   int limit = Integer.MAX_VALUE;
 
   @Option(names = "--raw", description = "Feed pixels in [0, 1] as they are instead of "
       + "standardising them with the training set's mean and deviation.")
   boolean raw;
 
-  @Option(names = "--plot", description = "Write the loss curve to this PNG file.")
-  Path plot;
+  @Mixin
+  PlotOption plot = new PlotOption();
 
-  @Option(names = "--save", description = "Save the trained model (taking raw pixels) to this "
-      + "file.")
+  @Option(names = "--save", paramLabel = "FILE", description = "Save the trained model (taking "
+      + "raw pixels) to this file, and say where.")
   Path save;
 
   @Option(names = "--json", description = "Print one JSON object instead of the report.")
@@ -90,19 +95,26 @@ public final class FashionMnistCommand implements Runnable {
   public void run() {
     FashionSettings s = settings();
     if (!json) {
-      System.out.printf(Locale.ROOT, "Fashion-MNIST from %s: %s MLP, ReLU, softmax "
+      System.out.printf(Locale.ROOT, "Fashion-MNIST from %s%s: %s MLP, ReLU, softmax "
           + "cross-entropy, %s at %s (%s schedule), batches of %d, %d epochs, seed %d, %s "
-          + "pixels%n", data, s.architecture(), s.optimizer(), s.learningRate(), s.schedule(),
-          batchSize, epochs, seed, raw ? "raw" : "standardised");
+          + "pixels%n", data, limit == Integer.MAX_VALUE ? ""
+          : " (--limit: the first " + limit + " images of each file)", s.architecture(),
+          s.optimizer(), s.learningRate(), s.schedule(), batchSize, epochs, seed,
+          raw ? "raw" : "standardised");
     }
     FashionRun r;
     try (Anomaly.Scope checking = anomaly.scope()) {
-      r = FashionRun.compute(s, ConsoleProgress.forRun(json, true,
-          ConsoleProgress.printer(System.out)));
+      r = FashionRun.compute(s, json ? TrainingListener.NONE
+          : ProgressBarListener.perEpoch().withSummary(EpochLine.printer(System.out))
+              .consoleOnly());
     }
-    writeOutputs(r);
+    Path plotted = plot.write(r.history(), "Fashion-MNIST, " + r.settings().architecture());
+    Path saved = save(r);
     if (json) {
-      Json.print(asJson(r), System.out);
+      Map<String, Object> m = asJson(r);
+      m.put("plot", plotted == null ? null : plotted.toString());
+      m.put("saved", saved == null ? null : saved.toString());
+      Json.print(m, System.out);
       return;
     }
     System.out.printf(Locale.ROOT, "trained on %d images (%d held out) in %.1f s: %.2f s per "
@@ -110,24 +122,29 @@ public final class FashionMnistCommand implements Runnable {
         r.history().secondsPerEpoch(), r.history().stoppedEarly() ? ", stopped early" : "");
     System.out.printf(Locale.ROOT, "test accuracy %.4f, test loss %.4f on %d images%n",
         r.test().accuracy(), r.test().loss(), r.test().samples());
+    if (plotted != null) {
+      System.out.println(PlotOption.wrote(plotted));
+    }
+    if (saved != null) {
+      System.out.println("model saved to " + saved + " (ModelFile.load reads it back)");
+    }
   }
 
-  private void writeOutputs(FashionRun r) {
-    Path writing = plot;
+  /** Saves the model when --save was given and returns the file's absolute path, else null. */
+  private Path save(FashionRun r) {
+    if (save == null) {
+      return null;
+    }
+    Path file = save.toAbsolutePath().normalize();
     try {
-      if (plot != null) {
-        LossCurve.write(r.history(), "Fashion-MNIST, " + r.settings().architecture(), plot);
-      }
-      writing = save;
-      if (save != null) {
-        ModelFile.save(r.model(), save);
-      }
+      ModelFile.save(r.model(), file);
     } catch (ModelFileException e) {
       throw new UncheckedIOException(e.getMessage(), e);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + writing + ": "
-          + IoMessages.reason(e, writing), e);
+      throw new UncheckedIOException("cannot write " + save + ": " + IoMessages.reason(e, file),
+          e);
     }
+    return file;
   }
 
   private FashionSettings settings() {
@@ -175,6 +192,7 @@ public final class FashionMnistCommand implements Runnable {
     m.put("testSamples", r.test().samples());
     m.put("stoppedEarly", r.history().stoppedEarly());
     m.put("cores", Runtime.getRuntime().availableProcessors());
+    m.put("gemm", Gemm.backend());
     List<Map<String, Object>> epochs = new ArrayList<>();
     for (EpochStats e : r.history().epochs()) {
       Map<String, Object> row = new LinkedHashMap<>();

@@ -39,8 +39,10 @@ public final class CompareCommand implements Runnable {
       + "as a graph next to autograd's gradient, with values and the verdict, into DIR.")
   Path graph;
 
-  @Option(names = "--format", split = ",", paramLabel = "dot|svg|png",
-      description = "File formats of the --graph pictures, comma-separated (default: png).")
+  @Option(names = "--format", split = ",", paramLabel = "FORMATS",
+      hideParamSyntax = true,
+      description = "File formats of the --graph pictures, comma-separated: dot, svg or png "
+          + "(default: png).")
   List<String> formats = List.of("png");
 
   /** Runs every formula of the example and prints the reports. */

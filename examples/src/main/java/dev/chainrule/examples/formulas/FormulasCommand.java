@@ -29,10 +29,14 @@ public final class FormulasCommand implements Runnable {
       description = "Leave the loss unfused: show the chain rule through σ′ and log as written.")
   boolean unfused;
 
+  @Option(names = "--logits", description = "Compute the example's cross-entropy from the logits, "
+      + "in the stable form nn's losses train with (binaryCrossEntropyWithLogits, log-softmax).")
+  boolean logits;
+
   /** Builds the example and prints its equations. */
   @Override
   public void run() {
-    SeedNetwork net = build(example);
+    SeedNetwork net = logits ? LogitsLoss.of(build(example)) : build(example);
     GradientForm form = adjoints ? GradientForm.ADJOINTS : GradientForm.PER_SAMPLE;
     FormulaReport report = FormulaReport.of(net, latex, form, !unfused);
     System.out.print(report.render("Formulas of example '" + net.name() + "' (loss "

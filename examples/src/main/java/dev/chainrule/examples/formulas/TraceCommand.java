@@ -3,7 +3,7 @@ package dev.chainrule.examples.formulas;
 import dev.chainrule.core.check.ChainRuleTrace;
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.examples.cli.UsageException;
-import dev.chainrule.examples.mazur.MazurNetwork;
+import dev.chainrule.examples.seeds.MazurNetwork;
 import dev.chainrule.examples.seeds.SeedNetwork;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +22,8 @@ public final class TraceCommand implements Runnable {
   @Parameters(index = "0", paramLabel = "<example>", description = "The example, e.g. mazur.")
   String example;
 
-  @Option(names = "--wrt", split = ",", paramLabel = "<name>",
+  @Option(names = "--wrt", split = ",", paramLabel = "NAMES",
+      hideParamSyntax = true,
       description = "The parameters to trace, e.g. w5,w1 (default: all).")
   List<String> wrt;
 

@@ -38,13 +38,14 @@ public final class GraphCommand implements Runnable {
   @Option(names = "--all", description = "Draw every example; every view unless --view is given.")
   boolean all;
 
-  @Option(names = "--view", split = ",",
-      paramLabel = "forward|backward|both|layers|simplified|before-after|manual",
-      description = "Views to draw, comma-separated (default: both).")
+  @Option(names = "--view", split = ",", paramLabel = "VIEWS", hideParamSyntax = true,
+      description = "Views to draw, comma-separated: forward, backward, both, layers, simplified, "
+          + "before-after or manual (default: both).")
   List<String> views;
 
-  @Option(names = "--format", split = ",", paramLabel = "dot|svg|png",
-      description = "File formats, comma-separated (default: png).")
+  @Option(names = "--format", split = ",", paramLabel = "FORMATS",
+      hideParamSyntax = true,
+      description = "File formats, comma-separated: dot, svg or png (default: png).")
   List<String> formats = List.of("png");
 
   @Option(names = "--out", paramLabel = "DIR", description = "Directory to write to (default: .).")

@@ -1,5 +1,6 @@
 package dev.chainrule.examples.mazur;
 
+import dev.chainrule.examples.seeds.MazurNetwork;
 import java.util.Map;
 
 /**

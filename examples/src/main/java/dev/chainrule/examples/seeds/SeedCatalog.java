@@ -1,6 +1,5 @@
 package dev.chainrule.examples.seeds;
 
-import dev.chainrule.examples.mazur.MazurNetwork;
 import dev.chainrule.nn.manual.Activation;
 import java.util.LinkedHashMap;
 import java.util.Map;

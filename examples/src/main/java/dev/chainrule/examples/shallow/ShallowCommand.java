@@ -1,18 +1,17 @@
 package dev.chainrule.examples.shallow;
 
 import dev.chainrule.core.exec.Anomaly;
+import dev.chainrule.core.tensor.Gemm;
 import dev.chainrule.examples.cli.AnomalyOption;
 import dev.chainrule.examples.cli.Flags;
 import dev.chainrule.examples.cli.Json;
+import dev.chainrule.examples.cli.PlotOption;
 import dev.chainrule.examples.cli.UsageException;
 import dev.chainrule.examples.compare.ComparisonPrinter;
 import dev.chainrule.examples.compare.SeedComparison;
-import dev.chainrule.examples.training.ConsoleProgress;
-import dev.chainrule.examples.training.LossCurve;
-import dev.chainrule.nn.io.IoMessages;
 import dev.chainrule.nn.layers.Activation;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import dev.chainrule.nn.listeners.ProgressBarListener;
+import dev.chainrule.nn.train.TrainingListener;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -32,8 +31,8 @@ public final class ShallowCommand implements Runnable {
   @Option(names = "--hidden", description = "Hidden units (default: ${DEFAULT-VALUE}).")
   int hidden = ShallowRun.Settings.defaults().hidden();
 
-  @Option(names = "--activation", description = "Hidden activation: tanh, relu, sigmoid, "
-      + "leaky_relu(λ) (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--activation", paramLabel = "NAME", description = "Hidden activation: tanh "
+      + "(the default), relu, sigmoid or leaky_relu(λ), a leaky ReLU of slope λ such as 0.01.")
   String activation = "tanh";
 
   @Option(names = "--iterations", description = "Full-batch gradient-descent steps "
@@ -50,8 +49,8 @@ public final class ShallowCommand implements Runnable {
       + "(default: ${DEFAULT-VALUE}).")
   long seed = ShallowRun.Settings.defaults().seed();
 
-  @Option(names = "--plot", description = "Write the loss curve to this PNG file.")
-  Path plot;
+  @Mixin
+  PlotOption plot = new PlotOption();
 
   @Option(names = "--json", description = "Print one JSON object instead of the report.")
   boolean json;
@@ -65,20 +64,15 @@ public final class ShallowCommand implements Runnable {
     ShallowRun.Settings s = settings();
     ShallowRun r;
     try (Anomaly.Scope checking = anomaly.scope()) {
-      r = ShallowRun.compute(s, ConsoleProgress.forRun(json, false, null));
+      r = ShallowRun.compute(s, json ? TrainingListener.NONE
+          : ProgressBarListener.wholeRun().consoleOnly());
     }
-    if (plot != null) {
-      try {
-        LossCurve.write(r.history(), "Seed 004, " + r.architecture() + " on the flower", plot);
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot write the loss curve to " + plot + ": "
-            + IoMessages.reason(e, plot), e);
-      }
-    }
+    Path plotted = plot.write(r.history(), "Seed 004, " + r.architecture() + " on the flower");
     SeedComparison comparison = ShallowVsManual.compare(r, s).orElse(null);
     if (json) {
       Map<String, Object> m = asJson(s, r);
       m.put("maxRelErrorVsManual", comparison == null ? null : comparison.maxRelErrorVsManual());
+      m.put("plot", plotted == null ? null : plotted.toString());
       Json.print(m, System.out);
       return;
     }
@@ -88,6 +82,9 @@ public final class ShallowCommand implements Runnable {
     System.out.printf(Locale.ROOT, "cost J: %.6f → %.6f%n", r.initialCost(), r.cost());
     System.out.printf(Locale.ROOT, "accuracy: %.4f on the training flower, %.4f on a fresh one%n",
         r.accuracy(), r.testAccuracy());
+    if (plotted != null) {
+      System.out.println(PlotOption.wrote(plotted));
+    }
     System.out.println();
     if (comparison == null) {
       System.out.println("(the comparison with the seed's formulas needs the seed's 3-4-1 shape "
@@ -130,6 +127,7 @@ public final class ShallowCommand implements Runnable {
     m.put("samples", s.samples());
     m.put("seed", s.seed());
     m.put("seconds", r.seconds());
+    m.put("gemm", Gemm.backend());
     return m;
   }
 }

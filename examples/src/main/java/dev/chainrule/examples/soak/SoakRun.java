@@ -9,7 +9,7 @@ import dev.chainrule.nn.data.Generators;
 import dev.chainrule.nn.layers.Parameter;
 import dev.chainrule.nn.losses.Loss;
 import dev.chainrule.nn.model.Sequential;
-import dev.chainrule.nn.optim.Sgd;
+import dev.chainrule.core.exec.train.Sgd;
 import dev.chainrule.nn.train.Trainer;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;

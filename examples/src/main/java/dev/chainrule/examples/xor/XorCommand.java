@@ -1,14 +1,13 @@
 package dev.chainrule.examples.xor;
 
 import dev.chainrule.core.exec.Anomaly;
+import dev.chainrule.core.tensor.Gemm;
 import dev.chainrule.examples.cli.AnomalyOption;
 import dev.chainrule.examples.cli.Flags;
 import dev.chainrule.examples.cli.Json;
-import dev.chainrule.examples.training.ConsoleProgress;
-import dev.chainrule.examples.training.LossCurve;
-import dev.chainrule.nn.io.IoMessages;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import dev.chainrule.examples.cli.PlotOption;
+import dev.chainrule.nn.listeners.ProgressBarListener;
+import dev.chainrule.nn.train.TrainingListener;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -37,8 +36,8 @@ public final class XorCommand implements Runnable {
   @Option(names = "--hidden", description = "Hidden units (default: ${DEFAULT-VALUE}).")
   int hidden = XorRun.HIDDEN;
 
-  @Option(names = "--plot", description = "Write the loss curve to this PNG file.")
-  Path plot;
+  @Mixin
+  PlotOption plot = new PlotOption();
 
   @Option(names = "--json", description = "Print one JSON object instead of the report.")
   boolean json;
@@ -55,18 +54,13 @@ public final class XorCommand implements Runnable {
     XorRun r;
     try (Anomaly.Scope checking = anomaly.scope()) {
       r = XorRun.compute(seed, steps, learningRate, hidden,
-          ConsoleProgress.forRun(json, false, null));
+          json ? TrainingListener.NONE : ProgressBarListener.wholeRun().consoleOnly());
     }
-    if (plot != null) {
-      try {
-        LossCurve.write(r.history(), "XOR, 2-" + hidden + "-1 sigmoid, seed " + seed, plot);
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot write the loss curve to " + plot + ": "
-            + IoMessages.reason(e, plot), e);
-      }
-    }
+    Path plotted = plot.write(r.history(), "XOR, 2-" + hidden + "-1 sigmoid, seed " + seed);
     if (json) {
-      Json.print(asJson(r), System.out);
+      Map<String, Object> m = asJson(r);
+      m.put("plot", plotted == null ? null : plotted.toString());
+      Json.print(m, System.out);
       return;
     }
     System.out.printf(Locale.ROOT, "XOR with a 2-%d-1 sigmoid network, %d single-sample steps "
@@ -79,6 +73,9 @@ public final class XorCommand implements Runnable {
           targets[i]);
     }
     System.out.println("correct: " + r.correct() + " of 4");
+    if (plotted != null) {
+      System.out.println(PlotOption.wrote(plotted));
+    }
   }
 
   private Map<String, Object> asJson(XorRun r) {
@@ -92,6 +89,7 @@ public final class XorCommand implements Runnable {
     m.put("learningRate", learningRate);
     m.put("seed", seed);
     m.put("seconds", r.seconds());
+    m.put("gemm", Gemm.backend());
     return m;
   }
 }

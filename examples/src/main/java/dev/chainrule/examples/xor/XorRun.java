@@ -8,7 +8,7 @@ import dev.chainrule.nn.layers.Activation;
 import dev.chainrule.nn.layers.Layout;
 import dev.chainrule.nn.losses.Loss;
 import dev.chainrule.nn.model.Sequential;
-import dev.chainrule.nn.optim.Sgd;
+import dev.chainrule.core.exec.train.Sgd;
 import dev.chainrule.nn.train.FitOptions;
 import dev.chainrule.nn.train.History;
 import dev.chainrule.nn.train.Trainer;

@@ -12,8 +12,8 @@ import java.util.List;
 
 /**
  * Pictures under docs/images drawn by a {@code graph} command that a page shows: the page must
- * show the command, and the committed DOT must equal what the command writes now, with its PNG
- * beside it. With {@link DocsTest#UPDATE_PROPERTY} set, the command redraws them instead.
+ * show the command, and the committed DOT must equal what the command writes now, with the
+ * picture in the command's other format (SVG) beside it. With {@link DocsTest#UPDATE_PROPERTY} set, the command redraws them instead.
  */
 final class CommandPictures {
   private CommandPictures() {}
@@ -43,8 +43,10 @@ final class CommandPictures {
     dotOnly.set(format + 1, "dot");
     dotOnly.set(dotOnly.size() - 1, scratch.toString());
     assertEquals(0, Transcripts.run(dotOnly).status(), "the command runs: " + shown);
+    String picture = file + "." + List.of(args.get(format + 1).split(",")).stream()
+        .filter(f -> !f.equals("dot")).findFirst().orElse("dot");
     String fresh = Files.readString(scratch.resolve(file + ".dot"), StandardCharsets.UTF_8);
-    assertTrue(fresh.equals(before) && Files.exists(dir.resolve(file + ".png")),
+    assertTrue(fresh.equals(before) && Files.exists(dir.resolve(picture)),
         dir + " is out of date; redraw it from the repository root with: "
             + DocsTest.REGENERATE);
   }

@@ -37,12 +37,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DocsTest {
   /** The system property that switches the test to rewriting the pages. */
-  static final String UPDATE_PROPERTY = "chainrule.docs.update";
+  static final String UPDATE_PROPERTY = DocsRegeneration.PROPERTY;
 
-  /** The command that rewrites the pasted outputs, run from the repository root. */
-  static final String REGENERATE = "mvn -q -pl examples -am test "
-      + "-Dtest=DocsTest,GuidePicturesTest -Dsurefire.failIfNoSpecifiedTests=false -D"
-      + UPDATE_PROPERTY + "=true";
+  /** The command that rewrites the pasted outputs and the pictures, run from the root. */
+  static final String REGENERATE = DocsRegeneration.COMMAND;
 
   @TestFactory
   List<DynamicTest> everySnippetAndTranscriptRunsAsThePageShows(@TempDir Path classes)
@@ -56,7 +54,7 @@ class DocsTest {
     }
     List<DynamicTest> tests = new ArrayList<>();
     for (Block b : blocks) {
-      if (b.language().equals("java")) {
+      if (isSnippet(b)) {
         tests.add(dynamicTest(b.where() + " java", () -> checkSnippet(b, outputs.get(b),
             snippets)));
       } else if (Transcripts.isTranscript(b)) {
@@ -114,7 +112,7 @@ class DocsTest {
       if (java != null && !java.page().equals(b.page())) {
         java = null;
       }
-      if (b.language().equals("java")) {
+      if (isSnippet(b)) {
         java = b;
       } else if (b.language().equals("output")) {
         if (java == null || outputs.containsKey(java)) {
@@ -128,7 +126,12 @@ class DocsTest {
   }
 
   private static List<Block> javaBlocks(List<Block> blocks) {
-    return blocks.stream().filter(b -> b.language().equals("java")).toList();
+    return blocks.stream().filter(DocsTest::isSnippet).toList();
+  }
+
+  /** A java block is a snippet unless it shows a whole file ({@code ConsumerProjectTest}'s). */
+  private static boolean isSnippet(Block b) {
+    return b.language().equals("java") && b.file() == null;
   }
 
   /** Rewrites every pasted output from what the code prints now; returns the changed pages. */

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Keeps the guide's own pictures in step with the code, as DocsImagesTest does for the catalogue's:
  * the single neuron of docs/guide/02-concepts.md, and one picture per drawing option in
  * docs/guide/05-pictures.md, each made by a command that page shows. The committed DOT must equal
- * freshly generated DOT and the PNG must exist; {@link DocsTest#REGENERATE} redraws them.
+ * freshly generated DOT and the SVG must exist; {@link DocsTest#REGENERATE} redraws them.
  */
 class GuidePicturesTest {
   @TempDir
@@ -41,14 +41,14 @@ class GuidePicturesTest {
    * the pictures page shows them) into docs/images/options/DIR.
    */
   static final List<List<String>> OPTION_COMMANDS = List.of(
-      List.of("graph", "shallow", "--view", "forward", "--format", "dot,png", "--out",
+      List.of("graph", "shallow", "--view", "forward", "--format", "dot,svg", "--out",
           "docs/images/options/plain"),
-      List.of("graph", "shallow", "--view", "forward", "--values", "--format", "dot,png",
+      List.of("graph", "shallow", "--view", "forward", "--values", "--format", "dot,svg",
           "--out", "docs/images/options/values"),
-      List.of("graph", "shallow", "--view", "forward", "--stats", "--format", "dot,png", "--out",
+      List.of("graph", "shallow", "--view", "forward", "--stats", "--format", "dot,svg", "--out",
           "docs/images/options/stats"),
       List.of("graph", "shallow", "--view", "forward", "--direction", "LR", "--no-legend",
-          "--format", "dot,png", "--out", "docs/images/options/lr"));
+          "--format", "dot,svg", "--out", "docs/images/options/lr"));
 
   /** Builds the single neuron of the concepts page (seed 001's o1) with its gradients. */
   static String neuronDot() {
@@ -73,11 +73,10 @@ class GuidePicturesTest {
     Path dot = IMAGES.resolve("guide-neuron.dot");
     if (Boolean.getBoolean(DocsTest.UPDATE_PROPERTY)) {
       Files.writeString(dot, neuronDot(), StandardCharsets.UTF_8);
-      Renderer.auto().withScale(1.5).write(neuronDot(), IMAGES.resolve("guide-neuron.png"),
-          ImageFormat.PNG);
+      Renderer.auto().write(neuronDot(), IMAGES.resolve("guide-neuron.svg"), ImageFormat.SVG);
     }
     assertTrue(Files.exists(dot) && Files.readString(dot, StandardCharsets.UTF_8)
-        .equals(neuronDot()) && Files.exists(IMAGES.resolve("guide-neuron.png")),
+        .equals(neuronDot()) && Files.exists(IMAGES.resolve("guide-neuron.svg")),
         "docs/images/guide-neuron.dot is out of date; redraw it from the repository root with: "
             + DocsTest.REGENERATE);
   }

@@ -39,6 +39,19 @@ final class MarkdownBlocks {
       return List.of(words).subList(1, words.length).contains(flag);
     }
 
+    /**
+     * Returns the file the block shows whole, from {@code file=PATH} in its info string (relative
+     * to the repository root), or null: such a block is the file's copy, not a snippet to run.
+     */
+    Path file() {
+      for (String word : info.trim().split("\\s+")) {
+        if (word.startsWith("file=")) {
+          return Path.of(word.substring("file=".length()));
+        }
+      }
+      return null;
+    }
+
     /** Returns the block's text, lines joined by newlines, with a final newline. */
     String text() {
       return lines.isEmpty() ? "" : String.join("\n", lines) + "\n";

@@ -103,7 +103,7 @@ class SeedFormulasCompareTest {
 
   @Test
   void seed001FormulasAgreeExceptTheCodesBug() {
-    SeedNetwork net = new dev.chainrule.examples.mazur.MazurNetwork().asSeedNetwork();
+    SeedNetwork net = new dev.chainrule.examples.seeds.MazurNetwork().asSeedNetwork();
     List<FormulaComparison> c = compare(net);
     assertEquals(11, c.size());
     for (int i = 0; i < 10; i++) {

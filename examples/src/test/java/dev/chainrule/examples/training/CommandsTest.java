@@ -39,6 +39,27 @@ class CommandsTest {
     assertTrue(j.get("accuracy").getAsDouble() >= 0.90, j.toString());
     assertEquals("3-4-1", j.get("architecture").getAsString());
     assertTrue(Files.isRegularFile(png));
+    assertEquals(png.toAbsolutePath().toString(), j.get("plot").getAsString());
+  }
+
+  @Test
+  void theReportSaysWhereThePlotWent(@TempDir Path dir) {
+    Path png = dir.resolve("xor.png");
+    CliRun o = CliRun.of("xor", "--steps", "200", "--plot", png.toString());
+    assertEquals(0, o.status(), o.err());
+    assertTrue(o.out().endsWith("loss curve written to " + png.toAbsolutePath() + "\n"), o.out());
+    assertTrue(Files.isRegularFile(png));
+  }
+
+  @Test
+  void anUnwritablePlotIsOneLineNamingTheFile(@TempDir Path dir) throws Exception {
+    Path notADirectory = Files.writeString(dir.resolve("notes.txt"), "a file");
+    CliRun o = CliRun.of("xor", "--steps", "200", "--plot", notADirectory.resolve("x.png")
+        .toString());
+    assertEquals(Cli.FAILED, o.status());
+    assertTrue(o.err().startsWith("error: cannot write the loss curve to " + notADirectory
+        .resolve("x.png")), o.err());
+    assertEquals(1, o.err().strip().lines().count(), o.err());
   }
 
   @Test
@@ -73,6 +94,7 @@ class CommandsTest {
     assertEquals(1200, j.get("trainSamples").getAsInt());
     assertTrue(j.get("testAccuracy").getAsDouble() > 0.6, j.toString());
     assertTrue(j.has("secondsPerEpoch"));
+    assertEquals(model.toAbsolutePath().toString(), j.get("saved").getAsString());
     Sequential loaded = ModelFile.load(model);
     assertEquals("784-32-10", loaded.architecture().orElseThrow().widths());
     Evaluation onRawPixels = new Inference(loaded, null).evaluate(

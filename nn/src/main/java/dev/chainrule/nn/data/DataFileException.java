@@ -1,6 +1,5 @@
 package dev.chainrule.nn.data;
 
-import dev.chainrule.nn.io.IoMessages;
 import java.io.IOException;
 import java.nio.file.Path;
 

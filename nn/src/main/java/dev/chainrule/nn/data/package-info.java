@@ -21,6 +21,8 @@
  * </ul>
  *
  * <p>Files that cannot be read as expected raise a {@link
- * dev.chainrule.nn.data.DataFileException} naming the file and what was expected and found.
+ * dev.chainrule.nn.data.DataFileException} naming the file and what was expected and found;
+ * {@link dev.chainrule.nn.data.IoMessages} words the JDK's file-system exceptions for every error
+ * message about a file (data, model files, the command line's outputs).
  */
 package dev.chainrule.nn.data;

@@ -3,7 +3,7 @@ package dev.chainrule.nn.io;
 import dev.chainrule.core.tensor.Tensor;
 import dev.chainrule.nn.layers.Parameter;
 import dev.chainrule.nn.model.Model;
-import dev.chainrule.nn.optim.OptimizerSnapshot;
+import dev.chainrule.core.exec.train.OptimizerSnapshot;
 import dev.chainrule.nn.train.Trainer;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -2,6 +2,7 @@ package dev.chainrule.nn.io;
 
 import dev.chainrule.core.tensor.Shape;
 import dev.chainrule.core.tensor.Tensor;
+import dev.chainrule.nn.data.IoMessages;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;

@@ -11,8 +11,6 @@
  * trainer's parameters, optimizer state and epoch count, to resume training exactly); problems
  * raise a {@link dev.chainrule.nn.io.ModelFileException}. {@link
  * dev.chainrule.nn.io.AtomicFiles} is the temporary-file-then-rename writer, also used for other
- * outputs such as charts, which also removes the temporary files of writers killed mid-write;
- * {@link dev.chainrule.nn.io.IoMessages} words the JDK's file-system exceptions for error
- * messages.
+ * outputs such as charts, which also removes the temporary files of writers killed mid-write.
  */
 package dev.chainrule.nn.io;

@@ -1,5 +1,10 @@
 package dev.chainrule.nn.optim;
 
+import dev.chainrule.core.exec.train.CountedState;
+import dev.chainrule.core.exec.train.HyperParameters;
+import dev.chainrule.core.exec.train.Optimizer;
+import dev.chainrule.core.exec.train.OptimizerSnapshot;
+import dev.chainrule.core.exec.train.OptimizerState;
 import dev.chainrule.core.tensor.Tensor;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,10 +27,10 @@ public record Adam(double learningRate, double beta1, double beta2, double epsil
 
   /** Checks every hyper-parameter's range. */
   public Adam {
-    ParameterBuffers.require("learning rate", learningRate, 0, true);
-    ParameterBuffers.requireDecay("beta1", beta1);
-    ParameterBuffers.requireDecay("beta2", beta2);
-    ParameterBuffers.require("epsilon", epsilon, 0, true);
+    HyperParameters.require("learning rate", learningRate, 0, true);
+    HyperParameters.requireDecay("beta1", beta1);
+    HyperParameters.requireDecay("beta2", beta2);
+    HyperParameters.require("epsilon", epsilon, 0, true);
   }
 
   /** Returns Adam with the paper's defaults β₁ = 0.9, β₂ = 0.999, ε = 1e-8. */
@@ -41,24 +46,22 @@ public record Adam(double learningRate, double beta1, double beta2, double epsil
 
   @Override
   public OptimizerState start(List<Tensor> parameters) {
-    Tensor[] params = ParameterBuffers.of(parameters);
-    Tensor[] first = ParameterBuffers.zerosLike(params);
-    Tensor[] second = ParameterBuffers.zerosLike(params);
     double b1 = beta1;
     double b2 = beta2;
     double eps = epsilon;
-    return new CountedState() {
+    return new CountedState(this, parameters) {
+      private final Tensor[] first = zerosLikeParameters();
+      private final Tensor[] second = zerosLikeParameters();
       private double b1Power = 1;
       private double b2Power = 1;
 
       @Override
-      public void stepInPlace(Tensor[] gradients, double lr) {
-        ParameterBuffers.check(params, gradients, lr);
-        steps++;
+      protected void applyInPlace(Tensor[] gradients, double lr) {
         b1Power *= b1;
         b2Power *= b2;
         double c1 = 1 - b1Power;
         double c2 = 1 - b2Power;
+        Tensor[] params = tensors();
         for (int i = 0; i < params.length; i++) {
           double[] w = params[i].buffer();
           double[] m = first[i].buffer();
@@ -73,13 +76,13 @@ public record Adam(double learningRate, double beta1, double beta2, double epsil
       }
 
       @Override
-      void restoreScalars(OptimizerSnapshot saved) {
+      protected void restoreScalars(OptimizerSnapshot saved) {
         b1Power = saved.scalars().get(BETA1_POWER);
         b2Power = saved.scalars().get(BETA2_POWER);
       }
 
       @Override
-      OptimizerSnapshot live() {
+      protected OptimizerSnapshot live() {
         Map<String, Double> settings = new LinkedHashMap<>();
         settings.put("lr", learningRate);
         settings.put("beta1", b1);
@@ -91,7 +94,7 @@ public record Adam(double learningRate, double beta1, double beta2, double epsil
         Map<String, Tensor[]> buffers = new LinkedHashMap<>();
         buffers.put("m", first);
         buffers.put("v", second);
-        return SnapshotRestore.live("adam", settings, steps, scalars, buffers);
+        return live("adam", settings, scalars, buffers);
       }
     };
   }

@@ -1,5 +1,10 @@
 package dev.chainrule.nn.optim;
 
+import dev.chainrule.core.exec.train.CountedState;
+import dev.chainrule.core.exec.train.HyperParameters;
+import dev.chainrule.core.exec.train.Optimizer;
+import dev.chainrule.core.exec.train.OptimizerSnapshot;
+import dev.chainrule.core.exec.train.OptimizerState;
 import dev.chainrule.core.tensor.Tensor;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,8 +20,8 @@ import java.util.Map;
 public record Momentum(double learningRate, double momentum) implements Optimizer {
   /** Checks α &gt; 0 and 0 ≤ μ &lt; 1. */
   public Momentum {
-    ParameterBuffers.require("learning rate", learningRate, 0, true);
-    ParameterBuffers.requireDecay("momentum μ", momentum);
+    HyperParameters.require("learning rate", learningRate, 0, true);
+    HyperParameters.requireDecay("momentum μ", momentum);
   }
 
   /** Returns momentum 0.9 with learning rate {@code learningRate}. */
@@ -31,14 +36,13 @@ public record Momentum(double learningRate, double momentum) implements Optimize
 
   @Override
   public OptimizerState start(List<Tensor> parameters) {
-    Tensor[] params = ParameterBuffers.of(parameters);
-    Tensor[] velocity = ParameterBuffers.zerosLike(params);
     double mu = momentum;
-    return new CountedState() {
+    return new CountedState(this, parameters) {
+      private final Tensor[] velocity = zerosLikeParameters();
 
       @Override
-      public void stepInPlace(Tensor[] gradients, double lr) {
-        ParameterBuffers.check(params, gradients, lr);
+      protected void applyInPlace(Tensor[] gradients, double lr) {
+        Tensor[] params = tensors();
         for (int i = 0; i < params.length; i++) {
           double[] w = params[i].buffer();
           double[] v = velocity[i].buffer();
@@ -48,16 +52,14 @@ public record Momentum(double learningRate, double momentum) implements Optimize
             w[k] -= lr * v[k];
           }
         }
-        steps++;
       }
 
       @Override
-      OptimizerSnapshot live() {
+      protected OptimizerSnapshot live() {
         Map<String, Double> settings = new LinkedHashMap<>();
         settings.put("lr", learningRate);
         settings.put("mu", mu);
-        return SnapshotRestore.live("momentum", settings, steps, Map.of(),
-            Map.of("velocity", velocity));
+        return live("momentum", settings, Map.of(), Map.of("velocity", velocity));
       }
     };
   }

@@ -94,7 +94,7 @@ public final class Inference {
   private CompiledGraph compiled(int m, boolean evaluateLoss) {
     Map<Integer, CompiledGraph> cache = evaluateLoss ? withLoss : forwardOnly;
     return cache.computeIfAbsent(m, size -> CompiledGraph.of(model, evaluateLoss ? loss : null,
-        size, false));
+        size));
   }
 
   private int checkFeatures(Tensor features) {

@@ -1,6 +1,9 @@
 package dev.chainrule.nn.train;
 
 import dev.chainrule.core.exec.Results;
+import dev.chainrule.core.exec.train.Optimizer;
+import dev.chainrule.core.exec.train.OptimizerState;
+import dev.chainrule.core.exec.train.TrainingStep;
 import dev.chainrule.core.tensor.Tensor;
 import dev.chainrule.nn.data.Batch;
 import dev.chainrule.nn.data.Batches;
@@ -8,8 +11,6 @@ import dev.chainrule.nn.data.Dataset;
 import dev.chainrule.nn.layers.Parameter;
 import dev.chainrule.nn.losses.Loss;
 import dev.chainrule.nn.model.Model;
-import dev.chainrule.nn.optim.Optimizer;
-import dev.chainrule.nn.optim.OptimizerState;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -18,9 +19,10 @@ import java.util.Map;
 /**
  * Trains a model by mini-batch gradient descent. For each batch size it meets (the full batches,
  * and a smaller last one when the training set does not divide evenly) it builds the training
- * graph once: X → model → loss J → dJ/dW for every parameter by reverse mode, and compiles J, the
- * logits, the output and all gradients into ONE plan. A training step then runs that plan on the
- * batch and lets the optimizer update the live parameter tensors in place; no graph is built and
+ * graph once: X → model → loss J → dJ/dW for every parameter by reverse mode, and compiles it into
+ * core's {@link TrainingStep}: forward pass, backward pass and the optimizer's update of the live
+ * parameter tensors as ONE plan (with {@code Sgd}, each weight's update runs inside its gradient's
+ * matrix product). The steps of all batch sizes share one optimizer state; no graph is built and
  * nothing is allocated per step beyond a few small wrappers.
  *
  * <pre>{@code
@@ -41,7 +43,7 @@ public final class Trainer {
   private final Optimizer optimizer;
   private final OptimizerState state;
   private final List<Parameter> parameters;
-  private final Map<Integer, CompiledGraph> steps = new HashMap<>();
+  private final Map<Integer, CompiledStep> steps = new HashMap<>();
   private final Map<Integer, Inference> inference = new HashMap<>();
   private int epochsCompleted;
 
@@ -99,6 +101,15 @@ public final class Trainer {
     return step(batchSize).graph();
   }
 
+  /**
+   * Returns the compiled training step for batches of {@code batchSize}, building it if needed:
+   * core's step, sharing this trainer's optimizer state, for running, profiling or computing
+   * gradients only (as a data-parallel worker does).
+   */
+  public TrainingStep trainingStep(int batchSize) {
+    return step(batchSize).step();
+  }
+
   /** Trains on {@code train} without a validation set. */
   public History fit(Dataset train, FitOptions options) {
     return fit(train, null, options);
@@ -153,20 +164,19 @@ public final class Trainer {
     int n = 0;
     int b = 0;
     for (Batch batch : batches.epoch(e)) {
-      CompiledGraph g = step(batch.size());
-      Results r = g.run(batch);
+      CompiledStep g = step(batch.size());
+      Results r = g.run(batch, lr);
       double cost = g.loss(r);
       if (!Double.isFinite(cost)) {
         throw new IllegalStateException("training diverged: the " + loss.name() + " cost of "
             + "batch " + b + " in epoch " + e + " is " + cost + " (learning rate " + lr + "); "
             + "lower the learning rate or use a stable loss from logits; anomaly mode "
             + "(Anomaly.detect(), --detect-anomaly) names the first operation that gave NaN or "
-            + "infinity");
+            + "infinity; the parameters keep the values they had before this batch");
       }
       if (train.hasLabels()) {
         correct += Predictions.countCorrect(g.logits(r), model.layout(), batch.labels());
       }
-      state.stepInPlace(g.gradients(r), lr);
       lossSum += cost * batch.size();
       n += batch.size();
       options.listener().onBatchEnd(e, b++, cost);
@@ -187,14 +197,12 @@ public final class Trainer {
 
   /**
    * Runs one training step on {@code batch} with learning rate {@code learningRate}: modifies the
-   * parameters in place and returns the batch's cost before the update.
+   * parameters in place and returns the batch's cost before the update. When the cost is NaN or
+   * infinite the update is skipped and the parameters keep their values.
    */
   public double step(Batch batch, double learningRate) {
-    CompiledGraph g = step(batch.size());
-    Results r = g.run(batch);
-    double cost = g.loss(r);
-    state.stepInPlace(g.gradients(r), learningRate);
-    return cost;
+    CompiledStep g = step(batch.size());
+    return g.loss(g.run(batch, learningRate));
   }
 
   /** Returns the cost and accuracy of the model on {@code data}. */
@@ -207,8 +215,8 @@ public final class Trainer {
     return inference(Inference.DEFAULT_BATCH_SIZE).predict(features);
   }
 
-  private CompiledGraph step(int batchSize) {
-    return steps.computeIfAbsent(batchSize, m -> CompiledGraph.of(model, loss, m, true));
+  private CompiledStep step(int batchSize) {
+    return steps.computeIfAbsent(batchSize, m -> CompiledStep.of(model, loss, m, state));
   }
 
   private Inference inference(int batchSize) {

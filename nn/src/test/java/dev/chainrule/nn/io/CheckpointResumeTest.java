@@ -17,7 +17,7 @@ import dev.chainrule.nn.model.Sequential;
 import dev.chainrule.nn.optim.Adam;
 import dev.chainrule.nn.optim.LearningRateSchedule;
 import dev.chainrule.nn.optim.Momentum;
-import dev.chainrule.nn.optim.Optimizer;
+import dev.chainrule.core.exec.train.Optimizer;
 import dev.chainrule.nn.train.FitOptions;
 import dev.chainrule.nn.train.Trainer;
 import java.io.IOException;

@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.chainrule.core.exec.train.OptimizerSnapshot;
+import dev.chainrule.core.exec.train.OptimizerState;
+import dev.chainrule.core.exec.train.Sgd;
 import dev.chainrule.core.tensor.Tensor;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -22,6 +25,32 @@ class OptimizersTest {
     s.stepInPlace(grads(0.0821670405642), 0.5);
     assertEquals(0.358916479718, w.item(), 1e-12);
     assertEquals(1, s.steps());
+  }
+
+  /**
+   * Two workers' momentum states after one step each, from gradients (1, 4) and (3, −2): their
+   * velocities are the gradients, so the average velocity is (2, 1); restored into a third state,
+   * its next step from gradient (0, 0) is v = 0.9·(2, 1), w −= 0.1·v.
+   */
+  @Test
+  void averagedStatesMeanTheirBuffers() {
+    OptimizerState a = new Momentum(0.1, 0.9).start(List.of(Tensor.row(0, 0)));
+    OptimizerState b = new Momentum(0.1, 0.9).start(List.of(Tensor.row(0, 0)));
+    a.stepInPlace(grads(1, 4), 0.1);
+    b.stepInPlace(grads(3, -2), 0.1);
+    OptimizerSnapshot mean = OptimizerSnapshot.average(List.of(a.snapshot(), b.snapshot()));
+    assertEquals(Tensor.row(2, 1), mean.slots().get("velocity").get(0));
+    assertEquals(1, mean.steps());
+    Tensor w = Tensor.row(1, 1);
+    OptimizerState c = new Momentum(0.1, 0.9).start(List.of(w));
+    c.restoreInPlace(mean);
+    c.stepInPlace(grads(0, 0), 0.1);
+    assertEquals(1 - 0.1 * 0.9 * 2, w.get(0, 0), 1e-15);
+    assertEquals(1 - 0.1 * 0.9 * 1, w.get(0, 1), 1e-15);
+    IllegalArgumentException apart = assertThrows(IllegalArgumentException.class,
+        () -> OptimizerSnapshot.average(List.of(a.snapshot(), c.snapshot())));
+    assertTrue(apart.getMessage().contains("different numbers of steps: 1 and 2"),
+        apart.getMessage());
   }
 
   /**

@@ -14,7 +14,7 @@ import dev.chainrule.nn.layers.Activation;
 import dev.chainrule.nn.layers.Layout;
 import dev.chainrule.nn.losses.Loss;
 import dev.chainrule.nn.model.Sequential;
-import dev.chainrule.nn.optim.Sgd;
+import dev.chainrule.core.exec.train.Sgd;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;

@@ -18,7 +18,7 @@ import dev.chainrule.nn.model.Sequential;
 import dev.chainrule.nn.optim.Adam;
 import dev.chainrule.nn.optim.LearningRateSchedule;
 import dev.chainrule.nn.optim.Momentum;
-import dev.chainrule.nn.optim.Sgd;
+import dev.chainrule.core.exec.train.Sgd;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;

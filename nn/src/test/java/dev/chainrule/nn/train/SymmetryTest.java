@@ -11,7 +11,7 @@ import dev.chainrule.nn.layers.Activation;
 import dev.chainrule.nn.layers.Layout;
 import dev.chainrule.nn.losses.Loss;
 import dev.chainrule.nn.model.Sequential;
-import dev.chainrule.nn.optim.Sgd;
+import dev.chainrule.core.exec.train.Sgd;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -2,6 +2,7 @@ package dev.chainrule.nn.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,7 +16,7 @@ import dev.chainrule.nn.layers.Parameter;
 import dev.chainrule.nn.losses.Loss;
 import dev.chainrule.nn.model.Sequential;
 import dev.chainrule.nn.optim.Adam;
-import dev.chainrule.nn.optim.Sgd;
+import dev.chainrule.core.exec.train.Sgd;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -84,6 +85,9 @@ class TrainerTest {
     assertEquals(List.of(0, 1, 2, 0, 1, 2), batchesSeen);
     assertEquals(6, t.optimizerState().steps());
     assertEquals(2, t.trainingGraph(2).batchSize());
+    assertSame(t.optimizerState(), t.trainingStep(4).optimizerState(), "one state for all sizes");
+    assertTrue(t.trainingStep(4).toString().contains("updates fused into GEMMs"),
+        t.trainingStep(4).toString());
   }
 
   @Test

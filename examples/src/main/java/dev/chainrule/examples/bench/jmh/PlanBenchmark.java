@@ -3,7 +3,7 @@ package dev.chainrule.examples.bench.jmh;
 import dev.chainrule.core.exec.Feeds;
 import dev.chainrule.core.exec.Plan;
 import dev.chainrule.core.exec.Results;
-import dev.chainrule.core.exec.TrainingStep;
+import dev.chainrule.core.exec.train.TrainingStep;
 import dev.chainrule.examples.bench.MlpWorkload;
 import dev.chainrule.examples.bench.SeedStepWorkload;
 import java.util.concurrent.TimeUnit;

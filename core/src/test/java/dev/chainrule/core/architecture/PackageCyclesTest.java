@@ -1,0 +1,46 @@
+package dev.chainrule.core.architecture;
+
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Core's packages depend on each other in one direction only (tensor ← graph ← autodiff ← exec ←
+ * exec.train, …), read from the compiled classes with ArchUnit. One edge is exempt: the node's
+ * fluent methods (graph's NodeAlgebra: {@code x.tanh()}) name the operations of graph.ops, and
+ * every operation writes its local derivative with those methods, so an operation and the node
+ * API are one vocabulary that no package boundary can separate.
+ */
+class PackageCyclesTest {
+  private static final JavaClasses CORE = new ClassFileImporter()
+      .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+      .importPackages("dev.chainrule.core");
+
+  @Test
+  void corePackagesHaveNoCycles() {
+    slices().matching("dev.chainrule.core.(**)").should().beFreeOfCycles()
+        .ignoreDependency(resideInAPackage("dev.chainrule.core.graph"),
+            resideInAPackage("dev.chainrule.core.graph.ops"))
+        .check(CORE);
+  }
+
+  @Test
+  void theGraphKnowsNoExecutor() {
+    noClasses().that().resideInAnyPackage("dev.chainrule.core.tensor..",
+        "dev.chainrule.core.graph..", "dev.chainrule.core.autodiff..")
+        .should().dependOnClassesThat().resideInAPackage("dev.chainrule.core.exec..")
+        .check(CORE);
+  }
+
+  @Test
+  void coreImportsNeitherNnNorExamples() {
+    noClasses().should().dependOnClassesThat()
+        .resideInAnyPackage("dev.chainrule.nn..", "dev.chainrule.examples..")
+        .check(CORE);
+  }
+}

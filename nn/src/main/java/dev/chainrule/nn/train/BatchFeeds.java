@@ -1,0 +1,46 @@
+package dev.chainrule.nn.train;
+
+import dev.chainrule.core.exec.Feeds;
+import dev.chainrule.core.tensor.Tensor;
+import dev.chainrule.nn.data.Batch;
+import dev.chainrule.nn.layers.Layout;
+import dev.chainrule.nn.losses.Loss;
+
+/**
+ * Turns a {@link Batch} into the feeds of a {@link TrainingGraph}: the features in the model's
+ * layout and, when the graph has a loss, the targets, or the class indices written into one reused
+ * tensor for a loss that takes them.
+ */
+final class BatchFeeds {
+  private final TrainingGraph graph;
+  private final Layout layout;
+  private final Tensor classIndices;
+
+  BatchFeeds(TrainingGraph graph, Loss loss, Layout layout) {
+    this.graph = graph;
+    this.layout = layout;
+    this.classIndices = loss != null && loss.takesClassIndices()
+        ? Tensor.zeros(graph.targets().shape()) : null;
+  }
+
+  /** Returns the feeds of {@code batch}: features, and targets when the graph has a loss. */
+  Feeds of(Batch batch) {
+    Tensor x = layout == Layout.ROW ? batch.features() : batch.featuresColumns();
+    if (graph.loss() == null) {
+      return Feeds.of(graph.input(), x);
+    }
+    return Feeds.of(graph.input(), x, graph.targets(), targetsOf(batch));
+  }
+
+  private Tensor targetsOf(Batch batch) {
+    if (classIndices == null) {
+      return layout == Layout.ROW ? batch.targets() : batch.targetsColumns();
+    }
+    int[] labels = batch.labels();
+    double[] d = classIndices.buffer();
+    for (int i = 0; i < labels.length; i++) {
+      d[i] = labels[i];
+    }
+    return classIndices;
+  }
+}

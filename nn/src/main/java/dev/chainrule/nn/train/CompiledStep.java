@@ -1,0 +1,60 @@
+package dev.chainrule.nn.train;
+
+import dev.chainrule.core.exec.Results;
+import dev.chainrule.core.exec.train.OptimizerState;
+import dev.chainrule.core.exec.train.TrainingStep;
+import dev.chainrule.core.tensor.Tensor;
+import dev.chainrule.nn.data.Batch;
+import dev.chainrule.nn.losses.Loss;
+import dev.chainrule.nn.model.Model;
+
+/**
+ * The training graph of one batch size compiled into core's {@link TrainingStep}: forward pass,
+ * backward pass and the optimizer's update in one plan, keeping the logits for accuracy.
+ */
+final class CompiledStep {
+  private final TrainingGraph graph;
+  private final TrainingStep step;
+  private final BatchFeeds feeds;
+
+  private CompiledStep(TrainingGraph graph, Loss loss, Model model, OptimizerState state) {
+    this.graph = graph;
+    this.step = TrainingStep.builder(graph.loss()).parameters(graph.parameters())
+        .gradients(graph.gradients()).optimizerState(state).observe(graph.forward().logits())
+        .build();
+    this.feeds = new BatchFeeds(graph, loss, model.layout());
+  }
+
+  /** Builds the training graph of {@code model} for {@code m} samples; updates by {@code state}. */
+  static CompiledStep of(Model model, Loss loss, int m, OptimizerState state) {
+    return new CompiledStep(GraphBuilder.build(model, loss, m, true), loss, model, state);
+  }
+
+  /** Returns the graph this step runs. */
+  TrainingGraph graph() {
+    return graph;
+  }
+
+  /** Returns the compiled training step. */
+  TrainingStep step() {
+    return step;
+  }
+
+  /**
+   * Runs one step on {@code batch} at {@code learningRate}: modifies the parameters in place unless
+   * the cost is not finite; the results hold the cost before the update and the logits.
+   */
+  Results run(Batch batch, double learningRate) {
+    return step.run(feeds.of(batch), learningRate);
+  }
+
+  /** Returns the cost of the last run. */
+  double loss(Results r) {
+    return r.scalar(graph.loss());
+  }
+
+  /** Returns the logits of the last run (a plan buffer, valid until the next run). */
+  Tensor logits(Results r) {
+    return r.get(graph.forward().logits());
+  }
+}
