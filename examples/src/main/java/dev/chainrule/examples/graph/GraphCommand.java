@@ -76,8 +76,9 @@ public final class GraphCommand implements Runnable {
       + "than N boxes (default: 400); all draws every node.")
   String maxNodes = String.valueOf(ExportOptions.DEFAULT_MAX_NODES);
 
-  @Option(names = "--expand", split = ",", paramLabel = "NAME",
-      description = "Draw these folds of a summary in full (their names: layer1, fold 2, ...).")
+  @Option(names = "--expand", split = ",", paramLabel = "NAMES", hideParamSyntax = true,
+      description = "Folds of a summary to draw in full, comma-separated (their names: layer1, "
+          + "fold 2, ...).")
   List<String> expand = List.of();
 
   @Option(names = "--size", paramLabel = "N",
