@@ -32,7 +32,7 @@ public final class PlotOption {
       LossCurve.write(history, title, written);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the loss curve to " + file + ": "
-          + IoMessages.reason(e, written), e);
+          + IoMessages.reason(e, file), e);
     }
     return written;
   }
