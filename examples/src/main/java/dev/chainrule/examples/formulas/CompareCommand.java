@@ -69,7 +69,7 @@ public final class CompareCommand implements Runnable {
       if (files != null) {
         Drawn d = draw(net, formulas, reports, files);
         Map<String, Object> pictures = new LinkedHashMap<>();
-        pictures.put("files", d.files().stream().map(PictureFiles::entry).toList());
+        pictures.put("files", d.files().stream().map(r -> PictureFiles.entry(r, null)).toList());
         pictures.put("skipped", d.skipped());
         m.put("pictures", pictures);
       }
