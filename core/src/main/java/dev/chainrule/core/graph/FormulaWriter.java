@@ -19,6 +19,9 @@ public interface FormulaWriter<F> {
   /** Returns the number of operands. */
   int operands();
 
+  /** Returns the node being written, whose inputs the operation may look at to choose a form. */
+  Node node();
+
   /** Returns the operation written by its {@link Notation} alone: infix, prefix, postfix or function. */
   F generic(Notation notation);
 
@@ -36,6 +39,9 @@ public interface FormulaWriter<F> {
    * scalar (a number written as a fraction 1/m where it is one).
    */
   F product(F a, F b);
+
+  /** Returns the elementwise product a ∘ b, whatever the operands' shapes. */
+  F hadamard(F a, F b);
 
   /** Returns the matrix product a·b. */
   F matrixProduct(F a, F b);

@@ -135,8 +135,18 @@ final class Renderer {
     }
 
     @Override
+    public Node node() {
+      return node;
+    }
+
+    @Override
     public Piece product(Piece a, Piece b) {
       return Renderer.this.product(node, a, b);
+    }
+
+    @Override
+    public Piece hadamard(Piece a, Piece b) {
+      return Renderer.this.hadamard(a, b);
     }
 
     @Override
@@ -254,6 +264,10 @@ final class Renderer {
       return Piece.of(wrapIf(a, a.precedence() < Kind.HADAMARD.precedence) + style.tight("·") + wrapIf(b, b.precedence() < Kind.HADAMARD.precedence || b.minus()),
           Kind.SCALED).withMinus(a.minus());
     }
+    return hadamard(a, b);
+  }
+
+  private Piece hadamard(Piece a, Piece b) {
     boolean wrapA = a.precedence() < 2 || a.is(Kind.MATRIX, Kind.QUOTIENT, Kind.SIGMA);
     boolean wrapB = b.precedence() < 2 || b.minus()
         || b.is(Kind.MATRIX, Kind.QUOTIENT, Kind.SIGMA, Kind.SCALED);

@@ -1,5 +1,6 @@
 package dev.chainrule.core.graph.ops;
 
+import dev.chainrule.core.graph.FormulaWriter;
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.graph.Notation;
 import dev.chainrule.core.scalar.Scalar;
@@ -47,6 +48,19 @@ public final class Where implements Elementwise {
   @Override
   public boolean differentiable(int input) {
     return input != 0;
+  }
+
+  /**
+   * Writes where(c, g, 0) with a comparison c as g ∘ 1(c): it selects g by the mask 1(c), which
+   * the seeds write as that product (ReLU's derivative dA ∘ 1(Z &gt; 0) among others); any other
+   * where as the function.
+   */
+  @Override
+  public <F> F formula(FormulaWriter<F> w) {
+    Node otherwise = w.node().inputs().get(2);
+    boolean mask = otherwise.isLiteral() && otherwise.storedValue().item() == 0.0
+        && w.node().inputs().get(0).op() instanceof Compare;
+    return mask ? w.hadamard(w.operand(1), w.operand(0)) : w.generic(notation());
   }
 
   @Override
