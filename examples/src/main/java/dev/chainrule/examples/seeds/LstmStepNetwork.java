@@ -20,7 +20,7 @@ public final class LstmStepNetwork {
   /** Features per step F, hidden units H and samples m of the comparison. */
   public static final int FEATURES = 3;
   /** Hidden units H. */
-  public static final int HIDDEN = 2;
+  public static final int HIDDEN = 3;
   /** Samples m. */
   public static final int SAMPLES = 4;
 

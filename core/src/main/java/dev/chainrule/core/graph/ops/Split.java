@@ -1,5 +1,6 @@
 package dev.chainrule.core.graph.ops;
 
+import dev.chainrule.core.graph.FormulaWriter;
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.graph.Notation;
 import dev.chainrule.core.graph.Op;
@@ -68,6 +69,13 @@ public record Split(int axis, int start, int length) implements Op {
 
   private static Node zeros(Node like, Shape shape) {
     return like.graph().scalar(0.0).broadcastTo(shape);
+  }
+
+  /** Writes split(x, axis a, start:end), the positions taken along the axis. */
+  @Override
+  public <F> F formula(FormulaWriter<F> w) {
+    return w.function("split", w.operand(0), w.text("axis " + axis + ", " + start + ":"
+        + (start + length)));
   }
 
   @Override
