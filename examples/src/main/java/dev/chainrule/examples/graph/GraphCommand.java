@@ -41,7 +41,8 @@ public final class GraphCommand implements Runnable {
 
   @Option(names = "--format", split = ",", paramLabel = "FORMATS",
       hideParamSyntax = true,
-      description = "File formats, comma-separated: dot, svg or png (default: png).")
+      description = "File formats, comma-separated: dot, svg, png, or html for the interactive "
+          + "explorer of every view in one page (default: png).")
   List<String> formats = List.of("png");
 
   @Option(names = "--out", paramLabel = "DIR", description = "Directory to write to (default: .).")
@@ -76,11 +77,13 @@ public final class GraphCommand implements Runnable {
     List<String> examples = examples();
     List<PictureKind> kinds = kinds();
     ExportOptions options = options();
-    PictureFiles files = PictureFiles.of(formats, engine, scale, out);
+    ExplorerPages pages = ExplorerPages.of(formats, out);
+    PictureFiles files = PictureFiles.of(pages.otherFormats(), engine, scale, out);
     List<Map<String, Object>> written = new ArrayList<>();
     List<String> skipped = new ArrayList<>();
     for (String name : examples) {
       SeedPictures pictures = SeedPictures.of(name);
+      pages.write(pictures, options, json, written);
       for (PictureKind kind : kinds) {
         for (Picture picture : pictures.pictures(kind, options)) {
           if (picture.isSkipped()) {
