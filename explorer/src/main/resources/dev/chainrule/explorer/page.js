@@ -279,8 +279,13 @@
     return svg;
   }
 
-  function statistics(title, stats, gradient) {
-    panel.appendChild(element('h3', null, title));
+  function statistics(title, name, stats, gradient) {
+    var heading = element('h3', null, title);
+    if (name) {
+      heading.appendChild(document.createTextNode(' '));
+      heading.appendChild(element('span', 'value-name', name));
+    }
+    panel.appendChild(heading);
     var table = element('table', 'stats ' + (gradient ? 'gradient-stats' : 'value-stats'));
     [['elements', stats.count], ['mean', number(stats.mean)], ['sd', number(stats.sd)],
       ['min', number(stats.min)], ['max', number(stats.max)]].forEach(function (row) {
@@ -325,13 +330,13 @@
       typeset(facts.latex, math, id);
     }
     if (facts.value) {
-      statistics('Value', facts.value, false);
+      statistics('Value', null, facts.value, false);
     } else if (data.graphs[currentView().graph].valuesMissing) {
       panel.appendChild(element('p', 'note', 'No values: '
         + data.graphs[currentView().graph].valuesMissing));
     }
     if (facts.gradient) {
-      statistics('Gradient ' + facts.gradientName, facts.gradient, true);
+      statistics('Gradient', facts.gradientName, facts.gradient, true);
     }
     panel.appendChild(element('h3', null, 'Created at'));
     panel.appendChild(element('code', 'site', facts.site || 'not recorded'));
@@ -343,6 +348,9 @@
       return;
     }
     MathJax.startup.promise.then(function () {
+      if (!document.getElementById('MJX-SVG-styles')) {
+        document.head.appendChild(MathJax.svgStylesheet());
+      }
       return MathJax.tex2svgPromise(latex, { display: true });
     }).then(function (node) {
       if (state.selected === id) {

@@ -65,7 +65,8 @@ class ExplorerBrowserTest {
         assertEquals(view, d.findElement(By.tagName("body")).getAttribute("data-view"));
         assertTrue(d.findElements(By.cssSelector("#canvas g.node")).size() > 5, view);
       }
-      search.clear();
+      search.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
+      assertEquals("", text(d, "#matches"));
       click(d, "out_o1");
       waitForTypesetting(d);
       byte[] png = chromium.screenshot();
