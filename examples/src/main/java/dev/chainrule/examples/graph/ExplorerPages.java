@@ -1,6 +1,7 @@
 package dev.chainrule.examples.graph;
 
 import dev.chainrule.core.export.ExportOptions;
+import dev.chainrule.explorer.GraphExplorer;
 import dev.chainrule.nn.data.IoMessages;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The {@code html} format of the {@code graph} command: one explorer page per example, {@code
@@ -47,20 +49,20 @@ final class ExplorerPages {
   }
 
   /**
-   * Writes the explorer of {@code pictures} when html was asked for, reporting the file on a line
-   * (or as a JSON entry added to {@code written}).
+   * Writes the explorer of the example {@code name}, which {@code explorer} builds, when html was
+   * asked for, reporting the file on a line (or as a JSON entry added to {@code written}).
    *
    * @throws UncheckedIOException when the file cannot be written
    */
-  void write(SeedPictures pictures, ExportOptions options, boolean json,
+  void write(String name, Supplier<GraphExplorer> explorer, ExportOptions options, boolean json,
       List<Map<String, Object>> written) {
     if (!wanted) {
       return;
     }
-    Path file = directory.resolve(pictures.name() + ".html");
+    Path file = directory.resolve(name + ".html");
     long start = System.nanoTime();
     try {
-      pictures.explorer().options(options).write(file);
+      explorer.get().options(options).write(file);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file + ": " + IoMessages.reason(e, file),
           e);

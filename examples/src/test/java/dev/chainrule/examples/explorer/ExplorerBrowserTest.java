@@ -83,7 +83,7 @@ class ExplorerBrowserTest {
   }
 
   @Test
-  void aFashionMnistShapedMlpOpensWithCollapsedLayers() throws Exception {
+  void theFashionMnistMlpOpensWithCollapsedLayers() throws Exception {
     Sequential mlp = Sequential.builder(Layout.ROW, 784).dense(256, Activation.relu())
         .dense(256, Activation.relu()).dense(256, Activation.relu())
         .dense(10, Activation.softmax()).weights(Initializers.heNormal()).seed(3).build();
@@ -114,6 +114,20 @@ class ExplorerBrowserTest {
       assertEquals("(16, 256)", text(d, ".fact-shape"));
       d.findElement(By.id("collapse")).click();
       assertEquals("layers", d.findElement(By.tagName("body")).getAttribute("data-variant"));
+      assertEquals(List.of(), chromium.consoleErrors());
+
+      CliRun r = CliRun.of("graph", "fashion-mlp", "--format", "html", "--out", dir.toString());
+      assertEquals(0, r.status(), r.err());
+      d.get(dir.resolve("fashion-mlp.html").toUri().toString());
+      assertEquals("layers", d.findElement(By.tagName("body")).getAttribute("data-variant"));
+      d.findElements(By.cssSelector("#canvas g.node.box")).stream().filter(b -> "layer3".equals(
+          b.getAttribute("data-scope"))).findFirst().orElseThrow().click();
+      click(d, "A[3]");
+      assertEquals("(64, 256)", text(d, ".fact-shape"));
+      assertEquals("A[3] = relu(Z[3])", text(d, ".formula-text"));
+      // a ReLU's output: nothing below 0, and some units of a random batch at exactly 0
+      assertEquals("0", statistic(d, "value-stats", "min"));
+      assertTrue(d.findElements(By.cssSelector("table.gradient-stats")).size() == 1);
       assertEquals(List.of(), chromium.consoleErrors());
     }
   }
