@@ -34,6 +34,11 @@ public final class ExportOnnxCommand implements Runnable {
       description = "The ONNX file to write, e.g. model.onnx.")
   Path out;
 
+  @Option(names = "--reference", paramLabel = "FILE", description = "Also write "
+      + ReferenceSamples.SAMPLES + " random inputs and chainrule's outputs for them as JSON, to "
+      + "check ONNX Runtime against, e.g. model.json.")
+  Path reference;
+
   @Option(names = "--json", description = "Print one JSON object instead of the report.")
   boolean json;
 
@@ -43,10 +48,10 @@ public final class ExportOnnxCommand implements Runnable {
     Sequential loaded = load();
     OnnxExport export = OnnxExport.of(loaded).named(model.getFileName().toString());
     Path file = out.toAbsolutePath().normalize();
-    try {
-      export.write(file);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + out + ": " + IoMessages.reason(e, file), e);
+    write(out, () -> export.write(file));
+    Path samples = reference == null ? null : reference.toAbsolutePath().normalize();
+    if (samples != null) {
+      write(reference, () -> ReferenceSamples.write(ReferenceSamples.of(loaded, export), samples));
     }
     String shape = loaded.layout().id() + " layout, input " + OnnxExport.INPUT + " "
         + (loaded.layout().sampleAxis() == 0 ? "(m, " + loaded.inputSize() + ")"
@@ -60,11 +65,32 @@ public final class ExportOnnxCommand implements Runnable {
       m.put("input", OnnxExport.INPUT);
       m.put("output", export.outputName());
       m.put("layout", loaded.layout().id());
+      m.put("reference", samples == null ? null : samples.toString());
       Json.print(m, System.out);
       return;
     }
     System.out.println("wrote " + file + ": " + loaded.architecture().orElseThrow().widths()
         + " model, ONNX opset " + OnnxExport.OPSET + ", float64, " + shape);
+    if (samples != null) {
+      System.out.println("wrote " + samples + ": " + ReferenceSamples.SAMPLES + " random inputs "
+          + "and chainrule's outputs for them");
+    }
+  }
+
+  /** Writes the file the user named {@code file}, reporting a failure with that name. */
+  private static void write(Path file, FileWriting writing) {
+    try {
+      writing.run();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + file + ": " + IoMessages.reason(e, file),
+          e);
+    }
+  }
+
+  /** Writing one file. */
+  private interface FileWriting {
+    /** Writes the file. */
+    void run() throws IOException;
   }
 
   private Sequential load() {

@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.logging.Level;
+import dev.chainrule.examples.testing.Prerequisites;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -24,8 +24,9 @@ import org.openqa.selenium.logging.LogType;
 
 /**
  * Debian's Chromium driven headless through Selenium and Debian's chromedriver, offline: a fresh
- * profile, no background networking, every host name unresolvable. Tests that need it abort (are
- * skipped, with the reason) where the two programs are not installed; CI installs them.
+ * profile, no background networking, every host name unresolvable. .ci/run installs the two
+ * programs; where they are missing the tests that need them fail on CI and are skipped, with the
+ * reason, on a developer's machine ({@link Prerequisites}).
  */
 final class HeadlessChromium implements AutoCloseable {
   static final Path BROWSER = Path.of("/usr/bin/chromium");
@@ -39,10 +40,14 @@ final class HeadlessChromium implements AutoCloseable {
     this.profile = profile;
   }
 
-  /** Starts the browser with a window of 1400 × 900, or skips the test when it is absent. */
+  /**
+   * Starts the browser with a window of 1400 × 900; when it is absent, fails the test on CI and
+   * skips it elsewhere.
+   */
   static HeadlessChromium start() throws IOException {
-    Assumptions.assumeTrue(Files.isExecutable(BROWSER) && Files.isExecutable(DRIVER),
-        "headless Chromium is not installed (apt-get install chromium chromium-driver)");
+    Prerequisites.require(Files.isExecutable(BROWSER) && Files.isExecutable(DRIVER),
+        "headless Chromium (" + BROWSER + " and " + DRIVER + ")",
+        "apt-get install chromium chromium-driver");
     Path profile = Files.createTempDirectory("chainrule-chromium-");
     ChromeOptions options = new ChromeOptions();
     options.setBinary(BROWSER.toFile());

@@ -2,13 +2,16 @@ package dev.chainrule.examples.onnx;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtSession;
+import com.google.gson.Gson;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import dev.chainrule.core.tensor.Tensor;
 import dev.chainrule.examples.cli.CliRun;
+import dev.chainrule.examples.testing.Prerequisites;
 import dev.chainrule.nn.data.FashionMnist;
 import dev.chainrule.nn.io.ModelFile;
 import dev.chainrule.nn.layers.Activation;
@@ -33,8 +36,8 @@ class ExportOnnxCommandTest {
 
   @Test
   void theFashionMnistExamplesSavedModelRunsInOnnxRuntime() throws Exception {
-    assumeTrue(Files.isDirectory(FashionMnist.defaultDirectory()), "Fashion-MNIST not installed "
-        + "(apt-get install dataset-fashion-mnist)");
+    Prerequisites.require(Files.isDirectory(FashionMnist.defaultDirectory()), "Fashion-MNIST",
+        "apt-get install dataset-fashion-mnist");
     Path model = dir.resolve("fashion.model");
     CliRun train = CliRun.of("fashion-mnist", "--limit", "600", "--epochs", "1", "--hidden", "32",
         "--validation", "100", "--save", model.toString());
@@ -59,6 +62,51 @@ class ExportOnnxCommandTest {
     assertTrue(r.out().contains("\"layout\": \"column\"") || r.out().contains(
         "\"layout\":\"column\""), r.out());
     assertSameAsChainrule(net, onnx, 3);
+  }
+
+  @Test
+  void theReferenceFileHoldsInputsAndTheOutputsOnnxRuntimeComputesFromThem() throws Exception {
+    Sequential net = Sequential.builder(Layout.COLUMN, 5).dense(7, Activation.relu())
+        .dense(3, Activation.softmax()).seed(8).build();
+    Path model = dir.resolve("net.model");
+    ModelFile.save(net, model);
+    Path onnx = dir.resolve("net.onnx");
+    Path reference = dir.resolve("net.json");
+    CliRun r = CliRun.of("export-onnx", model.toString(), "--out", onnx.toString(), "--reference",
+        reference.toString());
+    assertEquals(0, r.status(), r.err());
+    assertTrue(r.out().endsWith("wrote " + reference.toAbsolutePath() + ": 16 random inputs and "
+        + "chainrule's outputs for them\n"), r.out());
+    JsonObject json = JsonParser.parseString(Files.readString(reference)).getAsJsonObject();
+    assertEquals("X", json.get("input").getAsString());
+    assertEquals("A[2]", json.get("output").getAsString());
+    assertEquals("column", json.get("layout").getAsString());
+    double[][] inputs = new Gson().fromJson(json.get("inputs"), double[][].class);
+    double[][] outputs = new Gson().fromJson(json.get("outputs"), double[][].class);
+    // the column layout: one column per sample, 5 features and 3 classes
+    assertEquals(5, inputs.length);
+    assertEquals(16, inputs[0].length);
+    assertEquals(3, outputs.length);
+    for (int sample = 0; sample < 16; sample++) {
+      double total = 0;
+      for (int feature = 0; feature < 5; feature++) {
+        assertTrue(inputs[feature][sample] >= 0 && inputs[feature][sample] < 1);
+      }
+      for (double[] row : outputs) {
+        total += row[sample];
+      }
+      assertEquals(1, total, 1e-12, "softmax outputs of sample " + sample);
+    }
+    OrtEnvironment env = OrtEnvironment.getEnvironment();
+    Tensor x = Tensor.matrix(inputs);
+    try (OrtSession s = env.createSession(onnx.toString(), new OrtSession.SessionOptions());
+        OnnxTensor t = OnnxTensor.createTensor(env, DoubleBuffer.wrap(x.toArray()),
+            new long[] {5, 16});
+        OrtSession.Result result = s.run(Map.of("X", t))) {
+      Tensor actual = Tensor.matrix((double[][]) result.get(0).getValue());
+      double difference = Tensor.matrix(outputs).maxAbsDifference(actual);
+      assertTrue(difference <= 1e-12, "ONNX Runtime differs from the reference by " + difference);
+    }
   }
 
   @Test
