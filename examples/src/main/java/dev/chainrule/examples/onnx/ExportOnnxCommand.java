@@ -36,7 +36,7 @@ public final class ExportOnnxCommand implements Runnable {
 
   @Option(names = "--reference", paramLabel = "FILE", description = "Also write "
       + ReferenceSamples.SAMPLES + " random inputs and chainrule's outputs for them as JSON, to "
-      + "check ONNX Runtime against, e.g. model.json.")
+      + "check ONNX Runtime against.")
   Path reference;
 
   @Option(names = "--json", description = "Print one JSON object instead of the report.")
