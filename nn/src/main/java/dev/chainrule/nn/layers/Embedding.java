@@ -27,7 +27,7 @@ public final class Embedding implements Layer {
    */
   public Embedding(String name, Layout layout, int steps, Tensor table) {
     if (table.rank() != 2 || steps < 1) {
-      throw new IllegalArgumentException("embedding " + name + " needs a table matrix and at "
+      throw new IllegalArgumentException("embedding '" + name + "' needs a table matrix and at "
           + "least 1 step, got a table of shape " + table.shape() + " and " + steps + " steps");
     }
     this.name = name;
@@ -43,7 +43,7 @@ public final class Embedding implements Layer {
   public static Embedding create(String name, Layout layout, int steps, int vocabulary,
       int dimensions, RandomSource random) {
     if (vocabulary < 1 || dimensions < 1) {
-      throw new IllegalArgumentException("embedding " + name + " needs at least 1 token and 1 "
+      throw new IllegalArgumentException("embedding '" + name + "' needs at least 1 token and 1 "
           + "dimension, got " + vocabulary + " tokens of " + dimensions);
     }
     Tensor t = Tensor.zeros(layout.weightShape(vocabulary, dimensions));
@@ -91,7 +91,8 @@ public final class Embedding implements Layer {
   /** Returns the embedded sequence of the token ids in {@code ids} ((T, m) or (m, T)). */
   @Override
   public LayerOutput apply(Node ids) {
-    Sequences.requireShape(ids, layout, steps, "embedding " + name, steps + " token ids");
+    Sequences.requireShape(ids, layout, steps, "embedding '" + name + "'",
+        steps + " token ids");
     Graph g = ids.graph();
     try (Graph.Scope scope = g.scope(name)) {
       Node e = g.parameter(name + ".E", table);

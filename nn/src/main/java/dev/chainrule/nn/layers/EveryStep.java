@@ -52,8 +52,8 @@ public final class EveryStep implements Layer {
     Layout layout = dense.layout();
     int f = dense.inputSize();
     int u = dense.outputSize();
-    Sequences.requireShape(input, layout, steps * f, "dense " + name() + " on every step",
-        steps + " steps of " + f + " features");
+    Sequences.requireShape(input, layout, steps * f,
+        "dense layer '" + name() + "' on every step", steps + " steps of " + f + " features");
     int m = layout.samples(input.shape());
     int l = dense.index();
     Graph g = input.graph();

@@ -8,9 +8,9 @@ import java.util.List;
 /**
  * Layer normalisation (Ba et al., 2016): each sample's F features are centred and scaled to unit
  * variance, y = (x − μ) / √(σ² + ε) ∘ γ + β, with μ and the biased σ² over those F features, and
- * γ, β learned per feature (PyTorch's {@code nn.LayerNorm(F)}). Over a sequence of T steps ((T·F, m),
- * see {@link Sequences}) each step is normalised on its own, with the same γ and β. γ and β are (F, 1) in the column layout and
- * (1, F) in the row layout.
+ * γ, β learned per feature (PyTorch's {@code nn.LayerNorm(F)}). Over a sequence of T steps
+ * ((T·F, m), see {@link Sequences}) each step is normalised on its own, with the same γ and β.
+ * γ and β are (F, 1) in the column layout and (1, F) in the row layout.
  */
 public final class LayerNorm implements Layer {
   private final String name;
@@ -28,12 +28,12 @@ public final class LayerNorm implements Layer {
       double epsilon) {
     if (!gamma.shape().equals(layout.biasShape(gamma.size()))
         || !beta.shape().equals(gamma.shape())) {
-      throw new IllegalArgumentException("layer norm " + name + " needs γ and β of one shape, "
+      throw new IllegalArgumentException("layer norm '" + name + "' needs γ and β of one shape, "
           + "(F, 1) in the column layout or (1, F) in the row layout; got " + gamma.shape()
           + " and " + beta.shape() + " in the " + layout.id() + " layout");
     }
     if (!(epsilon > 0) || steps < 1) {
-      throw new IllegalArgumentException("layer norm " + name + " needs ε > 0 and at least 1 "
+      throw new IllegalArgumentException("layer norm '" + name + "' needs ε > 0 and at least 1 "
           + "step, got ε = " + epsilon + " and " + steps + " steps");
     }
     this.steps = steps;
@@ -84,7 +84,7 @@ public final class LayerNorm implements Layer {
   @Override
   public LayerOutput apply(Node input) {
     int f = gamma.size();
-    Sequences.requireShape(input, layout, steps * f, "layer norm " + name, steps == 1 ? f
+    Sequences.requireShape(input, layout, steps * f, "layer norm '" + name + "'", steps == 1 ? f
         + " features" : steps + " steps of " + f + " features");
     Graph g = input.graph();
     try (Graph.Scope scope = g.scope(name)) {

@@ -51,8 +51,8 @@ public final class Recurrent implements Layer {
         && inputBias.shape().equals(layout.biasShape(gh))
         && hiddenBias.shape().equals(layout.biasShape(gh));
     if (!fits) {
-      throw new IllegalArgumentException(cell.id() + " " + name + " needs at least 1 step and, "
-          + "for F inputs and H units in the " + layout.id() + " layout, W_ih "
+      throw new IllegalArgumentException(cell.name() + " layer '" + name + "' needs at least 1 "
+          + "step and, for F inputs and H units in the " + layout.id() + " layout, W_ih "
           + (layout == Layout.COLUMN ? "(G·H, F)" : "(F, G·H)") + ", W_hh "
           + (layout == Layout.COLUMN ? "(G·H, H)" : "(H, G·H)") + " and biases "
           + (layout == Layout.COLUMN ? "(G·H, 1)" : "(1, G·H)") + " with G = " + cell.gates()
@@ -69,8 +69,8 @@ public final class Recurrent implements Layer {
   public static Recurrent create(String name, Cell cell, Layout layout, int steps, int features,
       int hidden, boolean everyStep, RandomSource random) {
     if (features < 1 || hidden < 1) {
-      throw new IllegalArgumentException(cell.id() + " " + name + " needs at least 1 input and 1 "
-          + "unit, got " + features + " inputs and " + hidden + " units");
+      throw new IllegalArgumentException(cell.name() + " layer '" + name + "' needs at least 1 "
+          + "input and 1 unit, got " + features + " inputs and " + hidden + " units");
     }
     int gh = cell.gates() * hidden;
     Tensor[] t = {Tensor.zeros(layout.weightShape(features, gh)),
@@ -123,7 +123,8 @@ public final class Recurrent implements Layer {
   /** Unrolls the cell over the T steps of {@code input} and returns h_T or all h_t. */
   @Override
   public LayerOutput apply(Node input) {
-    List<Node> xs = Sequences.steps(input, layout, steps, features, cell.id() + " " + name);
+    List<Node> xs = Sequences.steps(input, layout, steps, features,
+        cell.name() + " layer '" + name + "'");
     Graph g = input.graph();
     try (Graph.Scope scope = g.scope(name)) {
       List<Parameter> p = parameters();

@@ -80,8 +80,8 @@ class SequenceModelsTest {
     Node x = g.input("X", 10, 8);
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> lstm.apply(x));
-    assertTrue(e.getMessage().startsWith("lstm lstm takes 4 steps of 3 features per sample, laid "
-        + "out as (12, m) in the column layout, but X has shape (10, 8) (at "
+    assertTrue(e.getMessage().startsWith("LSTM layer 'lstm' takes 4 steps of 3 features per "
+        + "sample, laid out as (12, m) in the column layout, but X has shape (10, 8) (at "
         + "SequenceModelsTest.java:"), e.getMessage());
   }
 
