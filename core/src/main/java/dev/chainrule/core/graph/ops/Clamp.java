@@ -1,6 +1,7 @@
 package dev.chainrule.core.graph.ops;
 
 import dev.chainrule.core.graph.CreationSite;
+import dev.chainrule.core.graph.FormulaWriter;
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.graph.Notation;
 import dev.chainrule.core.scalar.Scalar;
@@ -36,8 +37,20 @@ public record Clamp(double lo, double hi) implements UnaryElementwise {
   @Override
   public Node vjp(Node output, Node upstream, int input) {
     Node x = output.inputs().get(0);
-    Node inside = x.ge(x.graph().scalar(lo)).mul(x.le(x.graph().scalar(hi)));
-    return inside.where(upstream, x.graph().scalar(0.0));
+    Node above = Double.isInfinite(lo) ? null : x.ge(x.graph().scalar(lo));
+    Node below = Double.isInfinite(hi) ? null : x.le(x.graph().scalar(hi));
+    Node inside = above == null ? below : below == null ? above : above.mul(below);
+    return inside == null ? upstream : inside.where(upstream, x.graph().scalar(0.0));
+  }
+
+  /** Writes clamp(x, lo, hi), an infinite bound as ±∞. */
+  @Override
+  public <F> F formula(FormulaWriter<F> w) {
+    return w.function("clamp", w.operand(0), bound(w, lo), bound(w, hi));
+  }
+
+  private static <F> F bound(FormulaWriter<F> w, double b) {
+    return Double.isInfinite(b) ? w.text(b < 0 ? "−∞" : "∞") : w.number(b);
   }
 
   @Override
@@ -47,6 +60,10 @@ public record Clamp(double lo, double hi) implements UnaryElementwise {
 
   @Override
   public String label() {
-    return "clamp [" + TensorFormat.number(lo) + ", " + TensorFormat.number(hi) + "]";
+    return "clamp [" + text(lo) + ", " + text(hi) + "]";
+  }
+
+  private static String text(double b) {
+    return Double.isInfinite(b) ? (b < 0 ? "−∞" : "∞") : TensorFormat.number(b);
   }
 }
