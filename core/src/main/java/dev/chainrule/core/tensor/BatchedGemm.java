@@ -18,6 +18,8 @@ public final class BatchedGemm {
   private final int ldb;
   private final int[] offsetsA;
   private final int[] offsetsB;
+  /** Whether the batch is one product: A's matrices stacked in order against one shared B. */
+  private final boolean stacked;
 
   /** Prepares op(a)·op(b) for operands of shapes {@code a} and {@code b}. */
   public BatchedGemm(Shape a, boolean transA, Shape b, boolean transB) {
@@ -32,6 +34,9 @@ public final class BatchedGemm {
     int[] batch = Arrays.copyOf(out.dims(), out.rank() - 2);
     this.offsetsA = offsets(a, batch);
     this.offsetsB = offsets(b, batch);
+    this.stacked = !transA && Arrays.stream(offsetsB).allMatch(o -> o == 0)
+        && java.util.stream.IntStream.range(0, offsetsA.length)
+            .allMatch(i -> offsetsA[i] == i * m * k);
   }
 
   /**
@@ -96,8 +101,16 @@ public final class BatchedGemm {
     return offsets;
   }
 
-  /** Writes op(a)·op(b) into {@code c}, whose shape is {@link #shape}'s. */
+  /**
+   * Writes op(a)·op(b) into {@code c}, whose shape is {@link #shape}'s: one GEMM of all the
+   * batch's rows when A's matrices are stacked against one shared B (a layer applied to every
+   * step of a sequence), else one GEMM per batch element.
+   */
   public void run(double[] a, double[] b, double[] c) {
+    if (stacked && k > 0 && offsetsA.length * m * n > 0) {
+      Gemm.gemm(false, transB, offsetsA.length * m, n, k, 1.0, a, 0, k, b, 0, ldb, 0.0, c, 0, n);
+      return;
+    }
     int size = m * n;
     for (int i = 0; i < offsetsA.length; i++) {
       if (k == 0) {

@@ -46,21 +46,11 @@ public record BatchMatMul(boolean transposeA, boolean transposeB) implements
     return (in, out) -> gemm.run(in[0].buffer(), in[1].buffer(), out.buffer());
   }
 
+  /** Returns {@link MatMul}'s derivative, batched, summed over the axes the input was broadcast. */
   @Override
   public Node vjp(Node output, Node upstream, int input) {
-    Node a = output.inputs().get(0);
-    Node b = output.inputs().get(1);
-    Node grad;
-    if (input == 0) {
-      grad = transposeA
-          ? b.matmul(transposeB, upstream, true)
-          : upstream.matmul(false, b, !transposeB);
-    } else {
-      grad = transposeB
-          ? upstream.matmul(true, a, transposeA)
-          : a.matmul(!transposeA, upstream, false);
-    }
-    return Unbroadcast.sumTo(grad, output.inputs().get(input).shape());
+    Node batched = new MatMul(transposeA, transposeB).vjp(output, upstream, input);
+    return Unbroadcast.sumTo(batched, output.inputs().get(input).shape());
   }
 
   /** Returns that the product is linear in each operand. */
@@ -72,12 +62,10 @@ public record BatchMatMul(boolean transposeA, boolean transposeB) implements
   private static final Algebra ALGEBRA = Algebra.NONE.withLinear(0, 1)
       .withPhrase("a batched matrix product");
 
-  /** Writes A·B with the transposed operands marked ᵀ (transposing each matrix of the batch). */
+  /** Writes A·B as {@link MatMul} does, the transposed operands marked ᵀ. */
   @Override
   public <F> F formula(FormulaWriter<F> w) {
-    F a = w.operand(0);
-    F b = w.operand(1);
-    return w.matrixProduct(transposeA ? w.transposed(a) : a, transposeB ? w.transposed(b) : b);
+    return new MatMul(transposeA, transposeB).formula(w);
   }
 
   @Override

@@ -27,11 +27,20 @@ public final class Maximum implements BinaryElementwise {
 
   @Override
   public Node vjp(Node output, Node upstream, int input) {
+    return routed(output, upstream, input, true);
+  }
+
+  /**
+   * Returns the gradient of input {@code input} of an elementwise maximum ({@code larger}) or
+   * minimum: g where that input wins, ½g where the two tie, 0 elsewhere, summed to its shape.
+   */
+  static Node routed(Node output, Node upstream, int input, boolean larger) {
     Node mine = output.inputs().get(input);
     Node other = output.inputs().get(1 - input);
     Node zero = output.graph().scalar(0.0);
     Node tied = mine.eq(other).where(upstream.mul(0.5), zero);
-    return Unbroadcast.sumTo(mine.gt(other).where(upstream, tied), mine.shape());
+    Node wins = larger ? mine.gt(other) : mine.lt(other);
+    return Unbroadcast.sumTo(wins.where(upstream, tied), mine.shape());
   }
 
   @Override

@@ -27,11 +27,7 @@ public final class Minimum implements BinaryElementwise {
 
   @Override
   public Node vjp(Node output, Node upstream, int input) {
-    Node mine = output.inputs().get(input);
-    Node other = output.inputs().get(1 - input);
-    Node zero = output.graph().scalar(0.0);
-    Node tied = mine.eq(other).where(upstream.mul(0.5), zero);
-    return Unbroadcast.sumTo(mine.lt(other).where(upstream, tied), mine.shape());
+    return Maximum.routed(output, upstream, input, false);
   }
 
   @Override
