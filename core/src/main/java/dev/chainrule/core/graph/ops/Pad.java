@@ -47,7 +47,7 @@ public record Pad(Shape outer, int[] starts, int[] steps, double value) implemen
     int[] steps = new int[rank];
     for (int d = 0; d < rank; d++) {
       int[] w = widths[d];
-      if (w.length != 2 || w[0] < 0 || w[1] < 0) {
+      if (w == null || w.length != 2 || w[0] < 0 || w[1] < 0) {
         throw new IllegalArgumentException("pad widths " + Arrays.toString(w) + " of axis " + d
             + " must be {before, after}, both 0 or more");
       }
