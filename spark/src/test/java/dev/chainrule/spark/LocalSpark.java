@@ -51,7 +51,7 @@ final class LocalSpark {
     for (int i = 0; i < data.size(); i++) {
       double[] f = new double[width];
       System.arraycopy(x, i * width, f, 0, width);
-      Object features = vectors ? Vectors.dense(f) : boxed(f);
+      Object features = vectors ? Vectors.dense(f) : f;
       rows.add(RowFactory.create(features, (double) labels[i]));
     }
     StructType schema = new StructType()
@@ -60,13 +60,5 @@ final class LocalSpark {
         .add("label", DataTypes.DoubleType, false);
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(session().sparkContext());
     return session().createDataFrame(jsc.parallelize(rows, partitions), schema);
-  }
-
-  private static List<Double> boxed(double[] values) {
-    List<Double> list = new ArrayList<>();
-    for (double v : values) {
-      list.add(v);
-    }
-    return list;
   }
 }
