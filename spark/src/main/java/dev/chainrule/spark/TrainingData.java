@@ -2,10 +2,12 @@ package dev.chainrule.spark;
 
 import java.util.Iterator;
 import java.util.List;
+import org.apache.spark.HashPartitioner;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.storage.StorageLevel;
+import scala.Tuple2;
 
 /**
  * The training rows read into one {@link Shard} per partition, kept by Spark in memory (spilling
@@ -38,9 +40,18 @@ final class TrainingData {
     this.largest = max;
   }
 
-  /** Reads {@code rows} with {@code reader} into cached shards. */
+  /**
+   * Reads {@code rows} with {@code reader} into cached shards. The shards pass through a
+   * one-to-one shuffle (shard p to partition p) so that the training jobs' tasks do not carry the
+   * source's partition descriptions, which for rows parallelized from the driver hold the rows
+   * themselves; and if an executor is lost, Spark rebuilds its shards from the source.
+   */
   static TrainingData read(Dataset<Row> rows, RowReader reader) {
-    JavaRDD<Shard> shards = shards(rows, reader).persist(StorageLevel.MEMORY_AND_DISK());
+    int partitions = rows.javaRDD().getNumPartitions();
+    JavaRDD<Shard> shards = shards(rows, reader)
+        .mapToPair(s -> new Tuple2<>(s.partition(), s))
+        .partitionBy(new HashPartitioner(partitions)).values()
+        .persist(StorageLevel.MEMORY_AND_DISK());
     try {
       List<Integer> sizes = SparkJobs.run(() -> shards.map(Shard::size).collect());
       return new TrainingData(shards, sizes);
