@@ -25,9 +25,9 @@ final class LocalSpark {
 
   private LocalSpark() {}
 
-  /** Returns the shared session, starting it on first use. */
+  /** Returns the shared session, starting it on first use (and again if a test stopped it). */
   static synchronized SparkSession session() {
-    if (session == null) {
+    if (session == null || session.sparkContext().isStopped()) {
       session = SparkSession.builder().master(MASTER).appName("chainrule-spark tests")
           .config("spark.ui.enabled", "false")
           .config("spark.driver.host", "127.0.0.1")
