@@ -15,19 +15,27 @@ final class ComparisonText {
     line(sb, "verdict", verdict(p, c));
     line(sb, "shapes", "autograd " + p.autograd().shape() + ", manual "
         + (p.manual() == null ? "—" : p.manual().shape().toString()));
+    NonFinite n = c.nonFinite();
     if (c.worstIndex() != null && p.autograd().size() == 1) {
-      line(sb, "manual vs autograd", "abs error " + err(c.maxAbsoluteError()) + ", rel error "
-          + err(c.maxRelativeError()));
+      if (n == null) {
+        line(sb, "manual vs autograd", "abs error " + err(c.maxAbsoluteError()) + ", rel error "
+            + err(c.maxRelativeError()));
+      }
       line(sb, "values", values(p, 0));
     } else if (c.worstIndex() != null) {
       int[] at = c.worstIndex();
       int flat = Errors.worst(p.manual(), p.autograd());
-      line(sb, "manual vs autograd", "max abs error " + err(c.maxAbsoluteError())
-          + ", max rel error " + err(c.maxRelativeError()) + ", largest at " + index(at));
+      String finite = "max abs error " + err(Errors.maxAbsFinite(p.manual(), p.autograd()))
+          + ", max rel error " + err(Errors.maxRelFinite(p.manual(), p.autograd()));
+      line(sb, "manual vs autograd", n == null ? finite + ", largest at " + index(at)
+          : (n.allNaN() ? "NaN" : "not finite") + " at " + n.count() + " of "
+              + p.autograd().size() + " elements, first at " + index(at) + "; elsewhere "
+              + finite);
       line(sb, "at " + index(at), values(p, flat));
     }
     if (c.constantFactor() != null && p.autograd().size() > 1) {
-      line(sb, "factor", "manual = " + factor(c.constantFactor()) + " × autograd at every element");
+      line(sb, "factor", "manual = " + factor(c.constantFactor()) + " × autograd at every element"
+          + (c.agreesPerSample() ? " (m: manual is the gradient of Σᵢ L⁽ⁱ⁾ = m·J)" : ""));
     } else if (c.constantFactor() != null) {
       line(sb, "ratio", "manual = " + factor(c.constantFactor()) + " × autograd");
     }
@@ -49,9 +57,14 @@ final class ComparisonText {
       case SHAPE_MISMATCH:
         return "SHAPE_MISMATCH — " + p.message();
       default:
-        return p.verdict() + " (max error " + err(c.maxAbsoluteError()) + " against a gradient of "
-            + "size " + err(Errors.scale(p.autograd(), p.manual())) + "; tolerance "
-            + sci(p.tolerance()) + " of its size)";
+        NonFinite n = c.nonFinite();
+        String where = n == null ? "" : n.describe(p.autograd().size(),
+            index(c.worstIndex())) + "; elsewhere ";
+        String verdict = c.agreesPerSample() ? "AGREES per sample; DIFFERS from the batch "
+            + "gradient by the factor m = " + c.samples() : p.verdict().toString();
+        return verdict + " (" + where + "max error " + err(Errors.maxAbsFinite(p.manual(),
+            p.autograd())) + " against a gradient of size " + err(Errors.scale(p.autograd(),
+            p.manual())) + "; tolerance " + sci(p.tolerance()) + " of its size)";
     }
   }
 

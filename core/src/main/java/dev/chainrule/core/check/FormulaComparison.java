@@ -17,6 +17,7 @@ import java.util.Map;
  */
 public final class FormulaComparison {
   private final Parts p;
+  private final int samples;
 
   /**
    * The measured parts of a comparison.
@@ -39,7 +40,41 @@ public final class FormulaComparison {
       Node gradientNode, Node expression) {}
 
   FormulaComparison(Parts parts) {
+    this(parts, 0);
+  }
+
+  private FormulaComparison(Parts parts, int samples) {
     this.p = parts;
+    this.samples = samples;
+  }
+
+  /**
+   * Returns this comparison read for a formula that stacks per-sample gradients ∂L⁽ⁱ⁾/∂· of a
+   * loss that is the mean of {@code samples} per-sample losses: when the formula is exactly
+   * {@code samples} times the gradient, it is the gradient of the summed losses, ∂(Σᵢ L⁽ⁱ⁾)/∂·,
+   * and the report says so — "AGREES per sample; DIFFERS from the batch gradient by the factor
+   * m = 8" — instead of a bare DIFFERS. The verdict itself stays {@link Verdict#DIFFERS}.
+   */
+  public FormulaComparison perSample(int samples) {
+    if (samples < 2) {
+      throw new IllegalArgumentException("a per-sample reading needs at least 2 samples, got "
+          + samples);
+    }
+    return new FormulaComparison(p, samples);
+  }
+
+  /**
+   * Returns true when this comparison is read per sample ({@link #perSample}) and the formula is
+   * exactly m times the gradient of the mean: it agrees with the gradient of the summed losses.
+   */
+  public boolean agreesPerSample() {
+    Double c = constantFactor();
+    return samples > 1 && c != null && Math.abs(c - samples) <= 1e-9 * samples;
+  }
+
+  /** Returns m when this comparison is read per sample, else 0. */
+  int samples() {
+    return samples;
   }
 
   /** Returns the formula's name. */
@@ -93,12 +128,32 @@ public final class FormulaComparison {
     return p.message();
   }
 
-  /** Returns the largest |manual − autograd|, or NaN when the shapes disagree. */
+  /**
+   * Returns the largest |manual − autograd|: NaN when the shapes disagree or one side is NaN where
+   * the other is not, ∞ when one side is infinite where the other is not.
+   */
   public double maxAbsoluteError() {
     return comparable() ? Errors.maxAbs(p.manual(), p.autograd()) : Double.NaN;
   }
 
-  /** Returns the largest elementwise relative error, or NaN when the shapes disagree. */
+  /**
+   * Returns how many elements differ by a value that is NaN or infinite on one side (0 when none
+   * does, or when the shapes disagree); the finite measures of the report skip them.
+   */
+  public int nonFiniteElements() {
+    NonFinite n = nonFinite();
+    return n == null ? 0 : n.count();
+  }
+
+  /** Returns the non-finite mismatches, or null when there are none or no comparison. */
+  NonFinite nonFinite() {
+    return comparable() ? NonFinite.of(p.manual(), p.autograd()) : null;
+  }
+
+  /**
+   * Returns the largest elementwise relative error, or NaN when the shapes disagree or an element
+   * differs by a value that is not finite.
+   */
   public double maxRelativeError() {
     return comparable() ? Errors.maxRel(p.manual(), p.autograd()) : Double.NaN;
   }
@@ -166,7 +221,18 @@ public final class FormulaComparison {
       at.put("finiteDifferences", p.numeric() == null ? null : p.numeric().buffer()[flat]);
       m.put("worst", at);
     }
+    NonFinite n = nonFinite();
+    if (n == null) {
+      m.put("nonFinite", null);
+    } else {
+      Map<String, Object> nf = new LinkedHashMap<>();
+      nf.put("count", n.count());
+      nf.put("first", dims(Shape.of(Errors.index(p.autograd().shape(), n.firstFlat()))));
+      nf.put("side", n.side());
+      m.put("nonFinite", nf);
+    }
     m.put("constantFactor", constantFactor());
+    m.put("agreesPerSample", samples > 1 ? agreesPerSample() : null);
     m.put("autogradVsFiniteDifferences", p.numeric() == null ? null
         : Errors.maxAbs(p.autograd(), p.numeric()));
     m.put("manualVsFiniteDifferences", p.numeric() == null || !comparable() ? null

@@ -45,7 +45,8 @@ public final class GradCheck {
   public static Tensor numericGradient(Plan forward, Node loss, Node w, Feeds feeds, double h) {
     Tensor base = valueOf(w, feeds);
     Tensor moving = base.copy();
-    Feeds f = (w.kind() == NodeKind.INPUT ? feeds.with(w, moving) : feeds).usedBy(forward);
+    Feeds f = (w.kind() != NodeKind.INPUT ? feeds : feeds.get(w) != null
+        ? feeds.replacing(w, moving) : feeds.with(w, moving)).usedBy(forward);
     Tensor target = w.kind() == NodeKind.INPUT ? moving : w.storedValue();
     double[] x = target.buffer();
     double[] out = new double[x.length];

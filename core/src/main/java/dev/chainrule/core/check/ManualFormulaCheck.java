@@ -3,7 +3,10 @@ package dev.chainrule.core.check;
 import dev.chainrule.core.autodiff.Autodiff;
 import dev.chainrule.core.exec.Feeds;
 import dev.chainrule.core.exec.Plan;
+import dev.chainrule.core.graph.CreationSite;
+import dev.chainrule.core.graph.GraphMismatchException;
 import dev.chainrule.core.graph.Node;
+import dev.chainrule.core.graph.ShapeException;
 import dev.chainrule.core.graph.NodeKind;
 import dev.chainrule.core.print.FormulaPrinter;
 import dev.chainrule.core.rewrite.GraphCopy;
@@ -48,13 +51,16 @@ public final class ManualFormulaCheck {
     try {
       if (manual.graphBuilder() != null) {
         expression = manual.graphBuilder().get();
+        sameGraph(manual, expression, loss);
         built = FormulaPrinter.unicode().expression(expression);
         value = valueOf(expression, feeds);
       } else {
         value = manual.tensorFunction().apply(NamedValues.of(loss, feeds));
       }
-    } catch (NamedValues.UnknownName e) {
+    } catch (NamedValues.UnknownName | GraphMismatchException e) {
       throw e;
+    } catch (ShapeException e) {
+      message = "the formula's products do not conform: " + inFormulaWords(e);
     } catch (IllegalArgumentException e) {
       message = "the formula's products do not conform: " + e.getMessage();
     }
@@ -63,7 +69,8 @@ public final class ManualFormulaCheck {
           + wrt.name() + " has shape " + autograd.shape() + " (the shape of " + wrt.name() + ")";
     }
     Verdict verdict = message != null ? Verdict.SHAPE_MISMATCH
-        : Errors.maxAbs(value, autograd) <= tolerance * Errors.scale(value, autograd)
+        : NonFinite.of(value, autograd) == null
+            && Errors.maxAbsFinite(value, autograd) <= tolerance * Errors.scale(value, autograd)
         ? Verdict.AGREES : Verdict.DIFFERS;
     return new FormulaComparison(new FormulaComparison.Parts(manual.name(), wrt.name(),
         loss.name(), verdict, tolerance, autograd, value, numeric, built, message, gradient,
@@ -86,6 +93,31 @@ public final class ManualFormulaCheck {
           + comparison.text());
     }
     return comparison;
+  }
+
+  /**
+   * Returns a shape error of the formula with each operand written as the sub-expression it is,
+   * e.g. {@code matmul of (A[2] − Y)ᵀ (8, 1) and A[1] (4, 8): …}, rather than by an automatic
+   * name such as {@code transpose_41}.
+   */
+  private static String inFormulaWords(ShapeException e) {
+    if (e.operation() == null) {
+      return e.getMessage();
+    }
+    FormulaPrinter printer = FormulaPrinter.unicode();
+    return e.operation() + " of " + ShapeException.describe(e.operands(),
+        n -> n.isUserNamed() ? n.name() : printer.expression(n)) + ": " + e.reason()
+        + (e.site() != null ? " (at " + e.site() + ")" : "");
+  }
+
+  /** Refuses a formula built on the nodes of another graph than the loss's. */
+  private static void sameGraph(ManualFormula manual, Node expression, Node loss) {
+    if (expression.graph() != loss.graph()) {
+      throw new GraphMismatchException("manual formula '" + manual.name() + "' is built on "
+          + "nodes of another graph than the loss " + loss.name() + "; build it from the nodes of "
+          + loss.name() + "'s graph, which the comparison evaluates and differentiates (at "
+          + (expression.site() != null ? expression.site() : CreationSite.here()) + ")");
+    }
   }
 
   /** Returns a copy of {@code node}'s value at those of {@code feeds} it depends on. */

@@ -36,7 +36,8 @@ final class FeedChecks {
   /** Returns the error for {@code input}, needed by {@code targets} but neither fed nor held. */
   static FeedException missing(Node input, List<Node> targets) {
     return new FeedException("input " + input.name() + " " + input.shape() + " has no value, but "
-        + names(targets) + " depend on it: feed it with Feeds.of(" + input.name()
+        + names(targets) + (targets.size() == 1 ? " depends" : " depend") + " on it: feed it "
+        + "with Feeds.of(" + input.name()
         + ", tensor) or hold a value with " + input.name() + ".hold(tensor)" + declared(input));
   }
 

@@ -36,12 +36,40 @@ public final class Feeds {
     return of(input1, value1).with(input2, value2);
   }
 
-  /** Returns a copy of these feeds that also (or instead) gives {@code input} {@code value}. */
+  /**
+   * Returns a copy of these feeds that also gives {@code input} {@code value}; an input that is
+   * already fed is refused (use {@link #replacing} to change a value).
+   */
   public Feeds with(Node input, Tensor value) {
+    checkPair(input, value);
+    Tensor old = values.get(input);
+    if (old != null) {
+      throw new IllegalArgumentException("input " + input.name() + " " + input.shape() + " is fed "
+          + "twice: it already has a value of shape " + old.shape() + "; feed each input once, or "
+          + "use replacing(" + input.name() + ", value) to change its value");
+    }
+    return put(input, value);
+  }
+
+  /** Returns a copy of these feeds in which {@code input}, which must be fed, has {@code value}. */
+  public Feeds replacing(Node input, Tensor value) {
+    checkPair(input, value);
+    if (!values.containsKey(input)) {
+      throw new IllegalArgumentException("input " + input.name() + " " + input.shape() + " is not "
+          + "fed, so there is no value to replace; give it one with with(" + input.name()
+          + ", value)");
+    }
+    return put(input, value);
+  }
+
+  private static void checkPair(Node input, Tensor value) {
     if (input == null || value == null) {
       throw new IllegalArgumentException("a feed needs an input node and a tensor, got "
           + input + " and " + (value == null ? "null" : value.shape().toString()));
     }
+  }
+
+  private Feeds put(Node input, Tensor value) {
     Map<Node, Tensor> copy = new IdentityHashMap<>(values);
     copy.put(input, value);
     return new Feeds(copy);

@@ -34,7 +34,7 @@ final class DetailedView {
     Body body = body(selection, values, gradients, "", "  ");
     sb.append(body.nodes()).append(body.edges());
     if (options.legend()) {
-      Legend.write(sb, body.roles(), new ArrayList<>(body.edgeKinds()), null);
+      Legend.write(sb, body.roles(), new ArrayList<>(body.edgeKinds()), List.of());
     }
     if (options.title() != null) {
       sb.append(DotText.title(options.title()));

@@ -69,6 +69,16 @@ final class DotText {
 
   /** Returns the caption statement, placed last so that no cluster inherits it. */
   static String title(String title) {
-    return "  label=<<b>" + html(title) + "</b>>;\n  labelloc=t;\n  fontsize=15;\n";
+    return title(title, null);
+  }
+
+  /**
+   * Returns the caption statement with a second, smaller line under the title ({@code subtitle},
+   * or null for none).
+   */
+  static String title(String title, String subtitle) {
+    String second = subtitle == null ? "" : "<br/><font point-size=\"11\">" + html(subtitle)
+        + "</font>";
+    return "  label=<<b>" + html(title) + "</b>" + second + ">;\n  labelloc=t;\n  fontsize=15;\n";
   }
 }

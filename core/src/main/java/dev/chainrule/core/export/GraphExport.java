@@ -123,12 +123,37 @@ public final class GraphExport {
    *     without gradient nodes), or values are asked for and an input has no value
    */
   public String toDot() {
+    return picture().dot();
+  }
+
+  /**
+   * Returns the picture as DOT text with what it stands for. A graph that would draw more boxes
+   * than the options' node budget is summarised, and the result says how: name scopes collapsed
+   * to one box each (the backward pass one box per scope), runs of identical steps folded to one
+   * box with their count and step formula ({@code × 2 000: y ← y ∘ x + 0.1}), and what is farthest
+   * from the targets left out as one box. The caption and the legend say so too.
+   *
+   * @throws IllegalArgumentException as {@link #toDot()}
+   */
+  public GraphPicture picture() {
     Selection selection = select();
+    int full = selection.drawn().size();
     if (options.collapseScopes()) {
-      return LayerView.dot(selection, options);
+      int boxes = LayerView.boxes(selection);
+      if (boxes <= options.maxNodes()) {
+        return new GraphPicture(LayerView.dot(selection, options), full, boxes, null);
+      }
     }
-    NodeValues values = NodeValues.compute(selection, options, feeds, gradients);
-    return DetailedView.dot(selection, options, values.values(), values.gradients());
+    Summary summary = Summariser.summarise(selection, options, targets,
+        options.collapseScopes());
+    if (summary == null) {
+      NodeValues values = NodeValues.compute(selection, options, feeds, gradients);
+      return new GraphPicture(DetailedView.dot(selection, options, values.values(),
+          values.gradients()), full, full, null);
+    }
+    NodeValues values = NodeValues.compute(summary.detailed(), options, feeds, gradients);
+    return new GraphPicture(SummaryView.dot(selection, options, summary, values.values(),
+        values.gradients()), full, summary.drawn(), summary.message());
   }
 
   /**

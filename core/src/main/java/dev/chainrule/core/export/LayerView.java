@@ -18,8 +18,6 @@ import java.util.Set;
  * boxes are labelled with the named values that cross them.
  */
 final class LayerView {
-  private static final int MAX_LISTED = 4;
-
   private LayerView() {}
 
   /** One box: a scope's nodes, or a single node outside every scope. */
@@ -34,10 +32,17 @@ final class LayerView {
     }
   }
 
-  /** Returns the DOT text of the collapsed picture of the selection. */
-  static String dot(Selection selection, ExportOptions options) {
+  /** Returns how many boxes the collapsed picture of the selection draws. */
+  static int boxes(Selection selection) {
+    return group(selection, new LinkedHashMap<>()).size();
+  }
+
+  /**
+   * Groups the selection's nodes into boxes, in drawing order, filling {@code groupOf} with each
+   * node's box.
+   */
+  private static Map<String, Group> group(Selection selection, Map<Node, Group> groupOf) {
     Map<String, Group> groups = new LinkedHashMap<>();
-    Map<Node, Group> groupOf = new LinkedHashMap<>();
     int[] boxes = {0};
     for (Node n : selection.drawn()) {
       String key = key(n, selection);
@@ -57,6 +62,13 @@ final class LayerView {
         groupOf.put(n, g);
       }
     }
+    return groups;
+  }
+
+  /** Returns the DOT text of the collapsed picture of the selection. */
+  static String dot(Selection selection, ExportOptions options) {
+    Map<Node, Group> groupOf = new LinkedHashMap<>();
+    Map<String, Group> groups = group(selection, groupOf);
     StringBuilder sb = new StringBuilder(DotText.header(options.direction(), groups.size()));
     Set<Role> roles = EnumSet.noneOf(Role.class);
     for (Group g : groups.values()) {
@@ -79,7 +91,8 @@ final class LayerView {
     if (options.legend()) {
       List<Role> shown = new ArrayList<>(roles);
       shown.remove(Role.LITERAL);
-      Legend.write(sb, shown, new ArrayList<>(used), boxNote(groups.values()));
+      String note = boxNote(groups.values());
+      Legend.write(sb, shown, new ArrayList<>(used), note == null ? List.of() : List.of(note));
     }
     if (options.title() != null) {
       sb.append(DotText.title(options.title()));
@@ -136,36 +149,8 @@ final class LayerView {
   }
 
   private static String boxLabel(Group g, Selection selection, Map<Node, Group> groupOf) {
-    List<Node> parameters = new ArrayList<>();
-    List<Node> outputs = new ArrayList<>();
-    int operations = 0;
-    for (Node n : g.nodes) {
-      if (n.kind() == NodeKind.PARAMETER) {
-        parameters.add(n);
-      } else if (n.kind() == NodeKind.OPERATION) {
-        operations++;
-      }
-      if (n.isUserNamed() && n.kind() == NodeKind.OPERATION && leaves(n, g, selection, groupOf)) {
-        outputs.add(n);
-      }
-    }
     String title = g.scope.equals(ClusterTree.BACKWARD) ? "backward pass" : g.scope;
-    StringBuilder sb = new StringBuilder("<<b>").append(DotText.html(title)).append("</b><br/>")
-        .append(operations).append(operations == 1 ? " operation" : " operations");
-    if (!parameters.isEmpty()) {
-      sb.append("<br/>").append(DotText.small(DotText.html("parameters: " + listed(parameters)),
-          "#7a5c00"));
-    }
-    if (!outputs.isEmpty()) {
-      sb.append("<br/>").append(DotText.small(DotText.html("→ " + listed(outputs)), "#333333"));
-    }
-    return sb.append('>').toString();
-  }
-
-  private static String listed(List<Node> nodes) {
-    List<Node> first = nodes.subList(0, Math.min(nodes.size(), MAX_LISTED));
-    String more = nodes.size() > MAX_LISTED ? " … (" + nodes.size() + ")" : "";
-    return NodeLabels.namesWithShapes(first) + more;
+    return ScopeBox.label(title, g.nodes, n -> leaves(n, g, selection, groupOf));
   }
 
   /** Returns true when {@code n} is used outside its box or is the loss. */
@@ -185,9 +170,7 @@ final class LayerView {
     boolean backward = g.scope.equals(ClusterTree.BACKWARD);
     boolean loss = g.nodes.contains(selection.loss());
     Role look = backward ? Role.GRADIENT : loss ? Role.LOSS : Role.OPERATION;
-    String fill = look == Role.OPERATION ? "#f7f9fc" : look.fill();
-    return "shape=box3d, style=filled, margin=\"0.15,0.08\", fillcolor=\"" + fill
-        + "\", color=\"" + look.border() + "\"";
+    return ScopeBox.attributes(look);
   }
 
   private static void writeEdges(StringBuilder sb, Selection selection, Map<Node, Group> groupOf,
@@ -215,9 +198,7 @@ final class LayerView {
     for (Map.Entry<String, Set<String>> e : crossing.entrySet()) {
       EdgeKind kind = kinds.get(e.getKey());
       used.add(kind);
-      List<String> names = new ArrayList<>(e.getValue());
-      String label = names.isEmpty() ? null : String.join(", ", names.subList(0,
-          Math.min(names.size(), MAX_LISTED))) + (names.size() > MAX_LISTED ? ", …" : "");
+      String label = ScopeBox.names(new ArrayList<>(e.getValue()));
       sb.append("  ").append(e.getKey()).append(DetailedView.attributes(kind, label))
           .append(";\n");
     }

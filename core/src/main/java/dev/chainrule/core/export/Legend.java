@@ -9,15 +9,19 @@ import java.util.List;
 final class Legend {
   private Legend() {}
 
-  /** Appends the legend cluster for the given node roles and edge kinds, in the given order. */
-  static void write(StringBuilder sb, List<Role> roles, List<EdgeKind> edges, String extraRow) {
+  /**
+   * Appends the legend cluster for the given node roles and edge kinds, in the given order, after
+   * rows of plain text explaining other shapes ({@code extraRows}, may be empty).
+   */
+  static void write(StringBuilder sb, List<Role> roles, List<EdgeKind> edges,
+      List<String> extraRows) {
     sb.append("  subgraph cluster_legend {\n");
     sb.append("    label=\"legend\"; style=\"rounded,filled\"; fillcolor=\"#fafafa\"; "
         + "color=\"#bbbbbb\"; fontcolor=\"#555555\"; fontsize=11;\n");
     sb.append("    legend [shape=plaintext, style=\"\", margin=0, label=<<table border=\"0\" "
         + "cellborder=\"1\" cellspacing=\"0\" cellpadding=\"3\" color=\"#bbbbbb\">");
-    if (extraRow != null) {
-      sb.append("<tr><td bgcolor=\"#ffffff\">").append(DotText.html(extraRow)).append("</td></tr>");
+    for (String row : extraRows) {
+      sb.append("<tr><td bgcolor=\"#ffffff\">").append(DotText.html(row)).append("</td></tr>");
     }
     for (Role r : roles) {
       sb.append("<tr><td bgcolor=\"").append(r.fill()).append("\"><font color=\"")

@@ -30,9 +30,18 @@ final class NodeValues {
   /** Computes the lines for the selection; {@code feeds} and {@code grads} may be null. */
   static NodeValues compute(Selection selection, ExportOptions options, Feeds feeds,
       Gradients grads) {
+    return compute(selection.drawn(), options, feeds, grads);
+  }
+
+  /**
+   * Computes the lines for {@code drawn}, the nodes a picture draws in detail; {@code feeds} and
+   * {@code grads} may be null.
+   */
+  static NodeValues compute(List<Node> drawn, ExportOptions options, Feeds feeds,
+      Gradients grads) {
     NodeValues v = new NodeValues();
     ValueDisplay display = options.values();
-    for (Node n : selection.drawn()) {
+    for (Node n : drawn) {
       boolean small = n.shape().size() <= CONSTANT_ELEMENTS;
       if (n.kind() == NodeKind.CONSTANT && !n.isLiteral() && display == ValueDisplay.NONE
           && small) {
@@ -44,7 +53,7 @@ final class NodeValues {
     }
     List<Node> targets = new ArrayList<>();
     Map<Node, Node> adjointOf = new IdentityHashMap<>();
-    for (Node n : selection.drawn()) {
+    for (Node n : drawn) {
       if (n.isLiteral()) {
         continue;
       }
@@ -60,7 +69,7 @@ final class NodeValues {
     }
     Results r = run(targets, feeds);
     int max = options.maxValueElements();
-    for (Node n : selection.drawn()) {
+    for (Node n : drawn) {
       if (!n.isLiteral()) {
         v.values.put(n, ValueText.of(r.get(n), display, max, ""));
       }

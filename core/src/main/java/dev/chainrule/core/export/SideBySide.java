@@ -104,7 +104,7 @@ public final class SideBySide {
     StringBuilder sb = new StringBuilder(DotText.header(first.direction(), count));
     sb.append(nodes).append(edges);
     if (first.legend()) {
-      Legend.write(sb, new ArrayList<>(roles), new ArrayList<>(kinds), null);
+      Legend.write(sb, new ArrayList<>(roles), new ArrayList<>(kinds), List.of());
     }
     if (title != null) {
       sb.append(DotText.title(title));

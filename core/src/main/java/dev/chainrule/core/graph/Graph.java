@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * A computation graph under construction: the factory of inputs, parameters and constants, and the
@@ -17,6 +16,9 @@ import java.util.stream.Collectors;
  * being built; a finished graph can be run from many threads through a compiled plan.
  */
 public final class Graph {
+  /** The context key of scalar literals in {@link SiteSampler}, apart from named constants. */
+  private static final Object LITERAL = "literal";
+
   private final List<Node> nodes = new ArrayList<>();
   private final List<Node> view = Collections.unmodifiableList(nodes);
   private final Deque<String> scopes = new ArrayDeque<>();
@@ -110,12 +112,7 @@ public final class Graph {
 
   /** Returns the shape error of building {@code op} on {@code in}: names, shapes, user line. */
   ShapeException shapeError(String op, List<Node> in, String reason) {
-    return new ShapeException(op + " of " + describe(in) + ": " + reason + " (at "
-        + CreationSite.here() + ")");
-  }
-
-  private static String describe(List<Node> in) {
-    return in.stream().map(n -> n.name() + " " + n.shape()).collect(Collectors.joining(" and "));
+    return new ShapeException(op, in, reason, CreationSite.here());
   }
 
   private Node add(NodeKind kind, Op op, List<Node> inputs, Shape shape, Tensor value,
@@ -125,7 +122,7 @@ public final class Graph {
       throw new IllegalArgumentException("every " + kind.name().toLowerCase(java.util.Locale.ROOT)
           + " needs a name, e.g. \"X\" or \"W[1]\" (at " + CreationSite.here() + ")");
     }
-    String site = currentSite();
+    String site = currentSite(kind, op, inputs, literal);
     Node n = new Node(this, nodes.size(), kind, op, inputs, shape, value, name, named, literal,
         site, differentiating);
     nodes.add(n);
@@ -227,11 +224,25 @@ public final class Graph {
     return () -> differentiating = previous;
   }
 
-  private String currentSite() {
+  /**
+   * Returns the creation site of a node about to be built: the original's in a rewrite, the
+   * line that asked for the gradient in a gradient pass, the user's line found by a walk for an
+   * input or a parameter (feed errors name where they were declared), and for the rest the line
+   * {@link SiteSampler} finds, walking the stack only where the context is new or unsure.
+   */
+  private String currentSite(NodeKind kind, Op op, List<Node> inputs, boolean literal) {
     if (provenance != null) {
       return provenance.site();
     }
-    return activePass > 0 ? passSite : CreationSite.capture();
+    if (activePass > 0) {
+      return passSite;
+    }
+    if (kind == NodeKind.INPUT || kind == NodeKind.PARAMETER) {
+      return CreationSite.capture();
+    }
+    Object what = kind == NodeKind.OPERATION ? op : literal ? LITERAL : kind;
+    return SiteSampler.site(what, inputs, nodes.isEmpty() ? null
+        : nodes.get(nodes.size() - 1).site(), currentScope());
   }
 
   /** A scope that ends when closed; closing never throws. */

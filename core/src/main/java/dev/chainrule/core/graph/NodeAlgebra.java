@@ -169,9 +169,13 @@ public abstract class NodeAlgebra {
     return transpose(Permute.reversed(self().shape().rank()));
   }
 
-  /** Returns the tensor with its axes permuted: output axis i is input axis {@code perm[i]}. */
+  /**
+   * Returns the tensor with its axes permuted: output axis i is input axis {@code perm[i]}; with
+   * no permutation, the axes reversed, as NumPy's {@code x.transpose()} (and {@link #T()}).
+   */
   public Node transpose(int... perm) {
-    return apply(new Transpose(perm), self());
+    int[] p = perm.length == 0 ? Permute.reversed(self().shape().rank()) : perm;
+    return apply(new Transpose(p), self());
   }
 
   /** Returns the same elements in a new shape of equal size. */

@@ -22,6 +22,7 @@ import dev.chainrule.core.graph.ops.Square;
 import dev.chainrule.core.graph.ops.Sub;
 import dev.chainrule.core.graph.ops.Sum;
 import dev.chainrule.core.graph.ops.Transpose;
+import dev.chainrule.core.graph.ops.Where;
 import dev.chainrule.core.print.Piece.Kind;
 import dev.chainrule.core.tensor.TensorFormat;
 import java.util.ArrayList;
@@ -135,7 +136,20 @@ final class Renderer {
     if (op == Div.INSTANCE) {
       return quotient(in.get(0), in.get(1));
     }
+    if (isMaskSelect(n)) {
+      return hadamard(in.get(1), in.get(0));
+    }
     return other(op, n, in);
+  }
+
+  /**
+   * Returns true for where(c, g, 0) with a comparison c: it selects g by the mask 1(c), which the
+   * seeds write as the product g ∘ 1(c) (ReLU's derivative dA ∘ 1(Z &gt; 0) among others).
+   */
+  private static boolean isMaskSelect(Node n) {
+    Node otherwise = n.op() == Where.INSTANCE ? n.inputs().get(2) : null;
+    return otherwise != null && otherwise.isLiteral() && otherwise.storedValue().item() == 0.0
+        && n.inputs().get(0).op() instanceof Compare;
   }
 
   private Piece other(Op op, Node n, List<Piece> in) {
@@ -227,6 +241,10 @@ final class Renderer {
       return Piece.of(wrapIf(a, a.precedence() < Kind.HADAMARD.precedence) + style.tight("·") + wrapIf(b, b.precedence() < Kind.HADAMARD.precedence || b.minus()),
           Kind.SCALED).withMinus(a.minus());
     }
+    return hadamard(a, b);
+  }
+
+  private Piece hadamard(Piece a, Piece b) {
     boolean wrapA = a.precedence() < 2 || a.is(Kind.MATRIX, Kind.QUOTIENT, Kind.SIGMA);
     boolean wrapB = b.precedence() < 2 || b.minus()
         || b.is(Kind.MATRIX, Kind.QUOTIENT, Kind.SIGMA, Kind.SCALED);

@@ -1,6 +1,7 @@
 package dev.chainrule.core.check;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -62,6 +63,17 @@ class ManualFormulaCheckTest {
     assertNull(c.manual());
     assertTrue(c.text().contains("SHAPE_MISMATCH"), c.text());
     assertTrue(c.toJson().contains("\"manualShape\": null"), c.toJson());
+  }
+
+  @Test
+  void aShapeErrorInsideAFormulaNamesTheSubExpressionsNotAutomaticNames() {
+    FormulaComparison c = ManualFormulaCheck.compare(net.loss(), net.node("W[2]"),
+        ManualFormula.graph("dW[2] = (1/m)·dZ[2]ᵀ·A[1]",
+            () -> a2.sub(y).T().matmul(a1).div(8)), Feeds.none());
+    assertTrue(c.message().contains("matmul of (A[2] − Y)ᵀ (8, 1) and A[1] (4, 8)"),
+        c.message());
+    assertFalse(c.message().matches("(?s).*\\b[a-z]+_\\d+\\b.*"),
+        "an automatic node name such as mul_250: " + c.message());
   }
 
   @Test

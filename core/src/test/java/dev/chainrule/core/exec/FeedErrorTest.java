@@ -33,7 +33,12 @@ class FeedErrorTest {
   @Test
   void missingFeedNamesTheInputItsShapeAndTheTargets() {
     FeedException e = assertThrows(FeedException.class, () -> plan.run(Feeds.none()));
-    assertMentions(e, "input X (2, 3) has no value", "Z depend on it", "Feeds.of(X", "hold");
+    assertMentions(e, "input X (2, 3) has no value", "but Z depends on it:", "Feeds.of(X",
+        "hold");
+    Node e2 = z.exp().named("E");
+    FeedException two = assertThrows(FeedException.class,
+        () -> Plan.compile(z, e2).run(Feeds.none()));
+    assertMentions(two, "but Z, E depend on it:");
   }
 
   @Test

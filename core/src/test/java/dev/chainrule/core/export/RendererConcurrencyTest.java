@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -22,9 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Renderers used from several threads at once, mixing renderers of different engine orders (the
- * library's engine is one global setting): every call gives what the same call gives alone, and
- * the memory of failed engines (and their reasons, which the error messages quote) reads the same
- * from every thread.
+ * bundled engine is one instance on one thread, shared): every call gives what the same call gives
+ * alone, failures included.
  */
 class RendererConcurrencyTest {
   private static final int THREADS = 6;
@@ -35,23 +33,14 @@ class RendererConcurrencyTest {
   Path dir;
 
   /**
-   * The renderers to mix: the automatic choice, the dot program alone (which fails, and is
-   * remembered as failed, where it is not installed), no engine, and V8 alone where it is bundled
-   * and dot is absent. Where both engines start, V8 is left out: alternating the library between
-   * two working engines restarts one at every switch (seconds for V8), which would make this test
-   * slow without testing anything more about the memory of failures.
+   * The renderers to mix: the automatic choice, the dot program alone (which fails where it is
+   * not installed), the bundled Graphviz alone (one instance shared by every thread), and none.
    */
   private static Map<String, Renderer> renderers() {
     Map<String, Renderer> r = new LinkedHashMap<>();
     r.put("auto", Renderer.auto());
-    Renderer dot = Renderer.using(Renderer.Engine.DOT_BINARY);
-    r.put("dot", dot);
-    String os = System.getProperty("os.name").toLowerCase(Locale.ROOT);
-    String arch = System.getProperty("os.arch");
-    if (dot.engine().isEmpty() && os.contains("linux")
-        && (arch.equals("amd64") || arch.equals("x86_64"))) {
-      r.put("v8", Renderer.using(Renderer.Engine.V8));
-    }
+    r.put("dot", Renderer.using(Renderer.Engine.DOT_BINARY));
+    r.put("wasm", Renderer.using(Renderer.Engine.WASM));
     r.put("none", Renderer.trying(List.of()));
     return r;
   }

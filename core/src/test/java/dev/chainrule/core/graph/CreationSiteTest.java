@@ -6,17 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 
 import dev.chainrule.core.autodiff.Autodiff;
 import dev.chainrule.core.tensor.Tensor;
+import dev.chainrule.core.testing.SourceLines;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Where nodes say they were built: the user's own line, found cheaply and shared per line. */
 class CreationSiteTest {
-  private static int nextLine() {
-    return StackWalker.getInstance().walk(s -> s.skip(1).findFirst()).orElseThrow()
-        .getLineNumber() + 1;
-  }
-
   private static String at(int line, String method) {
     return "CreationSiteTest.java:" + line + " (CreationSiteTest." + method + ")";
   }
@@ -24,7 +20,7 @@ class CreationSiteTest {
   @Test
   void nodesRecordTheLineThatBuiltThem() {
     Graph g = new Graph();
-    int line = nextLine();
+    int line = SourceLines.next();
     Node x = g.input("x", 2, 3);
     Node y = x.exp();
     assertEquals(at(line, "nodesRecordTheLineThatBuiltThem"), x.site());
@@ -36,7 +32,7 @@ class CreationSiteTest {
     Graph g = new Graph();
     Node y = g.parameter("x", Tensor.scalar(1));
     List<Node> chain = new ArrayList<>();
-    int line = nextLine();
+    int line = SourceLines.next();
     for (int i = 0; i < 3; i++) { y = y.mul(2.0); chain.add(y); }
     assertEquals(at(line, "nodesBuiltOnOneLineShareOneSiteString"), chain.get(0).site());
     assertSame(chain.get(0).site(), chain.get(2).site());
@@ -56,12 +52,12 @@ class CreationSiteTest {
   private static int buildStringLine;
 
   private static Node build(Node x, int ignored) {
-    buildIntLine = nextLine();
+    buildIntLine = SourceLines.next();
     return x.neg();
   }
 
   private static Node build(Node x, String ignored) {
-    buildStringLine = nextLine();
+    buildStringLine = SourceLines.next();
     return x.neg();
   }
 
@@ -70,7 +66,7 @@ class CreationSiteTest {
     Graph g = new Graph();
     Node w = g.parameter("w", Tensor.of(new double[] {1, 2}, 2));
     Node loss = w.square().sigmoid().sum();
-    int line = nextLine();
+    int line = SourceLines.next();
     Node dw = Autodiff.grad(loss, w).get(0);
     String expected = at(line, "gradientNodesRecordTheLineThatAskedForTheGradient");
     int checked = 0;

@@ -33,6 +33,18 @@ class GraphTest {
     assertEquals("X = input (2, 3)", x.toString());
   }
 
+  /** As NumPy's {@code x.transpose()} and {@code x.T}: no permutation reverses the axes. */
+  @Test
+  void transposeWithoutAPermutationReversesTheAxes() {
+    Node column = g.input("x", Tensor.of(new double[] {1, 2, 3}, 3, 1));
+    Node row = column.transpose();
+    assertEquals(Shape.of(1, 3), row.shape());
+    assertEquals(Tensor.row(1, 2, 3), row.value());
+    Node cube = g.input("c", 2, 3, 4);
+    assertEquals(Shape.of(4, 3, 2), cube.transpose().shape());
+    assertEquals(cube.T().shape(), cube.transpose().shape());
+  }
+
   @Test
   void kindsAndStoredValues() {
     Tensor value = Tensor.ones(2);

@@ -3,6 +3,7 @@ package dev.chainrule.examples.cli;
 import dev.chainrule.core.export.ImageFormat;
 import dev.chainrule.core.export.RenderResult;
 import dev.chainrule.core.export.Renderer;
+import dev.chainrule.core.export.graphviz.Limits;
 import dev.chainrule.nn.data.IoMessages;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,12 +32,25 @@ public final class PictureFiles {
 
   /**
    * Returns a writer to {@code directory} in the formats named by {@code formatWords} (dot, svg,
-   * png) with the engine named by {@code engine} (auto, dot, v8) at PNG scale {@code scale}.
+   * png) with the engine named by {@code engine} (auto, dot, wasm) at PNG scale {@code scale},
+   * within the default limits.
    *
    * @throws UsageException naming the word that is not known or the scale out of range
    */
   public static PictureFiles of(List<String> formatWords, String engine, double scale,
       Path directory) {
+    return of(formatWords, engine, scale, directory, Limits.DEFAULT);
+  }
+
+  /**
+   * Returns a writer as {@link #of(List, String, double, Path)} does, rendering each picture
+   * within {@code limits}; the bundled engine starts in the background at once when it is the one
+   * used.
+   *
+   * @throws UsageException naming the word that is not known or the scale out of range
+   */
+  public static PictureFiles of(List<String> formatWords, String engine, double scale,
+      Path directory, Limits limits) {
     List<ImageFormat> list = new ArrayList<>();
     for (String f : formatWords) {
       try {
@@ -53,14 +67,18 @@ public final class PictureFiles {
       case "dot":
         r = Renderer.using(Renderer.Engine.DOT_BINARY);
         break;
-      case "v8":
-        r = Renderer.using(Renderer.Engine.V8);
+      case "wasm":
+        r = Renderer.using(Renderer.Engine.WASM);
         break;
       default:
-        throw new UsageException("unknown engine '" + engine + "'; use auto, dot or v8");
+        throw new UsageException("unknown engine '" + engine + "'; use auto, dot or wasm");
     }
     try {
-      return new PictureFiles(r.withScale(scale), List.copyOf(list), directory);
+      Renderer renderer = r.withScale(scale).withLimits(limits);
+      if (list.stream().anyMatch(f -> f != ImageFormat.DOT)) {
+        renderer.warmUp();
+      }
+      return new PictureFiles(renderer, List.copyOf(list), directory);
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }
@@ -88,8 +106,11 @@ public final class PictureFiles {
     return results;
   }
 
-  /** Returns one written file as a JSON entry: file, format, rendered, engine, seconds, message. */
-  public static Map<String, Object> entry(RenderResult r) {
+  /**
+   * Returns one written file as a JSON entry: file, format, rendered, engine, seconds, message,
+   * and the picture's summary when it was summarised ({@code summary}, or null).
+   */
+  public static Map<String, Object> entry(RenderResult r, String summary) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("file", r.file().toString());
     m.put("format", r.format().extension());
@@ -97,6 +118,9 @@ public final class PictureFiles {
     m.put("engine", r.engine() == null ? null : r.engine().words());
     m.put("seconds", r.elapsed().toMillis() / 1000.0);
     m.put("message", r.message());
+    if (summary != null) {
+      m.put("summary", summary);
+    }
     return m;
   }
 }

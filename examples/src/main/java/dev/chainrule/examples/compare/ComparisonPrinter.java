@@ -36,13 +36,13 @@ public final class ComparisonPrinter {
     out.println("pinned slips: the seed's formulas as written, against autograd");
     for (PinnedSlip p : c.slips()) {
       out.println();
-      out.println("[" + p.id() + "] " + p.formula());
+      out.println("[seed " + p.id() + "] " + p.formula());
       out.printf(Locale.ROOT, ROW, "gradient", "shape", "max abs diff", "max rel diff",
           "outcome — evidence");
       for (PinnedSlip.Row r : p.rows()) {
         out.printf(Locale.ROOT, ROW, r.gradient(), r.shape(), number(r.maxAbsDiff()),
             number(r.maxRelDiff()), r.outcome().label() + " — " + r.evidence()
-            + (r.explained() ? " (confirmed)" : " (NOT CONFIRMED)"));
+            + (r.explained() ? "" : " — NOT CONFIRMED"));
       }
       out.println("  cause: " + p.cause());
       out.println("  corrected: " + p.corrected());
@@ -80,7 +80,7 @@ public final class ComparisonPrinter {
     for (PinnedSlip p : c.slips()) {
       for (PinnedSlip.Row r : p.rows()) {
         Map<String, Object> s = new LinkedHashMap<>();
-        s.put("id", p.id());
+        s.put("seedLine", p.id());
         s.put("formula", p.formula());
         s.put("gradient", r.gradient());
         s.put("shape", r.shape());

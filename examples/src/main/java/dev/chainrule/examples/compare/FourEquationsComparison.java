@@ -65,7 +65,7 @@ public final class FourEquationsComparison {
     Tensor offset = net.weight(1).sub(net.weight(2).transpose()).matmul(auto.get("∂L/∂z[2]"))
         .mul(Activation.SIGMOID.derivative(f.z(1)));
     Tensor a0t = net.input().transpose();
-    return new PinnedSlip("0.2", "equation 2 in matrix form: δ[l] = [[w_11[l] … w_1k[l]] … "
+    return new PinnedSlip("000:209", "equation 2 in matrix form: δ[l] = [[w_11[l] … w_1k[l]] … "
         + "[w_j1[l] … w_jk[l]]]·δ[l+1] ⊙ σ′(z[l]) (the layer-l matrix, untransposed)",
         "the printed matrix holds the layer-l weights; equation 2 needs the transpose of the "
             + "layer-(l+1) matrix, whose entry (j, k) is w_kj[l+1], as the text's own "
@@ -93,7 +93,7 @@ public final class FourEquationsComparison {
           seedVersion, "δ[" + l + "]·a[" + l + "]ᵀ is (n_l, n_l) = " + seedVersion.shape()
               + ", w[" + l + "] is " + net.weight(l).shape()));
     }
-    return new PinnedSlip("0.4", "equation 3 in matrix form: ∂L/∂w[l] = δ[l]·[a_1[l] … a_k[l]]",
+    return new PinnedSlip("000:241", "equation 3 in matrix form: ∂L/∂w[l] = δ[l]·[a_1[l] … a_k[l]]",
         "it multiplies by a[l]ᵀ instead of a[l−1]ᵀ; (j, 1)·(1, k) has w[l]'s shape only with "
             + "k = n_{l−1}. The note and the summary after it are right",
         "∂L/∂w[l] = δ[l]·a[l−1]ᵀ", rows);
@@ -118,7 +118,7 @@ public final class FourEquationsComparison {
         Double.NaN, PinnedSlip.Outcome.CANNOT_BE_EVALUATED, String.format(Locale.ROOT,
             "w[3] is %s and has no entry w_21; w_12[3]·δ_1[3]·σ′(z_2[2]) = %.12g = autograd's "
                 + "∂L/∂z_2[2] = %.12g", w3.shape(), corrected, truth), ok);
-    return new PinnedSlip("0.6", "diagram (反向传播图解): δ_2[2] = w_21[3]·δ_1[3]·σ′(z_2[2])",
+    return new PinnedSlip("000:298", "diagram (反向传播图解): δ_2[2] = w_21[3]·δ_1[3]·σ′(z_2[2])",
         "w_jk[l] links neuron k of layer l−1 to neuron j of layer l, so the weight from neuron 2 "
             + "of layer 2 to the single output is w_12[3]",
         "δ_2[2] = w_12[3]·δ_1[3]·σ′(z_2[2])", List.of(row));
@@ -131,7 +131,7 @@ public final class FourEquationsComparison {
       rows.add(SlipRows.factor("db[" + l + "]", auto.get("db[" + l + "]"),
           seed.get("db[" + l + "]"), BATCH, "m = " + BATCH));
     }
-    return new PinnedSlip("0.7", "batch table: db[l] = (1/m)·meanOfEachRow(dZ[l]) (\"对每行求平均值"
+    return new PinnedSlip("000:353", "batch table: db[l] = (1/m)·meanOfEachRow(dZ[l]) (\"对每行求平均值"
         + " … 再乘以 1/m\"), dZ[l] the per-sample δ's", "meanOfEachRow already divides by m; the "
         + "extra 1/m divides twice", "db[l] = meanOfEachRow(dZ[l]) = (1/m)·Σ_i dZ[l](i)", rows);
   }
@@ -145,9 +145,9 @@ public final class FourEquationsComparison {
     }
     for (int l = 1; l <= 3; l++) {
       rows.add(SlipRows.factor("db[" + l + "]", auto.get("db[" + l + "]"),
-          seed.get("db[" + l + "]"), BATCH * BATCH, "m² = " + BATCH * BATCH + ", with 0.7"));
+          seed.get("db[" + l + "]"), BATCH * BATCH, "m² = " + BATCH * BATCH + ", the extra 1/m of 000:353 too"));
     }
-    return new PinnedSlip("0.8", "batch table read literally: dZ[L] = ∇_A C ⊙ σ′(Z[L]) with "
+    return new PinnedSlip("000:351", "batch table read literally: dZ[L] = ∇_A C ⊙ σ′(Z[L]) with "
         + "dw[l] = (1/m)·dZ[l]·A[l−1]ᵀ", "C is the mean cost, so ∇_A C already carries 1/m and "
         + "dw divides by m twice; the table is right only if dZ holds the per-sample "
         + "δ⁽ⁱ⁾ = ∂L⁽ⁱ⁾/∂z, as the text defines it just above",
@@ -161,7 +161,7 @@ public final class FourEquationsComparison {
     Tensor written = eq.outputError(f, net.target());
     Tensor predicted = auto.get("∂L/∂z[3]").mul(net.target());
     Tensor dw = eq.singleSample(net.input(), net.target()).get("∂L/∂w[3]");
-    return new PinnedSlip("0.1", "equation 1's derivation: \"当 k ≠ j 时，∂L/∂z_j[L] = 0\", so "
+    return new PinnedSlip("000:195", "equation 1's derivation: \"当 k ≠ j 时，∂L/∂z_j[L] = 0\", so "
         + "δ[L] = ∇_a L ⊙ σ′(z[L]) — on the 2-3-2-2 variant with a softmax output",
         "it is ∂a_k/∂z_j that vanishes for k ≠ j, and only for an elementwise σ; the softmax the "
             + "seed recommends for the output layer couples every output, so the k ≠ j terms stay",

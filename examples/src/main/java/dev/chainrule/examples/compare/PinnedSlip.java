@@ -7,7 +7,7 @@ import java.util.List;
  * for each gradient it touches, the numeric evidence for the explanation, the cause and the
  * corrected formula.
  *
- * @param id the slip's number in the independent analysis, e.g. {@code 0.7}
+ * @param id where the seed writes the formula, as seed:line, e.g. {@code 000:353}
  * @param formula the seed's formula, quoted
  * @param cause why it is a slip
  * @param corrected the formula that agrees with autograd
@@ -29,6 +29,8 @@ public record PinnedSlip(String id, String formula, String cause, String correct
   public enum Outcome {
     /** It agrees with autograd (shown where the slip lies elsewhere, e.g. in the cost). */
     AGREES("agrees"),
+    /** It differs from the gradient of a mean exactly as a per-sample gradient does: by 1/m. */
+    AGREES_PER_SAMPLE("AGREES per sample"),
     /** It evaluates to the right shape but a different value. */
     DIFFERS("DIFFERS"),
     /** It evaluates, but not to the parameter's shape. */

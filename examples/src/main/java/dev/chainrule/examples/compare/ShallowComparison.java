@@ -45,19 +45,18 @@ public final class ShallowComparison {
             + "dW = dZ·Aᵀ, db = Σ dZ)", auto, corrected.intermediates()));
     List<PinnedSlip.Row> rows = new ArrayList<>();
     for (String name : List.of("dA[2]", "dZ[2]", "dA[1]", "dZ[1]")) {
-      rows.add(SlipRows.factor(name, auto.get(name), seedGrads.get(name), 1.0 / m,
-          "1/m = 1/" + m));
+      rows.add(SlipRows.perSample(name, auto.get(name), seedGrads.get(name), m));
     }
-    PinnedSlip perSample = new PinnedSlip("4.1", "dA[2] = ∂J/∂A[2] = (A[2] − Y)/(A[2](1 − A[2]))"
+    PinnedSlip perSample = new PinnedSlip("004:166", "dA[2] = ∂J/∂A[2] = (A[2] − Y)/(A[2](1 − A[2]))"
         + ", dZ[2] = A[2] − Y, dA[1] = W[2]ᵀ·dZ[2], dZ[1] = dA[1] * g′(Z[1])",
         "these are the per-sample ∂L/∂·, stacked, not ∂J/∂· of the mean J; the 1/m then enters "
-            + "once, in dW and db, which are right (4.2: the 1/m appearing between the two sides "
-            + "of dW[1] = dZ[1]·∂Z/∂W = (1/m)·… is the symptom)",
+            + "once, in dW and db, which are right (the 1/m appearing between the two sides of "
+            + "004:210, dW[1] = dZ[1]·∂Z/∂W = (1/m)·…, is the symptom)",
         "call them ∂L/∂·, or put the 1/m in dZ[2] = (A[2] − Y)/m and drop it from dW and db",
         rows);
     Tensor db1 = net.manual().db1WithoutKeepdims(net.input(), net.target());
     Shape updated = net.bias1().sub(db1.mul(0.5)).shape();
-    PinnedSlip keepdims = new PinnedSlip("4.4", "db[1] = (1/m)·np.sum(dZ[1], axis=1)",
+    PinnedSlip keepdims = new PinnedSlip("004:214", "db[1] = (1/m)·np.sum(dZ[1], axis=1)",
         "without keepdims=True the sum has shape (4), and b[1] (4, 1) − η·db[1] broadcasts "
             + "silently to (4, 4)", "db[1] = (1/m)·np.sum(dZ[1], axis=1, keepdims=True)",
         List.of(SlipRows.shapeMismatch("db[1]", auto.get("db[1]"), db1, String.format(

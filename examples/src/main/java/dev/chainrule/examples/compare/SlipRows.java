@@ -25,6 +25,18 @@ public final class SlipRows {
   }
 
   /**
+   * A per-sample gradient ∂L⁽ⁱ⁾/∂·, stacked, against the gradient of the mean of m per-sample
+   * losses: it agrees per sample, and differs from the batch gradient by exactly autograd =
+   * (1/m) × seed's, which confirms it.
+   */
+  public static PinnedSlip.Row perSample(String gradient, Tensor autograd, Tensor seed, int m) {
+    PinnedSlip.Row r = factor(gradient, autograd, seed, 1.0 / m, "1/m = 1/" + m);
+    return new PinnedSlip.Row(r.gradient(), r.shape(), r.maxAbsDiff(), r.maxRelDiff(),
+        r.explained() ? PinnedSlip.Outcome.AGREES_PER_SAMPLE : r.outcome(),
+        "DIFFERS from the batch gradient: " + r.evidence(), r.explained());
+  }
+
+  /**
    * A formula whose result is predicted exactly by the explanation: {@code predicted} (built from
    * autograd's own quantities) must equal the seed's result to 1e-12.
    */

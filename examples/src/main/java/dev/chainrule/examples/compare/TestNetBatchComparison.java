@@ -62,7 +62,7 @@ public final class TestNetBatchComparison {
     }
     rows.add(SlipRows.agrees("∂J/∂z(2)", sum.get("∂J/∂z(2)"), seed.get("∂J/∂z(2)"),
         "δ(2) = p − 1(y) is the gradient of J_sum itself"));
-    return new PinnedSlip("2.1", "J = (−1)·Σ_{i=1}^{m} Σ_{j=1}^{2}·1(y_{m,j}=1)·ln p(y_{m,j}=1), "
+    return new PinnedSlip("002:197", "J = (−1)·Σ_{i=1}^{m} Σ_{j=1}^{2}·1(y_{m,j}=1)·ln p(y_{m,j}=1), "
         + "differentiated by autograd as written (a sum, J_sum)",
         "J is written as a sum, but every parameter gradient carries 1/m: they are gradients of "
             + "the mean J_sum/m, while the δ's are those of J_sum. (y_{m,j} should be y_i too.)",
@@ -73,7 +73,7 @@ public final class TestNetBatchComparison {
     Tensor printed = net.manual().dW2EntryMatrixAsWritten(net.input(), net.target());
     Tensor dw2 = auto.get("∂J/∂W(2)");
     Tensor laidOut = dw2.transpose().reshape(dw2.shape().dim(0), dw2.shape().dim(1));
-    return new PinnedSlip("2.6", "∂J/∂W(2) = [[S(1,1), S(1,2)], [S(1,3), S(1,4)], [S(2,1), "
+    return new PinnedSlip("002:441", "∂J/∂W(2) = [[S(1,1), S(1,2)], [S(1,3), S(1,4)], [S(2,1), "
         + "S(2,2)], [S(2,3), S(2,4)]], S(j,k) = (1/m)·Σ_i (p(y_i=j) − 1(y_i=j))·a(1)_{i,k}",
         "the entries are the 2 × 4 transpose S laid out row by row into 4 × 2; entry (k, j) of "
             + "∂J/∂W(2) is S(j, k). The outer-product form on the next line is right",
@@ -86,7 +86,7 @@ public final class TestNetBatchComparison {
   private static PinnedSlip sumAroundProduct(TestNetBatchNetwork net, Map<String, Tensor> auto,
       int m) {
     Tensor written = net.manual().dW2OuterProductSumAsWritten(net.input(), net.target());
-    return new PinnedSlip("2.7", "∂J/∂W(2) = (1/m)·Σ_{i=1}^{m} (R^{4×m}·R^{m×2})",
+    return new PinnedSlip("002:461", "∂J/∂W(2) = (1/m)·Σ_{i=1}^{m} (R^{4×m}·R^{m×2})",
         "the Σ_i around the whole product (a(1))ᵀ·∂J/∂z(2), which already sums over the samples, "
             + "adds them m times", "∂J/∂W(2) = (1/m)·(a(1))ᵀ·∂J/∂z(2)",
         List.of(SlipRows.factor("∂J/∂W(2)", auto.get("∂J/∂W(2)"), written, 1.0 / m,
@@ -101,7 +101,7 @@ public final class TestNetBatchComparison {
       rows.add(SlipRows.relation(name, auto.get(name), direction.get(name),
           auto.get(name).add(net.weight(l).mul(LAMBDA)), "seed's − autograd = λW(" + l + ")"));
     }
-    return new PinnedSlip("2.9", String.format(Locale.ROOT, "update W(l) = W(l) − α[∇W(l) + "
+    return new PinnedSlip("002:852", String.format(Locale.ROOT, "update W(l) = W(l) − α[∇W(l) + "
         + "λW(l)], its direction ∇W(l) + λW(l) against ∇J (λ = %s)", LAMBDA),
         "J has no (λ/2)·‖W‖² term, so λW is not part of its gradient: the update descends "
             + "J + (λ/2)·Σ_l ‖W(l)‖², a cost the seed never writes",
@@ -113,7 +113,7 @@ public final class TestNetBatchComparison {
     Tensor seed = kink.manual().summary(kink.input(), kink.target()).get("∂J/∂b(1)");
     Tensor predicted = auto.get("∂J/∂b(1)").copy();
     predicted.buffer()[0] += auto.get("∂J/∂a(1)").get(0, 0);
-    return new PinnedSlip("2.8", "∂J/∂z(1) = ∂J/∂a(1) * 1(z(1) ≥ 0), on the same network with "
+    return new PinnedSlip("002:612", "∂J/∂z(1) = ∂J/∂a(1) * 1(z(1) ≥ 0), on the same network with "
         + "sample 1's input and b(1)_1 set to 0, so that z(1)_{1,1} = 0 exactly",
         "a convention, not an error: ReLU has no derivative at 0; 1(z ≥ 0) takes the right "
             + "derivative, chainrule and PyTorch the left one, 1(z > 0). It matters only where "

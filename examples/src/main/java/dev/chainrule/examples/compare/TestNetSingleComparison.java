@@ -74,13 +74,13 @@ public final class TestNetSingleComparison {
         + "标量值\", while it is the diagonal Jacobian diag(g ∘ (1 − g)), an elementwise product";
     String sText = String.format(Locale.ROOT, "s = g(z(1))ᵀ(1 − g(z(1))) = %.6f", s);
     return List.of(
-        new PinnedSlip("3.7", "∂J/∂W(1) = (W(2))ᵀ·[p − 1(y)]·(g(z(1)))ᵀ·(1 − g(z(1)))·(a(0))ᵀ "
+        new PinnedSlip("003:547", "∂J/∂W(1) = (W(2))ᵀ·[p − 1(y)]·(g(z(1)))ᵀ·(1 − g(z(1)))·(a(0))ᵀ "
             + "(+ λW(1) from the batch section)", cause,
             "∂J/∂W(1) = (((W(2))ᵀ·[p − 1(y)]) ∘ g(z(1)) ∘ (1 − g(z(1))))·(a(0))ᵀ + λW(1)",
             List.of(SlipRows.relation("∂J/∂W(1)", auto.get("∂J/∂W(1)"), seed.get("∂J/∂W(1)"),
                 da1.mul(s).matmul(net.input().transpose()).add(net.parameter(1, false)
                     .mul(net.lambda())), "= s·∂J/∂a(1)·(a(0))ᵀ + λW(1), " + sText))),
-        new PinnedSlip("3.8", "∂J/∂b(1) = (W(2))ᵀ·[p − 1(y)]·(g(z(1)))ᵀ·(1 − g(z(1)))", cause,
+        new PinnedSlip("003:565", "∂J/∂b(1) = (W(2))ᵀ·[p − 1(y)]·(g(z(1)))ᵀ·(1 − g(z(1)))", cause,
             "∂J/∂b(1) = ((W(2))ᵀ·[p − 1(y)]) ∘ g(z(1)) ∘ (1 − g(z(1)))",
             List.of(SlipRows.relation("∂J/∂b(1)", auto.get("∂J/∂b(1)"), seed.get("∂J/∂b(1)"),
                 da1.mul(s), "= s·∂J/∂a(1), " + sText))));
@@ -90,7 +90,7 @@ public final class TestNetSingleComparison {
     TestNetSingleManual t = net.manual();
     Tensor a0 = net.input();
     Tensor y = net.target();
-    return new PinnedSlip("3.6", "the chain-rule section's products: ∂J/∂W(2) = [p − 1(y)]·a(1), "
+    return new PinnedSlip("003:434", "the chain-rule section's products: ∂J/∂W(2) = [p − 1(y)]·a(1), "
         + "∂J/∂a(1) = [p − 1(y)]·W(2), ∂J/∂W(1) = [p − 1(y)]·W(2)·g(z(1))(1 − g(z(1)))·a(0), "
         + "∂J/∂b(1) = [p − 1(y)]·W(2)·g(z(1))(1 − g(z(1)))",
         "read as matrix products none conforms; the factors need transposing and reordering, "
@@ -110,7 +110,7 @@ public final class TestNetSingleComparison {
     Tensor wrongB = seed.get("∂J/∂b(1)");
     boolean isW2 = SlipRows.agrees("", dw2, wrongW, "").explained();
     boolean isB2 = SlipRows.agrees("", auto.get("∂J/∂b(2)"), wrongB, "").explained();
-    return new PinnedSlip("3.10", "summary, step 3 at l = 1: ∇_W(l) J = δ(l+1)·(a(l))ᵀ, ∇_b(l) J "
+    return new PinnedSlip("003:643", "summary, step 3 at l = 1: ∇_W(l) J = δ(l+1)·(a(l))ᵀ, ∇_b(l) J "
         + "= δ(l+1)", "an index shift: with W(l) mapping layer l−1 to l, δ(l+1)·(a(l))ᵀ is the "
         + "gradient of W(l+1); at l = 2 it would need δ(3), which does not exist",
         "∇_W(l) J = δ(l)·(a(l−1))ᵀ, ∇_b(l) J = δ(l)",
@@ -121,7 +121,7 @@ public final class TestNetSingleComparison {
   }
 
   private static PinnedSlip forwardWithBiasUnit(TestNetSingleNetwork net) {
-    return new PinnedSlip("3.1", "forward: z(1) = W(1)·[a(0)_0; a(0)_1; a(0)_2] + b(1)",
+    return new PinnedSlip("003:156", "forward: z(1) = W(1)·[a(0)_0; a(0)_1; a(0)_2] + b(1)",
         "three input entries against a 3 × 2 matrix: a(0)_0 = 1 is the bias unit of a "
             + "convention the seed commented out (b(1) is added separately)",
         "z(1) = W(1)·[a(0)_1; a(0)_2] + b(1)",
@@ -135,15 +135,15 @@ public final class TestNetSingleComparison {
     Map<String, Tensor> autoFirst = first.autograd();
     ManualGradients seed = batch.manual().batchAsWritten(batch.input(), batch.target());
     ManualGradients firstCollapsed = first.manual().singleSample(first.input(), first.target());
-    return new PinnedSlip("3.9", "batch: ∂J/∂W(2) = (1/m)·Σ_{i=1}^{m} [p(y=1) − 1(y=1); "
+    return new PinnedSlip("003:580", "batch: ∂J/∂W(2) = (1/m)·Σ_{i=1}^{m} [p(y=1) − 1(y=1); "
         + "p(y=2) − 1(y=2)]·(a(1))ᵀ + λW(2), and the same for W(1)",
         "the summand has no i, so read literally every term is the same sample's (here sample "
-            + "1's); W(1) also inherits the scalar collapse of 3.7",
+            + "1's); W(1) also inherits the scalar collapse of 003:547",
         "∂J/∂W(2) = (1/m)·Σ_i [p(y_i=·) − 1(y_i=·)]·(a_i(1))ᵀ + λW(2)",
         List.of(SlipRows.relation("∂J/∂W(2)", auto.get("∂J/∂W(2)"), seed.get("∂J/∂W(2)"),
                 autoFirst.get("∂J/∂W(2)"), "= autograd's gradient of J on sample 1 alone"),
             SlipRows.relation("∂J/∂W(1)", auto.get("∂J/∂W(1)"), seed.get("∂J/∂W(1)"),
-                firstCollapsed.get("∂J/∂W(1)"), "= the collapsed one-sample formula (3.7) on "
+                firstCollapsed.get("∂J/∂W(1)"), "= the collapsed one-sample formula (003:547) on "
                 + "sample 1")));
   }
 
@@ -159,7 +159,7 @@ public final class TestNetSingleComparison {
           auto.get(name).mul(1.0 / BATCH).add(w.mul(batch.lambda())),
           "= autograd/m + λW(" + l + "): 1/m and λ applied twice"));
     }
-    return new PinnedSlip("3.12", "update W(l) = W(l) − α[(1/m)·∇W(l) + λW(l)], its direction "
+    return new PinnedSlip("003:650", "update W(l) = W(l) − α[(1/m)·∇W(l) + λW(l)], its direction "
         + "with ∇W(l) the batch section's (already averaged and regularised) gradient",
         "the update is right only if ∇W is the batch sum Σ_i δ_i·(a_i)ᵀ (third table above); "
             + "step 3 defines ∇W per sample with no Σ, and the batch section's gradient already "

@@ -23,7 +23,9 @@ import picocli.CommandLine.Parameters;
 /**
  * Compares a seed's own hand-derived gradient formulas, as the seed writes them, with reverse mode
  * and finite differences, and says for each whether it agrees, differs (and by which factor) or
- * does not even conform, with the independent analysis's explanation. With {@code --graph DIR}
+ * does not even conform, with a note citing the seed's line. A per-sample formula (∂L⁽ⁱ⁾/∂·,
+ * stacked) is read per sample: "AGREES per sample; DIFFERS from the batch gradient by the factor
+ * m" when it is exactly m times the gradient of the mean loss. With {@code --graph DIR}
  * it also draws each formula built as a graph next to autograd's gradient.
  */
 @Command(name = "compare",
@@ -57,8 +59,9 @@ public final class CompareCommand implements Runnable {
     NetworkNodes nodes = new NetworkNodes(net);
     List<FormulaComparison> reports = new ArrayList<>();
     for (SeedFormula f : formulas) {
-      reports.add(ManualFormulaCheck.compare(net.loss(), nodes.get(f.wrt()), f.formula(),
-          net.feeds()));
+      FormulaComparison c = ManualFormulaCheck.compare(net.loss(), nodes.get(f.wrt()),
+          f.formula(), net.feeds());
+      reports.add(f.samples() > 1 ? c.perSample(f.samples()) : c);
     }
     PictureFiles files = graph == null ? null : PictureFiles.of(formats, "auto", 2, graph);
     if (json) {
@@ -66,7 +69,7 @@ public final class CompareCommand implements Runnable {
       if (files != null) {
         Drawn d = draw(net, formulas, reports, files);
         Map<String, Object> pictures = new LinkedHashMap<>();
-        pictures.put("files", d.files().stream().map(PictureFiles::entry).toList());
+        pictures.put("files", d.files().stream().map(r -> PictureFiles.entry(r, null)).toList());
         pictures.put("skipped", d.skipped());
         m.put("pictures", pictures);
       }
@@ -78,7 +81,7 @@ public final class CompareCommand implements Runnable {
     for (int i = 0; i < reports.size(); i++) {
       System.out.print(reports.get(i).text());
       if (!formulas.get(i).note().isEmpty()) {
-        System.out.printf("  %-20s %s%n", "analysis:", formulas.get(i).note());
+        System.out.printf("  %-20s %s%n", "note:", formulas.get(i).note());
       }
       System.out.println();
     }
@@ -125,7 +128,7 @@ public final class CompareCommand implements Runnable {
     for (int i = 0; i < reports.size(); i++) {
       Map<String, Object> r = new LinkedHashMap<>(reports.get(i).toMap());
       r.replaceAll((k, v) -> v instanceof Double d && !Double.isFinite(d) ? null : v);
-      r.put("analysis", formulas.get(i).note().isEmpty() ? null : formulas.get(i).note());
+      r.put("note", formulas.get(i).note().isEmpty() ? null : formulas.get(i).note());
       list.add(r);
     }
     m.put("comparisons", list);

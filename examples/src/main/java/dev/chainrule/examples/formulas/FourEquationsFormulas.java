@@ -43,43 +43,44 @@ final class FourEquationsFormulas {
 
   static List<SeedFormula> of(NetworkNodes n) {
     double m = n.get("A[0]").shape().dim(1);
-    String perSample = m == 1 ? "" : "analysis 0.8: per-sample errors δ⁽ⁱ⁾ = ∂L⁽ⁱ⁾/∂z, m times "
-        + "the gradient of the mean cost C; read per sample, as the batch table's dZ is meant, "
-        + "they are right";
+    String perSample = m == 1 ? "" : "seed 000:185 and 000:205 define δ per sample, "
+        + "δ⁽ⁱ⁾ = ∂L⁽ⁱ⁾/∂z, and 000:340 stacks them as dZ; C (000:330) is their mean";
+    int samples = m == 1 ? 0 : (int) m;
     return List.of(
         new SeedFormula("Z[3]", SeedNotation.tensors("eq. 1: δ[L] = ∇_a L ⊙ σ′(z[L])",
-            FourEquationsFormulas::delta3), perSample),
+            FourEquationsFormulas::delta3), perSample, samples),
         new SeedFormula("Z[2]", SeedNotation.tensors("eq. 2: δ[l] = (w[l+1])ᵀ·δ[l+1] ⊙ σ′(z[l])",
-            FourEquationsFormulas::delta2), perSample),
+            FourEquationsFormulas::delta2), perSample, samples),
         new SeedFormula("Z[2]", SeedNotation.tensors("eq. 2, matrix form as printed, l = 2: "
             + "w[2]·δ[3] ⊙ σ′(z[2])", v -> v.get("W[2]").matmul(delta3(v)).mul(slope(v, 2))),
-            "analysis 0.2: the layer-l matrix untransposed; it must be (w[l+1])ᵀ"),
+            "seed 000:209 prints the layer-l matrix, untransposed; 000:205 and the summary "
+            + "(000:316) have (w[l+1])ᵀ"),
         new SeedFormula("Z[1]", SeedNotation.tensors("eq. 2, matrix form as printed, l = 1: "
             + "w[1]·δ[2] ⊙ σ′(z[1])", v -> v.get("W[1]").matmul(delta2(v)).mul(slope(v, 1))),
-            "analysis 0.2: conforms by coincidence at l = 1, and is wrong"),
+            "seed 000:209 at l = 1: it conforms only because n0 = n2 = 2, and is wrong"),
         new SeedFormula("W[3]", SeedNotation.tensors("eq. 3, matrix form as printed: "
             + "∂L/∂w[3] = δ[3]·(a[3])ᵀ", v -> delta3(v).matmul(t(v.get("A[3]")))),
-            "analysis 0.4: a[l] where a[l−1] is meant"),
+            "seed 000:241 multiplies by a[l]ᵀ; the summary (000:317) has a[l−1]ᵀ"),
         new SeedFormula("W[3]", SeedNotation.tensors("batch table: dw[3] = (1/m)·dZ[3]·A[2]ᵀ",
             v -> delta3(v).matmul(t(v.get("A[2]"))).mul(1 / m)), ""),
         new SeedFormula("W[2]", SeedNotation.tensors("batch table: dw[2] = (1/m)·dZ[2]·A[1]ᵀ",
             v -> delta2(v).matmul(t(v.get("A[1]"))).mul(1 / m)), ""),
         new SeedFormula("b[3]", SeedNotation.tensors("batch table: db[3] = (1/m)·"
             + "meanOfEachRow(dZ[3])", v -> delta3(v).sumKeepDims(1).mul(1 / (m * m))),
-            m == 1 ? "" : "analysis 0.7: meanOfEachRow already divides by m; the extra 1/m "
-            + "divides twice"),
+            m == 1 ? "" : "seed 000:353 (and 000:346): meanOfEachRow already divides by m, "
+            + "so the extra 1/m divides twice"),
         new SeedFormula("b[3]", SeedNotation.tensors("corrected: db[3] = meanOfEachRow(dZ[3])",
-            v -> delta3(v).sumKeepDims(1).mul(1 / m)), "analysis 0.7, corrected"),
+            v -> delta3(v).sumKeepDims(1).mul(1 / m)), "seed 000:353 without its extra 1/m"),
         new SeedFormula("Z[3]", SeedNotation.tensors("batch table: dZ[3] = ∇_A C ⊙ σ′(Z[3])",
-            v -> meanCostError(v, m)), m == 1 ? "" : "right on its own: C is the mean cost, "
-            + "so ∇_A C carries the 1/m, and this is ∂C/∂Z[3] (1/m times the per-sample δ's)"),
+            v -> meanCostError(v, m)), m == 1 ? "" : "seed 000:351 is right on its own: C is the "
+            + "mean cost, so ∇_A C carries the 1/m, and this is ∂C/∂Z[3]"),
         new SeedFormula("W[3]", SeedNotation.tensors("batch table: dZ[3] = ∇_A C ⊙ σ′(Z[3]) "
             + "in dw[3] = (1/m)·dZ[3]·A[2]ᵀ", v -> meanCostError(v, m)
-            .matmul(t(v.get("A[2]"))).mul(1 / m)), m == 1 ? "" : "analysis 0.8: ∇_A C already "
-            + "holds the 1/m, and dw divides by m again"),
+            .matmul(t(v.get("A[2]"))).mul(1 / m)), m == 1 ? "" : "seed 000:351 with 000:353: "
+            + "∇_A C of the mean C already holds the 1/m, and dw divides by m again"),
         new SeedFormula("W[3]", SeedNotation.tensors("corrected: dZ[3] = ∇_A C ⊙ σ′(Z[3]) in "
             + "dw[3] = dZ[3]·A[2]ᵀ", v -> meanCostError(v, m).matmul(t(v.get("A[2]")))),
-            "analysis 0.8, corrected: the 1/m once, in dZ (or per-sample dZ and the 1/m in dw, "
-            + "as above)"));
+            "seed 000:351 with dw = dZ·Aᵀ: the 1/m once, in dZ (or per-sample dZ and the 1/m "
+            + "in dw, as above)"));
   }
 }

@@ -8,8 +8,7 @@ import java.util.List;
 /**
  * Seed 001's hand-derived gradients as the seed writes them: δ_o = −(target − out)·out(1 − out),
  * ∂E/∂w5 = δ_o1·out_h1 and its siblings, δ_h1 = (Σ_o δ_o·w_ho)·out_h1(1 − out_h1), ∂E/∂w1 =
- * δ_h1·i1 and its siblings, and one line of the seed's Python code (bug 3 of the analysis) as if it
- * ran. Needs the node names of MazurNetwork.
+ * δ_h1·i1 and its siblings, and one line of the seed's Python code as if it ran. Needs the node names of MazurNetwork.
  */
 final class MazurFormulas {
   private MazurFormulas() {}
@@ -36,7 +35,7 @@ final class MazurFormulas {
     f.add(formula("w4", "∂E_total/∂w4 = δ_h2·i2", deltaH2, n.get("i2")));
     f.add(new SeedFormula("w5", ManualFormula.graph(
         "seed code, step 3 as if it ran: pd_error_wrt_weight = δ_o1 · δ_o1",
-        () -> deltaO1.mul(deltaO1)), "bug 3 of the seed's code: it multiplies δ by δ's own "
+        () -> deltaO1.mul(deltaO1)), "seed 001:369, in its Python code, multiplies δ by δ's own "
         + "method instead of by ∂net/∂w = out_h1 (and, uncalled, raises a TypeError)"));
     return f;
   }

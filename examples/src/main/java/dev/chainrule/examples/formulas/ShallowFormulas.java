@@ -16,11 +16,11 @@ import java.util.List;
  * A[2] (and b[1], b[2], W[1]); the hidden activation g is read from A[1].
  */
 final class ShallowFormulas {
-  private static final String PER_SAMPLE = "analysis 4.1: the seed's dA and dZ are per-sample "
-      + "∂L/∂·, m times the gradient of the mean J; read per sample (the 1/m entering once, in dW "
-      + "and db, as the seed does) they are right";
-  private static final String KEEPDIMS = "analysis 4.4: without keepdims=True np.sum gives shape "
-      + "(n,), which b (n, 1) − η·db would broadcast silently to (n, n); with keepdims it agrees";
+  private static final String PER_SAMPLE = "seed 004:166–204 calls dA and dZ ∂J/∂·, but they "
+      + "are the per-sample ∂L⁽ⁱ⁾/∂·, stacked; the 1/m of J (004:160) enters once, in dW and db "
+      + "(004:188, 004:210), which agree";
+  private static final String KEEPDIMS = "seed 004:194 and 004:214: without keepdims=True "
+      + "np.sum gives shape (n,), which b (n, 1) − η·db would broadcast silently to (n, n)";
 
   private ShallowFormulas() {}
 
@@ -35,16 +35,17 @@ final class ShallowFormulas {
     Node dz1 = w2.matmul(true, dz2, false).mul(slope(a1, n.get("Z[1]")));
     return List.of(
         new SeedFormula("A[2]", ManualFormula.graph("dA[2] = (A[2] − Y)/(A[2](1 − A[2]))",
-            () -> a2.sub(y).div(a2.mul(a2.rsub(1)))), PER_SAMPLE),
-        new SeedFormula("Z[2]", ManualFormula.graph("dZ[2] = A[2] − Y", () -> dz2), PER_SAMPLE),
+            () -> a2.sub(y).div(a2.mul(a2.rsub(1)))), PER_SAMPLE, (int) m),
+        new SeedFormula("Z[2]", ManualFormula.graph("dZ[2] = A[2] − Y", () -> dz2), PER_SAMPLE,
+            (int) m),
         new SeedFormula("W[2]", ManualFormula.graph("dW[2] = (1/m)·dZ[2]·A[1]ᵀ",
             () -> dz2.matmul(false, a1, true).div(m)), ""),
         new SeedFormula("b[2]", ManualFormula.graph("db[2] = (1/m)·np.sum(dZ[2], axis=1)",
             () -> dz2.sum(1).div(m)), KEEPDIMS),
         new SeedFormula("A[1]", ManualFormula.graph("dA[1] = W[2]ᵀ·dZ[2]",
-            () -> w2.matmul(true, dz2, false)), PER_SAMPLE),
+            () -> w2.matmul(true, dz2, false)), PER_SAMPLE, (int) m),
         new SeedFormula("Z[1]", ManualFormula.graph("dZ[1] = W[2]ᵀ·dZ[2] ∗ g′(Z[1])",
-            () -> dz1), PER_SAMPLE),
+            () -> dz1), PER_SAMPLE, (int) m),
         new SeedFormula("W[1]", ManualFormula.graph("dW[1] = (1/m)·dZ[1]·A[0]ᵀ",
             () -> dz1.matmul(false, x, true).div(m)), ""),
         new SeedFormula("b[1]", ManualFormula.graph("db[1] = (1/m)·np.sum(dZ[1], axis=1)",

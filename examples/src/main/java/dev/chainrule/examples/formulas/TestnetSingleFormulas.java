@@ -33,35 +33,36 @@ final class TestnetSingleFormulas {
         new SeedFormula("Z[2]", SeedNotation.tensors("δ = ∂J/∂z[2] = p − 1(y)",
             TestnetSingleFormulas::delta), ""),
         new SeedFormula("b[2]", SeedNotation.tensors("∂J/∂b[2] = ∂J/∂a[2]·∂b[2]/∂W[2] = δ",
-            TestnetSingleFormulas::delta), "analysis 3.5: the middle factor is wrong "
-            + "(∂a[2]/∂b[2] is meant), the result δ is right"),
+            TestnetSingleFormulas::delta), "seed 003:446 writes the middle factor "
+            + "∂b[2]/∂W[2] where ∂a[2]/∂b[2] is meant; the result δ is right"),
         new SeedFormula("W[2]", SeedNotation.tensors("chain rule: ∂J/∂W[2] = [p − 1(y)]·a[1]",
-            v -> delta(v).matmul(v.get("A[1]"))), "analysis 3.6: read as a matrix product "
-            + "it does not conform; meant δ·a[1]ᵀ"),
+            v -> delta(v).matmul(v.get("A[1]"))), "seed 003:434–439: read as a matrix "
+            + "product it does not conform; meant δ·a[1]ᵀ"),
         new SeedFormula("A[1]", SeedNotation.tensors("chain rule: ∂J/∂a[1] = [p − 1(y)]·W[2]",
-            v -> delta(v).matmul(v.get("W[2]"))), "analysis 3.6: meant W[2]ᵀ·δ"),
+            v -> delta(v).matmul(v.get("W[2]"))), "seed 003:456–461: meant W[2]ᵀ·δ"),
         new SeedFormula("W[1]", SeedNotation.tensors(
             "chain rule: ∂J/∂W[1] = [p − 1(y)]·W[2]·g(1 − g)·a[0]",
             v -> delta(v).matmul(v.get("W[2]")).matmul(slope(v)).matmul(v.get("A[0]"))),
-            "analysis 3.6: does not conform"),
+            "seed 003:467–478: does not conform"),
         new SeedFormula("W[1]", SeedNotation.tensors("dimension-compatible: ∂J/∂W[1] = "
             + "(W[2])ᵀ·[p − 1(y)]·(g(z[1]))ᵀ·(1 − g(z[1]))·(a[0])ᵀ + λW[1]",
             v -> t(v.get("W[2]")).matmul(delta(v)).matmul(collapse(v))
                 .matmul(t(v.get("A[0]"))).add(v.get("W[1]").mul(lambda))),
-            "analysis 3.7: the shapes conform, (3,2)(2,1)(1,3)(3,1)(1,2) → (3,2), but "
-            + "g(z)ᵀ·(1 − g(z)) is the scalar Σ g(1 − g), not the elementwise product the "
-            + "diagonal Jacobian asks for"),
+            "seed 003:547–555: the shapes conform, "
+            + "(3,2)(2,1)(1,3)(3,1)(1,2) → (3,2), but g(z)ᵀ·(1 − g(z)) is the scalar Σ g(1 − g), "
+            + "not the elementwise product the diagonal Jacobian asks for (003:509 calls it a dot "
+            + "product)"),
         new SeedFormula("b[1]", SeedNotation.tensors("dimension-compatible: ∂J/∂b[1] = "
             + "(W[2])ᵀ·[p − 1(y)]·(g(z[1]))ᵀ·(1 − g(z[1]))",
             v -> t(v.get("W[2]")).matmul(delta(v)).matmul(collapse(v))),
-            "analysis 3.8: the same scalar collapse"),
+            "seed 003:565–572: the same scalar collapse"),
         new SeedFormula("W[1]", SeedNotation.tensors("summary: ∇W[l] = δ[l+1]·(a[l])ᵀ at l = 1",
-            v -> delta(v).matmul(t(v.get("A[1]")))), "analysis 3.10: an index shift; "
+            v -> delta(v).matmul(t(v.get("A[1]")))), "seed 003:643: an index shift; "
             + "δ[2]·a[1]ᵀ is the gradient of W[2]"),
         new SeedFormula("W[2]", SeedNotation.tensors("batch: ∂J/∂W[2] = (1/m)·Σᵢ δ·a[1]ᵀ "
             + "+ λW[2], one sample", v -> delta(v).matmul(t(v.get("A[1]")))
-            .add(v.get("W[2]").mul(lambda))), "right for one sample; with several, the summand "
-            + "must carry the sample index i (analysis 3.9)"),
+            .add(v.get("W[2]").mul(lambda))), "seed 003:580–587: right for one "
+            + "sample; with several, the summand must carry the sample index i"),
         new SeedFormula("W[1]", SeedNotation.tensors("right: ∂J/∂W[1] = ((W[2])ᵀ·δ ∘ g ∘ "
             + "(1 − g))·(a[0])ᵀ + λW[1]", v -> t(v.get("W[2]")).matmul(delta(v)).mul(slope(v))
             .matmul(t(v.get("A[0]"))).add(v.get("W[1]").mul(lambda))), ""),

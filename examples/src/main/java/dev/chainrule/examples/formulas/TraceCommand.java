@@ -5,9 +5,12 @@ import dev.chainrule.core.graph.Node;
 import dev.chainrule.examples.cli.UsageException;
 import dev.chainrule.examples.seeds.MazurNetwork;
 import dev.chainrule.examples.seeds.SeedNetwork;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -54,11 +57,16 @@ public final class TraceCommand implements Runnable {
       System.out.println(trace.text());
     }
     if (net.name().equals("mazur")) {
-      double printed = -0.019049119;
-      double value = new MazurNetwork().walkthrough().get("∂E_o2/∂out_h1");
-      System.out.printf(Locale.ROOT, "Seed 001 prints ∂E_o2/∂out_h1 = %.9f; the chain rule gives "
-          + "%.13f, which rounds to %.9f (a slip of %.1e in its last digit); the sum it prints, "
-          + "0.036350306, is right.%n", printed, value, value, Math.abs(printed - value));
+      Map<String, Double> w = new MazurNetwork().walkthrough();
+      BigDecimal rounded = BigDecimal.valueOf(w.get("∂E_o2/∂net_o2")).setScale(9,
+          RoundingMode.HALF_UP);
+      BigDecimal product = rounded.multiply(BigDecimal.valueOf(w.get("∂net_o2/∂out_h1")));
+      System.out.printf(Locale.ROOT, "Seed 001 (line 229) prints ∂E_o2/∂out_h1 = -0.019049119: "
+          + "its rounded ∂E_o2/∂net_o2 = %s times ∂net_o2/∂out_h1 = w7 = 0.5 is %s, which "
+          + "rounds to %s. That is rounding an already rounded number, not a slip; unrounded, "
+          + "the chain rule gives %.13f. The sum it prints, 0.036350306, is right.%n",
+          rounded.toPlainString(), product.toPlainString(), product.setScale(9,
+              RoundingMode.HALF_UP).toPlainString(), w.get("∂E_o2/∂out_h1"));
     }
   }
 }

@@ -4,12 +4,14 @@ import dev.chainrule.core.export.ExportOptions;
 import dev.chainrule.core.export.ExportOptions.Direction;
 import dev.chainrule.core.export.ExportOptions.ValueDisplay;
 import dev.chainrule.core.export.RenderResult;
+import dev.chainrule.core.export.graphviz.Limits;
 import dev.chainrule.examples.cli.Json;
 import dev.chainrule.examples.cli.Picture;
 import dev.chainrule.examples.cli.PictureFiles;
 import dev.chainrule.examples.cli.UsageException;
 import dev.chainrule.examples.seeds.SeedCatalog;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,14 +23,16 @@ import picocli.CommandLine.Parameters;
 /**
  * Draws a seed network's computation graph, forward, backward, both or one box per layer, its
  * backward pass after simplification (alone or next to the one as built), and autograd next to
- * the seed's hand-derived formulas, as DOT, SVG or PNG files. With {@code --all}, draws every
- * catalogue network in every view: the command that regenerates docs/images/.
+ * the seed's hand-derived formulas, as DOT, SVG or PNG files; and the big graphs of {@link
+ * BigGraphs}, summarised to the node budget. With {@code --all}, draws every catalogue network in
+ * every view: the command that regenerates docs/images/.
  */
 @Command(name = "graph", description = "Draw an example's graph: forward, backward, both, layers, "
     + "simplified, before-after, manual.")
 public final class GraphCommand implements Runnable {
   @Parameters(arity = "0..1", paramLabel = "<example>",
-      description = "The example to draw (see 'list'); omit with --all.")
+      description = "The example to draw (see 'list'), or a big graph: chain, fashion-mlp, "
+          + "random; omit with --all.")
   String example;
 
   @Option(names = "--all", description = "Draw every example; every view unless --view is given.")
@@ -60,12 +64,30 @@ public final class GraphCommand implements Runnable {
   @Option(names = "--no-legend", description = "Leave the legend out.")
   boolean noLegend;
 
-  @Option(names = "--engine", paramLabel = "auto|dot|v8",
-      description = "Rendering engine: the dot program if present, else V8 (auto); or only one.")
+  @Option(names = "--engine", paramLabel = "auto|dot|wasm",
+      description = "Rendering engine: the dot program if present, else the bundled Graphviz "
+          + "(auto); or only one.")
   String engine = "auto";
 
   @Option(names = "--scale", paramLabel = "FACTOR", description = "PNG scale (default: 2).")
   double scale = 2;
+
+  @Option(names = "--max-nodes", paramLabel = "N|all", description = "Summarise pictures of more "
+      + "than N boxes (default: 400); all draws every node.")
+  String maxNodes = String.valueOf(ExportOptions.DEFAULT_MAX_NODES);
+
+  @Option(names = "--expand", split = ",", paramLabel = "NAMES", hideParamSyntax = true,
+      description = "Folds of a summary to draw in full, comma-separated (their names: layer1, "
+          + "fold 2, ...).")
+  List<String> expand = List.of();
+
+  @Option(names = "--size", paramLabel = "N",
+      description = "Steps of the chain (default 2000), nodes of the random graph (100000).")
+  int size;
+
+  @Option(names = "--time-limit", paramLabel = "SECONDS",
+      description = "Stop rendering a picture after this long and keep its DOT file (default 30).")
+  double timeLimit = Limits.DEFAULT.time().toMillis() / 1000.0;
 
   @Option(names = "--json", description = "Print one JSON object listing the files written.")
   boolean json;
@@ -76,24 +98,23 @@ public final class GraphCommand implements Runnable {
     List<String> examples = examples();
     List<PictureKind> kinds = kinds();
     ExportOptions options = options();
-    PictureFiles files = PictureFiles.of(formats, engine, scale, out);
+    PictureFiles files = PictureFiles.of(formats, engine, scale, out, limits());
     List<Map<String, Object>> written = new ArrayList<>();
     List<String> skipped = new ArrayList<>();
     for (String name : examples) {
-      SeedPictures pictures = SeedPictures.of(name);
-      for (PictureKind kind : kinds) {
-        for (Picture picture : pictures.pictures(kind, options)) {
-          if (picture.isSkipped()) {
-            skipped.add(picture.note());
-            if (!json) {
-              System.out.println("skipped " + picture.note());
-            }
+      for (Picture picture : pictures(name, kinds, options)) {
+        if (picture.isSkipped()) {
+          skipped.add(picture.note());
+          if (!json) {
+            System.out.println("skipped " + picture.note());
           }
-          for (RenderResult r : files.write(picture)) {
-            written.add(PictureFiles.entry(r));
-            if (!json) {
-              (r.rendered() ? System.out : System.err).println(r.message());
-            }
+        } else if (picture.summary() != null && !json) {
+          System.out.println(picture.fileName() + ": " + picture.summary());
+        }
+        for (RenderResult r : files.write(picture)) {
+          written.add(PictureFiles.entry(r, picture.summary()));
+          if (!json) {
+            (r.rendered() ? System.out : System.err).println(r.message());
           }
         }
       }
@@ -104,6 +125,31 @@ public final class GraphCommand implements Runnable {
       m.put("skipped", skipped);
       Json.print(m, System.out);
     }
+  }
+
+  private List<Picture> pictures(String name, List<PictureKind> kinds, ExportOptions options) {
+    List<Picture> pictures = new ArrayList<>();
+    if (BigGraphs.NAMES.contains(name)) {
+      BigGraphs big = BigGraphs.of(name, size);
+      for (PictureKind kind : kinds) {
+        pictures.add(big.picture(kind, options));
+      }
+      return pictures;
+    }
+    SeedPictures seed = SeedPictures.of(name);
+    for (PictureKind kind : kinds) {
+      pictures.addAll(seed.pictures(kind, options));
+    }
+    return pictures;
+  }
+
+  private Limits limits() {
+    if (!(timeLimit > 0 && timeLimit <= 86_400)) {
+      throw new UsageException("--time-limit must be between 0 and 86400 seconds, got "
+          + timeLimit);
+    }
+    return new Limits(Duration.ofMillis(Math.round(timeLimit * 1000)),
+        Limits.DEFAULT.memoryBytes());
   }
 
   private List<String> examples() {
@@ -117,10 +163,17 @@ public final class GraphCommand implements Runnable {
       SeedCatalog.names().forEach(names::add);
       return names;
     }
+    if (size < 0) {
+      throw new UsageException("--size must be positive, got " + size);
+    }
+    if (BigGraphs.NAMES.contains(example)) {
+      return List.of(example);
+    }
     try {
       SeedCatalog.build(example);
     } catch (IllegalArgumentException e) {
-      throw new UsageException(e.getMessage());
+      throw new UsageException(e.getMessage() + "; big graphs: "
+          + String.join(", ", BigGraphs.NAMES));
     }
     return List.of(example);
   }
@@ -154,6 +207,23 @@ public final class GraphCommand implements Runnable {
     if (d == null) {
       throw new UsageException("unknown direction '" + direction + "'; use TB or LR");
     }
-    return ExportOptions.defaults().withValues(display).withLegend(!noLegend).withDirection(d);
+    return ExportOptions.defaults().withValues(display).withLegend(!noLegend).withDirection(d)
+        .withMaxNodes(budget()).withExpanded(expand.toArray(new String[0]));
+  }
+
+  private int budget() {
+    if (maxNodes.trim().equalsIgnoreCase("all")) {
+      return ExportOptions.ALL_NODES;
+    }
+    try {
+      int n = Integer.parseInt(maxNodes.trim());
+      if (n >= 1) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new UsageException("--max-nodes takes a number of at least 1 or 'all', got '"
+        + maxNodes + "'");
   }
 }

@@ -61,7 +61,8 @@ public final class SeedPictures {
     switch (kind) {
       case SIMPLIFIED:
         return List.of(Picture.of(file, simplifiedExport().options(options
-            .withView(View.BACKWARD).withCollapsedScopes(false).withTitle(title(kind))).toDot()));
+            .withView(View.BACKWARD).withCollapsedScopes(false).withTitle(title(kind)))
+            .picture()));
       case BEFORE_AFTER:
         ExportOptions panel = options.withView(View.BACKWARD).withCollapsedScopes(false);
         return List.of(Picture.of(file, SideBySide.titled(title(kind))
@@ -75,7 +76,7 @@ public final class SeedPictures {
         View view = kind == PictureKind.BACKWARD ? View.BACKWARD
             : kind == PictureKind.BOTH ? View.BOTH : View.FORWARD;
         return List.of(Picture.of(file, raw(kind).options(options.withView(view)
-            .withCollapsedScopes(kind == PictureKind.LAYERS).withTitle(title(kind))).toDot()));
+            .withCollapsedScopes(kind == PictureKind.LAYERS).withTitle(title(kind))).picture()));
     }
   }
 

@@ -1,5 +1,7 @@
 package dev.chainrule.examples.mazur;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -45,8 +47,13 @@ public final class MazurPrintedNumbers {
     n.add(ok("∂E_o1/∂net_o1", "0.138498562", w.get("∂E_o1/∂net_o1")));
     n.add(ok("∂net_o1/∂out_h1", "0.40", w.get("∂net_o1/∂out_h1")));
     n.add(ok("∂E_o1/∂out_h1", "0.055399425", w.get("∂E_o1/∂out_h1")));
+    BigDecimal roundedDelta = BigDecimal.valueOf(w.get("∂E_o2/∂net_o2")).setScale(9,
+        RoundingMode.HALF_UP);
     n.add(new PrintedNumber("∂E_o2/∂out_h1", "-0.019049119", w.get("∂E_o2/∂out_h1"),
-        "a rounding slip in the seed: δ_o2·w7 = −0.0190491182583, which rounds to −0.019049118"));
+        "not a slip: its rounded ∂E_o2/∂net_o2 = " + roundedDelta.toPlainString() + " times "
+        + "w7 = 0.5 is " + roundedDelta.multiply(BigDecimal.valueOf(0.5)).toPlainString()
+        + ", which rounds to the print; unrounded, δ_o2·w7 = −0.0190491182583",
+        roundedDelta.multiply(BigDecimal.valueOf(w.get("∂net_o2/∂out_h1")))));
     n.add(ok("∂E_total/∂out_h1", "0.036350306", w.get("∂E_total/∂out_h1")));
     n.add(ok("∂out_h1/∂net_h1", "0.241300709", w.get("∂out_h1/∂net_h1")));
     n.add(ok("∂net_h1/∂w1", "0.05", w.get("∂net_h1/∂w1")));

@@ -44,7 +44,7 @@ final class MazurReport {
     String lastCause = null;
     for (PrintedNumber p : numbers) {
       out.printf(Locale.ROOT, "  %-34s printed %-13s computed %-15.9g %s%n", p.quantity(),
-          p.printed(), p.computed(), p.reproduced() ? "reproduced" : "DIFFERS");
+          p.printed(), p.computed(), p.status());
       if (!p.reproduced()) {
         out.println("      cause: " + (p.cause().equals(lastCause) ? "as above" : p.cause()));
         lastCause = p.cause();

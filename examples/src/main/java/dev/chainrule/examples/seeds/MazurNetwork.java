@@ -104,6 +104,8 @@ public final class MazurNetwork {
     m.put("∂E_o1/∂net_o1", derivative(errorO1, netO1));
     m.put("∂net_o1/∂out_h1", derivative(netO1, outH1));
     m.put("∂E_o1/∂out_h1", derivative(errorO1, outH1));
+    m.put("∂E_o2/∂net_o2", derivative(errorO2, netO2));
+    m.put("∂net_o2/∂out_h1", derivative(netO2, outH1));
     m.put("∂E_o2/∂out_h1", derivative(errorO2, outH1));
     m.put("∂E_total/∂out_h1", derivative(error, outH1));
     m.put("∂out_h1/∂net_h1", derivative(outH1, netH1));

@@ -69,7 +69,7 @@ public final class TestNetBatchNetwork {
 
   /**
    * The same network with sample 1's input set to 0 and b(1)_1 to 0, so that z(1)_{1,1} is exactly
-   * 0: the one point where ReLU has no derivative and the mask convention matters (slip 2.8).
+   * 0: the one point where ReLU has no derivative and the mask convention matters (seed 002:612).
    */
   public TestNetBatchNetwork withKink() {
     Tensor a = a0.copy();

@@ -1,6 +1,5 @@
 package dev.chainrule.examples.docs;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.chainrule.core.autodiff.Autodiff;
@@ -84,30 +83,9 @@ class GuidePicturesTest {
 
   @Test
   void theOptionPicturesAreUpToDateAndTheirCommandsShown() throws IOException {
-    String page = Files.readString(PICTURES_PAGE, StandardCharsets.UTF_8);
     for (List<String> command : OPTION_COMMANDS) {
-      String shown = Transcripts.PREFIX.substring(2) + " " + String.join(" ", command);
-      assertTrue(page.contains(shown), "docs/guide/05-pictures.md shows: " + shown);
-      Path dir = MarkdownBlocks.ROOT.resolve(command.get(command.size() - 1));
-      List<String> args = new ArrayList<>(command.subList(0, command.size() - 1));
-      args.add(dir.toString());
-      Path committed = dir.resolve("shallow-forward.dot");
-      String before = Files.exists(committed)
-          ? Files.readString(committed, StandardCharsets.UTF_8) : "";
-      if (Boolean.getBoolean(DocsTest.UPDATE_PROPERTY)) {
-        assertEquals(0, Transcripts.run(args).status(), "the command runs: " + shown);
-        continue;
-      }
-      List<String> dotOnly = new ArrayList<>(args);
-      int format = dotOnly.indexOf("--format");
-      dotOnly.set(format + 1, "dot");
-      dotOnly.set(dotOnly.size() - 1, scratch.toString());
-      assertEquals(0, Transcripts.run(dotOnly).status(), "the command runs: " + shown);
-      String fresh = Files.readString(scratch.resolve("shallow-forward.dot"),
-          StandardCharsets.UTF_8);
-      assertTrue(fresh.equals(before) && Files.exists(dir.resolve("shallow-forward.svg")),
-          dir + " is out of date; redraw it from the repository root with: "
-              + DocsTest.REGENERATE);
+      Path scratchDir = Files.createTempDirectory(scratch, "option");
+      CommandPictures.assertUpToDate(PICTURES_PAGE, command, "shallow-forward", scratchDir);
     }
   }
 }

@@ -16,10 +16,14 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.zip.CRC32;
+import java.util.zip.GZIPOutputStream;
 
 /**
  * Bad data and model files, made in {@value #DIR} (relative to the examples module, where the
@@ -73,6 +77,10 @@ final class BadFiles {
   static void loadAModelOfAFutureVersion() throws IOException {
     byte[] bytes = savedModel();
     bytes[16] = 3;
+    CRC32 crc = new CRC32();
+    crc.update(bytes, 0, bytes.length - 4);
+    ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).putInt(bytes.length - 4,
+        (int) crc.getValue());
     ModelFile.load(write("version3.crm", bytes));
   }
 
@@ -136,5 +144,23 @@ final class BadFiles {
   static void readACsvWithAWord() throws IOException {
     CsvReader.create().withHeader(true).withLabelColumn("label").read(write("word.csv",
         "x1,x2,label\n0.5,1.5,0\n0.7,high,1\n".getBytes(StandardCharsets.UTF_8)));
+  }
+
+  static void readAGzippedIdxFileCutInsideItsGzipHeader() throws IOException {
+    ByteArrayOutputStream gz = new ByteArrayOutputStream();
+    try (GZIPOutputStream z = new GZIPOutputStream(gz)) {
+      z.write(idx(0x00000801, new int[] {4}, 4));
+    }
+    IdxReader.readLabels(write("labels.gz", Arrays.copyOf(gz.toByteArray(), 6)));
+  }
+
+  static void readAnIdxHeaderDeclaringGigabytes() throws IOException {
+    IdxReader.readImages(write("tiny-images", idx(0x00000803, new int[] {2000, 1000, 1000}, 24)));
+  }
+
+  static void loadAModelWhoseFirstLineIsDamaged() throws IOException {
+    byte[] bytes = savedModel();
+    bytes[3] ^= 0x01;
+    ModelFile.load(write("bad-first-line.crm", bytes));
   }
 }

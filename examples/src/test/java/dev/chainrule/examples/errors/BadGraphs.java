@@ -228,4 +228,9 @@ final class BadGraphs {
       Plan.compile(dx).run(Feeds.none());
     }
   }
+
+  static void feedAnInputTwice() {
+    Model m = new Model();
+    m.plan.run(Feeds.of(m.x, Tensor.zeros(2, 3)).with(m.x, Tensor.ones(2, 3)));
+  }
 }

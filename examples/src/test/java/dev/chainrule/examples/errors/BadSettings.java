@@ -1,6 +1,8 @@
 package dev.chainrule.examples.errors;
 
+import dev.chainrule.core.tensor.Tensor;
 import dev.chainrule.nn.data.Batches;
+import dev.chainrule.nn.data.Dataset;
 import dev.chainrule.nn.data.Generators;
 import dev.chainrule.nn.layers.Activation;
 import dev.chainrule.nn.layers.Layout;
@@ -56,6 +58,40 @@ final class BadSettings {
   static void datasetOfTheWrongWidth() {
     Trainer t = new Trainer(threeInputs(), Loss.binaryCrossEntropyWithLogits(), new Sgd(0.1));
     t.fit(Generators.moons(100, 0.1, 1), FitOptions.defaults());
+  }
+
+  private static Sequential xorNet(int outputs, Activation output) {
+    return Sequential.builder(Layout.COLUMN, 2).dense(2, Activation.tanh())
+        .dense(outputs, output).seed(1).build();
+  }
+
+  static void stepWithALearningRateOfZero() {
+    Trainer t = new Trainer(xorNet(1, Activation.sigmoid()), Loss.binaryCrossEntropy(),
+        new Sgd(0.5));
+    t.step(Batches.of(Generators.xor(), 4).epoch(0).iterator().next(), 0.0);
+  }
+
+  static void trainingGraphForZeroSamples() {
+    new Trainer(xorNet(1, Activation.sigmoid()), Loss.binaryCrossEntropy(), new Sgd(0.5))
+        .trainingGraph(0);
+  }
+
+  static void fitOnAnEmptyDataset() {
+    Dataset empty = Dataset.binary("empty", Tensor.zeros(0, 2), new int[0]);
+    new Trainer(xorNet(1, Activation.sigmoid()), Loss.binaryCrossEntropy(), new Sgd(0.5))
+        .fit(empty, FitOptions.defaults());
+  }
+
+  static void softmaxCrossEntropyOnOneSigmoidUnit() {
+    new Trainer(xorNet(1, Activation.sigmoid()), Loss.softmaxCrossEntropy(), new Sgd(0.5));
+  }
+
+  static void softmaxCrossEntropyOnSigmoidUnits() {
+    new Trainer(xorNet(2, Activation.sigmoid()), Loss.softmaxCrossEntropy(), new Sgd(0.5));
+  }
+
+  static void binaryCrossEntropyOnASoftmax() {
+    new Trainer(xorNet(2, Activation.softmax()), Loss.binaryCrossEntropy(), new Sgd(0.5));
   }
 
   static void trainingThatDiverges() {

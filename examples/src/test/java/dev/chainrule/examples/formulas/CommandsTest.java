@@ -24,7 +24,10 @@ class CommandsTest {
     assertTrue(r.out().contains("∂E_total/∂out_h1 = ∂E_o1/∂out_h1 + ∂E_o2/∂out_h1 = "
         + "0.055399425 + -0.019049118 = 0.036350306"), r.out());
     assertTrue(r.out().contains("0.036350306 × 0.241300709 × 0.05 = 0.000438568"), r.out());
-    assertTrue(r.out().contains("Seed 001 prints ∂E_o2/∂out_h1 = -0.019049119"), r.out());
+    assertTrue(r.out().contains("Seed 001 (line 229) prints ∂E_o2/∂out_h1 = -0.019049119: its "
+        + "rounded ∂E_o2/∂net_o2 = -0.038098237 times ∂net_o2/∂out_h1 = w7 = 0.5 is "
+        + "-0.0190491185, which rounds to -0.019049119. That is rounding an already rounded "
+        + "number, not a slip"), r.out());
   }
 
   @Test
@@ -49,8 +52,8 @@ class CommandsTest {
   }
 
   /**
-   * The catalogue's bp4 is a batch of m = 7, so the batch table's slips show (analysis 0.7 and
-   * 0.8: FD/seed = 7 = m): db as written and dZ = ∇_A C ⊙ σ′ fed into dw are 1/7 of autograd,
+   * The catalogue's bp4 is a batch of m = 7, so the batch table's slips show (seed 000:353 and
+   * 000:351: FD/seed = 7 = m): db as written and dZ = ∇_A C ⊙ σ′ fed into dw are 1/7 of autograd,
    * and their corrected forms agree.
    */
   @Test
@@ -78,7 +81,7 @@ class CommandsTest {
     assertTrue(o.getAsJsonArray("comparisons").get(3).getAsJsonObject().get("maxAbsError")
         .isJsonNull(), "a shape mismatch has no error: null, not NaN");
     String dot = Files.readString(dir.resolve("shallow-manual-01-A2.dot"));
-    assertTrue(dot.contains("DIFFERS ×8"), "analysis 4.1: dA[2] per sample, m = 8");
+    assertTrue(dot.contains("DIFFERS ×8"), "seed 004:166: dA[2] per sample, m = 8");
     CliRun text = CliRun.of("compare", "bp4", "--graph", dir.toString(), "--format", "dot");
     assertTrue(text.out().contains("skipped bp4: its 12 formulas are computed on tensors"),
         text.out());

@@ -44,9 +44,9 @@ class ComparisonPicturesTest {
     int m = new NetworkNodes(net).get("X").shape().dim(1);
     assertTrue(picture("-02-Z2").dot().contains("<b>shallow, ∂J/∂Z[2]: DIFFERS ×" + m
         + "</b>"),
-        "analysis 4.1: dZ[2] is m times ∂J/∂Z[2]");
+        "seed 004:166: dZ[2] is m times ∂J/∂Z[2]");
     assertTrue(picture("-04-b2").dot().contains("SHAPE_MISMATCH (the formula gives (1,), "
-        + "autograd (1, 1))"), "analysis 4.4: np.sum without keepdims");
+        + "autograd (1, 1))"), "seed 004:214: np.sum without keepdims");
   }
 
   @Test

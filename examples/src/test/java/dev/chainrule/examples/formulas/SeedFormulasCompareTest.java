@@ -74,7 +74,7 @@ class SeedFormulasCompareTest {
   }
 
   /**
-   * m = 7: the per-sample δ's are m times ∂C/∂Z (analysis 0.8); the batch table's db and its dZ
+   * m = 7: the per-sample δ's are m times ∂C/∂Z (seed 000:351); the batch table's db and its dZ
    * fed into dw divide by m twice (0.7, 0.8: factor 1/m); their corrected forms and the table's
    * dZ[L] = ∇_A C ⊙ σ′ on its own agree.
    */

@@ -57,12 +57,36 @@ class GraphCommandTest {
         {"graph", "nope"}, {"graph", "mazur", "--view", "sideways"},
         {"graph", "mazur", "--view", "before_after"},
         {"graph", "mazur", "--format", "gif"}, {"graph"}, {"graph", "mazur", "--all"},
-        {"graph", "mazur", "--values", "--stats"}, {"graph", "mazur", "--engine", "cairo"}};
+        {"graph", "mazur", "--values", "--stats"}, {"graph", "mazur", "--engine", "cairo"},
+        {"graph", "mazur", "--engine", "v8"}, {"graph", "mazur", "--max-nodes", "0"},
+        {"graph", "mazur", "--max-nodes", "many"}, {"graph", "chain", "--size", "-3"},
+        {"graph", "mazur", "--time-limit", "0"}};
     for (String[] args : cases) {
       CliRun r = CliRun.of(args);
       assertEquals(2, r.status(), String.join(" ", args));
       assertEquals(1, r.err().lines().count(), r.err());
       assertTrue(r.err().startsWith("error: "), r.err());
     }
+  }
+
+  @Test
+  void aBigGraphIsSummarisedAndSaysHowToSeeMore() throws Exception {
+    CliRun r = CliRun.of("graph", "chain", "--size", "500", "--view", "forward", "--format",
+        "dot", "--out", dir.toString());
+    assertEquals(0, r.status(), r.err());
+    Path file = dir.resolve("chain-forward.dot");
+    assertTrue(r.out().startsWith("chain-forward: summarised: 1\u202f002 nodes drawn as "),
+        "x, y and 500 × (∘, +): " + r.out());
+    assertTrue(r.out().contains("--expand NAME, --max-nodes N or all"), r.out());
+    assertTrue(Files.readString(file).contains("y ← y ∘ x + 0.1"));
+    CliRun all = CliRun.of("graph", "chain", "--size", "500", "--view", "forward", "--format",
+        "dot", "--max-nodes", "all", "--out", dir.toString());
+    assertEquals("wrote " + file + "\n", all.out(), "drawn in full: no summary line");
+    assertTrue(Files.readString(file).contains("n1501 [label="),
+        "the last +: ids 0 and 1 are x and y, then (∘, 0.1, +) per step");
+    CliRun expanded = CliRun.of("graph", "chain", "--size", "500", "--view", "forward",
+        "--format", "dot", "--expand", "fold 1", "--out", dir.toString());
+    assertTrue(!Files.readString(file).contains("fold 1") && expanded.out().contains(
+        "nodes left out"), expanded.out());
   }
 }

@@ -50,6 +50,11 @@ class MazurRunTest {
     assertEquals(Set.of("out_o1 in the summary line", "∂E_o2/∂out_h1", "E_total after step 1",
         "E_total after 10000 steps", "out_o1 after 10000 steps", "out_o2 after 10000 steps"),
         differing);
+    Set<String> fromRounded = MazurPrintedNumbers.of(run).stream()
+        .filter(PrintedNumber::reproducedFromRounded).map(PrintedNumber::quantity)
+        .collect(Collectors.toSet());
+    assertEquals(Set.of("∂E_o2/∂out_h1"), fromRounded, "−0.038098237 × 0.5 = −0.0190491185, "
+        + "rounded half up: −0.019049119, as printed; not a slip");
   }
 
   @Test

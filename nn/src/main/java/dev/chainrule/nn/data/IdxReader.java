@@ -6,6 +6,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
@@ -119,10 +122,14 @@ public final class IdxReader {
     if (b0 == 0x1f && b1 == 0x8b) {
       try {
         return new GZIPInputStream(in, BUFFER);
+      } catch (EOFException e) {
+        in.close();
+        throw new DataFileException(file, "starts like a gzip file but ends inside its gzip "
+            + "header: the file is truncated", e);
       } catch (IOException e) {
         in.close();
         throw new DataFileException(file, "starts like a gzip file but its gzip header is "
-            + "damaged: " + e.getMessage(), e);
+            + "damaged" + (e.getMessage() != null ? ": " + e.getMessage() : ""), e);
       }
     }
     return in;
@@ -185,11 +192,11 @@ public final class IdxReader {
     int count = Math.min(dims[0], limit);
     int rows = dims[1];
     int columns = dims[2];
-    byte[] pixels = new byte[count * rows * columns];
-    int got = readUpTo(in, file, pixels, 0, pixels.length);
-    if (got < pixels.length) {
+    int size = count * rows * columns;
+    byte[] pixels = readAtMost(in, file, size);
+    if (pixels.length < size) {
       throw truncated(file, describe(count, dims[0], "images of " + rows + " × " + columns
-          + " pixels") + " take", pixels.length, got, "follow the header");
+          + " pixels") + " take", size, pixels.length, "follow the header");
     }
     return new IdxImages(file, count, rows, columns, pixels);
   }
@@ -197,10 +204,9 @@ public final class IdxReader {
   private static int[] readLabelBody(InputStream in, Path file, int declared, int limit)
       throws IOException {
     int count = Math.min(declared, limit);
-    byte[] bytes = new byte[count];
-    int got = readUpTo(in, file, bytes, 0, count);
-    if (got < count) {
-      throw truncated(file, describe(count, declared, "labels") + " take", count, got,
+    byte[] bytes = readAtMost(in, file, count);
+    if (bytes.length < count) {
+      throw truncated(file, describe(count, declared, "labels") + " take", count, bytes.length,
           "follow the header");
     }
     int[] labels = new int[count];
@@ -227,6 +233,12 @@ public final class IdxReader {
    */
   private static int readUpTo(InputStream in, Path file, byte[] dst, int off, int len)
       throws IOException {
+    return readUpTo(in, file, dst, off, len, 0);
+  }
+
+  /** As {@link #readUpTo(InputStream, Path, byte[], int, int)}, after {@code before} bytes read. */
+  private static int readUpTo(InputStream in, Path file, byte[] dst, int off, int len,
+      long before) throws IOException {
     int total = 0;
     try {
       while (total < len) {
@@ -239,10 +251,41 @@ public final class IdxReader {
     } catch (EOFException e) {
       return total;
     } catch (ZipException e) {
-      throw new DataFileException(file, "gzip data is corrupt after " + total + " bytes of "
-          + "content: " + e.getMessage(), e);
+      throw new DataFileException(file, "gzip data is corrupt after " + (before + total)
+          + " bytes of content" + (e.getMessage() != null ? ": " + e.getMessage() : ""), e);
     }
     return total;
+  }
+
+  /**
+   * Reads up to {@code len} bytes and returns those read, in chunks that grow from 64 KiB as data
+   * arrives: a header that declares gigabytes in a file of a few bytes costs a few bytes, not an
+   * array of the declared size.
+   */
+  private static byte[] readAtMost(InputStream in, Path file, int len) throws IOException {
+    List<byte[]> chunks = new ArrayList<>();
+    int total = 0;
+    int chunk = 1 << 16;
+    while (total < len) {
+      byte[] c = new byte[Math.min(chunk, len - total)];
+      int got = readUpTo(in, file, c, 0, c.length, total);
+      chunks.add(got == c.length ? c : Arrays.copyOf(c, got));
+      total += got;
+      if (got < c.length) {
+        break;
+      }
+      chunk = Math.min(chunk * 2, 1 << 24);
+    }
+    if (chunks.size() == 1) {
+      return chunks.get(0);
+    }
+    byte[] all = new byte[total];
+    int at = 0;
+    for (byte[] c : chunks) {
+      System.arraycopy(c, 0, all, at, c.length);
+      at += c.length;
+    }
+    return all;
   }
 
   private static int bigEndian(byte[] b, int off) {

@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import java.util.zip.CRC32;
@@ -22,8 +21,10 @@ import java.util.zip.CRC32;
  * with every check, reporting problems as {@link ModelFileException}s naming the file.
  */
 final class ModelBytes {
-  private static final int PREFIX = 24;
-  private static final int CHECKSUM = 4;
+  /** Bytes before the header: magic line, version, header length. */
+  static final int PREFIX = 24;
+  /** Bytes of the CRC-32 that ends every file. */
+  static final int CHECKSUM = 4;
 
   private ModelBytes() {}
 
@@ -88,7 +89,12 @@ final class ModelBytes {
     return sb.toString();
   }
 
-  /** Reads and checks {@code file}: magic, version, lengths, checksum, header. */
+  /**
+   * Reads and checks {@code file}: magic, length, the CRC-32 of the whole file before anything in
+   * it is believed, then the version, the header and the lengths it declares; nothing the header
+   * declares is allocated before the file is known to hold it. A file whose CRC-32 does not match
+   * is diagnosed by {@link ModelDamage} as truncated or corrupt.
+   */
   static Decoded read(Path file) throws ModelFileException {
     try {
       return decode(Files.readAllBytes(file), file);
@@ -100,48 +106,35 @@ final class ModelBytes {
   }
 
   /**
-   * Checks and decodes {@code bytes}, a file's whole contents: magic, version, lengths, checksum,
-   * header; problems name {@code file}, where the bytes come from.
+   * Checks and decodes {@code bytes}, a file's whole contents, as {@link #read} does; problems
+   * name {@code file}, where the bytes come from.
    */
   static Decoded decode(byte[] bytes, Path file) throws ModelFileException {
-    if (bytes.length < ModelFile.MAGIC.length()
-        || !Arrays.equals(Arrays.copyOf(bytes, ModelFile.MAGIC.length()),
-            ModelFile.MAGIC.getBytes(StandardCharsets.US_ASCII))) {
-      throw new ModelFileException(file, "not a chainrule model file: it does not start with the "
-          + "line 'chainrule-model'");
-    }
-    if (bytes.length < PREFIX) {
+    ModelDamage.checkMagic(file, bytes);
+    if (bytes.length < PREFIX + CHECKSUM) {
       throw new ModelFileException(file, "truncated: " + bytes.length + " bytes, fewer than the "
-          + PREFIX + "-byte prefix");
+          + (PREFIX + CHECKSUM) + " of the prefix and the checksum alone");
     }
     ByteBuffer buf = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
     int version = buf.getInt(ModelFile.MAGIC.length());
-    if (version < 1 || version > ModelFile.VERSION) {
+    boolean known = version >= 1 && version <= ModelFile.VERSION;
+    if (!crcMatches(bytes)) {
+      throw ModelDamage.diagnose(file, bytes, known ? version : 0, crcMismatch(bytes));
+    }
+    if (!known) {
       throw new ModelFileException(file, "format version " + Integer.toUnsignedString(version)
           + " is not supported; this version of chainrule reads " + readable());
     }
-    long headerLength = Integer.toUnsignedLong(buf.getInt(ModelFile.MAGIC.length() + 4));
+    long headerLength = headerLength(bytes);
     if (PREFIX + headerLength + CHECKSUM > bytes.length) {
-      throw new ModelFileException(file, "truncated: the header declares " + headerLength
-          + " bytes but the file has only " + bytes.length + " bytes in all");
+      throw new ModelFileException(file, "corrupt: the header length field says " + headerLength
+          + " bytes, but the file has only " + bytes.length + " bytes in all");
     }
-    String json = new String(bytes, PREFIX, (int) headerLength, StandardCharsets.UTF_8);
-    ModelHeader header = ModelHeader.parse(json, version, file);
-    long expected = PREFIX + headerLength + 8 * header.valueCount() + CHECKSUM;
+    ModelHeader header = ModelHeader.parse(header(bytes, headerLength), version, file);
+    long expected = expectedLength(header, headerLength);
     if (expected != bytes.length) {
-      String buffers = header.state() == null ? "" : " with " + header.state().slots().size()
-          + " optimizer buffers each";
-      throw new ModelFileException(file, (bytes.length < expected ? "truncated" : "corrupt")
-          + ": the header's " + header.names().size() + " parameters" + buffers + " ("
-          + header.valueCount() + " float64 values) make " + expected + " bytes, but the file "
-          + "has " + bytes.length);
-    }
-    CRC32 crc = new CRC32();
-    crc.update(bytes, 0, bytes.length - CHECKSUM);
-    int stored = buf.getInt(bytes.length - CHECKSUM);
-    if (stored != (int) crc.getValue()) {
-      throw new ModelFileException(file, String.format("corrupt: CRC-32 of the contents is %08x "
-          + "but the file records %08x", crc.getValue(), stored));
+      throw new ModelFileException(file, "corrupt: " + ModelDamage.declares(header) + " make "
+          + expected + " bytes, but the file has " + bytes.length);
     }
     buf.position(PREFIX + (int) headerLength);
     List<Tensor> blocks = new ArrayList<>();
@@ -153,5 +146,42 @@ final class ModelBytes {
       blocks.add(Tensor.wrap(shape, values));
     }
     return new Decoded(header, blocks);
+  }
+
+  /** Returns the header length field, unsigned. */
+  static long headerLength(byte[] bytes) {
+    return Integer.toUnsignedLong(ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN)
+        .getInt(ModelFile.MAGIC.length() + 4));
+  }
+
+  /** Returns the header's text, which must lie within the file. */
+  static String header(byte[] bytes, long headerLength) {
+    return new String(bytes, PREFIX, (int) headerLength, StandardCharsets.UTF_8);
+  }
+
+  /** Returns the length of the file {@code header} declares with its header length. */
+  static long expectedLength(ModelHeader header, long headerLength) {
+    return PREFIX + headerLength + 8 * header.valueCount() + CHECKSUM;
+  }
+
+  /** Returns true when the last four bytes are the CRC-32 of all before them. */
+  static boolean crcMatches(byte[] bytes) {
+    return (int) crcOf(bytes) == stored(bytes);
+  }
+
+  private static long crcOf(byte[] bytes) {
+    CRC32 crc = new CRC32();
+    crc.update(bytes, 0, bytes.length - CHECKSUM);
+    return crc.getValue();
+  }
+
+  private static int stored(byte[] bytes) {
+    return ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).getInt(bytes.length - CHECKSUM);
+  }
+
+  /** Returns the words of a checksum mismatch. */
+  private static String crcMismatch(byte[] bytes) {
+    return String.format("corrupt: CRC-32 of the contents is %08x but the file records %08x",
+        crcOf(bytes), stored(bytes));
   }
 }

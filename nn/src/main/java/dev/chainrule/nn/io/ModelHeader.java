@@ -9,7 +9,9 @@ import dev.chainrule.core.tensor.Shape;
 import dev.chainrule.nn.layers.Activation;
 import dev.chainrule.nn.layers.Layout;
 import dev.chainrule.nn.model.Architecture;
+import java.math.BigInteger;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -88,64 +90,103 @@ record ModelHeader(Architecture architecture, List<String> names, List<Shape> sh
 
   /**
    * Parses a header of format version {@code version} (a training state is read from version 2
-   * on), throwing a {@link ModelFileException} naming {@code file} when invalid.
+   * on), throwing a {@link ModelFileException} naming {@code file} and the first field that is
+   * missing or not what the format says. Shapes are checked against the size of one array before
+   * any is made, so that a header declaring absurd sizes is refused, not allocated.
    */
   static ModelHeader parse(String json, int version, Path file) throws ModelFileException {
+    JsonFields f = new JsonFields(file);
+    JsonElement parsed;
     try {
-      JsonObject root = JsonParser.parseString(json).getAsJsonObject();
-      String format = root.get("format").getAsString();
-      if (!FORMAT.equals(format)) {
-        throw new ModelFileException(file, "header format is '" + format + "', expected '" + FORMAT
-            + "'");
-      }
-      Architecture architecture = null;
-      JsonElement model = root.get("model");
-      if (model != null && !model.isJsonNull()) {
-        architecture = architecture(model.getAsJsonObject(), file);
-      }
-      List<String> names = new ArrayList<>();
-      List<Shape> shapes = new ArrayList<>();
-      for (JsonElement e : root.getAsJsonArray("parameters")) {
-        JsonObject p = e.getAsJsonObject();
-        names.add(p.get("name").getAsString());
-        JsonArray dims = p.getAsJsonArray("shape");
-        int[] d = new int[dims.size()];
-        for (int k = 0; k < d.length; k++) {
-          d[k] = dims.get(k).getAsInt();
-          if (d[k] < 0) {
-            throw new ModelFileException(file, "parameter " + names.get(names.size() - 1)
-                + " has a negative dimension " + d[k]);
-          }
-        }
-        shapes.add(Shape.of(d));
-      }
-      StateHeader state = version >= 2 ? StateHeader.parse(root, file) : null;
-      return new ModelHeader(architecture, names, shapes, state);
-    } catch (JsonParseException | IllegalStateException | NullPointerException
-        | NumberFormatException | UnsupportedOperationException | ClassCastException e) {
-      throw new ModelFileException(file, "the JSON header is malformed or lacks a field ("
-          + e.getClass().getSimpleName() + (e.getMessage() != null ? ": " + e.getMessage() : "")
-          + "); the file is corrupt or was not written by chainrule");
+      parsed = JsonParser.parseString(json);
+    } catch (JsonParseException e) {
+      throw f.malformed("it is not valid JSON");
     }
+    JsonObject root = f.object(parsed, "the header");
+    String format = f.string(root, "format", "format");
+    if (!FORMAT.equals(format)) {
+      throw f.malformed("format must be '" + FORMAT + "', got '" + format + "'");
+    }
+    JsonObject model = f.optionalObject(root, "model", "model");
+    Architecture architecture = model == null ? null : architecture(model, f, file);
+    List<String> names = new ArrayList<>();
+    List<Shape> shapes = new ArrayList<>();
+    JsonArray params = f.array(root, "parameters", "parameters");
+    for (int i = 0; i < params.size(); i++) {
+      String at = "parameters[" + i + "]";
+      JsonObject p = f.object(params.get(i), at);
+      names.add(f.string(p, "name", at + ".name"));
+      shapes.add(shape(f.array(p, "shape", at + ".shape"), at, names.get(i), f));
+    }
+    StateHeader state = version >= 2 ? StateHeader.parse(root, f) : null;
+    return new ModelHeader(architecture, names, shapes, state);
   }
 
-  private static Architecture architecture(JsonObject m, Path file) throws ModelFileException {
-    String kind = m.get("kind").getAsString();
+  /** Returns a parameter's shape, refusing one of more values than an array holds. */
+  private static Shape shape(JsonArray dims, String at, String name, JsonFields f)
+      throws ModelFileException {
+    int[] d = new int[dims.size()];
+    BigInteger values = BigInteger.ONE;
+    for (int k = 0; k < d.length; k++) {
+      d[k] = (int) f.count(dims.get(k), at + ".shape[" + k + "]", Integer.MAX_VALUE);
+      values = values.multiply(BigInteger.valueOf(d[k]));
+    }
+    if (values.compareTo(BigInteger.valueOf(Integer.MAX_VALUE)) > 0) {
+      throw f.malformed("parameter " + name + " has shape " + Arrays.toString(d)
+          .replace('[', '(').replace(']', ')') + ", " + values + " values, more than one array "
+          + "holds (" + Integer.MAX_VALUE + ")");
+    }
+    return Shape.of(d);
+  }
+
+  private static Architecture architecture(JsonObject m, JsonFields f, Path file)
+      throws ModelFileException {
+    String kind = f.string(m, "kind", "model.kind");
     if (!"sequential".equals(kind)) {
       throw new ModelFileException(file, "model kind '" + kind + "' is not supported; this "
           + "version reads 'sequential'");
     }
+    List<Architecture.LayerSpec> layers = new ArrayList<>();
+    JsonArray list = f.array(m, "layers", "model.layers");
     try {
-      List<Architecture.LayerSpec> layers = new ArrayList<>();
-      for (JsonElement e : m.getAsJsonArray("layers")) {
-        JsonObject o = e.getAsJsonObject();
-        layers.add(new Architecture.LayerSpec(o.get("units").getAsInt(),
-            Activation.parse(o.get("activation").getAsString())));
+      for (int i = 0; i < list.size(); i++) {
+        String at = "model.layers[" + i + "]";
+        JsonObject o = f.object(list.get(i), at);
+        layers.add(new Architecture.LayerSpec((int) f.count(f.field(o, "units", at + ".units"),
+            at + ".units", Integer.MAX_VALUE), Activation.parse(f.string(o, "activation",
+            at + ".activation"))));
       }
-      return new Architecture(Layout.parse(m.get("layout").getAsString()),
-          m.get("inputs").getAsInt(), layers);
+      return new Architecture(Layout.parse(f.string(m, "layout", "model.layout")),
+          (int) f.count(f.field(m, "inputs", "model.inputs"), "model.inputs", Integer.MAX_VALUE),
+          layers);
     } catch (IllegalArgumentException e) {
-      throw new ModelFileException(file, "invalid model description: " + e.getMessage());
+      throw f.malformed("model: " + e.getMessage());
     }
+  }
+
+  /**
+   * Returns true when the parameters are those the architecture, if any, implies: W[l] and b[l]
+   * of each layer, shaped by the layout. A header whose own parts disagree was not written so.
+   */
+  boolean isConsistent() {
+    if (architecture == null) {
+      return true;
+    }
+    List<Architecture.LayerSpec> layers = architecture.layers();
+    if (names.size() != 2 * layers.size()) {
+      return false;
+    }
+    int inputs = architecture.inputs();
+    Layout layout = architecture.layout();
+    for (int l = 1; l <= layers.size(); l++) {
+      int units = layers.get(l - 1).units();
+      if (!names.get(2 * l - 2).equals("W[" + l + "]") || !names.get(2 * l - 1).equals("b[" + l
+          + "]") || !shapes.get(2 * l - 2).equals(layout.weightShape(inputs, units))
+          || !shapes.get(2 * l - 1).equals(layout.biasShape(units))) {
+        return false;
+      }
+      inputs = units;
+    }
+    return true;
   }
 }

@@ -3,7 +3,6 @@ package dev.chainrule.nn.io;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,32 +47,34 @@ record StateHeader(String kind, Map<String, Double> settings, long steps,
 
   /**
    * Reads the state from {@code root}, or returns null when the header has none (a model file);
-   * a missing or mistyped field raises the runtime exceptions {@link ModelHeader#parse} reports.
+   * a missing or mistyped field is reported through {@code f}, naming it.
    */
-  static StateHeader parse(JsonObject root, Path file) throws ModelFileException {
-    JsonElement e = root.get("optimizer");
-    if (e == null || e.isJsonNull()) {
+  static StateHeader parse(JsonObject root, JsonFields f) throws ModelFileException {
+    JsonObject o = f.optionalObject(root, "optimizer", "optimizer");
+    if (o == null) {
       return null;
     }
-    JsonObject o = e.getAsJsonObject();
     List<String> slots = new ArrayList<>();
-    for (JsonElement s : o.getAsJsonArray("slots")) {
-      slots.add(s.getAsString());
+    JsonArray names = f.array(o, "slots", "optimizer.slots");
+    for (int i = 0; i < names.size(); i++) {
+      slots.add(f.string(names.get(i), "optimizer.slots[" + i + "]"));
     }
-    long steps = o.get("steps").getAsLong();
-    int epochs = root.getAsJsonObject("training").get("epochs").getAsInt();
-    if (steps < 0 || epochs < 0) {
-      throw new ModelFileException(file, "the optimizer's step count " + steps + " and the "
-          + "epoch count " + epochs + " must not be negative");
-    }
-    return new StateHeader(o.get("kind").getAsString(), numbers(o.getAsJsonObject("settings")),
-        steps, numbers(o.getAsJsonObject("scalars")), slots, epochs);
+    long steps = f.count(f.field(o, "steps", "optimizer.steps"), "optimizer.steps",
+        Long.MAX_VALUE);
+    JsonObject training = f.object(f.field(root, "training", "training"), "training");
+    int epochs = (int) f.count(f.field(training, "epochs", "training.epochs"), "training.epochs",
+        Integer.MAX_VALUE);
+    return new StateHeader(f.string(o, "kind", "optimizer.kind"), numbers(f.object(f.field(o,
+        "settings", "optimizer.settings"), "optimizer.settings"), "optimizer.settings", f), steps,
+        numbers(f.object(f.field(o, "scalars", "optimizer.scalars"), "optimizer.scalars"),
+            "optimizer.scalars", f), slots, epochs);
   }
 
-  private static Map<String, Double> numbers(JsonObject o) {
+  private static Map<String, Double> numbers(JsonObject o, String path, JsonFields f)
+      throws ModelFileException {
     Map<String, Double> values = new LinkedHashMap<>();
     for (Map.Entry<String, JsonElement> e : o.entrySet()) {
-      values.put(e.getKey(), e.getValue().getAsDouble());
+      values.put(e.getKey(), f.number(e.getValue(), path + "." + e.getKey()));
     }
     return values;
   }

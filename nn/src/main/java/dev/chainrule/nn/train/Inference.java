@@ -74,6 +74,7 @@ public final class Inference {
    */
   public Evaluation evaluate(Dataset data) {
     TrainerChecks.datasetFits(model, loss, data);
+    TrainerChecks.hasSamples(data, "evaluate on");
     double lossSum = 0;
     int correct = 0;
     for (Batch b : Batches.of(data, batchSize).epoch(0)) {

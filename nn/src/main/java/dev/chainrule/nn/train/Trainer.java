@@ -52,6 +52,7 @@ public final class Trainer {
     this.model = model;
     this.loss = loss;
     this.optimizer = optimizer;
+    TrainerChecks.lossFitsOutput(model, loss);
     this.parameters = List.copyOf(model.parameters());
     List<Tensor> tensors = new ArrayList<>();
     for (Parameter p : parameters) {
@@ -124,8 +125,10 @@ public final class Trainer {
    */
   public History fit(Dataset train, Dataset validation, FitOptions options) {
     TrainerChecks.datasetFits(model, loss, train);
+    TrainerChecks.hasSamples(train, "train on");
     if (validation != null) {
       TrainerChecks.datasetFits(model, loss, validation);
+      TrainerChecks.hasSamples(validation, "evaluate on");
     }
     Batches batches = Batches.of(train, options.batchSize());
     if (options.shuffle()) {
@@ -152,11 +155,8 @@ public final class Trainer {
 
   private EpochStats epoch(int e, Batches batches, Dataset train, Dataset validation,
       FitOptions options) {
-    double lr = options.schedule().rate(e, optimizer.learningRate());
-    if (!(lr >= 0) || Double.isInfinite(lr)) {
-      throw new IllegalStateException("the learning-rate schedule gave " + lr + " for epoch " + e
-          + " (base rate " + optimizer.learningRate() + "); a rate must be a finite number >= 0");
-    }
+    double lr = TrainerChecks.scheduledRate(options.schedule().rate(e,
+        optimizer.learningRate()), e, optimizer.learningRate());
     options.listener().onEpochStart(e, lr);
     long start = System.nanoTime();
     double lossSum = 0;
@@ -227,6 +227,7 @@ public final class Trainer {
   }
 
   private CompiledStep step(int batchSize) {
+    TrainerChecks.batchSize(batchSize);
     return steps.computeIfAbsent(batchSize, m -> CompiledStep.of(model, loss, m, state));
   }
 

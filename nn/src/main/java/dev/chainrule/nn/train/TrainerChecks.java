@@ -4,7 +4,11 @@ import dev.chainrule.nn.data.Dataset;
 import dev.chainrule.nn.losses.Loss;
 import dev.chainrule.nn.model.Model;
 
-/** Checks that a dataset fits a model and loss, with messages naming both. */
+/**
+ * The trainer's checks of its arguments, one rule and one message each: a dataset fits the model
+ * and loss and holds samples, a batch holds at least one sample, a scheduled learning rate is a
+ * finite number &gt; 0 (the optimizers' rule), and the loss fits the output layer.
+ */
 final class TrainerChecks {
   private TrainerChecks() {}
 
@@ -34,5 +38,37 @@ final class TrainerChecks {
           ? "; use dataset.withBinaryTargets() for a single sigmoid output"
           : data.hasLabels() ? "; use dataset.withOneHotTargets() for a softmax output" : ""));
     }
+  }
+
+  /** Refuses a dataset without samples, which would give a NaN cost and accuracy. */
+  static void hasSamples(Dataset data, String purpose) {
+    if (data.size() == 0) {
+      throw new IllegalArgumentException("dataset '" + data.name() + "' has no samples, so there "
+          + "is nothing to " + purpose);
+    }
+  }
+
+  /** Refuses a batch size below 1, for which no graph can be built. */
+  static void batchSize(int batchSize) {
+    if (batchSize < 1) {
+      throw new IllegalArgumentException("batch size must be at least 1, got " + batchSize);
+    }
+  }
+
+  /**
+   * Returns the learning rate {@code rate} a schedule gave for {@code epoch}, or throws an {@link
+   * IllegalStateException} when it is not a finite number &gt; 0, the rule of the optimizers.
+   */
+  static double scheduledRate(double rate, int epoch, double base) {
+    if (!(rate > 0) || Double.isInfinite(rate)) {
+      throw new IllegalStateException("the learning-rate schedule gave " + rate + " for epoch "
+          + epoch + " (base rate " + base + "); a learning rate must be a finite number > 0");
+    }
+    return rate;
+  }
+
+  /** Refuses a stock loss that does not fit the model's output layer ({@link OutputLossMatch}). */
+  static void lossFitsOutput(Model model, Loss loss) {
+    OutputLossMatch.check(model, loss);
   }
 }

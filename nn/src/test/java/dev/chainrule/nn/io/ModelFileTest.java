@@ -93,6 +93,15 @@ class ModelFileTest {
     return f;
   }
 
+  /** Returns {@code bytes} with their last four bytes set to the CRC-32 of all before. */
+  private static byte[] withCrc(byte[] bytes) {
+    CRC32 crc = new CRC32();
+    crc.update(bytes, 0, bytes.length - 4);
+    ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).putInt(bytes.length - 4,
+        (int) crc.getValue());
+    return bytes;
+  }
+
   private byte[] good() throws IOException {
     Path f = dir.resolve("good.crm");
     ModelFile.save(net(Layout.ROW, 1), f);
@@ -127,9 +136,12 @@ class ModelFileTest {
     assertTrue(m.contains("not a chainrule model file"), m);
     byte[] bytes = good();
     bytes[16] = 3;
-    String v = failure(savedBytes(bytes));
+    String v = failure(savedBytes(withCrc(bytes.clone())));
     assertTrue(v.contains("format version 3 is not supported; this version of chainrule reads "
         + "versions 1 and 2"), v);
+    String damaged = failure(savedBytes(bytes));
+    assertTrue(damaged.contains("corrupt: CRC-32"), "a version field that does not match the "
+        + "checksum is damage, not a newer file: " + damaged);
   }
 
   @Test
@@ -142,8 +154,9 @@ class ModelFileTest {
         .putInt(json.length).array());
     out.write(json);
     out.write(new byte[4]);
-    String m = failure(savedBytes(out.toByteArray()));
-    assertTrue(m.contains("JSON header is malformed or lacks a field"), m);
+    String m = failure(savedBytes(withCrc(out.toByteArray())));
+    assertTrue(m.contains("JSON header is malformed or lacks a field: parameters[0].name must be "
+        + "a string, got 1"), m);
   }
 
   @Test

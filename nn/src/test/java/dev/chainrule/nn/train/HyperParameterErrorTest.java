@@ -26,7 +26,7 @@ import org.junit.jupiter.api.function.Executable;
 /**
  * Invalid hyper-parameters are refused where they are given, with a message naming the
  * parameter and the value: learning rates ≤ 0 or not finite, decay rates outside [0, 1), negative
- * λ, zero batch sizes and epochs, schedules that give a negative rate, initialisers of NaN.
+ * λ, zero batch sizes and epochs, schedules that give a rate ≤ 0, initialisers of NaN.
  */
 class HyperParameterErrorTest {
   private static void refused(String message, Executable build) {
@@ -43,8 +43,10 @@ class HyperParameterErrorTest {
         () -> Momentum.of(Double.POSITIVE_INFINITY));
     Tensor w = Tensor.row(1, 2);
     var state = new Sgd(0.1).start(List.of(w));
-    refused("learning rate must be a finite number >= 0, got -1.0",
+    refused("learning rate must be a finite number > 0, got -1.0",
         () -> state.stepInPlace(new Tensor[] {Tensor.row(1, 1)}, -1));
+    refused("learning rate must be a finite number > 0, got 0.0",
+        () -> state.stepInPlace(new Tensor[] {Tensor.row(1, 1)}, 0));
     assertEquals(Tensor.row(1, 2), w, "nothing was updated");
   }
 
@@ -80,7 +82,7 @@ class HyperParameterErrorTest {
   }
 
   @Test
-  void aScheduleGivingANegativeRateStopsTrainingAtThatEpoch() {
+  void aScheduleGivingARateOfZeroStopsTrainingAtThatEpoch() {
     Sequential net = Sequential.builder(Layout.COLUMN, 2).dense(2, Activation.sigmoid())
         .dense(1, Activation.sigmoid()).seed(1).build();
     Tensor before = net.parameters().get(0).value().copy();
@@ -88,9 +90,9 @@ class HyperParameterErrorTest {
     LearningRateSchedule falling = (epoch, base) -> base - 0.25 * epoch;
     IllegalStateException e = assertThrows(IllegalStateException.class, () -> t.fit(
         Generators.xor(), FitOptions.defaults().epochs(5).batchSize(4).schedule(falling)));
-    assertEquals("the learning-rate schedule gave -0.25 for epoch 3 (base rate 0.5); a rate must "
-        + "be a finite number >= 0", e.getMessage());
-    assertEquals(3, t.optimizerState().steps(), "epochs 0, 1 and 2 (rate 0) ran, epoch 3 did not");
+    assertEquals("the learning-rate schedule gave 0.0 for epoch 2 (base rate 0.5); a learning "
+        + "rate must be a finite number > 0", e.getMessage());
+    assertEquals(2, t.optimizerState().steps(), "epochs 0 and 1 ran, epoch 2 (rate 0) did not");
     assertTrue(!before.equals(net.parameters().get(0).value()));
   }
 

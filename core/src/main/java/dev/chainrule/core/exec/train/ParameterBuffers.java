@@ -26,10 +26,10 @@ final class ParameterBuffers {
 
   /**
    * Checks that the gradients match the parameters in number and shape, and that the step's
-   * learning rate is a finite number &gt;= 0 (a schedule may reach 0; the base rate may not).
+   * learning rate is a finite number &gt; 0, the rule of the optimizers' base rate too.
    */
   static void check(Tensor[] parameters, Tensor[] gradients, double learningRate) {
-    HyperParameters.require("learning rate", learningRate, 0, false);
+    HyperParameters.require("learning rate", learningRate, 0, true);
     if (gradients.length != parameters.length) {
       throw new IllegalArgumentException("got " + gradients.length + " gradients for "
           + parameters.length + " parameters");

@@ -86,11 +86,12 @@ public final class TrainingStep {
    * Runs forward, backward and the update with learning rate {@code learningRate} (a schedule's
    * rate for this step), as {@link #run(Feeds)} does.
    *
-   * @throws IllegalArgumentException when the learning rate is negative, NaN or infinite
+   * @throws IllegalArgumentException when the learning rate is not a finite number &gt; 0, the
+   *     optimizers' rule
    * @throws FeedException as {@link Plan#run} does
    */
   public Results run(Feeds feeds, double learningRate) {
-    HyperParameters.require("learning rate", learningRate, 0, false);
+    HyperParameters.require("learning rate", learningRate, 0, true);
     if (fusedDescent != null) {
       Results r = plan.run(feeds, -learningRate);
       if (Double.isFinite(r.scalar(loss))) {

@@ -11,7 +11,9 @@ import dev.chainrule.core.tensor.Tensor;
 import java.util.List;
 
 /**
- * Takes the maximum over the given axes; its derivative routes the gradient to the elements that attain the maximum, split evenly among ties.
+ * Takes the maximum over the given axes; its derivative routes the gradient to the elements that
+ * attain the maximum, split evenly among ties, and selects 0 elsewhere (so an infinite gradient
+ * of the maximum never meets a 0 of the mask).
  *
  * @param axes the reduced axes and whether they are kept (see {@link Axes#of})
  */
@@ -44,8 +46,7 @@ public record Max(Axes axes) implements Op {
     Node g = upstream.shape().equals(kept) ? upstream : upstream.reshape(kept.dims());
     Node peak = output.shape().equals(kept) ? output : output.reshape(kept.dims());
     Node mask = x.eq(peak);
-    Node share = mask.div(mask.sumKeepDims(axes.array()));
-    return share.mul(g);
+    return mask.where(g.div(mask.sumKeepDims(axes.array())), output.graph().scalar(0.0));
   }
 
   @Override

@@ -3,7 +3,11 @@ package dev.chainrule.core.graph.ops;
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.graph.Notation;
 
-/** The rectifier max(0, x): d relu = g ∘ 1(x > 0), with derivative 0 at x = 0. */
+/**
+ * The rectifier max(0, x): d relu = g ∘ 1(x &gt; 0), with derivative 0 at x = 0. The derivative
+ * selects g where x &gt; 0 and 0 elsewhere rather than multiplying by the mask, so an infinite g
+ * where relu is flat (as in √relu(x) at x ≤ 0) gives 0, not ∞·0 = NaN.
+ */
 public final class Relu implements UnaryElementwise {
   /** The single instance; the operation has no attributes. */
   public static final Relu INSTANCE = new Relu();
@@ -29,7 +33,8 @@ public final class Relu implements UnaryElementwise {
   @Override
   public Node vjp(Node output, Node upstream, int input) {
     Node x = output.inputs().get(0);
-    return upstream.mul(x.gt(0.0));
+    Node zero = output.graph().scalar(0.0);
+    return x.gt(zero).where(upstream, zero);
   }
 
   @Override

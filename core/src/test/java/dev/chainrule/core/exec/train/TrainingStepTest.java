@@ -200,8 +200,12 @@ class TrainingStepTest {
     Tensor before = net.params.get(0).storedValue().copy();
     IllegalArgumentException negative = assertThrows(IllegalArgumentException.class,
         () -> first.run(Feeds.of(net.x, Tensor.zeros(16, 12)), -0.1));
-    assertTrue(negative.getMessage().contains("learning rate must be a finite number >= 0, got "
+    assertTrue(negative.getMessage().contains("learning rate must be a finite number > 0, got "
         + "-0.1"), negative.getMessage());
+    IllegalArgumentException zero = assertThrows(IllegalArgumentException.class,
+        () -> first.run(Feeds.of(net.x, Tensor.zeros(16, 12)), 0.0));
+    assertTrue(zero.getMessage().contains("learning rate must be a finite number > 0, got 0.0"),
+        "the optimizers' rule: " + zero.getMessage());
     assertEquals(before, net.params.get(0).storedValue(), "nothing ran");
     IllegalArgumentException input = assertThrows(IllegalArgumentException.class,
         () -> TrainingStep.builder(net.loss).parameters(net.x).optimizer(new Sgd(1)).build());

@@ -1,6 +1,7 @@
 /**
  * JMH micro-benchmarks of chainrule's kernels, each reporting a reference measured in the same run:
- * {@link dev.chainrule.examples.bench.jmh.GemmBenchmark}.
+ * {@link dev.chainrule.examples.bench.jmh.GemmBenchmark}, and building a graph with and without
+ * creation sites, {@link dev.chainrule.examples.bench.jmh.GraphBuildBenchmark}.
  * Run them from the shaded jar: {@code java -cp examples/target/chainrule-examples.jar
  * org.openjdk.jmh.Main GemmBenchmark}.
  */

@@ -1,0 +1,140 @@
+package dev.chainrule.examples.graph;
+
+import dev.chainrule.core.autodiff.Autodiff;
+import dev.chainrule.core.autodiff.Gradients;
+import dev.chainrule.core.export.ExportOptions;
+import dev.chainrule.core.export.ExportOptions.View;
+import dev.chainrule.core.export.GraphExport;
+import dev.chainrule.core.graph.Graph;
+import dev.chainrule.core.graph.Node;
+import dev.chainrule.core.graph.NodeKind;
+import dev.chainrule.core.tensor.Tensor;
+import dev.chainrule.examples.cli.Picture;
+import dev.chainrule.nn.layers.Activation;
+import dev.chainrule.nn.layers.Layout;
+import dev.chainrule.nn.losses.Loss;
+import dev.chainrule.nn.model.Forward;
+import dev.chainrule.nn.model.Sequential;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Big graphs to draw, beside the seeds' small networks: a loop {@code y ← y·x + 0.1} unrolled
+ * {@code size} times (default 2 000) with its gradient, the Fashion-MNIST MLP 784-256-256-256-10
+ * on a batch of 64 with its gradients, and a graph of {@code size} random scalar operations
+ * (default 100 000). Pictures of them are summarised to the node budget ({@code --max-nodes}).
+ */
+public final class BigGraphs {
+  /** The names of the big graphs, as the command line takes them. */
+  public static final List<String> NAMES = List.of("chain", "fashion-mlp", "random");
+
+  private final String name;
+  private final List<Node> targets;
+  private final Node loss;
+  private final Gradients gradients;
+
+  private BigGraphs(String name, List<Node> targets, Node loss, Gradients gradients) {
+    this.name = name;
+    this.targets = targets;
+    this.loss = loss;
+    this.gradients = gradients;
+  }
+
+  /**
+   * Builds the named graph; {@code size} is the chain's steps or the random graph's nodes (0 for
+   * the default).
+   *
+   * @throws IllegalArgumentException when the name is not one of {@link #NAMES} or the size is
+   *     negative
+   */
+  public static BigGraphs of(String name, int size) {
+    if (size < 0) {
+      throw new IllegalArgumentException("--size must be positive, got " + size);
+    }
+    switch (name) {
+      case "chain":
+        return chain(size == 0 ? 2000 : size);
+      case "fashion-mlp":
+        return mlp();
+      case "random":
+        return random(size == 0 ? 100_000 : size);
+      default:
+        throw new IllegalArgumentException("unknown big graph '" + name + "'; use one of "
+            + String.join(", ", NAMES));
+    }
+  }
+
+  private static BigGraphs chain(int steps) {
+    Graph g = new Graph();
+    Node x = g.parameter("x", Tensor.scalar(0.5));
+    Node y = g.input("y", Tensor.scalar(1.0));
+    for (int i = 0; i < steps; i++) {
+      y = y.mul(x).add(0.1);
+    }
+    Gradients grads = Autodiff.gradients(y, List.of(x));
+    List<Node> targets = new ArrayList<>(grads.list());
+    targets.add(y);
+    return new BigGraphs("chain", targets, y, grads);
+  }
+
+  private static BigGraphs mlp() {
+    Sequential net = Sequential.builder(Layout.ROW, 784).dense(256, Activation.relu())
+        .dense(256, Activation.relu()).dense(256, Activation.relu())
+        .dense(10, Activation.softmax()).seed(1).build();
+    Graph g = new Graph();
+    Forward f = net.forward(g.input("X", 64, 784));
+    Node loss = Loss.softmaxCrossEntropy().build(f, g.input("Y", 64, 10)).named("J");
+    List<Node> parameters = new ArrayList<>();
+    for (Node n : g.nodes()) {
+      if (n.kind() == NodeKind.PARAMETER) {
+        parameters.add(n);
+      }
+    }
+    Gradients grads = Autodiff.gradients(loss, parameters);
+    List<Node> targets = new ArrayList<>(grads.list());
+    targets.add(loss);
+    return new BigGraphs("fashion-mlp", targets, loss, grads);
+  }
+
+  private static BigGraphs random(int size) {
+    Graph g = new Graph();
+    Random random = new Random(1);
+    List<Node> nodes = new ArrayList<>();
+    for (int i = 0; i < Math.min(size, 20); i++) {
+      nodes.add(g.input("in" + i, Tensor.scalar(i)));
+    }
+    while (nodes.size() < size) {
+      Node u = nodes.get(nodes.size() - 1 - random.nextInt(Math.min(nodes.size(), 50)));
+      Node v = nodes.get(random.nextInt(nodes.size()));
+      int op = random.nextInt(3);
+      nodes.add(op == 0 ? u.add(v) : op == 1 ? u.mul(v) : u.tanh());
+    }
+    Node out = nodes.get(nodes.size() - 1).named("out");
+    return new BigGraphs("random", List.of(out), null, null);
+  }
+
+  /**
+   * Returns the picture of one view (forward, backward, both or layers; the others are skipped,
+   * with a note); {@code base} supplies every setting but the view, scope collapsing and title.
+   */
+  public Picture picture(PictureKind kind, ExportOptions base) {
+    String file = name + "-" + kind.fileSuffix();
+    if (kind.ordinal() > PictureKind.LAYERS.ordinal()) {
+      return Picture.skipped(file, file + ": the " + kind.word() + " view is drawn for the seeds'"
+          + " networks only");
+    }
+    if (gradients == null && (kind == PictureKind.BACKWARD)) {
+      return Picture.skipped(file, file + ": the random graph has no backward pass");
+    }
+    View view = kind == PictureKind.BACKWARD ? View.BACKWARD : kind == PictureKind.FORWARD
+        || kind == PictureKind.LAYERS ? View.FORWARD : View.BOTH;
+    GraphExport export = GraphExport.of(targets);
+    if (loss != null) {
+      export = gradients == null ? export.loss(loss) : export.gradients(gradients);
+    }
+    return Picture.of(file, export.options(base.withView(view)
+        .withCollapsedScopes(kind == PictureKind.LAYERS)
+        .withTitle(name + ": " + kind.word())).picture());
+  }
+}
