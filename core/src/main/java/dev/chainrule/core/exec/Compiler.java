@@ -1,5 +1,6 @@
 package dev.chainrule.core.exec;
 
+import dev.chainrule.core.exec.fused.Fusion;
 import dev.chainrule.core.graph.CreationSite;
 import dev.chainrule.core.graph.Graph;
 import dev.chainrule.core.graph.GraphMismatchException;
@@ -89,7 +90,8 @@ final class Compiler {
 
   private Program build(List<Node> targets, Accumulations acc,
       List<FusedAccumulations.Fused> fused) {
-    group = options.fuseElementwise() ? Fusion.groups(s.ops, s.args, s.shapes, s.needed) : null;
+    group = options.fuseElementwise() ? Fusion.groups(Groups.forms(s), s.args, s.shapes,
+        s.needed) : null;
     Groups groups = group != null ? new Groups(s, group) : null;
     assignSlots(groups);
     List<StepSpec> steps = new ArrayList<>();

@@ -1,5 +1,7 @@
 package dev.chainrule.core.exec;
 
+import dev.chainrule.core.exec.fused.FusedFrame;
+import dev.chainrule.core.exec.fused.FusedProgram;
 import dev.chainrule.core.tensor.Tensor;
 
 /**
@@ -24,19 +26,20 @@ final class FusedStep implements Step {
   private final int[] fedExternals;
   private int runs;
 
-  private final double[][] scratch;
-
+  /**
+   * Prepares the step; its first part runs on the workspace's shared registers {@code scratch},
+   * the parts helper threads run on registers of their own.
+   */
   private FusedStep(Spec spec, int threads, Tensor[] values, boolean[] fed, double[][] scratch) {
     this.spec = spec;
-    this.scratch = scratch;
     FusedProgram p = spec.program;
-    long work = (long) p.size * p.length();
-    int chunks = (p.size + FusedProgram.CHUNK - 1) / FusedProgram.CHUNK;
+    long work = (long) p.size() * p.members();
+    int chunks = (p.size() + p.layout().chunk() - 1) / p.layout().chunk();
     this.parts = work >= PARALLEL_WORK ? Math.max(1, Math.min(threads, chunks)) : 1;
     this.frames = new FusedFrame[parts];
     frames[0] = new FusedFrame(p, scratch);
-    this.in = new double[p.externals][];
-    this.out = new double[p.outputs][];
+    this.in = new double[p.externals()][];
+    this.out = new double[p.outputs()][];
     int fedCount = 0;
     for (int e = 0; e < in.length; e++) {
       in[e] = values[spec.inputs[e]] == null ? null : values[spec.inputs[e]].buffer();
@@ -58,22 +61,20 @@ final class FusedStep implements Step {
     for (int e : fedExternals) {
       in[e] = ws.values[spec.inputs[e]].buffer();
     }
-    if (runs <= compileAfterRuns && spec.program.small && runs++ == compileAfterRuns) {
+    if (runs <= compileAfterRuns && spec.program.isSmall() && runs++ == compileAfterRuns) {
       spec.program.compiled();
     }
-    int size = spec.program.size;
+    int size = spec.program.size();
     if (parts == 1) {
       frames[0].run(in, out, 0, size);
       return;
     }
-    int chunks = (size + FusedProgram.CHUNK - 1) / FusedProgram.CHUNK;
     Workers.run(parts, t -> {
       if (frames[t] == null) {
-        frames[t] = new FusedFrame(spec.program, scratch);
+        frames[t] = new FusedFrame(spec.program, null);
       }
-      int from = (int) ((long) chunks * t / parts) * FusedProgram.CHUNK;
-      int to = Math.min(size, (int) ((long) chunks * (t + 1) / parts) * FusedProgram.CHUNK);
-      frames[t].run(in, out, from, to);
+      frames[t].run(in, out, spec.program.layout().split(t, parts),
+          spec.program.layout().split(t + 1, parts));
     });
   }
 
@@ -117,7 +118,7 @@ final class FusedStep implements Step {
       for (int j = 0; j < outputs.length; j++) {
         sb.append(j == 0 ? "" : ", ").append(slots.apply(outputs[j]));
       }
-      sb.append(" = loop over ").append(program.shape).append(" of ").append(program.length())
+      sb.append(" = loop over ").append(program.shape()).append(" of ").append(program.members())
           .append(" operations (").append(program.mode()).append(") reading ");
       for (int e = 0; e < inputs.length; e++) {
         sb.append(e == 0 ? "" : ", ").append(slots.apply(inputs[e]));

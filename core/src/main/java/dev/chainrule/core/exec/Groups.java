@@ -1,6 +1,7 @@
 package dev.chainrule.core.exec;
 
-import dev.chainrule.core.graph.Op;
+import dev.chainrule.core.exec.fused.FusedProgram;
+import dev.chainrule.core.scalar.Scalar;
 import dev.chainrule.core.tensor.Shape;
 import java.util.Arrays;
 
@@ -58,6 +59,20 @@ final class Groups {
     this.externalIndex = new int[s.size];
   }
 
+  /**
+   * Returns the scalar form of each needed operation of {@code s} that has one, by node id: what
+   * {@link dev.chainrule.core.exec.fused.Fusion} groups into loops.
+   */
+  static Scalar[] forms(Selection s) {
+    Scalar[] forms = new Scalar[s.size];
+    for (int id = 0; id < s.size; id++) {
+      if (s.needed[id] && s.ops[id] != null) {
+        forms[id] = s.ops[id].scalarForm();
+      }
+    }
+    return forms;
+  }
+
   /** Returns the number of loops. */
   int count() {
     return start.length - 1;
@@ -81,7 +96,7 @@ final class Groups {
   /** Compiles loop {@code g} into a step reading and writing the given value slots. */
   FusedStep.Spec step(int g, int[] slotOf, int threads) {
     int n = size(g);
-    Op[] ops = new Op[n];
+    Scalar[] forms = new Scalar[n];
     int[] argStart = new int[n + 1];
     for (int m = 0; m < n; m++) {
       argStart[m + 1] = argStart[m] + s.args[members[start[g] + m]].length;
@@ -93,7 +108,7 @@ final class Groups {
     int[] externalIds = new int[4];
     for (int m = 0; m < n; m++) {
       int id = members[start[g] + m];
-      ops[m] = s.ops[id];
+      forms[m] = s.ops[id].scalarForm();
       isOutput[m] = output[id];
       outputs += isOutput[m] ? 1 : 0;
       int[] a = s.args[id];
@@ -126,7 +141,7 @@ final class Groups {
       }
     }
     Shape shape = s.shapes[members[start[g]]];
-    return new FusedStep.Spec(new FusedProgram(shape, ops, argStart, args, shapes, isOutput),
+    return new FusedStep.Spec(new FusedProgram(shape, forms, argStart, args, shapes, isOutput),
         inputs, outs, threads);
   }
 }

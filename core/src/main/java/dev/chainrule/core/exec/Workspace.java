@@ -42,26 +42,23 @@ final class Workspace {
   }
 
   /**
-   * Returns the registers of the fused loops run in chunks: register r is as long as the longest
-   * loop that uses it, and every loop shares them, so the memory is that of the largest loops'
-   * registers, not the sum over loops.
+   * Returns the shared registers of the fused loops run in chunks, each as long as the longest
+   * chunk: loops run one after another, so they share them, and the registers stay in the cache
+   * from one loop to the next.
    */
   private static double[][] scratch(Program p) {
-    int[] length = new int[0];
+    int count = 0;
+    int length = 0;
     for (StepSpec s : p.steps) {
-      if (s instanceof FusedStep.Spec && !((FusedStep.Spec) s).program().small) {
-        FusedProgram f = ((FusedStep.Spec) s).program();
-        if (f.registers > length.length) {
-          length = java.util.Arrays.copyOf(length, f.registers);
-        }
-        for (int r = 0; r < f.registers; r++) {
-          length[r] = Math.max(length[r], f.size);
-        }
+      if (s instanceof FusedStep.Spec && !((FusedStep.Spec) s).program().isSmall()) {
+        dev.chainrule.core.scalar.Layout l = ((FusedStep.Spec) s).program().layout();
+        count = Math.max(count, l.sharedRegisters());
+        length = Math.max(length, l.chunk());
       }
     }
-    double[][] scratch = new double[length.length][];
-    for (int r = 0; r < scratch.length; r++) {
-      scratch[r] = new double[length[r]];
+    double[][] scratch = new double[count][];
+    for (int r = 0; r < count; r++) {
+      scratch[r] = new double[length];
     }
     return scratch;
   }

@@ -15,10 +15,10 @@
  * dev.chainrule.core.exec.train} is built on them.
  *
  * <p>The compiler ({@code Compiler}) folds transposes into matrix products, fuses elementwise
- * operations into loops ({@code Fusion}, {@code FusedProgram}), prepares the other operations'
- * kernels and reuses buffers ({@code Buffers}); {@link dev.chainrule.core.exec.ExecOptions}
- * switches each optimisation. {@link dev.chainrule.core.exec.Plan#explain()} lists the compiled
- * steps and {@link dev.chainrule.core.exec.Plan#profile} times them ({@link
- * dev.chainrule.core.exec.PlanProfile}).
+ * operations into loops ({@link dev.chainrule.core.exec.fused}, with generated code from {@link
+ * dev.chainrule.core.exec.codegen}), prepares the other operations' kernels and reuses buffers
+ * ({@code Buffers}); {@link dev.chainrule.core.exec.ExecOptions} switches each optimisation.
+ * {@link dev.chainrule.core.exec.Plan#explain()} lists the compiled steps and {@link
+ * dev.chainrule.core.exec.Plan#profile} times them ({@link dev.chainrule.core.exec.PlanProfile}).
  */
 package dev.chainrule.core.exec;

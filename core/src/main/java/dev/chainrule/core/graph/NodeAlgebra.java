@@ -4,6 +4,7 @@ import dev.chainrule.core.graph.ops.Add;
 import dev.chainrule.core.graph.ops.Axes;
 import dev.chainrule.core.graph.ops.BroadcastTo;
 import dev.chainrule.core.graph.ops.Compare;
+import dev.chainrule.core.graph.ops.Cos;
 import dev.chainrule.core.graph.ops.Compare.Relation;
 import dev.chainrule.core.graph.ops.Div;
 import dev.chainrule.core.graph.ops.Exp;
@@ -19,6 +20,7 @@ import dev.chainrule.core.graph.ops.Pow;
 import dev.chainrule.core.graph.ops.Relu;
 import dev.chainrule.core.graph.ops.Reshape;
 import dev.chainrule.core.graph.ops.Sigmoid;
+import dev.chainrule.core.graph.ops.Sin;
 import dev.chainrule.core.graph.ops.Softmax;
 import dev.chainrule.core.graph.ops.Sqrt;
 import dev.chainrule.core.graph.ops.Square;
@@ -232,6 +234,16 @@ public abstract class NodeAlgebra {
   /** Returns tanh(this). */
   public Node tanh() {
     return apply(Tanh.INSTANCE, self());
+  }
+
+  /** Returns sin(this), in radians. */
+  public Node sin() {
+    return apply(Sin.INSTANCE, self());
+  }
+
+  /** Returns cos(this), in radians. */
+  public Node cos() {
+    return apply(Cos.INSTANCE, self());
   }
 
   /** Returns max(0, this) elementwise. */

@@ -1,5 +1,6 @@
 package dev.chainrule.core.graph;
 
+import dev.chainrule.core.scalar.Scalar;
 import dev.chainrule.core.tensor.Shape;
 import dev.chainrule.core.tensor.Tensor;
 import java.util.List;
@@ -57,8 +58,38 @@ public interface Op {
     return true;
   }
 
+  /**
+   * Returns the operation's scalar form when it is elementwise, else null (the default). Element
+   * i of the output is then this form evaluated at element i of each input, with {@link
+   * Scalar#argument argument(k)} standing for input k: inputs are broadcast to the output's shape,
+   * and an input with as many elements as the output is read at the same flat position (so a
+   * reshape's form is its argument). An operation with a form runs inside fused loops and
+   * generated code, which know the form's primitives and no operation; one without runs its own
+   * kernel as a step of its own.
+   */
+  default Scalar scalarForm() {
+    return null;
+  }
+
+  /**
+   * Returns what the rewriter may assume about the operation: linearity, neutral elements and
+   * identities of its own. The default, {@link Algebra#NONE}, lets the rewriter leave it alone.
+   */
+  default Algebra algebra() {
+    return Algebra.NONE;
+  }
+
   /** Returns how the operation is written in formulas and labels. */
   Notation notation();
+
+  /**
+   * Writes the operation in a formula from its operands' formulas, which {@code w} holds. The
+   * default writes it by its {@link #notation}; operations with a form of their own (a sum Σ, a
+   * power, a transpose, a fused loss) compose it from the writer's forms.
+   */
+  default <F> F formula(FormulaWriter<F> w) {
+    return w.generic(notation());
+  }
 
   /** Returns a short label for graph pictures, the notation's symbol plus any attributes. */
   default String label() {

@@ -3,9 +3,12 @@
  * dev.chainrule.core.graph.Node}s (inputs, parameters, constants, operations), checking shapes as
  * each is built; {@link dev.chainrule.core.graph.Op} is the contract every operation implements:
  * shape rule, forward kernel (and its {@link dev.chainrule.core.graph.Kernel} prepared for fixed
- * shapes, which compiled plans run), local derivative as graph nodes, and {@link
- * dev.chainrule.core.graph.Notation}. Start with {@code new Graph()} and the methods of {@link
- * dev.chainrule.core.graph.NodeAlgebra}. The graph knows no executor: {@code node.value()}
- * evaluates through the {@link dev.chainrule.core.graph.Evaluator} the executor installs.
+ * shapes, which compiled plans run) or scalar form, local derivative as graph nodes, {@link
+ * dev.chainrule.core.graph.Notation} and {@link dev.chainrule.core.graph.FormulaWriter formula},
+ * and the {@link dev.chainrule.core.graph.Algebra} the rewriter may assume (with identities of its
+ * own as {@link dev.chainrule.core.graph.Rewrite}s). Start with {@code new Graph()} and the
+ * methods of {@link dev.chainrule.core.graph.NodeAlgebra}. The graph knows no executor:
+ * {@code node.value()} evaluates through the {@link dev.chainrule.core.graph.Evaluator} the
+ * executor installs.
  */
 package dev.chainrule.core.graph;

@@ -131,6 +131,11 @@ final class LatexStyle implements Style {
   }
 
   @Override
+  public String function(String text, String latex, String args) {
+    return latex.isEmpty() ? function(text, args) : latex + "\\left(" + args + "\\right)";
+  }
+
+  @Override
   public String sum(String axes, String x, boolean atom) {
     String sub = axes.isEmpty() ? "" : "_{\\text{" + axes + "}}";
     return "\\sum" + sub + " " + (atom ? x : paren(x));

@@ -1,34 +1,14 @@
 package dev.chainrule.core.print;
 
+import dev.chainrule.core.graph.FormulaWriter;
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.graph.NodeKind;
-import dev.chainrule.core.graph.Op;
-import dev.chainrule.core.graph.ops.Abs;
-import dev.chainrule.core.graph.ops.Add;
-import dev.chainrule.core.graph.ops.BroadcastTo;
-import dev.chainrule.core.graph.ops.Compare;
-import dev.chainrule.core.graph.ops.Div;
-import dev.chainrule.core.graph.ops.Identity;
-import dev.chainrule.core.graph.ops.MatMul;
-import dev.chainrule.core.graph.ops.Mean;
-import dev.chainrule.core.graph.ops.Mul;
-import dev.chainrule.core.graph.ops.Neg;
-import dev.chainrule.core.graph.ops.Pow;
-import dev.chainrule.core.graph.ops.Reshape;
-import dev.chainrule.core.graph.ops.SigmoidCrossEntropy;
-import dev.chainrule.core.graph.ops.SoftmaxCrossEntropy;
-import dev.chainrule.core.graph.ops.Sqrt;
-import dev.chainrule.core.graph.ops.Square;
-import dev.chainrule.core.graph.ops.Sub;
-import dev.chainrule.core.graph.ops.Sum;
-import dev.chainrule.core.graph.ops.Transpose;
-import dev.chainrule.core.graph.ops.Where;
+import dev.chainrule.core.graph.Notation;
 import dev.chainrule.core.print.Piece.Kind;
 import dev.chainrule.core.tensor.TensorFormat;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Collections;
-import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +16,8 @@ import java.util.stream.Collectors;
 
 /**
  * Turns a node into a formula. Named nodes and leaves are atoms; unnamed operations are written
- * inline. The unnamed nodes below a root are rendered in creation order, each from its inputs'
+ * inline, each by its own {@link dev.chainrule.core.graph.Op#formula} over a writer of this
+ * renderer's forms. The unnamed nodes below a root are rendered in creation order, each from its inputs'
  * renderings, so no recursion over the graph is needed however deep it is.
  */
 final class Renderer {
@@ -109,98 +90,140 @@ final class Renderer {
     if (in.contains(Piece.ELIDED)) {
       return Piece.ELIDED;
     }
-    Op op = n.op();
-    if (op instanceof BroadcastTo || op instanceof Reshape || op == Identity.INSTANCE) {
-      return in.get(0);
+    return n.op().formula(new Writer(n, in));
+  }
+
+  /** The forms one node's operation is written with, over its operands' pieces. */
+  private final class Writer implements FormulaWriter<Piece> {
+    private final Node node;
+    private final List<Piece> in;
+
+    Writer(Node node, List<Piece> in) {
+      this.node = node;
+      this.in = in;
     }
-    if (op == Add.INSTANCE || op == Sub.INSTANCE) {
-      boolean sub = op == Sub.INSTANCE;
-      Piece right = in.get(1);
-      boolean wrap = right.minus() || (sub && right.is(Kind.ADDITIVE));
-      return Piece.of(in.get(0).text() + style.operator(sub ? "−" : "+")
-          + wrapIf(right, wrap), Kind.ADDITIVE).withMinus(in.get(0).minus());
+
+    @Override
+    public Piece operand(int i) {
+      return in.get(i);
     }
-    if (op == Neg.INSTANCE) {
-      Piece x = in.get(0);
+
+    @Override
+    public int operands() {
+      return in.size();
+    }
+
+    @Override
+    public Piece generic(Notation notation) {
+      return Renderer.this.generic(notation, in);
+    }
+
+    @Override
+    public Piece sum(Piece a, Piece b) {
+      return additive(false, a, b);
+    }
+
+    @Override
+    public Piece difference(Piece a, Piece b) {
+      return additive(true, a, b);
+    }
+
+    @Override
+    public Piece negation(Piece x) {
       return new Piece(style.minus(wrapIf(x, x.is(Kind.ADDITIVE) || x.minus())), Kind.NEGATION,
           true, false);
     }
-    if (op == Mul.INSTANCE) {
-      return product(n, in.get(0), in.get(1));
-    }
-    if (op instanceof MatMul m) {
-      Piece a = m.transposeA() ? transposed(in.get(0)) : in.get(0);
-      Piece b = m.transposeB() ? transposed(in.get(1)) : in.get(1);
-      return matrixProduct(a, b);
-    }
-    if (op == Div.INSTANCE) {
-      return quotient(in.get(0), in.get(1));
-    }
-    if (isMaskSelect(n)) {
-      return hadamard(in.get(1), in.get(0));
-    }
-    return other(op, n, in);
-  }
 
-  /**
-   * Returns true for where(c, g, 0) with a comparison c: it selects g by the mask 1(c), which the
-   * seeds write as the product g ∘ 1(c) (ReLU's derivative dA ∘ 1(Z &gt; 0) among others).
-   */
-  private static boolean isMaskSelect(Node n) {
-    Node otherwise = n.op() == Where.INSTANCE ? n.inputs().get(2) : null;
-    return otherwise != null && otherwise.isLiteral() && otherwise.storedValue().item() == 0.0
-        && n.inputs().get(0).op() instanceof Compare;
-  }
+    @Override
+    public Node node() {
+      return node;
+    }
 
-  private Piece other(Op op, Node n, List<Piece> in) {
-    Piece x = in.get(0);
-    if (op instanceof Transpose t) {
-      return t.permutation().length == 2 ? transposed(x)
-          : Piece.atom(style.function("transpose", x.text() + ", "
-              + Arrays.toString(t.permutation())), false);
+    @Override
+    public Piece product(Piece a, Piece b) {
+      return Renderer.this.product(node, a, b);
     }
-    if (op == Square.INSTANCE) {
-      return Piece.of(style.power(postfixBase(x), "2"), Kind.POSTFIX);
+
+    @Override
+    public Piece hadamard(Piece a, Piece b) {
+      return Renderer.this.hadamard(a, b);
     }
-    if (op instanceof Pow p) {
-      return Piece.of(style.power(postfixBase(x), number(p.exponent()).text()), Kind.POSTFIX);
+
+    @Override
+    public Piece matrixProduct(Piece a, Piece b) {
+      return Renderer.this.matrixProduct(a, b);
     }
-    if (op == Sqrt.INSTANCE) {
+
+    @Override
+    public Piece quotient(Piece a, Piece b) {
+      return Renderer.this.quotient(a, b);
+    }
+
+    @Override
+    public Piece transposed(Piece x) {
+      return Renderer.this.transposed(x);
+    }
+
+    @Override
+    public Piece power(Piece x, Piece exponent) {
+      return Piece.of(style.power(postfixBase(x), exponent.text()), Kind.POSTFIX);
+    }
+
+    @Override
+    public Piece number(double value) {
+      return Renderer.this.number(value);
+    }
+
+    @Override
+    public Piece sqrt(Piece x) {
       return Piece.atom(style.sqrt(x.text(), x.precedence() >= Kind.POSTFIX.precedence), false);
     }
-    if (op == Abs.INSTANCE) {
+
+    @Override
+    public Piece abs(Piece x) {
       return Piece.atom(style.abs(x.text()), false);
     }
-    if (op instanceof Sum s) {
-      String label = axes ? s.axes().formulaLabel() : "";
-      return Piece.of(style.sum(label, x.text(), x.precedence() >= Kind.POSTFIX.precedence
+
+    @Override
+    public Piece sigma(String axesLabel, Piece x) {
+      return Piece.of(style.sum(axesLabel, x.text(), x.precedence() >= Kind.POSTFIX.precedence
           && !x.minus()), Kind.SIGMA);
     }
-    if (op instanceof Mean m && axes) {
-      return Piece.atom(style.function("mean", x.text() + ", "
-          + m.axes().formulaLabel()), false);
+
+    @Override
+    public Piece indicator(Piece a, String relation, Piece b) {
+      return Piece.atom(style.indicator(a.text() + style.operator(relation) + b.text()), false);
     }
-    if (op instanceof Compare) {
-      return Piece.atom(style.indicator(x.text() + style.operator(op.notation().text())
-          + in.get(1).text()), false);
+
+    @Override
+    public Piece function(String name, List<Piece> arguments) {
+      String args = arguments.stream().map(Piece::text).collect(Collectors.joining(", "));
+      return Piece.atom(style.function(name, args), false);
     }
-    if (op == SigmoidCrossEntropy.INSTANCE) {
-      return Piece.atom(style.function("BCE", style.function("σ", x.text()) + ", "
-          + in.get(1).text()), false);
+
+    @Override
+    public Piece text(String text) {
+      return Piece.atom(text, false);
     }
-    if (op instanceof SoftmaxCrossEntropy) {
-      return Piece.atom(style.function("CE", style.function("softmax", x.text()) + ", "
-          + in.get(1).text()), false);
+
+    @Override
+    public boolean showsAxes() {
+      return axes;
     }
-    return generic(op, in);
   }
 
-  private Piece generic(Op op, List<Piece> in) {
-    String symbol = op.notation().text();
-    switch (op.notation().form()) {
+  private Piece additive(boolean sub, Piece left, Piece right) {
+    boolean wrap = right.minus() || (sub && right.is(Kind.ADDITIVE));
+    return Piece.of(left.text() + style.operator(sub ? "−" : "+") + wrapIf(right, wrap),
+        Kind.ADDITIVE).withMinus(left.minus());
+  }
+
+  private Piece generic(Notation notation, List<Piece> in) {
+    String symbol = notation.text();
+    switch (notation.form()) {
       case INFIX:
         return Piece.of(in.get(0).text() + style.operator(symbol) + wrapIf(in.get(1),
-            in.get(1).precedence() <= op.notation().precedence()), Kind.ADDITIVE);
+            in.get(1).precedence() <= notation.precedence()), Kind.ADDITIVE);
       case PREFIX:
         return Piece.of(symbol + wrapIf(in.get(0), in.get(0).precedence() < Kind.POSTFIX
             .precedence), Kind.NEGATION);
@@ -208,7 +231,7 @@ final class Renderer {
         return Piece.of(postfixBase(in.get(0)) + symbol, Kind.POSTFIX);
       default:
         String args = in.stream().map(Piece::text).collect(Collectors.joining(", "));
-        return Piece.atom(style.function(symbol, args), false);
+        return Piece.atom(style.function(symbol, notation.latex(), args), false);
     }
   }
 

@@ -44,6 +44,13 @@ interface Style {
   /** Returns a function applied to its arguments, e.g. {@code σ(Z[2])}; fn is the Unicode name. */
   String function(String fn, String args);
 
+  /**
+   * Returns a function applied to its arguments, spelled {@code text} in Unicode and {@code
+   * latex} in LaTeX (as an operation's notation gives both; an empty one falls back to {@code
+   * text}).
+   */
+  String function(String text, String latex, String args);
+
   /** Returns a sum over the axes described by {@code axes} (may be empty) of {@code x}. */
   String sum(String axes, String x, boolean atom);
 

@@ -80,6 +80,11 @@ final class UnicodeStyle implements Style {
   }
 
   @Override
+  public String function(String text, String latex, String args) {
+    return function(text, args);
+  }
+
+  @Override
   public String sum(String axes, String x, boolean atom) {
     return "Σ" + (axes.isEmpty() ? "" : "[" + axes + "]") + (atom ? " " + x : paren(x));
   }

@@ -3,7 +3,9 @@ package dev.chainrule.core.rewrite;
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.graph.NodeKind;
 import dev.chainrule.core.graph.Op;
+import dev.chainrule.core.graph.Rewrite;
 import dev.chainrule.core.tensor.Shape;
+import java.util.List;
 
 /** Small predicates the rules match with: which operation computes a node, and its operands. */
 final class Patterns {
@@ -48,6 +50,26 @@ final class Patterns {
   /** Returns the value of a scalar literal. */
   static double value(Node n) {
     return n.storedValue().item();
+  }
+
+  /**
+   * Returns the first result of {@code op}'s own identities of {@code family} (see {@link
+   * dev.chainrule.core.graph.Algebra}), or null when none applies.
+   */
+  static Node identities(Op op, List<Node> in, Rewriting r, Rewrite.Family family) {
+    for (Rewrite identity : op.algebra().identities(family)) {
+      Node n = identity.apply(op, in, r);
+      if (n != null) {
+        return n;
+      }
+    }
+    return null;
+  }
+
+  /** Returns how rewrites name {@code op}: its algebra's phrase ("a product"), or its name. */
+  static String phrase(Op op) {
+    String phrase = op.algebra().phrase();
+    return phrase != null ? phrase : op.name();
   }
 
   /** Returns the shape NumPy broadcasting gives two shapes, or null when they do not broadcast. */

@@ -4,9 +4,9 @@ import dev.chainrule.core.graph.Graph;
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.graph.NodeKind;
 import dev.chainrule.core.graph.Op;
+import dev.chainrule.core.graph.Rewrite;
 import dev.chainrule.core.graph.ops.BroadcastTo;
-import dev.chainrule.core.graph.ops.Identity;
-import dev.chainrule.core.graph.ops.Reshape;
+import dev.chainrule.core.scalar.Scalar;
 import dev.chainrule.core.tensor.Shape;
 import dev.chainrule.core.tensor.Tensor;
 import java.util.ArrayList;
@@ -23,7 +23,7 @@ import java.util.Set;
  * inputs) is that node (common-subexpression elimination). It also knows which nodes hold
  * constant values, folds nothing itself, and counts the rewrites that fired.
  */
-public final class Rewriting implements NodeFactory {
+public final class Rewriting implements NodeFactory, Rewrite.Context {
   private static final int MAX_DEPTH = 64;
 
   private final Graph graph;
@@ -50,6 +50,7 @@ public final class Rewriting implements NodeFactory {
   }
 
   /** Returns {@code op} applied to {@code inputs}, rewritten by the rules and shared when equal. */
+  @Override
   public Node apply(Op op, Node... inputs) {
     return apply(op, List.of(inputs));
   }
@@ -165,6 +166,7 @@ public final class Rewriting implements NodeFactory {
   }
 
   /** Returns c when every element of {@code n} is the constant c, else null. */
+  @Override
   public Double uniformValue(Node n) {
     if (uniforms.containsKey(n)) {
       return uniforms.get(n);
@@ -194,9 +196,12 @@ public final class Rewriting implements NodeFactory {
     return u;
   }
 
+  /** Returns true for an operation whose every element is its input's: its form is its argument. */
   private static boolean isPassThrough(Op op) {
-    return op instanceof BroadcastTo || op instanceof Reshape || op == Identity.INSTANCE;
+    return PASS_THROUGH.equals(op.scalarForm());
   }
+
+  private static final Scalar PASS_THROUGH = Scalar.argument(0);
 
   /** Records that {@code y}'s slices along {@code axis} are assumed to sum to 1. */
   void assumeDistribution(Node y, int axis) {
@@ -210,6 +215,7 @@ public final class Rewriting implements NodeFactory {
   }
 
   /** Records that a rewrite fired and returns its result. */
+  @Override
   public Node fired(String rewrite, Node result) {
     count(rewrite);
     return result;

@@ -28,8 +28,8 @@ final class SoftplusCrossEntropyFusion implements Rule {
     if (op != Add.INSTANCE && op != Sub.INSTANCE) {
       return null;
     }
-    SoftplusTerms.Terms terms = SoftplusTerms.Terms.of(in.get(0), in.get(1), op == Sub.INSTANCE);
-    for (Node z : terms.candidates()) {
+    SignedTerms terms = SignedTerms.of(in.get(0), in.get(1), op == Sub.INSTANCE);
+    for (Node z : SoftplusTerms.candidates(terms)) {
       SoftplusTerms t = SoftplusTerms.read(terms, z, r);
       double sign = crossEntropySign(t);
       if (sign == 0) {

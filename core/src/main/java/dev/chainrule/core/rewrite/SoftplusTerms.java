@@ -2,16 +2,14 @@ package dev.chainrule.core.rewrite;
 
 import static dev.chainrule.core.rewrite.Patterns.arg;
 import static dev.chainrule.core.rewrite.Patterns.computedBy;
+import static dev.chainrule.core.rewrite.SoftplusForms.negated;
+import static dev.chainrule.core.rewrite.SoftplusForms.softplusArgument;
 
 import dev.chainrule.core.graph.Node;
-import dev.chainrule.core.graph.NodeKind;
 import dev.chainrule.core.graph.ops.Abs;
-import dev.chainrule.core.graph.ops.Add;
 import dev.chainrule.core.graph.ops.Compare;
-import dev.chainrule.core.graph.ops.Exp;
 import dev.chainrule.core.graph.ops.Log;
 import dev.chainrule.core.graph.ops.Mul;
-import dev.chainrule.core.graph.ops.Neg;
 import dev.chainrule.core.graph.ops.Relu;
 import dev.chainrule.core.graph.ops.Sigmoid;
 import dev.chainrule.core.graph.ops.Sub;
@@ -51,7 +49,7 @@ final class SoftplusTerms {
    * different y. A term it cannot read is kept aside whole, so the terms it did read are exactly
    * the combination its coefficients say.
    */
-  static SoftplusTerms read(Terms terms, Node z, Rewriting r) {
+  static SoftplusTerms read(SignedTerms terms, Node z, Rewriting r) {
     SoftplusTerms t = new SoftplusTerms(z, r);
     for (int i = 0; i < terms.nodes().size(); i++) {
       t.add(terms.nodes().get(i), terms.signs().get(i));
@@ -60,59 +58,31 @@ final class SoftplusTerms {
   }
 
   /**
-   * A sum read as signed terms through +, − and unary −.
-   *
-   * @param nodes the terms
-   * @param signs each term's sign, ±1
+   * Returns the candidates for z: every t of a softplus, log-sigmoid, relu, step 1(t ≥ 0) or |t|
+   * among the terms and their factors.
    */
-  record Terms(List<Node> nodes, List<Double> signs) {
-    /** Returns the terms of {@code a + b} or {@code a − b}. */
-    static Terms of(Node a, Node b, boolean subtract) {
-      Terms t = new Terms(new ArrayList<>(), new ArrayList<>());
-      t.flatten(a, 1);
-      t.flatten(b, subtract ? -1 : 1);
-      return t;
-    }
-
-    private void flatten(Node n, double sign) {
-      if (computedBy(n, Add.INSTANCE) || computedBy(n, Sub.INSTANCE)) {
-        flatten(arg(n, 0), sign);
-        flatten(arg(n, 1), computedBy(n, Sub.INSTANCE) ? -sign : sign);
-      } else if (computedBy(n, Neg.INSTANCE)) {
-        flatten(arg(n, 0), -sign);
-      } else {
-        nodes.add(n);
-        signs.add(sign);
-      }
-    }
-
-    /**
-     * Returns the candidates for z: every t of a softplus, log-sigmoid, relu, step 1(t ≥ 0) or
-     * |t| among the terms and their factors.
-     */
-    List<Node> candidates() {
-      List<Node> out = new ArrayList<>();
-      for (Node term : nodes) {
-        List<Node> factors = computedBy(term, Mul.INSTANCE)
-            ? List.of(arg(term, 0), arg(term, 1)) : List.of(term);
-        for (Node f : factors) {
-          Node t = softplusArgument(f);
-          if (t == null && computedBy(f, Log.INSTANCE)
-              && computedBy(arg(f, 0), Sigmoid.INSTANCE)) {
-            t = arg(arg(f, 0), 0);
-          }
-          if (t == null && (computedBy(f, Relu.INSTANCE) || computedBy(f, Compare.class)
-              || computedBy(f, Abs.INSTANCE))) {
-            t = arg(f, 0);
-          }
-          Node candidate = t == null || negated(t) == null ? t : negated(t);
-          if (candidate != null && !out.contains(candidate)) {
-            out.add(candidate);
-          }
+  static List<Node> candidates(SignedTerms terms) {
+    List<Node> out = new ArrayList<>();
+    for (Node term : terms.nodes()) {
+      List<Node> factors = computedBy(term, Mul.INSTANCE)
+          ? List.of(arg(term, 0), arg(term, 1)) : List.of(term);
+      for (Node f : factors) {
+        Node t = softplusArgument(f);
+        if (t == null && computedBy(f, Log.INSTANCE)
+            && computedBy(arg(f, 0), Sigmoid.INSTANCE)) {
+          t = arg(arg(f, 0), 0);
+        }
+        if (t == null && (computedBy(f, Relu.INSTANCE) || computedBy(f, Compare.class)
+            || computedBy(f, Abs.INSTANCE))) {
+          t = arg(f, 0);
+        }
+        Node candidate = t == null || negated(t) == null ? t : negated(t);
+        if (candidate != null && !out.contains(candidate)) {
+          out.add(candidate);
         }
       }
-      return out;
     }
+    return out;
   }
 
   /** Adds one signed term to the coefficients, or keeps it aside when it cannot read it. */
@@ -192,35 +162,6 @@ final class SoftplusTerms {
     coefficient[1] += sign * weight[1];
   }
 
-  /** Returns t when {@code n} is log(1 + eᵗ) (either order of the sum), else null. */
-  private static Node softplusArgument(Node n) {
-    if (!computedBy(n, Log.INSTANCE) || !computedBy(arg(n, 0), Add.INSTANCE)) {
-      return null;
-    }
-    Node sum = arg(n, 0);
-    for (int i = 0; i < 2; i++) {
-      if (computedBy(arg(sum, i), Exp.INSTANCE) && isOneValue(arg(sum, 1 - i))) {
-        return arg(arg(sum, i), 0);
-      }
-    }
-    return null;
-  }
-
-  /** Returns x when {@code n} is −x (unary minus, or a product with the literal −1), else null. */
-  static Node negated(Node n) {
-    if (computedBy(n, Neg.INSTANCE)) {
-      return arg(n, 0);
-    }
-    if (computedBy(n, Mul.INSTANCE)) {
-      for (int i = 0; i < 2; i++) {
-        if (arg(n, i).isLiteral() && arg(n, i).storedValue().item() == -1) {
-          return arg(n, 1 - i);
-        }
-      }
-    }
-    return null;
-  }
-
   /** True for |z|: abs(z), or z ∘ (2·1(z ≥ 0) − 1) in either order. */
   private boolean isAbs(Node n) {
     if (computedBy(n, Abs.INSTANCE)) {
@@ -270,11 +211,5 @@ final class SoftplusTerms {
   private boolean isOne(Node n) {
     Double one = r.uniformValue(n);
     return one != null && one == 1.0;
-  }
-
-  /** True for a literal or constant holding the single value 1 (the 1 of 1 + eᵗ). */
-  private static boolean isOneValue(Node n) {
-    return (n.isLiteral() || n.kind() == NodeKind.CONSTANT) && n.storedValue().size() == 1
-        && n.storedValue().item() == 1.0;
   }
 }

@@ -54,39 +54,6 @@ public final class BroadcastLoop {
     }
   }
 
-  /** Writes {@code c ≠ 0 ? a : b} elementwise into {@code o}, the operands read broadcast. */
-  public void select(double[] c, double[] a, double[] b, double[] o) {
-    int[] sc = strides[0];
-    int[] sa = strides[1];
-    int[] sb = strides[2];
-    int ic = rank == 0 ? 0 : sc[rank - 1];
-    int ia = rank == 0 ? 0 : sa[rank - 1];
-    int ib = rank == 0 ? 0 : sb[rank - 1];
-    java.util.Arrays.fill(index, 0);
-    int offC = 0;
-    int offA = 0;
-    int offB = 0;
-    for (int base = 0; base < o.length; base += inner) {
-      for (int j = 0, pc = offC, pa = offA, pb = offB; j < inner;
-          j++, pc += ic, pa += ia, pb += ib) {
-        o[base + j] = c[pc] != 0 ? a[pa] : b[pb];
-      }
-      for (int d = rank - 2; d >= 0; d--) {
-        index[d]++;
-        offC += sc[d];
-        offA += sa[d];
-        offB += sb[d];
-        if (index[d] < dims[d]) {
-          break;
-        }
-        offC -= sc[d] * dims[d];
-        offA -= sa[d] * dims[d];
-        offB -= sb[d] * dims[d];
-        index[d] = 0;
-      }
-    }
-  }
-
   /** Writes the single operand {@code a}, read broadcast, into {@code o}. */
   public void copy(double[] a, double[] o) {
     int[] sa = strides[0];

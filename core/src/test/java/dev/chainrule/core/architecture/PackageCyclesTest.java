@@ -37,6 +37,23 @@ class PackageCyclesTest {
         .check(CORE);
   }
 
+  /**
+   * Scalar forms are the operations' math, below the graph: the fused loops and the generated
+   * code know forms and primitives, never the graph's operations, so they need no change when an
+   * operation is added.
+   */
+  @Test
+  void scalarFormsFusedLoopsAndGeneratedCodeKnowNoOperation() {
+    noClasses().that().resideInAPackage("dev.chainrule.core.scalar..")
+        .should().dependOnClassesThat().resideInAnyPackage("dev.chainrule.core.graph..",
+            "dev.chainrule.core.exec..")
+        .check(CORE);
+    noClasses().that().resideInAnyPackage("dev.chainrule.core.exec.fused..",
+        "dev.chainrule.core.exec.codegen..")
+        .should().dependOnClassesThat().resideInAPackage("dev.chainrule.core.graph..")
+        .check(CORE);
+  }
+
   @Test
   void coreImportsNeitherNnNorExamples() {
     noClasses().should().dependOnClassesThat()

@@ -56,9 +56,9 @@ class RandomGraphPropertyTest {
   private static final double RELATIVE = 1e-6;
   /** Every op must occur in some checked graph of a run (a guard on the generator's coverage). */
   private static final List<String> EVERY_OP = List.of("add", "sub", "mul", "div", "neg", "pow",
-      "exp", "log", "sqrt", "abs", "square", "sigmoid", "tanh", "relu", "leaky_relu", "matmul",
-      "transpose", "reshape", "broadcast", "sum", "mean", "max", "softmax", "log_softmax", "gt",
-      "ge", "lt", "le", "eq", "where", "identity");
+      "exp", "log", "sqrt", "abs", "square", "sigmoid", "tanh", "sin", "cos", "relu", "leaky_relu",
+      "matmul", "transpose", "reshape", "broadcast", "sum", "mean", "max", "softmax", "log_softmax",
+      "gt", "ge", "lt", "le", "eq", "where", "identity");
 
   @Provide
   Arbitrary<List<Integer>> leaves() {

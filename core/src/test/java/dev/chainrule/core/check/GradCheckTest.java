@@ -10,6 +10,7 @@ import dev.chainrule.core.graph.Graph;
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.graph.Notation;
 import dev.chainrule.core.graph.ops.UnaryElementwise;
+import dev.chainrule.core.scalar.Scalar;
 import dev.chainrule.core.tensor.Samples;
 import dev.chainrule.core.tensor.Tensor;
 import java.util.List;
@@ -26,8 +27,8 @@ class GradCheckTest {
     }
 
     @Override
-    public double apply(double x) {
-      return x * x * x;
+    public Scalar form(Scalar x) {
+      return x.square().mul(x);
     }
 
     @Override

@@ -9,6 +9,7 @@ import dev.chainrule.core.graph.Graph;
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.graph.ops.BinaryElementwise;
 import dev.chainrule.core.graph.ops.UnaryElementwise;
+import dev.chainrule.core.scalar.Scalar;
 import dev.chainrule.core.tensor.Samples;
 import dev.chainrule.core.tensor.Tensor;
 import java.util.ArrayList;
@@ -38,7 +39,7 @@ class CompiledLoopTest {
     FusedStep.compileAfterRuns = saved;
   }
 
-  /** Every code: the catalogue's elementwise ops, generic ones, comparisons and where. */
+  /** Every primitive: the catalogue's elementwise ops, two written here, comparisons and where. */
   @Test
   void everyInstructionCompilesAndAgrees() {
     Random r = new Random(3);
@@ -81,7 +82,7 @@ class CompiledLoopTest {
     }
     int small = 0;
     for (StepSpec s : plan.program().steps) {
-      if (s instanceof FusedStep.Spec && ((FusedStep.Spec) s).program().small) {
+      if (s instanceof FusedStep.Spec && ((FusedStep.Spec) s).program().isSmall()) {
         assertNotNull(((FusedStep.Spec) s).program().compiledIfReady(),
             "a small loop was not compiled: " + s.describe(String::valueOf));
         small++;
@@ -90,11 +91,11 @@ class CompiledLoopTest {
     return small;
   }
 
-  /** A unary op outside the catalogue, run through the generic instruction: x³. */
+  /** A unary op outside the catalogue, compiled from its form like any other: x³. */
   private static final class Cube implements UnaryElementwise {
     @Override
-    public double apply(double v) {
-      return v * v * v;
+    public Scalar form(Scalar v) {
+      return v.square().mul(v);
     }
 
     @Override
@@ -114,11 +115,11 @@ class CompiledLoopTest {
     }
   }
 
-  /** A binary op outside the catalogue, run through the generic instruction: √(a² + b²). */
+  /** A binary op outside the catalogue, compiled from its form like any other: √(a² + b²). */
   private static final class Hypot implements BinaryElementwise {
     @Override
-    public double applyAsDouble(double a, double b) {
-      return Math.sqrt(a * a + b * b);
+    public Scalar form(Scalar a, Scalar b) {
+      return a.square().add(b.square()).sqrt();
     }
 
     @Override

@@ -77,8 +77,10 @@ class AlgebraicRulesTest {
         in -> in.input("X", 2, 3).sub(in.input("Y", 2, 3).neg()).named("out"));
     check("(−x) − y → −(x + y)", "−(X + Y)",
         in -> in.input("X", 2, 3).neg().sub(in.input("Y", 2, 3)).named("out"));
-    check("sign taken out of a product", "−A·B",
+    check("sign taken out of a matrix product", "−A·B",
         in -> in.input("A", 2, 3).neg().matmul(in.input("B", 3, 2)).named("out"));
+    check("sign taken out of a quotient", "−X/Y",
+        in -> in.input("X", 2, 3).div(in.positive("Y", 2, 3).neg()).named("out"));
     check("sign taken out of a product", "X ∘ Y",
         in -> in.input("X", 2, 3).neg().mul(in.input("Y", 2, 3).neg()).named("out"));
     check("sign taken out of sum", "−Σ X", in -> in.input("X", 2, 3).neg().sum().named("out"));

@@ -43,7 +43,7 @@ public final class RandomGraph {
       {{}, {300, 1}, {1, 700}, {300, 700}, {700}}};
   /** The operations a step can apply, in the order {@link Step#op()} indexes them. */
   public static final String[] OPS = {"add", "sub", "mul", "div", "neg", "pow", "exp", "log",
-      "sqrt", "abs", "square", "sigmoid", "tanh", "relu", "leakyRelu", "matmul",
+      "sqrt", "abs", "square", "sigmoid", "tanh", "sin", "cos", "relu", "leakyRelu", "matmul",
       "transposedMatmul", "transpose", "reshape", "broadcastTo", "reduce", "softmax", "where",
       "compare", "identity", "binaryCrossEntropy", "softmaxCrossEntropy", "logOfSoftmax"};
   /** Products with a first operand larger than this are skipped. */
@@ -154,6 +154,8 @@ public final class RandomGraph {
       case "square": return a.square();
       case "sigmoid": return a.sigmoid();
       case "tanh": return a.tanh();
+      case "sin": return a.sin();
+      case "cos": return a.cos();
       case "relu": return a.relu();
       case "leakyRelu": return a.leakyRelu(0.1);
       case "matmul": return matmul(a, b, k, false);

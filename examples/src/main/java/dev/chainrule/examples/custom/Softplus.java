@@ -2,19 +2,18 @@ package dev.chainrule.examples.custom;
 
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.graph.Notation;
-import dev.chainrule.core.graph.Op;
-import dev.chainrule.core.tensor.Shape;
-import dev.chainrule.core.tensor.Tensor;
-import java.util.List;
+import dev.chainrule.core.graph.ops.UnaryElementwise;
+import dev.chainrule.core.scalar.Scalar;
 
 /**
  * A user-written operation, softplus(x) = log(1 + eˣ), a smooth ReLU. Everything an operation
- * needs is in this one file: the shape rule, the forward kernel (in the stable form
- * max(x, 0) + log1p(e^−|x|), finite for any finite x), the local derivative d softplus/dx = σ(x)
- * written as graph operations (so the gradient is a graph and can be differentiated again), and
- * how it is written in formulas.
+ * needs is in this one file: the function of one element as a scalar form (the stable
+ * max(x, 0) + log1p(e^−|x|), finite for any finite x), from which its kernel follows and with
+ * which it runs inside fused loops like the built-in operations; the local derivative
+ * d softplus/dx = σ(x) written as graph operations (so the gradient is a graph and can be
+ * differentiated again); and how it is written in formulas.
  */
-public final class Softplus implements Op {
+public final class Softplus implements UnaryElementwise {
   /** The single instance; the operation has no attributes. */
   public static final Softplus INSTANCE = new Softplus();
 
@@ -31,17 +30,8 @@ public final class Softplus implements Op {
   }
 
   @Override
-  public Shape inferShape(List<Shape> inputs) {
-    return inputs.get(0);
-  }
-
-  @Override
-  public void forward(Tensor[] inputs, Tensor out) {
-    double[] x = inputs[0].buffer();
-    double[] o = out.buffer();
-    for (int i = 0; i < o.length; i++) {
-      o[i] = Math.max(x[i], 0) + Math.log1p(Math.exp(-Math.abs(x[i])));
-    }
+  public Scalar form(Scalar x) {
+    return x.max(0.0).add(x.abs().neg().exp().log1p());
   }
 
   @Override

@@ -1,7 +1,9 @@
 package dev.chainrule.core.graph.ops;
 
+import dev.chainrule.core.graph.FormulaWriter;
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.graph.Notation;
+import dev.chainrule.core.scalar.Scalar;
 
 /**
  * The absolute value: d|x| = g ∘ sign(x), with sign(0) = 0, written g ∘ 1(x &gt; 0) − g ∘ 1(x &lt; 0)
@@ -19,8 +21,8 @@ public final class Abs implements UnaryElementwise {
   }
 
   @Override
-  public double apply(double x) {
-    return Math.abs(x);
+  public Scalar form(Scalar x) {
+    return x.abs();
   }
 
   @Override
@@ -28,6 +30,12 @@ public final class Abs implements UnaryElementwise {
     Node x = output.inputs().get(0);
     Node zero = output.graph().scalar(0.0);
     return x.gt(zero).where(upstream, zero).sub(x.lt(zero).where(upstream, zero));
+  }
+
+  /** Writes |x|. */
+  @Override
+  public <F> F formula(FormulaWriter<F> w) {
+    return w.abs(w.operand(0));
   }
 
   @Override

@@ -1,8 +1,12 @@
 package dev.chainrule.core.graph.ops;
 
+import dev.chainrule.core.graph.Algebra;
+import dev.chainrule.core.graph.FormulaWriter;
 import dev.chainrule.core.graph.Kernel;
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.graph.Notation;
+import dev.chainrule.core.graph.Rewrite;
+import dev.chainrule.core.scalar.Scalar;
 import dev.chainrule.core.tensor.Broadcast;
 import dev.chainrule.core.tensor.BroadcastLoop;
 import dev.chainrule.core.tensor.Shape;
@@ -41,9 +45,30 @@ public record BroadcastTo(Shape target) implements dev.chainrule.core.graph.Op {
     return (in, out) -> loop.copy(in[0].buffer(), out.buffer());
   }
 
+  /** Returns the input itself, broadcast: inside a fused loop it costs nothing. */
+  @Override
+  public Scalar scalarForm() {
+    return Scalar.argument(0);
+  }
+
   @Override
   public Node vjp(Node output, Node upstream, int input) {
     return Unbroadcast.sumTo(upstream, output.inputs().get(0).shape());
+  }
+
+  /** Returns that a broadcast is linear and is dropped when it keeps the shape. */
+  @Override
+  public Algebra algebra() {
+    return ALGEBRA;
+  }
+
+  private static final Algebra ALGEBRA = Algebra.NONE.withLinear(0)
+      .withIdentity(Rewrite.Family.NEUTRAL_ELEMENTS, Terms::droppedWhenShapeKept);
+
+  /** Writes its input: broadcasting does not show in a formula. */
+  @Override
+  public <F> F formula(FormulaWriter<F> w) {
+    return w.operand(0);
   }
 
   @Override

@@ -1,7 +1,9 @@
 package dev.chainrule.core.graph.ops;
 
+import dev.chainrule.core.graph.FormulaWriter;
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.graph.Notation;
+import dev.chainrule.core.scalar.Scalar;
 
 /**
  * An elementwise comparison giving 1 where it holds and 0 elsewhere, with broadcasting: the masks
@@ -31,13 +33,13 @@ public record Compare(Relation relation) implements BinaryElementwise {
       this.latex = latex;
     }
 
-    boolean holds(double a, double b) {
+    Scalar of(Scalar a, Scalar b) {
       switch (this) {
-        case GT: return a > b;
-        case GE: return a >= b;
-        case LT: return a < b;
-        case LE: return a <= b;
-        default: return a == b;
+        case GT: return a.gt(b);
+        case GE: return a.ge(b);
+        case LT: return a.lt(b);
+        case LE: return a.le(b);
+        default: return a.eq(b);
       }
     }
   }
@@ -48,8 +50,8 @@ public record Compare(Relation relation) implements BinaryElementwise {
   }
 
   @Override
-  public double applyAsDouble(double a, double b) {
-    return relation.holds(a, b) ? 1.0 : 0.0;
+  public Scalar form(Scalar a, Scalar b) {
+    return relation.of(a, b);
   }
 
   @Override
@@ -61,6 +63,12 @@ public record Compare(Relation relation) implements BinaryElementwise {
   @Override
   public boolean differentiable(int input) {
     return false;
+  }
+
+  /** Writes the indicator 1(a &gt; b). */
+  @Override
+  public <F> F formula(FormulaWriter<F> w) {
+    return w.indicator(w.operand(0), relation.text, w.operand(1));
   }
 
   @Override

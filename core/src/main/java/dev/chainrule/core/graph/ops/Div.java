@@ -1,7 +1,11 @@
 package dev.chainrule.core.graph.ops;
 
+import dev.chainrule.core.graph.Algebra;
+import dev.chainrule.core.graph.FormulaWriter;
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.graph.Notation;
+import dev.chainrule.core.graph.Rewrite;
+import dev.chainrule.core.scalar.Scalar;
 
 /** Elementwise quotient with broadcasting: d(a / b) = (g / b, −g ∘ (a / b) / b). */
 public final class Div implements BinaryElementwise {
@@ -16,8 +20,8 @@ public final class Div implements BinaryElementwise {
   }
 
   @Override
-  public double applyAsDouble(double a, double b) {
-    return a / b;
+  public Scalar form(Scalar a, Scalar b) {
+    return a.div(b);
   }
 
   @Override
@@ -26,6 +30,31 @@ public final class Div implements BinaryElementwise {
     Node b = output.inputs().get(1);
     return input == 0 ? Unbroadcast.sumTo(upstream.div(b), a.shape())
         : Unbroadcast.sumTo(upstream.mul(output).div(b).neg(), b.shape());
+  }
+
+  /**
+   * Returns the quotient's algebra: linear in the numerator, odd in the denominator, x/1 = x, and a
+   * scalar divisor becomes a factor in front (x/c → (1/c)·x).
+   */
+  @Override
+  public Algebra algebra() {
+    return ALGEBRA;
+  }
+
+  private static final Algebra ALGEBRA = Algebra.NONE.withLinear(0).withOdd(1)
+      .withPhrase("a quotient").withNeutral(1, 1.0, "x/1 → x")
+      .withIdentity(Rewrite.Family.SCALAR_FACTORS, (op, in, c) -> {
+        Node a = in.get(0);
+        Node b = in.get(1);
+        return b.isLiteral() && Terms.value(b) != 0 && !a.isLiteral()
+            ? c.fired("x/c → (1/c)·x", c.apply(Mul.INSTANCE, c.literal(1.0 / Terms.value(b)), a))
+            : null;
+      });
+
+  /** Writes a/b. */
+  @Override
+  public <F> F formula(FormulaWriter<F> w) {
+    return w.quotient(w.operand(0), w.operand(1));
   }
 
   @Override

@@ -2,6 +2,7 @@ package dev.chainrule.core.graph.ops;
 
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.graph.Notation;
+import dev.chainrule.core.scalar.Scalar;
 
 /** The exponential: d exp(x) = g ∘ exp(x), reusing the forward value. */
 public final class Exp implements UnaryElementwise {
@@ -16,8 +17,8 @@ public final class Exp implements UnaryElementwise {
   }
 
   @Override
-  public double apply(double x) {
-    return Math.exp(x);
+  public Scalar form(Scalar x) {
+    return x.exp();
   }
 
   @Override

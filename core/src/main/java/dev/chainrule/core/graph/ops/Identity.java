@@ -1,8 +1,12 @@
 package dev.chainrule.core.graph.ops;
 
+import dev.chainrule.core.graph.Algebra;
+import dev.chainrule.core.graph.FormulaWriter;
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.graph.Notation;
 import dev.chainrule.core.graph.Op;
+import dev.chainrule.core.graph.Rewrite;
+import dev.chainrule.core.scalar.Scalar;
 import dev.chainrule.core.tensor.Shape;
 import dev.chainrule.core.tensor.Tensor;
 import java.util.List;
@@ -32,9 +36,30 @@ public final class Identity implements Op {
     System.arraycopy(inputs[0].buffer(), 0, out.buffer(), 0, out.size());
   }
 
+  /** Returns the input itself: inside a fused loop it costs nothing. */
+  @Override
+  public Scalar scalarForm() {
+    return Scalar.argument(0);
+  }
+
   @Override
   public Node vjp(Node output, Node upstream, int input) {
     return upstream;
+  }
+
+  /** Returns that an identity can always be dropped. */
+  @Override
+  public Algebra algebra() {
+    return ALGEBRA;
+  }
+
+  private static final Algebra ALGEBRA = Algebra.NONE.withIdentity(
+      Rewrite.Family.NEUTRAL_ELEMENTS, (op, in, c) -> c.fired("identity dropped", in.get(0)));
+
+  /** Writes its input: an identity is invisible in a formula. */
+  @Override
+  public <F> F formula(FormulaWriter<F> w) {
+    return w.operand(0);
   }
 
   @Override

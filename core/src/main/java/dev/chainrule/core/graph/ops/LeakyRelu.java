@@ -3,6 +3,7 @@ package dev.chainrule.core.graph.ops;
 import dev.chainrule.core.graph.CreationSite;
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.graph.Notation;
+import dev.chainrule.core.scalar.Scalar;
 import dev.chainrule.core.tensor.TensorFormat;
 
 /**
@@ -25,8 +26,8 @@ public record LeakyRelu(double alpha) implements UnaryElementwise {
   }
 
   @Override
-  public double apply(double x) {
-    return x > 0 ? x : alpha * x;
+  public Scalar form(Scalar x) {
+    return x.gt(0.0).select(x, x.mul(alpha));
   }
 
   @Override

@@ -2,6 +2,7 @@ package dev.chainrule.core.graph.ops;
 
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.graph.Notation;
+import dev.chainrule.core.scalar.Scalar;
 
 /** The natural logarithm: d log(x) = g / x. */
 public final class Log implements UnaryElementwise {
@@ -16,8 +17,8 @@ public final class Log implements UnaryElementwise {
   }
 
   @Override
-  public double apply(double x) {
-    return Math.log(x);
+  public Scalar form(Scalar x) {
+    return x.log();
   }
 
   @Override

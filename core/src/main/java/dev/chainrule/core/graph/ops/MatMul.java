@@ -1,5 +1,7 @@
 package dev.chainrule.core.graph.ops;
 
+import dev.chainrule.core.graph.Algebra;
+import dev.chainrule.core.graph.FormulaWriter;
 import dev.chainrule.core.graph.Kernel;
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.graph.Notation;
@@ -60,6 +62,23 @@ public record MatMul(boolean transposeA, boolean transposeB) implements
     return transposeB
         ? upstream.matmul(true, a, transposeA)
         : a.matmul(!transposeA, upstream, false);
+  }
+
+  /** Returns that the product is linear in each operand: signs and scalar factors pass through. */
+  @Override
+  public Algebra algebra() {
+    return ALGEBRA;
+  }
+
+  private static final Algebra ALGEBRA = Algebra.NONE.withLinear(0, 1)
+      .withPhrase("a matrix product");
+
+  /** Writes A·B with the transposed operands marked ᵀ. */
+  @Override
+  public <F> F formula(FormulaWriter<F> w) {
+    F a = w.operand(0);
+    F b = w.operand(1);
+    return w.matrixProduct(transposeA ? w.transposed(a) : a, transposeB ? w.transposed(b) : b);
   }
 
   @Override

@@ -1,9 +1,12 @@
 package dev.chainrule.core.graph.ops;
 
+import dev.chainrule.core.graph.Algebra;
+import dev.chainrule.core.graph.FormulaWriter;
 import dev.chainrule.core.graph.Kernel;
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.graph.Notation;
 import dev.chainrule.core.graph.Op;
+import dev.chainrule.core.graph.Rewrite;
 import dev.chainrule.core.tensor.Reduce;
 import dev.chainrule.core.tensor.ReduceLoop;
 import dev.chainrule.core.tensor.Shape;
@@ -51,6 +54,26 @@ public record Mean(Axes axes) implements Op {
     Shape kept = axes.kept(x.shape());
     Node g = upstream.shape().equals(kept) ? upstream : upstream.reshape(kept.dims());
     return g.broadcastTo(x.shape()).div(axes.count(x.shape()));
+  }
+
+  /**
+   * Returns that the mean is linear, that over axes of size 1 it is a reshape at most, and that
+   * averaging x broadcast along exactly the averaged axes gives x.
+   */
+  @Override
+  public Algebra algebra() {
+    return ALGEBRA;
+  }
+
+  private static final Algebra ALGEBRA = Algebra.NONE.withLinear(0).withIdentity(
+      Rewrite.Family.REDUCTIONS,
+      (op, in, c) -> ReductionIdentities.simplified(op, ((Mean) op).axes, true, in, c));
+
+  /** Writes mean(x), with the averaged axes when the printer shows them. */
+  @Override
+  public <F> F formula(FormulaWriter<F> w) {
+    F x = w.operand(0);
+    return w.showsAxes() ? w.function("mean", x, w.text(axes.formulaLabel())) : w.generic(notation());
   }
 
   @Override

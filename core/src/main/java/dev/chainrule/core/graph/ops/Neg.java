@@ -1,7 +1,11 @@
 package dev.chainrule.core.graph.ops;
 
+import dev.chainrule.core.graph.Algebra;
+import dev.chainrule.core.graph.FormulaWriter;
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.graph.Notation;
+import dev.chainrule.core.graph.Rewrite;
+import dev.chainrule.core.scalar.Scalar;
 
 /** Negation: d(−x) = −g. */
 public final class Neg implements UnaryElementwise {
@@ -16,13 +20,31 @@ public final class Neg implements UnaryElementwise {
   }
 
   @Override
-  public double apply(double x) {
-    return -x;
+  public Scalar form(Scalar x) {
+    return x.neg();
   }
 
   @Override
   public Node vjp(Node output, Node upstream, int input) {
     return upstream.neg();
+  }
+
+  /** Returns −(−x) = x, and −(c·x) → (−c)·x, the sign joining the factor. */
+  @Override
+  public Algebra algebra() {
+    return ALGEBRA;
+  }
+
+  private static final Algebra ALGEBRA = Algebra.NONE
+      .withIdentity(Rewrite.Family.NEUTRAL_ELEMENTS, (op, in, c) -> Terms.negation(in.get(0), c)
+          ? c.fired("−(−x) → x", Terms.arg(in.get(0), 0)) : null)
+      .withIdentity(Rewrite.Family.SCALAR_FACTORS, (op, in, c) -> Terms.scaled(in.get(0), c)
+          ? c.fired("−(c·x) → (−c)·x", Terms.flipped(in.get(0), c)) : null);
+
+  /** Writes −x. */
+  @Override
+  public <F> F formula(FormulaWriter<F> w) {
+    return w.negation(w.operand(0));
   }
 
   @Override

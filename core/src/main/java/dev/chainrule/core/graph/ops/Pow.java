@@ -1,8 +1,10 @@
 package dev.chainrule.core.graph.ops;
 
 import dev.chainrule.core.graph.CreationSite;
+import dev.chainrule.core.graph.FormulaWriter;
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.graph.Notation;
+import dev.chainrule.core.scalar.Scalar;
 import dev.chainrule.core.tensor.TensorFormat;
 
 /**
@@ -24,9 +26,10 @@ public record Pow(double exponent) implements UnaryElementwise {
     return "pow";
   }
 
+  /** Returns x·x for the exponent 2 (exact, and what {@link Square} computes), else {@link Math#pow}. */
   @Override
-  public double apply(double x) {
-    return exponent == 2.0 ? x * x : Math.pow(x, exponent);
+  public Scalar form(Scalar x) {
+    return exponent == 2.0 ? x.square() : x.pow(exponent);
   }
 
   @Override
@@ -34,6 +37,12 @@ public record Pow(double exponent) implements UnaryElementwise {
     Node x = output.inputs().get(0);
     Node slope = exponent == 2.0 ? x.mul(2.0) : x.pow(exponent - 1.0).mul(exponent);
     return upstream.mul(slope);
+  }
+
+  /** Writes xᵖ. */
+  @Override
+  public <F> F formula(FormulaWriter<F> w) {
+    return w.power(w.operand(0), w.number(exponent));
   }
 
   @Override

@@ -2,6 +2,7 @@ package dev.chainrule.core.graph.ops;
 
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.graph.Notation;
+import dev.chainrule.core.scalar.Scalar;
 
 /**
  * The rectifier max(0, x): d relu = g ∘ 1(x &gt; 0), with derivative 0 at x = 0. The derivative
@@ -26,8 +27,8 @@ public final class Relu implements UnaryElementwise {
    * and a mispredicted branch costs more than the rest of the loop.
    */
   @Override
-  public double apply(double x) {
-    return Math.max(x, 0.0);
+  public Scalar form(Scalar x) {
+    return x.max(0.0);
   }
 
   @Override

@@ -1,7 +1,11 @@
 package dev.chainrule.core.graph.ops;
 
+import dev.chainrule.core.graph.Algebra;
+import dev.chainrule.core.graph.FormulaWriter;
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.graph.Notation;
+import dev.chainrule.core.graph.Rewrite;
+import dev.chainrule.core.scalar.Scalar;
 import dev.chainrule.core.tensor.Shape;
 import dev.chainrule.core.tensor.Tensor;
 import java.util.List;
@@ -33,9 +37,35 @@ public record Reshape(Shape target) implements dev.chainrule.core.graph.Op {
     System.arraycopy(inputs[0].buffer(), 0, out.buffer(), 0, out.size());
   }
 
+  /** Returns the input itself, read at the same flat position: inside a fused loop it costs nothing. */
+  @Override
+  public Scalar scalarForm() {
+    return Scalar.argument(0);
+  }
+
   @Override
   public Node vjp(Node output, Node upstream, int input) {
     return upstream.reshape(output.inputs().get(0).shape().dims());
+  }
+
+  /**
+   * Returns that a reshape is linear, is dropped when it keeps the shape, and merges with a reshape
+   * it reads.
+   */
+  @Override
+  public Algebra algebra() {
+    return ALGEBRA;
+  }
+
+  private static final Algebra ALGEBRA = Algebra.NONE.withLinear(0)
+      .withIdentity(Rewrite.Family.NEUTRAL_ELEMENTS, Terms::droppedWhenShapeKept)
+      .withIdentity(Rewrite.Family.NEUTRAL_ELEMENTS, (op, in, c) -> c.is(in.get(0), Reshape.class)
+          ? c.fired("reshape of a reshape merged", c.apply(op, Terms.arg(in.get(0), 0))) : null);
+
+  /** Writes its input: the shape does not show in a formula. */
+  @Override
+  public <F> F formula(FormulaWriter<F> w) {
+    return w.operand(0);
   }
 
   @Override

@@ -2,6 +2,7 @@ package dev.chainrule.core.graph.ops;
 
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.graph.Notation;
+import dev.chainrule.core.scalar.Scalar;
 
 /**
  * The logistic sigmoid σ(x) = 1 / (1 + e^−x), computed without overflow: dσ = g ∘ σ(1 − σ), the
@@ -18,9 +19,15 @@ public final class Sigmoid implements UnaryElementwise {
     return "sigmoid";
   }
 
+  /**
+   * Returns 1 / (1 + e^−x) for x ≥ 0 and eˣ / (1 + eˣ) otherwise, both from e = e^−|x|, so no
+   * exponential overflows and one suffices.
+   */
   @Override
-  public double apply(double x) {
-    return x >= 0 ? 1.0 / (1.0 + Math.exp(-x)) : Math.exp(x) / (1.0 + Math.exp(x));
+  public Scalar form(Scalar x) {
+    Scalar e = x.abs().neg().exp();
+    Scalar denominator = Scalar.constant(1.0).add(e);
+    return x.ge(0.0).select(Scalar.constant(1.0).div(denominator), e.div(denominator));
   }
 
   @Override

@@ -1,7 +1,9 @@
 package dev.chainrule.core.graph.ops;
 
+import dev.chainrule.core.graph.FormulaWriter;
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.graph.Notation;
+import dev.chainrule.core.scalar.Scalar;
 
 /**
  * Binary cross-entropy of σ(z) against a target y, elementwise and fused:
@@ -21,8 +23,8 @@ public final class SigmoidCrossEntropy implements BinaryElementwise {
   }
 
   @Override
-  public double applyAsDouble(double z, double y) {
-    return Math.max(z, 0.0) - z * y + Math.log1p(Math.exp(-Math.abs(z)));
+  public Scalar form(Scalar z, Scalar y) {
+    return z.max(0.0).sub(z.mul(y)).add(z.abs().neg().exp().log1p());
   }
 
   @Override
@@ -31,6 +33,12 @@ public final class SigmoidCrossEntropy implements BinaryElementwise {
     Node y = output.inputs().get(1);
     return input == 0 ? Unbroadcast.sumTo(z.sigmoid().sub(y).mul(upstream), z.shape())
         : Unbroadcast.sumTo(upstream.mul(z).neg(), y.shape());
+  }
+
+  /** Writes BCE(σ(z), y). */
+  @Override
+  public <F> F formula(FormulaWriter<F> w) {
+    return w.function("BCE", w.function("σ", w.operand(0)), w.operand(1));
   }
 
   @Override

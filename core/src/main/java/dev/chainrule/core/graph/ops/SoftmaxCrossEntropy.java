@@ -1,5 +1,6 @@
 package dev.chainrule.core.graph.ops;
 
+import dev.chainrule.core.graph.FormulaWriter;
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.graph.Notation;
 import dev.chainrule.core.graph.Op;
@@ -68,6 +69,12 @@ public record SoftmaxCrossEntropy(int axis) implements Op {
     Node y = output.inputs().get(1);
     return input == 0 ? z.softmax(axis).mul(y.sumKeepDims(axis)).sub(y).mul(upstream)
         : upstream.mul(z.logSoftmax(axis)).neg();
+  }
+
+  /** Writes CE(softmax(z), y). */
+  @Override
+  public <F> F formula(FormulaWriter<F> w) {
+    return w.function("CE", w.function("softmax", w.operand(0)), w.operand(1));
   }
 
   @Override

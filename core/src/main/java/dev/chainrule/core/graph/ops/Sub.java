@@ -1,7 +1,13 @@
 package dev.chainrule.core.graph.ops;
 
+import dev.chainrule.core.graph.Algebra;
+import dev.chainrule.core.graph.FormulaWriter;
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.graph.Notation;
+import dev.chainrule.core.graph.Op;
+import dev.chainrule.core.graph.Rewrite;
+import dev.chainrule.core.scalar.Scalar;
+import java.util.List;
 
 /** Elementwise subtraction with broadcasting: d(a − b) = (g, −g). */
 public final class Sub implements BinaryElementwise {
@@ -16,14 +22,49 @@ public final class Sub implements BinaryElementwise {
   }
 
   @Override
-  public double applyAsDouble(double a, double b) {
-    return a - b;
+  public Scalar form(Scalar a, Scalar b) {
+    return a.sub(b);
   }
 
   @Override
   public Node vjp(Node output, Node upstream, int input) {
     Node part = input == 0 ? upstream : upstream.neg();
     return Unbroadcast.sumTo(part, output.inputs().get(input).shape());
+  }
+
+  /**
+   * Returns x − 0 = x and 0 − x = −x; negations cancel or move out (x − (−y) → x + y,
+   * (−x) − y → −(x + y), x − (−c)·y → x + c·y).
+   */
+  @Override
+  public Algebra algebra() {
+    return ALGEBRA;
+  }
+
+  private static final Algebra ALGEBRA = Algebra.NONE
+      .withNeutral(1, 0.0, "x − 0 → x").withNegating(0, 0.0, "0 − x → −x")
+      .withIdentity(Rewrite.Family.SIGNS, Sub::signs);
+
+  private static Node signs(Op op, List<Node> in, Rewrite.Context c) {
+    Node a = in.get(0);
+    Node b = in.get(1);
+    if (Terms.negation(b, c)) {
+      return c.fired("x − (−y) → x + y", c.apply(Add.INSTANCE, a, Terms.arg(b, 0)));
+    }
+    if (Terms.negation(a, c)) {
+      return c.fired("(−x) − y → −(x + y)",
+          c.apply(Neg.INSTANCE, c.apply(Add.INSTANCE, Terms.arg(a, 0), b)));
+    }
+    if (Terms.negativelyScaled(b, c)) {
+      return c.fired("x − (−c)·y → x + c·y", c.apply(Add.INSTANCE, a, Terms.flipped(b, c)));
+    }
+    return null;
+  }
+
+  /** Writes a − b. */
+  @Override
+  public <F> F formula(FormulaWriter<F> w) {
+    return w.difference(w.operand(0), w.operand(1));
   }
 
   @Override

@@ -1,9 +1,12 @@
 package dev.chainrule.core.graph.ops;
 
+import dev.chainrule.core.graph.Algebra;
+import dev.chainrule.core.graph.FormulaWriter;
 import dev.chainrule.core.graph.Kernel;
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.graph.Notation;
 import dev.chainrule.core.graph.Op;
+import dev.chainrule.core.graph.Rewrite;
 import dev.chainrule.core.tensor.Reduce;
 import dev.chainrule.core.tensor.ReduceLoop;
 import dev.chainrule.core.tensor.Shape;
@@ -43,6 +46,25 @@ public record Sum(Axes axes) implements Op {
     Shape kept = axes.kept(x.shape());
     Node g = upstream.shape().equals(kept) ? upstream : upstream.reshape(kept.dims());
     return g.broadcastTo(x.shape());
+  }
+
+  /**
+   * Returns that the sum is linear, that over axes of size 1 it is a reshape at most, and that
+   * summing x broadcast along exactly the summed axes gives n·x.
+   */
+  @Override
+  public Algebra algebra() {
+    return ALGEBRA;
+  }
+
+  private static final Algebra ALGEBRA = Algebra.NONE.withLinear(0).withIdentity(
+      Rewrite.Family.REDUCTIONS,
+      (op, in, c) -> ReductionIdentities.simplified(op, ((Sum) op).axes, false, in, c));
+
+  /** Writes Σ x, with the summed axes when the printer shows them. */
+  @Override
+  public <F> F formula(FormulaWriter<F> w) {
+    return w.sigma(w.showsAxes() ? axes.formulaLabel() : "", w.operand(0));
   }
 
   @Override

@@ -2,6 +2,7 @@ package dev.chainrule.core.graph.ops;
 
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.graph.Notation;
+import dev.chainrule.core.scalar.Scalar;
 
 /** The hyperbolic tangent: d tanh = g ∘ (1 − tanh²), the seeds' 1 − A². */
 public final class Tanh implements UnaryElementwise {
@@ -16,8 +17,8 @@ public final class Tanh implements UnaryElementwise {
   }
 
   @Override
-  public double apply(double x) {
-    return Math.tanh(x);
+  public Scalar form(Scalar x) {
+    return x.tanh();
   }
 
   @Override

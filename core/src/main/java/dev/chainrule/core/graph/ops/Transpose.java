@@ -1,8 +1,12 @@
 package dev.chainrule.core.graph.ops;
 
+import dev.chainrule.core.graph.Algebra;
+import dev.chainrule.core.graph.FormulaWriter;
 import dev.chainrule.core.graph.Kernel;
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.graph.Notation;
+import dev.chainrule.core.graph.Op;
+import dev.chainrule.core.graph.Rewrite;
 import dev.chainrule.core.tensor.Permute;
 import dev.chainrule.core.tensor.PermuteLoop;
 import dev.chainrule.core.tensor.Shape;
@@ -46,6 +50,54 @@ public record Transpose(int[] permutation) implements dev.chainrule.core.graph.O
   @Override
   public Node vjp(Node output, Node upstream, int input) {
     return upstream.transpose(Permute.inverse(permutation));
+  }
+
+  /**
+   * Returns that a transpose is linear, is dropped when it permutes nothing, and composes with a
+   * transpose it reads ((Aᵀ)ᵀ → A).
+   */
+  @Override
+  public Algebra algebra() {
+    return ALGEBRA;
+  }
+
+  private static final Algebra ALGEBRA = Algebra.NONE.withLinear(0)
+      .withIdentity(Rewrite.Family.NEUTRAL_ELEMENTS, Transpose::simplified);
+
+  private static Node simplified(Op op, List<Node> in, Rewrite.Context c) {
+    int[] perm = ((Transpose) op).permutation;
+    Node x = in.get(0);
+    if (isIdentity(perm)) {
+      return c.fired("transpose by the identity dropped", x);
+    }
+    if (!c.is(x, Transpose.class)) {
+      return null;
+    }
+    int[] inner = ((Transpose) x.op()).permutation;
+    int[] composed = new int[perm.length];
+    for (int i = 0; i < perm.length; i++) {
+      composed[i] = inner[perm[i]];
+    }
+    Node source = Terms.arg(x, 0);
+    return c.fired("(Aᵀ)ᵀ → A", isIdentity(composed) ? source
+        : c.apply(new Transpose(composed), source));
+  }
+
+  private static boolean isIdentity(int[] perm) {
+    for (int i = 0; i < perm.length; i++) {
+      if (perm[i] != i) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Writes Aᵀ for a matrix, else transpose(x, permutation). */
+  @Override
+  public <F> F formula(FormulaWriter<F> w) {
+    F x = w.operand(0);
+    return permutation.length == 2 ? w.transposed(x)
+        : w.function("transpose", x, w.text(Arrays.toString(permutation)));
   }
 
   @Override

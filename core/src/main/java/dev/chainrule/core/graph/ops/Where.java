@@ -1,19 +1,17 @@
 package dev.chainrule.core.graph.ops;
 
-import dev.chainrule.core.graph.Kernel;
+import dev.chainrule.core.graph.FormulaWriter;
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.graph.Notation;
-import dev.chainrule.core.graph.Op;
-import dev.chainrule.core.tensor.BroadcastLoop;
+import dev.chainrule.core.scalar.Scalar;
 import dev.chainrule.core.tensor.Shape;
-import dev.chainrule.core.tensor.Tensor;
 import java.util.List;
 
 /**
  * Chooses elementwise between two tensors by a 0/1 condition, with broadcasting: c ≠ 0 ? a : b.
  * The gradient goes to a where the condition holds and to b elsewhere; none to the condition.
  */
-public final class Where implements Op {
+public final class Where implements Elementwise {
   /** The single instance; the operation has no attributes. */
   public static final Where INSTANCE = new Where();
 
@@ -31,16 +29,8 @@ public final class Where implements Op {
   }
 
   @Override
-  public void forward(Tensor[] inputs, Tensor out) {
-    prepare(List.of(inputs[0].shape(), inputs[1].shape(), inputs[2].shape()), out.shape())
-        .run(inputs, out);
-  }
-
-  @Override
-  public Kernel prepare(List<Shape> inputs, Shape output) {
-    BroadcastLoop loop = new BroadcastLoop(output, inputs.get(0), inputs.get(1), inputs.get(2));
-    return (in, out) -> loop.select(in[0].buffer(), in[1].buffer(), in[2].buffer(),
-        out.buffer());
+  public Scalar scalarForm() {
+    return Scalar.argument(0).select(Scalar.argument(1), Scalar.argument(2));
   }
 
   @Override
@@ -58,6 +48,19 @@ public final class Where implements Op {
   @Override
   public boolean differentiable(int input) {
     return input != 0;
+  }
+
+  /**
+   * Writes where(c, g, 0) with a comparison c as g ∘ 1(c): it selects g by the mask 1(c), which
+   * the seeds write as that product (ReLU's derivative dA ∘ 1(Z &gt; 0) among others); any other
+   * where as the function.
+   */
+  @Override
+  public <F> F formula(FormulaWriter<F> w) {
+    Node otherwise = w.node().inputs().get(2);
+    boolean mask = otherwise.isLiteral() && otherwise.storedValue().item() == 0.0
+        && w.node().inputs().get(0).op() instanceof Compare;
+    return mask ? w.hadamard(w.operand(1), w.operand(0)) : w.generic(notation());
   }
 
   @Override

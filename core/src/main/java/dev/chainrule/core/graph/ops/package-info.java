@@ -1,10 +1,13 @@
 /**
- * The operation catalogue: one small file per operation, holding its forward kernel, shape rule,
- * local derivative (as graph operations, so gradients can be differentiated again) and notation.
- * Users reach these through {@link dev.chainrule.core.graph.NodeAlgebra}'s methods ({@code
- * x.sigmoid()}) or {@link dev.chainrule.core.graph.Graph#apply}. Elementwise operations share
- * {@link dev.chainrule.core.graph.ops.UnaryElementwise} and {@link
- * dev.chainrule.core.graph.ops.BinaryElementwise}; {@link dev.chainrule.core.graph.ops.Unbroadcast}
- * sums gradients back to the shapes of broadcast inputs.
+ * The operation catalogue: one small file per operation, holding its shape rule, its kernel or
+ * (for an elementwise operation) its scalar form, its local derivative (as graph operations, so
+ * gradients can be differentiated again), its notation and its algebra. Users reach these through
+ * {@link dev.chainrule.core.graph.NodeAlgebra}'s methods ({@code x.sigmoid()}) or {@link
+ * dev.chainrule.core.graph.Graph#apply}. Elementwise operations implement {@link
+ * dev.chainrule.core.graph.ops.UnaryElementwise}, {@link
+ * dev.chainrule.core.graph.ops.BinaryElementwise} or {@link
+ * dev.chainrule.core.graph.ops.Elementwise} and write only their form, from which the kernel and
+ * the fused loops follow; {@link dev.chainrule.core.graph.ops.Unbroadcast} sums gradients back to
+ * the shapes of broadcast inputs.
  */
 package dev.chainrule.core.graph.ops;

@@ -107,6 +107,9 @@ public final class OpCatalogue {
       unary(Sigmoid.INSTANCE, x -> 1 / (1 + Math.exp(-x)), uniform(-4, 4, dims));
       unary(Tanh.INSTANCE, x -> (Math.exp(x) - Math.exp(-x)) / (Math.exp(x) + Math.exp(-x)),
           uniform(-2, 2, dims));
+      unary(Sin.INSTANCE, StrictMath::sin, uniform(-3, 3, dims));
+      unary(Cos.INSTANCE, StrictMath::cos, uniform(-3, 3, dims));
+      unary(ScratchSoftsign.INSTANCE, x -> x / (1 + Math.abs(x)), away(0.1, 2, dims));
       unary(Relu.INSTANCE, x -> x < 0 ? 0 : x, away(0.1, 2, dims));
       for (double alpha : new double[] {0.01, 0.2}) {
         unary(new LeakyRelu(alpha), x -> x < 0 ? alpha * x : x, away(0.1, 2, dims));

@@ -1,6 +1,6 @@
-package dev.chainrule.core.exec;
+package dev.chainrule.core.exec.fused;
 
-import dev.chainrule.core.graph.Op;
+import dev.chainrule.core.scalar.Scalar;
 import dev.chainrule.core.tensor.Shape;
 import java.util.Arrays;
 
@@ -13,7 +13,7 @@ import java.util.Arrays;
  * convex (no path leaves it and comes back), and running groups at their last member keeps the
  * topological order. Values read outside the group, and targets, become the group's outputs.
  */
-final class Fusion {
+public final class Fusion {
   private int[] parent = new int[16];
   private boolean[] sealed = new boolean[16];
   private int count;
@@ -24,22 +24,23 @@ final class Fusion {
    * Returns the group of every node id, numbered from 0 in the order of each group's first
    * member, or -1 for nodes outside any group (leaves, unneeded and non-elementwise nodes).
    *
-   * @param ops the operation of each node id (null for leaves)
-   * @param args the operand ids of each node id
+   * @param forms the scalar form of each node id's operation (null for leaves and for operations
+   *     that are not elementwise)
+   * @param args the operand ids of each node id (null for leaves)
    * @param shapes the shape of each node id
    * @param needed which node ids the schedule runs
    */
-  static int[] groups(Op[] ops, int[][] args, Shape[] shapes, boolean[] needed) {
+  public static int[] groups(Scalar[] forms, int[][] args, Shape[] shapes, boolean[] needed) {
     Fusion f = new Fusion();
-    int n = ops.length;
+    int n = forms.length;
     int[] group = new int[n];
     Arrays.fill(group, -1);
     for (int id = 0; id < n; id++) {
-      if (!needed[id] || ops[id] == null) {
+      if (!needed[id] || args[id] == null) {
         continue;
       }
       int g = -1;
-      if (Opcodes.fusable(ops[id])) {
+      if (forms[id] != null) {
         for (int a : args[id]) {
           if (group[a] >= 0) {
             int ra = f.find(group[a]);

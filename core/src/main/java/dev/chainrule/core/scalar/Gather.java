@@ -1,4 +1,4 @@
-package dev.chainrule.core.exec;
+package dev.chainrule.core.scalar;
 
 import dev.chainrule.core.tensor.Shape;
 
@@ -7,14 +7,14 @@ import dev.chainrule.core.tensor.Shape;
  * shape: the strides of the operand seen from the larger shape are 0 along every broadcast axis.
  * It keeps a scratch index, so one instance serves one thread.
  */
-final class Gather {
+public final class Gather {
   private final int rank;
   private final int[] dims;
   private final int[] strides;
   private final int[] index;
 
   /** Prepares reads of an operand of shape {@code operand} broadcast to {@code target}. */
-  Gather(Shape operand, Shape target) {
+  public Gather(Shape operand, Shape target) {
     this.rank = target.rank();
     this.dims = target.dims();
     this.strides = new int[rank];
@@ -27,7 +27,7 @@ final class Gather {
   }
 
   /** Returns the operand's position read for flat position {@code flat} of the target. */
-  int offsetOf(int flat) {
+  public int offsetOf(int flat) {
     int off = 0;
     for (int d = rank - 1; d >= 0; d--) {
       off += flat % dims[d] * strides[d];
@@ -36,9 +36,11 @@ final class Gather {
     return off;
   }
 
-  /** Copies the elements at flat positions [start, start + n) of the broadcast into the same
-   * positions of {@code dst}. */
-  void read(double[] src, int start, int n, double[] dst) {
+  /**
+   * Copies the elements at flat positions [start, start + n) of the broadcast into {@code dst[0 ..
+   * n)}.
+   */
+  public void read(double[] src, int start, int n, double[] dst) {
     int rem = start;
     int off = 0;
     for (int d = rank - 1; d >= 0; d--) {
@@ -49,8 +51,8 @@ final class Gather {
     int last = rank - 1;
     int step = strides[last];
     int width = dims[last];
-    int i = start;
-    int end = start + n;
+    int i = 0;
+    int end = n;
     while (i < end) {
       int run = Math.min(width - index[last], end - i);
       if (step == 0) {

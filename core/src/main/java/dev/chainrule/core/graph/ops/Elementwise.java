@@ -1,0 +1,51 @@
+package dev.chainrule.core.graph.ops;
+
+import dev.chainrule.core.graph.Kernel;
+import dev.chainrule.core.graph.Op;
+import dev.chainrule.core.scalar.ChunkLoop;
+import dev.chainrule.core.scalar.Layout;
+import dev.chainrule.core.scalar.Program;
+import dev.chainrule.core.scalar.Scalar;
+import dev.chainrule.core.tensor.Shape;
+import dev.chainrule.core.tensor.Tensor;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * An operation computed element by element from its {@link #scalarForm}, its inputs broadcast to
+ * the output's shape under NumPy's rules. The form is the whole kernel: {@code forward} and
+ * {@code prepare} evaluate it with the same loops that run it inside fused loops, so an
+ * implementation writes the form, the shape rule (unary and binary ones inherit it), the
+ * derivative and the notation, and nothing else.
+ */
+public interface Elementwise extends Op {
+  /** Returns the form; an elementwise operation always has one. */
+  @Override
+  Scalar scalarForm();
+
+  @Override
+  default void forward(Tensor[] inputs, Tensor out) {
+    List<Shape> shapes = new ArrayList<>(inputs.length);
+    for (Tensor t : inputs) {
+      shapes.add(t.shape());
+    }
+    prepare(shapes, out.shape()).run(inputs, out);
+  }
+
+  /** Lays the form out once for these shapes; the kernel then allocates nothing. */
+  @Override
+  default Kernel prepare(List<Shape> inputs, Shape output) {
+    Program p = Program.of(scalarForm(), inputs.size());
+    ChunkLoop loop = new ChunkLoop(new Layout(p, output, inputs.toArray(new Shape[0])), null);
+    double[][] in = new double[inputs.size()][];
+    double[][] out = new double[1][];
+    int size = output.size();
+    return (values, o) -> {
+      for (int i = 0; i < in.length; i++) {
+        in[i] = values[i].buffer();
+      }
+      out[0] = o.buffer();
+      loop.run(in, out, 0, size);
+    };
+  }
+}

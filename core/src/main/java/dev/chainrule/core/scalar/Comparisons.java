@@ -1,0 +1,127 @@
+package dev.chainrule.core.scalar;
+
+/**
+ * The comparisons and the selection, on single numbers and as loops. A comparison is computed
+ * without a branch the processor could mispredict (a ReLU mask is a coin toss per element): a − b
+ * has the sign of the comparison and is 0 only when a = b, so max(a − b, 0), lifted by 2¹²⁰⁰ and
+ * capped at 1, is exactly 1 or 0. Only where that is NaN (a NaN operand, or ∞ − ∞) is the
+ * comparison itself evaluated: the loops run a branch-free pass, which the JIT vectorises, sum
+ * its results (NaN only if one of them is) and, in the rare chunk where that is NaN, recompute
+ * those elements.
+ */
+public final class Comparisons {
+  /** 2⁶⁰⁰: twice applied, it lifts the smallest positive double above 1. */
+  private static final double LIFT = 0x1p600;
+
+  private Comparisons() {}
+
+  /** Returns 1 where {@code a > b}, else 0, exactly as the comparison does, without a branch. */
+  public static double gt(double a, double b) {
+    double r = Math.min(Math.max(a - b, 0.0) * LIFT * LIFT, 1.0);
+    return r == r ? r : a > b ? 1.0 : 0.0;
+  }
+
+  /** Returns 1 where {@code a ≥ b}, else 0: one minus b &gt; a, exact as {@link #gt}. */
+  public static double ge(double a, double b) {
+    double r = 1.0 - Math.min(Math.max(b - a, 0.0) * LIFT * LIFT, 1.0);
+    return r == r ? r : a >= b ? 1.0 : 0.0;
+  }
+
+  /** Returns 1 where {@code a < b}, else 0. */
+  public static double lt(double a, double b) {
+    return gt(b, a);
+  }
+
+  /** Returns 1 where {@code a ≤ b}, else 0. */
+  public static double le(double a, double b) {
+    return ge(b, a);
+  }
+
+  /** Returns 1 where {@code a = b}, else 0: neither is greater, exact as {@link #gt}. */
+  public static double eq(double a, double b) {
+    double r = 1.0 - Math.min(Math.abs(a - b) * LIFT * LIFT, 1.0);
+    return r == r ? r : a == b ? 1.0 : 0.0;
+  }
+
+  /** Returns {@code a} where the condition {@code c} is not 0, else {@code b}. */
+  public static double select(double c, double a, double b) {
+    return c != 0 ? a : b;
+  }
+
+  /**
+   * Writes comparison {@code p} of {@code a[i]} and {@code b[i]} to {@code o[i]} for i in [from,
+   * to). The branch-free pass needs its operands intact after writing; when the output is one of
+   * them, each element is compared on its own instead.
+   */
+  static void compare(Primitive p, double[] o, double[] a, double[] b, int from, int to) {
+    if (o == a || o == b) {
+      for (int i = from; i < to; i++) {
+        o[i] = p.apply(a[i], b[i], 0);
+      }
+      return;
+    }
+    switch (p) {
+      case GT: lift(o, a, b, from, to); break;
+      case LT: lift(o, b, a, from, to); break;
+      case GE: liftComplement(o, a, b, from, to); break;
+      case LE: liftComplement(o, b, a, from, to); break;
+      default: equal(o, a, b, from, to);
+    }
+    if (Double.isNaN(sum(o, from, to))) {
+      for (int i = from; i < to; i++) {
+        if (o[i] != o[i]) {
+          o[i] = p.apply(a[i], b[i], 0);
+        }
+      }
+    }
+  }
+
+  /**
+   * Returns the sum of o[from .. to), NaN exactly when one of them is NaN (they are 0, 1 or NaN):
+   * four running sums, so that the loop is not one long chain of additions.
+   */
+  private static double sum(double[] o, int from, int to) {
+    double s0 = 0;
+    double s1 = 0;
+    double s2 = 0;
+    double s3 = 0;
+    int i = from;
+    for (; i + 3 < to; i += 4) {
+      s0 += o[i];
+      s1 += o[i + 1];
+      s2 += o[i + 2];
+      s3 += o[i + 3];
+    }
+    for (; i < to; i++) {
+      s0 += o[i];
+    }
+    return s0 + s1 + s2 + s3;
+  }
+
+  /** Writes 1 where x &gt; y, else 0, except NaN where x − y is NaN (fixed afterwards). */
+  private static void lift(double[] o, double[] x, double[] y, int from, int to) {
+    for (int i = from; i < to; i++) {
+      o[i] = Math.min(Math.max(x[i] - y[i], 0.0) * LIFT * LIFT, 1.0);
+    }
+  }
+
+  /** Writes 1 − (1 where y &gt; x), that is 1 where x ≥ y, except NaN as in {@link #lift}. */
+  private static void liftComplement(double[] o, double[] x, double[] y, int from, int to) {
+    for (int i = from; i < to; i++) {
+      o[i] = 1.0 - Math.min(Math.max(y[i] - x[i], 0.0) * LIFT * LIFT, 1.0);
+    }
+  }
+
+  private static void equal(double[] o, double[] x, double[] y, int from, int to) {
+    for (int i = from; i < to; i++) {
+      o[i] = 1.0 - Math.min(Math.abs(x[i] - y[i]) * LIFT * LIFT, 1.0);
+    }
+  }
+
+  /** Writes {@code c[i] ≠ 0 ? a[i] : b[i]} to {@code o[i]} for i in [from, to). */
+  static void select(double[] o, double[] c, double[] a, double[] b, int from, int to) {
+    for (int i = from; i < to; i++) {
+      o[i] = c[i] != 0 ? a[i] : b[i];
+    }
+  }
+}
