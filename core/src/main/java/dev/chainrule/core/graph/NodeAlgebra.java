@@ -30,21 +30,29 @@ import dev.chainrule.core.graph.ops.Tanh;
 import dev.chainrule.core.graph.ops.Transpose;
 import dev.chainrule.core.graph.ops.Where;
 import dev.chainrule.core.graph.ops.Abs;
-import dev.chainrule.core.graph.ops.Concat;
-import dev.chainrule.core.graph.ops.Gather;
-import dev.chainrule.core.graph.ops.Split;
-import dev.chainrule.core.graph.ops.Stack;
+import dev.chainrule.core.graph.ops.BatchMatMul;
+import dev.chainrule.core.graph.ops.Clamp;
+import dev.chainrule.core.graph.ops.Gelu;
+import dev.chainrule.core.graph.ops.LogSumExp;
+import dev.chainrule.core.graph.ops.Maximum;
+import dev.chainrule.core.graph.ops.Minimum;
+import dev.chainrule.core.graph.ops.Pad;
+import dev.chainrule.core.graph.ops.Range;
+import dev.chainrule.core.graph.ops.Slice;
+import dev.chainrule.core.graph.ops.Softplus;
+import dev.chainrule.core.graph.ops.SqueezeShapes;
 import dev.chainrule.core.tensor.Permute;
 import dev.chainrule.core.tensor.Shape;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The operations every {@link Node} offers, written so that model code reads like the seeds:
  * {@code W1.matmul(X).add(b1).tanh().named("A[1]")}. Each method adds one node to the node's graph;
  * the operation itself lives in its own file under {@code dev.chainrule.core.graph.ops}.
  */
-public abstract class NodeAlgebra {
+public abstract class NodeAlgebra extends AxisAlgebra {
   NodeAlgebra() {}
 
   abstract Node self();
@@ -158,16 +166,19 @@ public abstract class NodeAlgebra {
     return apply(Log.INSTANCE, self());
   }
 
-  /** Returns the matrix product this · other. */
+  /** Returns the matrix product this · other, batched as NumPy's for operands of rank ≥ 3. */
   public Node matmul(Node other) {
-    return apply(MatMul.PLAIN, self(), other);
+    return matmul(false, other, false);
   }
 
   /**
    * Returns op(this) · op(other), reading either operand transposed in place when its flag is set;
-   * the backward pass uses this to form dZ·Aᵀ without copying.
+   * the backward pass uses this to form dZ·Aᵀ without copying. Batched for operands of rank ≥ 3.
    */
   public Node matmul(boolean transposeThis, Node other, boolean transposeOther) {
+    if (self().shape().rank() > 2 || other.shape().rank() > 2) {
+      return apply(new BatchMatMul(transposeThis, transposeOther), self(), other);
+    }
     return apply(new MatMul(transposeThis, transposeOther), self(), other);
   }
 
@@ -311,70 +322,77 @@ public abstract class NodeAlgebra {
     return apply(Where.INSTANCE, self(), ifTrue, ifFalse);
   }
 
-  /**
-   * Returns the slices of this tensor picked along {@code axis} by the integer indices held in
-   * {@code indices}, NumPy's {@code take}: for this (a, n, b) and indices of shape I, the result is
-   * (a, I…, b). The indices are doubles holding whole numbers from 0 to n − 1, usually a fed
-   * input; a run with another value fails naming the index, n and this line. Its derivative is a
-   * scatter-add, so repeated indices add their gradients.
-   */
-  public Node gather(Node indices, int axis) {
-    int a = axis("gather", axis);
-    String origin = "gather of " + self().name() + " " + self().shape() + " by "
-        + indices.name() + " " + indices.shape() + " (at " + CreationSite.here() + ")";
-    return apply(new Gather(a, origin), self(), indices);
+  /** Returns what {@code attributes} computes, reporting its error as a shape error of {@code op}. */
+  private <T> T checked(String op, Supplier<T> attributes) {
+    try {
+      return attributes.get();
+    } catch (IllegalArgumentException e) {
+      throw graph().shapeError(op, List.of(self()), e.getMessage());
+    }
   }
 
-  /**
-   * Returns this tensor and {@code others} joined end to end along {@code axis} (negative counts
-   * from the end); every other dimension must agree.
-   */
-  public Node concat(int axis, Node... others) {
-    return apply(new Concat(axis("concat", axis)), joined(others));
+  /** Returns log(1 + e^this) elementwise, computed without overflow. */
+  public Node softplus() {
+    return apply(Softplus.INSTANCE, self());
   }
 
-  /**
-   * Returns this tensor and {@code others}, all of one shape, stacked along a new axis at position
-   * {@code axis} of the result (negative counts from the end of the result's axes).
-   */
-  public Node stack(int axis, Node... others) {
-    int rank = self().shape().rank();
-    int a = axis < 0 ? axis + rank + 1 : axis;
-    if (a < 0 || a > rank) {
-      throw graph().shapeError("stack", List.of(self()), "axis " + axis + " is out of range for "
-          + "stacking tensors of rank " + rank + " (use -" + (rank + 1) + " to " + rank + ")");
-    }
-    return apply(new Stack(a), joined(others));
+  /** Returns the GELU of this in its tanh form, ½x(1 + tanh(√(2/π)(x + 0.044715x³))). */
+  public Node gelu() {
+    return apply(Gelu.INSTANCE, self());
   }
 
-  /**
-   * Returns this tensor cut along {@code axis} into consecutive parts of the given sizes, which
-   * must add up to the axis's length; concat of the parts gives the tensor back.
-   */
-  public List<Node> split(int axis, int... sizes) {
-    int a = axis("split", axis);
-    int total = 0;
-    for (int s : sizes) {
-      total += s;
-    }
-    if (sizes.length == 0 || total != self().shape().dim(a)) {
-      throw graph().shapeError("split", List.of(self()), "the parts' sizes "
-          + java.util.Arrays.toString(sizes) + " add up to " + total + ", but axis " + a
-          + " has " + self().shape().dim(a) + " positions");
-    }
-    List<Node> parts = new ArrayList<>();
-    int start = 0;
-    for (int s : sizes) {
-      parts.add(apply(new Split(a, start, s), self()));
-      start += s;
-    }
-    return parts;
+  /** Returns the elementwise maximum of this and other, with broadcasting. */
+  public Node maximum(Node other) {
+    return apply(Maximum.INSTANCE, self(), other);
   }
 
-  private Node[] joined(Node... others) {
-    Node[] all = new Node[others.length + 1];
-    all[0] = self();
-    System.arraycopy(others, 0, all, 1, others.length);
-    return all;
+  /** Returns the elementwise minimum of this and other, with broadcasting. */
+  public Node minimum(Node other) {
+    return apply(Minimum.INSTANCE, self(), other);
+  }
+
+  /** Returns this clamped into [lo, hi] elementwise; an infinite bound clamps one side only. */
+  public Node clamp(double lo, double hi) {
+    return apply(new Clamp(lo, hi), self());
+  }
+
+  /** Returns log Σ e^this over the given axes (all when none), dropping them; stable. */
+  public Node logSumExp(int... axes) {
+    return apply(new LogSumExp(axes("logsumexp", false, axes)), self());
+  }
+
+  /** Returns log Σ e^this over the given axes (all when none), keeping them with size 1. */
+  public Node logSumExpKeepDims(int... axes) {
+    return apply(new LogSumExp(axes("logsumexp", true, axes)), self());
+  }
+
+  /** Returns NumPy's {@code x[r0, r1, …]}: a {@link Range} per leading axis, the rest whole. */
+  public Node slice(Range... ranges) {
+    Shape shape = self().shape();
+    Range[] all = ranges.length < shape.rank() ? Arrays.copyOf(ranges, shape.rank()) : ranges;
+    Arrays.setAll(all, d -> all[d] == null ? Range.all() : all[d]);
+    return apply(checked("slice", () -> Slice.of(shape, all)), self());
+  }
+
+  /** Returns this padded with {@code value} by {@code widths[d] = {before, after}} per axis d. */
+  public Node pad(int[][] widths, double value) {
+    return apply(checked("pad", () -> Pad.of(self().shape(), widths, value)), self());
+  }
+
+  /** Returns the axes permuted as PyTorch's {@code permute}: output axis i is {@code perm[i]}. */
+  public Node permute(int... perm) {
+    return transpose(Arrays.stream(perm).map(a -> axis("permute", a)).toArray());
+  }
+
+  /** Returns this without the given axes of size 1, or without every axis of size 1 when none. */
+  public Node squeeze(int... axes) {
+    Shape target = checked("squeeze", () -> SqueezeShapes.squeezed(self().shape(), axes));
+    return apply(new Reshape(target), self());
+  }
+
+  /** Returns this with a new axis of size 1 at {@code axis} of the result (−1 appends one). */
+  public Node unsqueeze(int axis) {
+    Shape target = checked("unsqueeze", () -> SqueezeShapes.unsqueezed(self().shape(), axis));
+    return apply(new Reshape(target), self());
   }
 }
