@@ -52,7 +52,7 @@ import java.util.function.Supplier;
  * {@code W1.matmul(X).add(b1).tanh().named("A[1]")}. Each method adds one node to the node's graph;
  * the operation itself lives in its own file under {@code dev.chainrule.core.graph.ops}.
  */
-public abstract class NodeAlgebra {
+public abstract class NodeAlgebra extends AxisAlgebra {
   NodeAlgebra() {}
 
   abstract Node self();

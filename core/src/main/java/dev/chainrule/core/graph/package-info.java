@@ -7,7 +7,8 @@
  * dev.chainrule.core.graph.Notation} and {@link dev.chainrule.core.graph.FormulaWriter formula},
  * and the {@link dev.chainrule.core.graph.Algebra} the rewriter may assume (with identities of its
  * own as {@link dev.chainrule.core.graph.Rewrite}s). Start with {@code new Graph()} and the
- * methods of {@link dev.chainrule.core.graph.NodeAlgebra}. The graph knows no executor:
+ * methods of {@link dev.chainrule.core.graph.NodeAlgebra} (and, along one axis, of {@link
+ * dev.chainrule.core.graph.AxisAlgebra}: gather, concat, stack, split). The graph knows no executor:
  * {@code node.value()} evaluates through the {@link dev.chainrule.core.graph.Evaluator} the
  * executor installs.
  */

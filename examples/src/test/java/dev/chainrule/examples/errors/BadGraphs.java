@@ -233,4 +233,26 @@ final class BadGraphs {
     Model m = new Model();
     m.plan.run(Feeds.of(m.x, Tensor.zeros(2, 3)).with(m.x, Tensor.ones(2, 3)));
   }
+
+  static void concatOfTensorsWhoseOtherDimensionsDiffer() {
+    Graph g = new Graph();
+    Node a = g.input("A", 2, 3);
+    Node b = g.input("B", 3, 3);
+    a.concat(1, b);
+  }
+
+  static void gatherWithAnIndexOutOfRange() {
+    Graph g = new Graph();
+    Node table = g.parameter("E", Tensor.zeros(5, 3));
+    Node ids = g.input("ids", 4);
+    Node rows = table.gather(ids, 0);
+    Plan.compile(rows).run(Feeds.of(ids, Tensor.of(new double[] {0, 4, 5, 1}, 4)));
+  }
+
+  static void recurrentLayerOnASequenceOfTheWrongWidth() {
+    var lstm = dev.chainrule.nn.layers.Recurrent.create("lstm",
+        dev.chainrule.nn.layers.Cell.LSTM, Layout.COLUMN, 4, 3, 5, false,
+        dev.chainrule.nn.init.RandomSource.seeded(1));
+    lstm.apply(new Graph().input("X", 10, 8));
+  }
 }

@@ -100,4 +100,8 @@ final class BadSettings {
     Trainer t = new Trainer(net, Loss.binaryCrossEntropy(), new Sgd(1e300));
     t.fit(Generators.moons(100, 0.1, 1), FitOptions.defaults().epochs(5).batchSize(100));
   }
+
+  static void gradientClippingToANormOfZero() {
+    Adam.of(0.01).clippedByGlobalNorm(0);
+  }
 }

@@ -16,6 +16,8 @@
  *       columns;
  *   <li>{@link dev.chainrule.nn.data.Generators} — XOR and seeded planar sets: flower, moons,
  *       spirals, blobs;
+ *   <li>{@link dev.chainrule.nn.data.SequenceTasks} — seeded sequence tasks, such as adding two
+ *       binary numbers digit by digit;
  *   <li>{@link dev.chainrule.nn.data.Scaler} — standardisation and min-max scaling fitted on
  *       training data, because gradients grow with the inputs (seed 003).
  * </ul>

@@ -3,7 +3,10 @@
  * dev.chainrule.nn.layers.Dense} (Z[l] = W[l]·A[l−1] + b[l] in columns, A[l−1]·W[l] + b[l] in
  * rows), the {@link dev.chainrule.nn.layers.Activation}s (sigmoid, tanh, ReLU, Leaky ReLU(λ),
  * softmax, identity) and the {@link dev.chainrule.nn.layers.Layout} that says where the samples
- * lie.
+ * lie; for sequences (laid out as {@link dev.chainrule.nn.layers.Sequences} says) {@link
+ * dev.chainrule.nn.layers.Embedding}, {@link dev.chainrule.nn.layers.LayerNorm}, the recurrent
+ * {@link dev.chainrule.nn.layers.Recurrent} layer of a {@link dev.chainrule.nn.layers.Cell} (RNN,
+ * LSTM, GRU) and {@link dev.chainrule.nn.layers.EveryStep}.
  *
  * <p>Entry points: {@link dev.chainrule.nn.layers.Dense#create}, {@link
  * dev.chainrule.nn.layers.Activation}, {@link dev.chainrule.nn.layers.Layer} to write another

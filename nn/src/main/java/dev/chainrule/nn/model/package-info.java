@@ -2,7 +2,8 @@
  * Models: networks written as plain Java code that build nodes into a graph.
  *
  * <p>Entry points: {@link dev.chainrule.nn.model.Sequential} (stacks of dense layers, with a
- * builder), {@link dev.chainrule.nn.model.Model} (the interface a custom model implements), {@link
+ * builder), {@link dev.chainrule.nn.model.LayerStack} (any layers in order, e.g. a recurrent
+ * network), {@link dev.chainrule.nn.model.Model} (the interface a custom model implements), {@link
  * dev.chainrule.nn.model.Forward} (the nodes a forward pass adds: input, logits, output) and
  * {@link dev.chainrule.nn.model.Architecture} (what a saved file needs to rebuild a model).
  */

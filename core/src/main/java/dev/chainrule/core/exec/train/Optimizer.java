@@ -19,4 +19,12 @@ public interface Optimizer {
 
   /** Returns a fresh state updating {@code parameters} (kept, not copied) in place. */
   OptimizerState start(List<Tensor> parameters);
+
+  /**
+   * Returns this rule applied to gradients clipped to global norm {@code maxNorm} (see {@link
+   * ClippedByGlobalNorm}), e.g. {@code Adam.of(0.01).clippedByGlobalNorm(1.0)}.
+   */
+  default Optimizer clippedByGlobalNorm(double maxNorm) {
+    return new ClippedByGlobalNorm(this, maxNorm);
+  }
 }

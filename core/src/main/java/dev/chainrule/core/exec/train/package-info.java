@@ -12,6 +12,8 @@
  * dev.chainrule.core.exec.train.TrainingStep#applyInPlace}), for data-parallel workers, whose
  * states {@link dev.chainrule.core.exec.train.OptimizerSnapshot#average} averages. A rule of your
  * own extends {@link dev.chainrule.core.exec.train.CountedState}, checking its settings with
- * {@link dev.chainrule.core.exec.train.HyperParameters}.
+ * {@link dev.chainrule.core.exec.train.HyperParameters}. Any rule clips gradients by global norm
+ * through {@link dev.chainrule.core.exec.train.Optimizer#clippedByGlobalNorm} ({@link
+ * dev.chainrule.core.exec.train.ClippedByGlobalNorm}).
  */
 package dev.chainrule.core.exec.train;

@@ -4,6 +4,7 @@ import dev.chainrule.core.graph.Op;
 import dev.chainrule.core.graph.ops.Compare.Relation;
 import dev.chainrule.core.tensor.Naive;
 import dev.chainrule.core.tensor.Naive.Reduction;
+import dev.chainrule.core.tensor.NaiveStructure;
 import dev.chainrule.core.tensor.Samples;
 import dev.chainrule.core.tensor.Shape;
 import dev.chainrule.core.tensor.Tensor;
@@ -63,6 +64,7 @@ public final class OpCatalogue {
     c.softmaxes();
     c.conditions();
     c.opsStructure();
+    c.structureAlongAnAxis();
     return c.entries;
   }
 
@@ -344,5 +346,48 @@ public final class OpCatalogue {
     int[] perm = new int[rank];
     Arrays.setAll(perm, i -> i == rank - 2 ? rank - 1 : i == rank - 1 ? rank - 2 : i);
     return perm;
+  }
+
+  /** Gather and its scatter-add (repeated indices), concat, split and stack along each axis. */
+  private void structureAlongAnAxis() {
+    Tensor repeated = Tensor.of(new double[] {2, 0, 2, 1, 2, 0}, 2, 3);
+    Object[][] gathers = {{M23, 0, Tensor.of(new double[] {1, 0, 1}, 3)},
+        {M23, 1, repeated}, {T234, 1, Tensor.of(new double[] {2, 2}, 2)},
+        {T234, 2, Tensor.of(new double[] {3, 0, 1, 3}, 2, 2)}, {new int[] {4}, 0, repeated}};
+    for (Object[] c : gathers) {
+      int axis = (Integer) c[1];
+      Tensor idx = (Tensor) c[2];
+      Tensor x = uniform(-2, 2, (int[]) c[0]);
+      entries.add(new Entry("gather " + x.shape() + " axis " + axis + " by " + idx.shape(),
+          new Gather(axis, null), List.of(x, idx),
+          in -> NaiveStructure.gather(in.get(0), in.get(1), axis),
+          new boolean[] {false, true}, new boolean[] {true, false}));
+      Tensor g = NaiveStructure.gather(x, idx, axis);
+      int size = x.shape().dim(axis);
+      entries.add(new Entry("scatter_add " + g.shape() + " axis " + axis + " → " + size,
+          new ScatterAdd(axis, size, null), List.of(uniform(-2, 2, g.shape().dims()), idx),
+          in -> NaiveStructure.scatterAdd(in.get(0), in.get(1), axis, size),
+          new boolean[] {false, true}, new boolean[] {true, false}));
+    }
+    add("concat (2, 3),(2, 1),(2, 2) axis 1", new Concat(1),
+        in -> NaiveStructure.concat(in, 1), uniform(-2, 2, M23), uniform(-2, 2, 2, 1),
+        uniform(-2, 2, 2, 2));
+    add("concat (2, 3, 4),(1, 3, 4) axis 0", new Concat(0), in -> NaiveStructure.concat(in, 0),
+        uniform(-2, 2, T234), uniform(-2, 2, 1, 3, 4));
+    add("concat (2, 3, 4),(2, 3, 1) axis 2", new Concat(2), in -> NaiveStructure.concat(in, 2),
+        uniform(-2, 2, T234), uniform(-2, 2, 2, 3, 1));
+    int[][] parts = {{0, 0, 1}, {1, 1, 2}, {2, 1, 3}, {1, 0, 3}, {0, 1, 1}};
+    for (int[] p : parts) {
+      add("split (2, 3, 4) axis " + p[0] + " [" + p[1] + ", " + (p[1] + p[2]) + ")",
+          new Split(p[0], p[1], p[2]), in -> NaiveStructure.part(in.get(0), p[0], p[1], p[2]),
+          uniform(-2, 2, T234));
+    }
+    for (int axis = 0; axis <= 2; axis++) {
+      int a = axis;
+      add("stack 3×(2, 3) axis " + a, new Stack(a), in -> NaiveStructure.stack(in, a),
+          uniform(-2, 2, M23), uniform(-2, 2, M23), uniform(-2, 2, M23));
+    }
+    add("stack 1×(4,) axis 0", new Stack(0), in -> NaiveStructure.stack(in, 0),
+        uniform(-2, 2, 4));
   }
 }

@@ -1,0 +1,78 @@
+package dev.chainrule.core.graph.ops;
+
+import dev.chainrule.core.tensor.Shape;
+import java.util.Arrays;
+
+/**
+ * Index arithmetic shared by the structural operations along one axis (gather, scatter-add,
+ * concat, split, stack): a tensor seen as (outer, axis, inner) blocks, and integer indices stored
+ * as doubles, checked one by one with errors that name the index, the size and the user's line.
+ */
+final class AxisBlocks {
+  private AxisBlocks() {}
+
+  /** Returns the product of the dimensions of {@code s} before {@code axis}. */
+  static int outer(Shape s, int axis) {
+    int n = 1;
+    for (int i = 0; i < axis; i++) {
+      n *= s.dim(i);
+    }
+    return n;
+  }
+
+  /** Returns the product of the dimensions of {@code s} from {@code from} on. */
+  static int inner(Shape s, int from) {
+    int n = 1;
+    for (int i = from; i < s.rank(); i++) {
+      n *= s.dim(i);
+    }
+    return n;
+  }
+
+  /** Returns dims[0, from) of {@code s}, then {@code middle}, then dims[to, rank) of {@code s}. */
+  static Shape replace(Shape s, int from, int to, int... middle) {
+    int[] d = s.dims();
+    int[] out = new int[from + middle.length + d.length - to];
+    System.arraycopy(d, 0, out, 0, from);
+    System.arraycopy(middle, 0, out, from, middle.length);
+    System.arraycopy(d, to, out, from + middle.length, d.length - to);
+    return Shape.of(out);
+  }
+
+  /** Throws unless {@code axis} is an axis of {@code s}, naming both. */
+  static void requireAxis(Shape s, int axis, String what) {
+    if (axis < 0 || axis >= s.rank()) {
+      throw new IllegalArgumentException(what + " along axis " + axis + " needs a tensor with "
+          + "that axis, got shape " + s + " of rank " + s.rank());
+    }
+  }
+
+  /**
+   * Returns the index stored at flat position {@code position} of {@code indices} as an int, or
+   * throws naming the value, its position, the size it must fit and {@code origin}, the user's
+   * operation and line.
+   */
+  static int index(double[] indices, int position, Shape indexShape, int size, String origin) {
+    double v = indices[position];
+    int j = (int) v;
+    if (j != v || j < 0 || j >= size) {
+      String why = j != v ? "is not a whole number" : "is out of range for an axis of size " + size
+          + " (valid indices are 0 to " + (size - 1) + ")";
+      throw new IndexOutOfBoundsException("index " + (Double.isFinite(v) && v == Math.rint(v)
+          ? Long.toString((long) v) : Double.toString(v)) + " at position "
+          + Arrays.toString(unflatten(position, indexShape)) + " of the indices " + indexShape
+          + " " + why + (origin == null ? "" : "; in " + origin));
+    }
+    return j;
+  }
+
+  private static int[] unflatten(int position, Shape s) {
+    int[] at = new int[s.rank()];
+    int rest = position;
+    for (int i = s.rank() - 1; i >= 0; i--) {
+      at[i] = rest % s.dim(i);
+      rest /= s.dim(i);
+    }
+    return at;
+  }
+}

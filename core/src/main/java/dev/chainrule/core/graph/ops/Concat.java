@@ -1,0 +1,77 @@
+package dev.chainrule.core.graph.ops;
+
+import dev.chainrule.core.graph.Node;
+import dev.chainrule.core.graph.Notation;
+import dev.chainrule.core.graph.Op;
+import dev.chainrule.core.tensor.Shape;
+import dev.chainrule.core.tensor.Tensor;
+import java.util.List;
+
+/**
+ * Joins tensors end to end along one axis; every other dimension must agree. Its derivative for
+ * input i is the part of the gradient input i occupies, a {@link Split}.
+ *
+ * @param axis the normalised axis the inputs are joined along
+ */
+public record Concat(int axis) implements Op {
+  @Override
+  public String name() {
+    return "concat";
+  }
+
+  @Override
+  public Shape inferShape(List<Shape> inputs) {
+    Shape first = inputs.get(0);
+    AxisBlocks.requireAxis(first, axis, "concat");
+    int total = 0;
+    for (int i = 0; i < inputs.size(); i++) {
+      Shape s = inputs.get(i);
+      if (s.rank() != first.rank()
+          || !AxisBlocks.replace(s, axis, axis + 1).equals(AxisBlocks.replace(first, axis,
+              axis + 1))) {
+        throw new IllegalArgumentException("concat along axis " + axis + " needs every other "
+            + "dimension to agree, but input 0 is " + first + " and input " + i + " is " + s);
+      }
+      total += s.dim(axis);
+    }
+    return AxisBlocks.replace(first, axis, axis + 1, total);
+  }
+
+  @Override
+  public void forward(Tensor[] inputs, Tensor out) {
+    int outer = AxisBlocks.outer(out.shape(), axis);
+    int inner = AxisBlocks.inner(out.shape(), axis + 1);
+    int row = out.shape().dim(axis) * inner;
+    double[] dst = out.buffer();
+    int offset = 0;
+    for (Tensor in : inputs) {
+      int block = in.shape().dim(axis) * inner;
+      double[] src = in.buffer();
+      for (int o = 0; o < outer; o++) {
+        System.arraycopy(src, o * block, dst, o * row + offset, block);
+      }
+      offset += block;
+    }
+  }
+
+  @Override
+  public Node vjp(Node output, Node upstream, int input) {
+    List<Node> in = output.inputs();
+    int start = 0;
+    for (int i = 0; i < input; i++) {
+      start += in.get(i).shape().dim(axis);
+    }
+    return upstream.graph().apply(new Split(axis, start, in.get(input).shape().dim(axis)),
+        upstream);
+  }
+
+  @Override
+  public Notation notation() {
+    return Notation.function("concat", "\\operatorname{concat}");
+  }
+
+  @Override
+  public String label() {
+    return "concat axis " + axis;
+  }
+}

@@ -1,0 +1,85 @@
+package dev.chainrule.core.graph.ops;
+
+import dev.chainrule.core.graph.Node;
+import dev.chainrule.core.graph.Notation;
+import dev.chainrule.core.graph.Op;
+import dev.chainrule.core.tensor.Shape;
+import dev.chainrule.core.tensor.Tensor;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Adds slices of g into a zero tensor at integer indices along one axis, the derivative of {@link
+ * Gather}: for g of shape (a, I…, b) and indices I, y[o, j, i] = Σ over positions p with
+ * I[p] = j of g[o, p, i], of shape (a, size, b). Repeated indices add up. It is linear in g, and its own
+ * derivative is the gather of the gradient, so second derivatives of a gather work.
+ *
+ * @param axis the normalised axis of the result the indices point along
+ * @param size the length of that axis (the gathered tensor's)
+ * @param origin the operation and user line that built the gather, named by an index error
+ */
+public record ScatterAdd(int axis, int size, String origin) implements Op {
+  @Override
+  public String name() {
+    return "scatter_add";
+  }
+
+  @Override
+  public Shape inferShape(List<Shape> inputs) {
+    Shape g = inputs.get(0);
+    int[] idx = inputs.get(1).dims();
+    int[] d = g.dims();
+    boolean fits = axis + idx.length <= d.length
+        && Arrays.equals(Arrays.copyOfRange(d, axis, axis + idx.length), idx);
+    if (!fits) {
+      throw new IllegalArgumentException("scatter-add along axis " + axis + " needs the values' "
+          + "dimensions from axis " + axis + " on to start with the indices' " + inputs.get(1)
+          + ", got values " + g);
+    }
+    return AxisBlocks.replace(g, axis, axis + idx.length, size);
+  }
+
+  @Override
+  public void forward(Tensor[] inputs, Tensor out) {
+    Shape g = inputs[0].shape();
+    double[] idx = inputs[1].buffer();
+    int k = idx.length;
+    int outer = AxisBlocks.outer(g, axis);
+    int inner = AxisBlocks.inner(g, axis + inputs[1].rank());
+    double[] src = inputs[0].buffer();
+    double[] dst = out.buffer();
+    Arrays.fill(dst, 0.0);
+    for (int p = 0; p < k; p++) {
+      int j = AxisBlocks.index(idx, p, inputs[1].shape(), size, origin);
+      for (int o = 0; o < outer; o++) {
+        int from = (o * k + p) * inner;
+        int to = (o * size + j) * inner;
+        for (int i = 0; i < inner; i++) {
+          dst[to + i] += src[from + i];
+        }
+      }
+    }
+  }
+
+  /** Returns true for the values only: integer indices have no gradient. */
+  @Override
+  public boolean differentiable(int input) {
+    return input == 0;
+  }
+
+  @Override
+  public Node vjp(Node output, Node upstream, int input) {
+    return input != 0 ? null : upstream.graph().apply(new Gather(axis, origin), upstream,
+        output.inputs().get(1));
+  }
+
+  @Override
+  public Notation notation() {
+    return Notation.function("scatter_add", "\\operatorname{scatter\\_add}");
+  }
+
+  @Override
+  public String label() {
+    return "scatter_add axis " + axis + " → " + size;
+  }
+}

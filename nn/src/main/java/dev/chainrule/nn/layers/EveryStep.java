@@ -1,0 +1,83 @@
+package dev.chainrule.nn.layers;
+
+import dev.chainrule.core.graph.Graph;
+import dev.chainrule.core.graph.Node;
+import java.util.List;
+
+/**
+ * A dense layer applied to every step of a sequence with the same weights (Keras's {@code
+ * TimeDistributed(Dense)}): a sequence of T steps of F features ({@link Sequences}) becomes T steps
+ * of U units. The steps are moved next to the samples, so the whole sequence is one matrix
+ * product: (T·F, m) is read as (F, T·m) in the column layout, (m, T·F) as (m·T, F) in the row
+ * layout. The activation must be elementwise (not softmax). Its parameters are the dense layer's.
+ */
+public final class EveryStep implements Layer {
+  private final Dense dense;
+  private final int steps;
+
+  /** Applies {@code dense} (kept) to each of {@code steps} steps; its activation is elementwise. */
+  public EveryStep(Dense dense, int steps) {
+    if (steps < 1 || dense.activation().kind() == Activation.Kind.SOFTMAX) {
+      throw new IllegalArgumentException("a dense layer applied to every step needs at least 1 "
+          + "step and an elementwise activation, got " + steps + " steps and "
+          + dense.activation().id());
+    }
+    this.dense = dense;
+    this.steps = steps;
+  }
+
+  @Override
+  public String name() {
+    return dense.name();
+  }
+
+  @Override
+  public int inputSize() {
+    return steps * dense.inputSize();
+  }
+
+  @Override
+  public int outputSize() {
+    return steps * dense.outputSize();
+  }
+
+  @Override
+  public List<Parameter> parameters() {
+    return dense.parameters();
+  }
+
+  /** Applies the dense layer to each step of {@code input} and returns the sequence of results. */
+  @Override
+  public LayerOutput apply(Node input) {
+    Layout layout = dense.layout();
+    int f = dense.inputSize();
+    int u = dense.outputSize();
+    Sequences.requireShape(input, layout, steps * f,
+        "dense layer '" + name() + "' on every step", steps + " steps of " + f + " features");
+    int m = layout.samples(input.shape());
+    int l = dense.index();
+    Graph g = input.graph();
+    try (Graph.Scope scope = g.scope(name())) {
+      Node w = g.parameter("W[" + l + "]", dense.weights());
+      Node b = g.parameter("b[" + l + "]", dense.biases());
+      Node z;
+      if (layout == Layout.COLUMN) {
+        Node merged = input.reshape(steps, f, m).transpose(1, 0, 2).reshape(f, steps * m);
+        z = Sequences.affine(layout, w, merged, b).reshape(u, steps, m).transpose(1, 0, 2)
+            .reshape(steps * u, m);
+      } else {
+        z = Sequences.affine(layout, w, input.reshape(m * steps, f), b).reshape(m, steps * u);
+      }
+      z.named("Z[" + l + "]");
+      if (dense.activation().kind() == Activation.Kind.IDENTITY) {
+        return new LayerOutput(z, z);
+      }
+      return new LayerOutput(z, dense.activation().apply(z, layout).named("A[" + l + "]"));
+    }
+  }
+
+  @Override
+  public String toString() {
+    return dense + ", on each of " + steps + " steps";
+  }
+}

@@ -1,0 +1,96 @@
+package dev.chainrule.nn.model;
+
+import dev.chainrule.core.graph.Node;
+import dev.chainrule.nn.layers.Layer;
+import dev.chainrule.nn.layers.LayerOutput;
+import dev.chainrule.nn.layers.Layout;
+import dev.chainrule.nn.layers.Parameter;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A model that applies any {@link Layer}s in order, each feeding the next: for instance an
+ * embedding, a layer norm, an LSTM and a dense layer on every step. Its logits are the last
+ * layer's Z and its output the last layer's A. Its parameters are the layers', in order, so model
+ * files and checkpoints save and load it ({@code ModelFile.loadInto}); being custom code, it has
+ * no {@link Architecture} to rebuild from a file.
+ */
+public final class LayerStack implements Model {
+  private final Layout layout;
+  private final List<Layer> layers;
+
+  /**
+   * Creates the model in {@code layout} over {@code layers}; throws when one layer's output width
+   * is not the next one's input width, or two parameters share a name.
+   */
+  public LayerStack(Layout layout, List<Layer> layers) {
+    if (layers.isEmpty()) {
+      throw new IllegalArgumentException("a layer stack needs at least one layer");
+    }
+    Set<String> names = new HashSet<>();
+    for (int i = 0; i < layers.size(); i++) {
+      Layer l = layers.get(i);
+      if (i > 0 && layers.get(i - 1).outputSize() != l.inputSize()) {
+        throw new IllegalArgumentException("layer " + l.name() + " takes " + l.inputSize()
+            + " features per sample, but the layer before it, " + layers.get(i - 1).name()
+            + ", gives " + layers.get(i - 1).outputSize());
+      }
+      for (Parameter p : l.parameters()) {
+        if (!names.add(p.name())) {
+          throw new IllegalArgumentException("two parameters are named " + p.name() + "; give "
+              + "every layer its own name");
+        }
+      }
+    }
+    this.layout = layout;
+    this.layers = List.copyOf(layers);
+  }
+
+  /** Returns the layers, first to last. */
+  public List<Layer> layers() {
+    return layers;
+  }
+
+  @Override
+  public Layout layout() {
+    return layout;
+  }
+
+  @Override
+  public int inputSize() {
+    return layers.get(0).inputSize();
+  }
+
+  @Override
+  public int outputSize() {
+    return layers.get(layers.size() - 1).outputSize();
+  }
+
+  @Override
+  public Forward forward(Node input) {
+    Node a = input;
+    LayerOutput out = null;
+    for (Layer l : layers) {
+      out = l.apply(a);
+      a = out.a();
+    }
+    return new Forward(input, out.z(), out.a(), layout);
+  }
+
+  @Override
+  public List<Parameter> parameters() {
+    List<Parameter> all = new ArrayList<>();
+    layers.forEach(l -> all.addAll(l.parameters()));
+    return all;
+  }
+
+  @Override
+  public String toString() {
+    StringBuilder sb = new StringBuilder("LayerStack (" + layout.id() + " layout, "
+        + parameterCount() + " parameters)");
+    layers.forEach(l -> sb.append("\n  ").append(l));
+    return sb.toString();
+  }
+}
