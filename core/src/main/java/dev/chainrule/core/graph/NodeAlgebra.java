@@ -30,6 +30,11 @@ import dev.chainrule.core.graph.ops.Tanh;
 import dev.chainrule.core.graph.ops.Transpose;
 import dev.chainrule.core.graph.ops.Where;
 import dev.chainrule.core.graph.ops.Abs;
+import dev.chainrule.core.graph.ops.AvgPool2d;
+import dev.chainrule.core.graph.ops.Conv2d;
+import dev.chainrule.core.graph.ops.DropoutMask;
+import dev.chainrule.core.graph.ops.MaxPool2d;
+import dev.chainrule.core.tensor.Window2d;
 import dev.chainrule.core.tensor.Permute;
 import dev.chainrule.core.tensor.Shape;
 import java.util.List;
@@ -304,5 +309,49 @@ public abstract class NodeAlgebra {
   /** Treating this as a 0/1 condition, returns {@code ifTrue} where it is non-zero, else {@code ifFalse}. */
   public Node where(Node ifTrue, Node ifFalse) {
     return apply(Where.INSTANCE, self(), ifTrue, ifFalse);
+  }
+
+  // conv block (issue 14): convolution, pooling, dropout
+
+  /**
+   * Returns the 2-D convolution {@code kernel} ⋆ this of an NCHW input (n, c, h, w) with a kernel
+   * (f, c / groups, kh, kw), sliding by {@code window}: Z = W ⋆ X, of shape (n, f, oh, ow).
+   */
+  public Node conv2d(Node kernel, Window2d window, int groups) {
+    return apply(new Conv2d(window, groups), kernel, self());
+  }
+
+  /** Returns the convolution {@code kernel} ⋆ this with stride 1, no padding, one group. */
+  public Node conv2d(Node kernel) {
+    return conv2d(kernel, Window2d.DENSE, 1);
+  }
+
+  /** Returns the maximum of every (kh, kw) window of an NCHW tensor, sliding by {@code window}. */
+  public Node maxPool2d(int kh, int kw, Window2d window) {
+    return apply(new MaxPool2d(kh, kw, window), self());
+  }
+
+  /** Returns the maximum of every size × size window, windows side by side (stride = size). */
+  public Node maxPool2d(int size) {
+    return maxPool2d(size, size, Window2d.of(size, 0, 1));
+  }
+
+  /** Returns the mean of every (kh, kw) window of an NCHW tensor, padding counted as 0. */
+  public Node avgPool2d(int kh, int kw, Window2d window) {
+    return apply(new AvgPool2d(kh, kw, window), self());
+  }
+
+  /** Returns the mean of every size × size window, windows side by side (stride = size). */
+  public Node avgPool2d(int size) {
+    return avgPool2d(size, size, Window2d.of(size, 0, 1));
+  }
+
+  /**
+   * Returns this ∘ mask: inverted dropout, each element zeroed with probability {@code rate} and
+   * the rest scaled by 1/(1 − rate); the mask is drawn from {@code seed} and the scalar node
+   * {@code draw}, which a training loop advances once per step (see {@link DropoutMask}).
+   */
+  public Node dropout(double rate, long seed, Node draw) {
+    return mul(apply(new DropoutMask(rate, seed, self().shape()), draw));
   }
 }

@@ -62,6 +62,7 @@ public final class OpCatalogue {
     c.reductions();
     c.softmaxes();
     c.conditions();
+    c.entries.addAll(ConvolutionEntries.entries());
     return c.entries;
   }
 
