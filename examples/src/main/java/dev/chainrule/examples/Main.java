@@ -5,6 +5,7 @@ import dev.chainrule.examples.cli.Cli;
 import dev.chainrule.examples.cli.DebugLog;
 import dev.chainrule.examples.custom.CustomModelCommand;
 import dev.chainrule.examples.fashion.FashionMnistCommand;
+import dev.chainrule.examples.cnn.CnnCommand;
 import dev.chainrule.examples.formulas.CompareCommand;
 import dev.chainrule.examples.formulas.FormulasCommand;
 import dev.chainrule.examples.formulas.TraceCommand;
@@ -33,7 +34,7 @@ import picocli.CommandLine.ScopeType;
         FashionMnistCommand.class, CustomModelCommand.class, Bp4Command.class,
         TestNetBatchCommand.class, TestNetSingleCommand.class, GraphCommand.class,
         FormulasCommand.class, CompareCommand.class, TraceCommand.class, SoakCommand.class,
-        BenchCommand.class, HelpCommand.class})
+        BenchCommand.class, CnnCommand.class, HelpCommand.class})
 public final class Main implements Runnable {
   /** Runs the command line and exits with its status. */
   public static void main(String[] args) {
