@@ -17,6 +17,7 @@ final class SeedFormulas {
     SETS.put("testnet-single", TestnetSingleFormulas::of);
     SETS.put("testnet-batch", TestnetBatchFormulas::of);
     SETS.put("bp4", FourEquationsFormulas::of);
+    SETS.put("conv", ConvFormulas::of);
   }
 
   private SeedFormulas() {}

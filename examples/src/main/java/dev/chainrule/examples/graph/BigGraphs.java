@@ -14,7 +14,9 @@ import dev.chainrule.nn.layers.Activation;
 import dev.chainrule.nn.layers.Layout;
 import dev.chainrule.nn.losses.Loss;
 import dev.chainrule.nn.model.Forward;
+import dev.chainrule.nn.model.Network;
 import dev.chainrule.nn.model.Sequential;
+import dev.chainrule.nn.layers.Mode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -22,12 +24,13 @@ import java.util.Random;
 /**
  * Big graphs to draw, beside the seeds' small networks: a loop {@code y ← y·x + 0.1} unrolled
  * {@code size} times (default 2 000) with its gradient, the Fashion-MNIST MLP 784-256-256-256-10
- * on a batch of 64 with its gradients, and a graph of {@code size} random scalar operations
- * (default 100 000). Pictures of them are summarised to the node budget ({@code --max-nodes}).
+ * on a batch of 64 with its gradients, a graph of {@code size} random scalar operations
+ * (default 100 000), and a convolutional network (the {@code cnn} example's, with a batch norm)
+ * in training mode on a batch of 64 with its gradients. Pictures of them are summarised to the node budget ({@code --max-nodes}).
  */
 public final class BigGraphs {
   /** The names of the big graphs, as the command line takes them. */
-  public static final List<String> NAMES = List.of("chain", "fashion-mlp", "random");
+  public static final List<String> NAMES = List.of("chain", "fashion-mlp", "random", "cnn");
 
   private final String name;
   private final List<Node> targets;
@@ -59,6 +62,8 @@ public final class BigGraphs {
         return mlp();
       case "random":
         return random(size == 0 ? 100_000 : size);
+      case "cnn":
+        return cnn();
       default:
         throw new IllegalArgumentException("unknown big graph '" + name + "'; use one of "
             + String.join(", ", NAMES));
@@ -83,7 +88,20 @@ public final class BigGraphs {
         .dense(256, Activation.relu()).dense(256, Activation.relu())
         .dense(10, Activation.softmax()).seed(1).build();
     Graph g = new Graph();
-    Forward f = net.forward(g.input("X", 64, 784));
+    return trained("fashion-mlp", g, net.forward(g.input("X", 64, 784)));
+  }
+
+  private static BigGraphs cnn() {
+    Network net = Network.builder(1, 28, 28)
+        .conv2d(16, 5, 2, Activation.relu()).batchNorm().maxPool2d(2)
+        .conv2d(32, 5, 2, Activation.relu()).maxPool2d(2)
+        .flatten().dense(10, Activation.softmax()).seed(1).build();
+    Graph g = new Graph();
+    return trained("cnn", g, net.forward(g.input("X", 64, 784), Mode.TRAINING));
+  }
+
+  /** Returns the graph of {@code f}'s softmax cross-entropy and its parameters' gradients. */
+  private static BigGraphs trained(String name, Graph g, Forward f) {
     Node loss = Loss.softmaxCrossEntropy().build(f, g.input("Y", 64, 10)).named("J");
     List<Node> parameters = new ArrayList<>();
     for (Node n : g.nodes()) {
@@ -94,7 +112,7 @@ public final class BigGraphs {
     Gradients grads = Autodiff.gradients(loss, parameters);
     List<Node> targets = new ArrayList<>(grads.list());
     targets.add(loss);
-    return new BigGraphs("fashion-mlp", targets, loss, grads);
+    return new BigGraphs(name, targets, loss, grads);
   }
 
   private static BigGraphs random(int size) {
