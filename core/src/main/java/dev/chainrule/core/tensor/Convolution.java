@@ -14,6 +14,12 @@ import java.util.Arrays;
  *   <li>{@link #kernelGradient}: dW = X ⋆ dZ, the correlation of the input with the output
  *       gradient summed over the batch.
  * </ul>
+ *
+ * <p>The products run on the pure-Java GEMM unless the native BLAS is forced ({@code
+ * chainrule.blas=native}): per sample they are small to medium (16 × 25 × 784 to 32 × 400 × 196
+ * in the {@code cnn} example), where the JNI call and OpenBLAS's thread hand-off cost more than
+ * they save — the {@code cnn} training step (bench W6) ran 2.7 times faster on the Java kernel
+ * than through OpenBLAS on this project's 2-core machine.
  */
 public final class Convolution {
   private final ConvGeometry g;
@@ -23,6 +29,11 @@ public final class Convolution {
   public Convolution(ConvGeometry geometry) {
     this.g = geometry;
     this.cols = new double[geometry.patch() * geometry.positions()];
+  }
+
+  /** Returns the Java kernel, or the native BLAS when the user forces it. */
+  private static GemmBackend backend() {
+    return GemmBackend.configured() == GemmBackend.NATIVE ? GemmBackend.NATIVE : GemmBackend.JAVA;
   }
 
   /** Returns the geometry. */
@@ -38,7 +49,7 @@ public final class Convolution {
     for (int s = 0; s < g.n(); s++) {
       for (int group = 0; group < g.groups(); group++) {
         Im2col.fill(g, x, s, group, cols);
-        Gemm.gemm(false, false, groupFilters, positions, patch, 1.0, kernel,
+        Gemm.gemm(backend(), false, false, groupFilters, positions, patch, 1.0, kernel,
             group * groupFilters * patch, patch, cols, 0, positions, 0.0, z,
             (s * g.f() + group * groupFilters) * positions, positions);
       }
@@ -53,7 +64,7 @@ public final class Convolution {
     Arrays.fill(dx, 0, g.n() * g.c() * g.h() * g.w(), 0.0);
     for (int s = 0; s < g.n(); s++) {
       for (int group = 0; group < g.groups(); group++) {
-        Gemm.gemm(true, false, patch, positions, groupFilters, 1.0, kernel,
+        Gemm.gemm(backend(), true, false, patch, positions, groupFilters, 1.0, kernel,
             group * groupFilters * patch, patch, dz,
             (s * g.f() + group * groupFilters) * positions, positions, 0.0, cols, 0, positions);
         Im2col.accumulate(g, cols, s, group, dx);
@@ -69,7 +80,7 @@ public final class Convolution {
     for (int s = 0; s < g.n(); s++) {
       for (int group = 0; group < g.groups(); group++) {
         Im2col.fill(g, x, s, group, cols);
-        Gemm.gemm(false, true, groupFilters, patch, positions, 1.0, dz,
+        Gemm.gemm(backend(), false, true, groupFilters, patch, positions, 1.0, dz,
             (s * g.f() + group * groupFilters) * positions, positions, cols, 0, positions,
             s == 0 ? 0.0 : 1.0, dk, group * groupFilters * patch, patch);
       }
