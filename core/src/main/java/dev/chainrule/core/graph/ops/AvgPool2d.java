@@ -4,11 +4,9 @@ import dev.chainrule.core.graph.Algebra;
 import dev.chainrule.core.graph.Kernel;
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.graph.Notation;
-import dev.chainrule.core.graph.Op;
 import dev.chainrule.core.tensor.PoolGeometry;
 import dev.chainrule.core.tensor.Pooling;
 import dev.chainrule.core.tensor.Shape;
-import dev.chainrule.core.tensor.Tensor;
 import dev.chainrule.core.tensor.Window2d;
 import java.util.List;
 
@@ -21,7 +19,7 @@ import java.util.List;
  * @param kernelWidth the window's width kw
  * @param window the stride and padding (at most half the window), without dilation
  */
-public record AvgPool2d(int kernelHeight, int kernelWidth, Window2d window) implements Op {
+public record AvgPool2d(int kernelHeight, int kernelWidth, Window2d window) implements PreparedOp {
   /** Checks that the window is not dilated, which average pooling does not define. */
   public AvgPool2d {
     AvgPool2dTranspose.requireUndilated(window);
@@ -37,10 +35,6 @@ public record AvgPool2d(int kernelHeight, int kernelWidth, Window2d window) impl
     return PoolGeometry.of(inputs.get(0), kernelHeight, kernelWidth, window).outputShape();
   }
 
-  @Override
-  public void forward(Tensor[] inputs, Tensor out) {
-    prepare(List.of(inputs[0].shape()), out.shape()).run(inputs, out);
-  }
 
   @Override
   public Kernel prepare(List<Shape> inputs, Shape output) {

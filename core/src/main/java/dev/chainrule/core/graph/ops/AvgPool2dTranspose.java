@@ -4,11 +4,9 @@ import dev.chainrule.core.graph.Algebra;
 import dev.chainrule.core.graph.Kernel;
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.graph.Notation;
-import dev.chainrule.core.graph.Op;
 import dev.chainrule.core.tensor.PoolGeometry;
 import dev.chainrule.core.tensor.Pooling;
 import dev.chainrule.core.tensor.Shape;
-import dev.chainrule.core.tensor.Tensor;
 import dev.chainrule.core.tensor.Window2d;
 import java.util.List;
 
@@ -25,7 +23,7 @@ import java.util.List;
  * @param width the pooled input's width w
  */
 public record AvgPool2dTranspose(int kernelHeight, int kernelWidth, Window2d window, int height,
-    int width) implements Op {
+    int width) implements PreparedOp {
   /** Checks that the window is not dilated. */
   public AvgPool2dTranspose {
     requireUndilated(window);
@@ -63,10 +61,6 @@ public record AvgPool2dTranspose(int kernelHeight, int kernelWidth, Window2d win
     return geometry(inputs.get(0)).inputShape();
   }
 
-  @Override
-  public void forward(Tensor[] inputs, Tensor out) {
-    prepare(List.of(inputs[0].shape()), out.shape()).run(inputs, out);
-  }
 
   @Override
   public Kernel prepare(List<Shape> inputs, Shape output) {

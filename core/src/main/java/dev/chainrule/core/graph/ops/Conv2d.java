@@ -4,11 +4,9 @@ import dev.chainrule.core.graph.Algebra;
 import dev.chainrule.core.graph.Kernel;
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.graph.Notation;
-import dev.chainrule.core.graph.Op;
 import dev.chainrule.core.tensor.ConvGeometry;
 import dev.chainrule.core.tensor.Convolution;
 import dev.chainrule.core.tensor.Shape;
-import dev.chainrule.core.tensor.Tensor;
 import dev.chainrule.core.tensor.Window2d;
 import java.util.List;
 
@@ -23,7 +21,7 @@ import java.util.List;
  * @param window the stride, zero padding and dilation
  * @param groups the number of channel groups (1 for an ordinary convolution)
  */
-public record Conv2d(Window2d window, int groups) implements Op {
+public record Conv2d(Window2d window, int groups) implements PreparedOp {
   @Override
   public String name() {
     return "conv2d";
@@ -38,10 +36,6 @@ public record Conv2d(Window2d window, int groups) implements Op {
     return ConvGeometry.of(inputs.get(1), inputs.get(0), window, groups);
   }
 
-  @Override
-  public void forward(Tensor[] inputs, Tensor out) {
-    prepare(List.of(inputs[0].shape(), inputs[1].shape()), out.shape()).run(inputs, out);
-  }
 
   @Override
   public Kernel prepare(List<Shape> inputs, Shape output) {

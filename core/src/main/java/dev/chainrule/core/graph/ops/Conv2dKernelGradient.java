@@ -4,11 +4,9 @@ import dev.chainrule.core.graph.Algebra;
 import dev.chainrule.core.graph.Kernel;
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.graph.Notation;
-import dev.chainrule.core.graph.Op;
 import dev.chainrule.core.tensor.ConvGeometry;
 import dev.chainrule.core.tensor.Convolution;
 import dev.chainrule.core.tensor.Shape;
-import dev.chainrule.core.tensor.Tensor;
 import dev.chainrule.core.tensor.Window2d;
 import java.util.List;
 
@@ -25,7 +23,7 @@ import java.util.List;
  * @param kernelWidth the kernel's width kw
  */
 public record Conv2dKernelGradient(Window2d window, int groups, int kernelHeight,
-    int kernelWidth) implements Op {
+    int kernelWidth) implements PreparedOp {
   @Override
   public String name() {
     return "conv2d_kernel_gradient";
@@ -50,10 +48,6 @@ public record Conv2dKernelGradient(Window2d window, int groups, int kernelHeight
     return geometry;
   }
 
-  @Override
-  public void forward(Tensor[] inputs, Tensor out) {
-    prepare(List.of(inputs[0].shape(), inputs[1].shape()), out.shape()).run(inputs, out);
-  }
 
   @Override
   public Kernel prepare(List<Shape> inputs, Shape output) {

@@ -4,11 +4,9 @@ import dev.chainrule.core.graph.Algebra;
 import dev.chainrule.core.graph.Kernel;
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.graph.Notation;
-import dev.chainrule.core.graph.Op;
 import dev.chainrule.core.tensor.ConvGeometry;
 import dev.chainrule.core.tensor.Convolution;
 import dev.chainrule.core.tensor.Shape;
-import dev.chainrule.core.tensor.Tensor;
 import dev.chainrule.core.tensor.Window2d;
 import java.util.List;
 
@@ -26,7 +24,7 @@ import java.util.List;
  * @param height the output's height h
  * @param width the output's width w
  */
-public record Conv2dTranspose(Window2d window, int groups, int height, int width) implements Op {
+public record Conv2dTranspose(Window2d window, int groups, int height, int width) implements PreparedOp {
   @Override
   public String name() {
     return "conv_transpose2d";
@@ -41,10 +39,6 @@ public record Conv2dTranspose(Window2d window, int groups, int height, int width
     return ConvGeometry.ofOutput(inputs.get(0), inputs.get(1), window, groups, height, width);
   }
 
-  @Override
-  public void forward(Tensor[] inputs, Tensor out) {
-    prepare(List.of(inputs[0].shape(), inputs[1].shape()), out.shape()).run(inputs, out);
-  }
 
   @Override
   public Kernel prepare(List<Shape> inputs, Shape output) {

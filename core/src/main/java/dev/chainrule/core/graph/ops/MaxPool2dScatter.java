@@ -3,11 +3,9 @@ package dev.chainrule.core.graph.ops;
 import dev.chainrule.core.graph.Kernel;
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.graph.Notation;
-import dev.chainrule.core.graph.Op;
 import dev.chainrule.core.tensor.PoolGeometry;
 import dev.chainrule.core.tensor.Pooling;
 import dev.chainrule.core.tensor.Shape;
-import dev.chainrule.core.tensor.Tensor;
 import dev.chainrule.core.tensor.Window2d;
 import java.util.List;
 
@@ -23,7 +21,7 @@ import java.util.List;
  * @param window the stride, padding and dilation
  */
 public record MaxPool2dScatter(int kernelHeight, int kernelWidth, Window2d window)
-    implements Op {
+    implements PreparedOp {
   @Override
   public String name() {
     return "max_pool2d_scatter";
@@ -39,10 +37,6 @@ public record MaxPool2dScatter(int kernelHeight, int kernelWidth, Window2d windo
     return inputs.get(0);
   }
 
-  @Override
-  public void forward(Tensor[] inputs, Tensor out) {
-    prepare(List.of(inputs[0].shape(), inputs[1].shape()), out.shape()).run(inputs, out);
-  }
 
   @Override
   public Kernel prepare(List<Shape> inputs, Shape output) {
