@@ -12,6 +12,7 @@ import dev.chainrule.examples.formulas.TraceCommand;
 import dev.chainrule.examples.fourequations.Bp4Command;
 import dev.chainrule.examples.graph.GraphCommand;
 import dev.chainrule.examples.mazur.MazurCommand;
+import dev.chainrule.examples.onnx.ExportOnnxCommand;
 import dev.chainrule.examples.shallow.ShallowCommand;
 import dev.chainrule.examples.soak.SoakCommand;
 import dev.chainrule.examples.testnet.TestNetBatchCommand;
@@ -33,7 +34,8 @@ import picocli.CommandLine.ScopeType;
     subcommands = {ListCommand.class, MazurCommand.class, XorCommand.class, ShallowCommand.class,
         FashionMnistCommand.class, CustomModelCommand.class, Bp4Command.class,
         TestNetBatchCommand.class, TestNetSingleCommand.class, GraphCommand.class,
-        FormulasCommand.class, CompareCommand.class, TraceCommand.class, SoakCommand.class,
+        ExportOnnxCommand.class, FormulasCommand.class, CompareCommand.class, TraceCommand.class,
+        SoakCommand.class,
         BenchCommand.class, CnnCommand.class, HelpCommand.class})
 public final class Main implements Runnable {
   /** Runs the command line and exits with its status. */

@@ -2,6 +2,7 @@ package dev.chainrule.examples.graph;
 
 import dev.chainrule.core.autodiff.Autodiff;
 import dev.chainrule.core.autodiff.Gradients;
+import dev.chainrule.core.exec.Feeds;
 import dev.chainrule.core.export.ExportOptions;
 import dev.chainrule.core.export.ExportOptions.View;
 import dev.chainrule.core.export.GraphExport;
@@ -10,6 +11,7 @@ import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.graph.NodeKind;
 import dev.chainrule.core.tensor.Tensor;
 import dev.chainrule.examples.cli.Picture;
+import dev.chainrule.explorer.GraphExplorer;
 import dev.chainrule.nn.layers.Activation;
 import dev.chainrule.nn.layers.Layout;
 import dev.chainrule.nn.losses.Loss;
@@ -36,12 +38,15 @@ public final class BigGraphs {
   private final List<Node> targets;
   private final Node loss;
   private final Gradients gradients;
+  private final Feeds feeds;
 
-  private BigGraphs(String name, List<Node> targets, Node loss, Gradients gradients) {
+  private BigGraphs(String name, List<Node> targets, Node loss, Gradients gradients,
+      Feeds feeds) {
     this.name = name;
     this.targets = targets;
     this.loss = loss;
     this.gradients = gradients;
+    this.feeds = feeds;
   }
 
   /**
@@ -80,7 +85,7 @@ public final class BigGraphs {
     Gradients grads = Autodiff.gradients(y, List.of(x));
     List<Node> targets = new ArrayList<>(grads.list());
     targets.add(y);
-    return new BigGraphs("chain", targets, y, grads);
+    return new BigGraphs("chain", targets, y, grads, null);
   }
 
   private static BigGraphs mlp() {
@@ -88,7 +93,8 @@ public final class BigGraphs {
         .dense(256, Activation.relu()).dense(256, Activation.relu())
         .dense(10, Activation.softmax()).seed(1).build();
     Graph g = new Graph();
-    return trained("fashion-mlp", g, net.forward(g.input("X", 64, 784)));
+    Node x = g.input("X", 64, 784);
+    return trained("fashion-mlp", g, net.forward(x), x);
   }
 
   private static BigGraphs cnn() {
@@ -97,12 +103,17 @@ public final class BigGraphs {
         .conv2d(32, 5, 2, Activation.relu()).maxPool2d(2)
         .flatten().dense(10, Activation.softmax()).seed(1).build();
     Graph g = new Graph();
-    return trained("cnn", g, net.forward(g.input("X", 64, 784), Mode.TRAINING));
+    Node x = g.input("X", 64, 784);
+    return trained("cnn", g, net.forward(x, Mode.TRAINING), x);
   }
 
-  /** Returns the graph of {@code f}'s softmax cross-entropy and its parameters' gradients. */
-  private static BigGraphs trained(String name, Graph g, Forward f) {
-    Node loss = Loss.softmaxCrossEntropy().build(f, g.input("Y", 64, 10)).named("J");
+  /**
+   * Returns the graph of {@code f}'s softmax cross-entropy and its parameters' gradients, with a
+   * random batch for the explorer.
+   */
+  private static BigGraphs trained(String name, Graph g, Forward f, Node x) {
+    Node y = g.input("Y", 64, 10);
+    Node loss = Loss.softmaxCrossEntropy().build(f, y).named("J");
     List<Node> parameters = new ArrayList<>();
     for (Node n : g.nodes()) {
       if (n.kind() == NodeKind.PARAMETER) {
@@ -112,7 +123,24 @@ public final class BigGraphs {
     Gradients grads = Autodiff.gradients(loss, parameters);
     List<Node> targets = new ArrayList<>(grads.list());
     targets.add(loss);
-    return new BigGraphs(name, targets, loss, grads);
+    return new BigGraphs(name, targets, loss, grads, randomBatch(x, y));
+  }
+
+  /**
+   * Returns a batch for the explorer to show values with: pixels uniform in [0, 1) and one
+   * random class per sample, drawn from a fixed seed.
+   */
+  private static Feeds randomBatch(Node x, Node y) {
+    Random random = new Random(1);
+    double[] pixels = new double[64 * 784];
+    double[] classes = new double[64 * 10];
+    for (int i = 0; i < 64; i++) {
+      for (int j = 0; j < 784; j++) {
+        pixels[i * 784 + j] = random.nextDouble();
+      }
+      classes[i * 10 + random.nextInt(10)] = 1;
+    }
+    return Feeds.of(x, Tensor.of(pixels, 64, 784), y, Tensor.of(classes, 64, 10));
   }
 
   private static BigGraphs random(int size) {
@@ -129,7 +157,19 @@ public final class BigGraphs {
       nodes.add(op == 0 ? u.add(v) : op == 1 ? u.mul(v) : u.tanh());
     }
     Node out = nodes.get(nodes.size() - 1).named("out");
-    return new BigGraphs("random", List.of(out), null, null);
+    return new BigGraphs("random", List.of(out), null, null, null);
+  }
+
+  /**
+   * Returns the explorer of the graph: every view in one page, opening with one box per layer
+   * (the MLP's values on a random batch); the random graph, which has no reverse pass, shows its
+   * forward view only.
+   */
+  public GraphExplorer explorer() {
+    GraphExplorer e = GraphExplorer.of(targets).collapsedLayers(true).title(name
+        + (gradients == null ? ": forward pass" : ": forward and backward pass"));
+    e = feeds == null ? e : e.feeds(feeds);
+    return gradients == null ? e : e.gradients(gradients);
   }
 
   /**

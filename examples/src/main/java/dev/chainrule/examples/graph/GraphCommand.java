@@ -10,6 +10,7 @@ import dev.chainrule.examples.cli.Picture;
 import dev.chainrule.examples.cli.PictureFiles;
 import dev.chainrule.examples.cli.UsageException;
 import dev.chainrule.examples.seeds.SeedCatalog;
+import dev.chainrule.explorer.GraphExplorer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -45,7 +46,8 @@ public final class GraphCommand implements Runnable {
 
   @Option(names = "--format", split = ",", paramLabel = "FORMATS",
       hideParamSyntax = true,
-      description = "File formats, comma-separated: dot, svg or png (default: png).")
+      description = "File formats, comma-separated: dot, svg, png, or html for the interactive "
+          + "explorer of every view in one page (default: png).")
   List<String> formats = List.of("png");
 
   @Option(names = "--out", paramLabel = "DIR", description = "Directory to write to (default: .).")
@@ -98,10 +100,12 @@ public final class GraphCommand implements Runnable {
     List<String> examples = examples();
     List<PictureKind> kinds = kinds();
     ExportOptions options = options();
-    PictureFiles files = PictureFiles.of(formats, engine, scale, out, limits());
+    ExplorerPages pages = ExplorerPages.of(formats, out);
+    PictureFiles files = PictureFiles.of(pages.otherFormats(), engine, scale, out, limits());
     List<Map<String, Object>> written = new ArrayList<>();
     List<String> skipped = new ArrayList<>();
     for (String name : examples) {
+      pages.write(name, () -> explorer(name), options, json, written);
       for (Picture picture : pictures(name, kinds, options)) {
         if (picture.isSkipped()) {
           skipped.add(picture.note());
@@ -141,6 +145,11 @@ public final class GraphCommand implements Runnable {
       pictures.addAll(seed.pictures(kind, options));
     }
     return pictures;
+  }
+
+  private GraphExplorer explorer(String name) {
+    return BigGraphs.NAMES.contains(name) ? BigGraphs.of(name, size).explorer()
+        : SeedPictures.of(name).explorer();
   }
 
   private Limits limits() {

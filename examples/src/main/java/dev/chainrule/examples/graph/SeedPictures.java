@@ -14,6 +14,7 @@ import dev.chainrule.examples.formulas.ComparisonPictures;
 import dev.chainrule.examples.formulas.SimplifiedPass;
 import dev.chainrule.examples.seeds.SeedCatalog;
 import dev.chainrule.examples.seeds.SeedNetwork;
+import dev.chainrule.explorer.GraphExplorer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -78,6 +79,20 @@ public final class SeedPictures {
         return List.of(Picture.of(file, raw(kind).options(options.withView(view)
             .withCollapsedScopes(kind == PictureKind.LAYERS).withTitle(title(kind))).picture()));
     }
+  }
+
+  /**
+   * Returns the explorer of the network: every view in one page, the simplified view the one
+   * {@code formulas} prints, numbers written as it writes them (1/m, λ).
+   */
+  public GraphExplorer explorer() {
+    GraphExplorer e = GraphExplorer.of(network.loss()).gradients(gradients)
+        .feeds(network.feeds()).simplified(simplified.rewritten())
+        .title(network.name() + ": forward and backward pass");
+    for (Map.Entry<String, Double> s : simplified.symbols().entrySet()) {
+      e = e.symbol(s.getKey(), s.getValue());
+    }
+    return e;
   }
 
   /** Returns the export of the graph as built: the gradients, the loss, or both, as targets. */

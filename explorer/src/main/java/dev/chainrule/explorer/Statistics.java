@@ -1,0 +1,81 @@
+package dev.chainrule.explorer;
+
+import dev.chainrule.core.tensor.Tensor;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A tensor summarised for the node panel: element count, mean, standard deviation, minimum,
+ * maximum, how many elements are not finite, and a histogram of the finite ones in {@value #BINS}
+ * equal bins from the minimum to the maximum.
+ *
+ * @param count the number of elements
+ * @param mean the mean of the finite elements
+ * @param sd their population standard deviation
+ * @param min the smallest finite element
+ * @param max the largest finite element
+ * @param nonFinite how many elements are NaN or infinite
+ * @param bins the histogram's counts, first bin at {@code min}
+ */
+record Statistics(int count, double mean, double sd, double min, double max, int nonFinite,
+    int[] bins) {
+  /** The number of histogram bins. */
+  static final int BINS = 16;
+
+  /** Returns the statistics of {@code t}'s elements. */
+  static Statistics of(Tensor t) {
+    double[] v = t.buffer();
+    double sum = 0;
+    double min = Double.POSITIVE_INFINITY;
+    double max = Double.NEGATIVE_INFINITY;
+    int finite = 0;
+    for (double x : v) {
+      if (Double.isFinite(x)) {
+        finite++;
+        sum += x;
+        min = Math.min(min, x);
+        max = Math.max(max, x);
+      }
+    }
+    double mean = finite == 0 ? Double.NaN : sum / finite;
+    double squares = 0;
+    for (double x : v) {
+      if (Double.isFinite(x)) {
+        squares += (x - mean) * (x - mean);
+      }
+    }
+    int[] bins = new int[BINS];
+    for (double x : v) {
+      if (Double.isFinite(x)) {
+        bins[bin(x, min, max)]++;
+      }
+    }
+    return new Statistics(v.length, mean, finite == 0 ? Double.NaN : Math.sqrt(squares / finite),
+        finite == 0 ? Double.NaN : min, finite == 0 ? Double.NaN : max, v.length - finite, bins);
+  }
+
+  /** Returns the bin of {@code x}: the maximum falls in the last bin, a constant in the first. */
+  static int bin(double x, double min, double max) {
+    if (!(max > min)) {
+      return 0;
+    }
+    return Math.min(BINS - 1, (int) ((x - min) / (max - min) * BINS));
+  }
+
+  /** Returns the statistics as JSON-ready values (NaN written as null). */
+  Map<String, Object> json() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("count", count);
+    m.put("mean", finite(mean));
+    m.put("sd", finite(sd));
+    m.put("min", finite(min));
+    m.put("max", finite(max));
+    m.put("nonFinite", nonFinite);
+    m.put("bins", bins);
+    return m;
+  }
+
+  private static Double finite(double x) {
+    return Double.isFinite(x) ? x : null;
+  }
+}
