@@ -54,7 +54,8 @@ public final class BenchCommand implements Runnable {
   String python;
 
   @Option(names = "--profile",
-      description = "Also time each step of the W2 and W3 training steps and print the profile.")
+      description = "Also time each step of the W2, W3 and W6 training steps and print the "
+          + "profile.")
   boolean profile;
 
   @Option(names = "--no-references", description = "Skip the NumPy and PyTorch references.")
