@@ -18,10 +18,12 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * W6: the {@code cnn} example's training step, batch 64, float64: conv 5×5×16 (padding 2) → ReLU
- * → max pool 2 → conv 5×5×32 (padding 2) → ReLU → max pool 2 → flatten → dense 10, softmax
- * cross-entropy from the logits, Adam at 10⁻³, built by nn's {@code Network} and compiled by its
- * {@link Trainer} into one training step, run on eight fixed random batches in turn.
+ * W6: the {@code cnn} example's training step, batch 64, float64 ({@link CnnRun#network}: conv
+ * 5×5×16 → ReLU → batch norm → max pool → conv 5×5×32 → ReLU → batch norm → max pool → dense 128
+ * → ReLU → dense 10), softmax cross-entropy from the logits, Adam at 10⁻³, built by nn's {@code
+ * Network} and compiled by its {@link Trainer} into one training step (training mode), run on
+ * eight fixed random batches in turn. The step's state updates (batch norm's running statistics)
+ * are left out: they are a few hundred additions after the plan.
  */
 final class CnnWorkload {
   private static final int BATCH = 64;

@@ -28,7 +28,7 @@ public final class CnnCommand implements Runnable {
   Path data = FashionMnist.defaultDirectory();
 
   @Option(names = "--epochs", description = "Epochs (default: ${DEFAULT-VALUE}).")
-  int epochs = 3;
+  int epochs = 5;
 
   @Option(names = "--batch-size", description = "Samples per step (default: ${DEFAULT-VALUE}).")
   int batchSize = 64;
