@@ -32,7 +32,8 @@ public final class BenchCommand implements Runnable {
   boolean json;
 
   @Option(names = "--workloads", defaultValue = "w1,w2,w3,w4,w5,w6,scaling",
-      description = "Comma-separated workloads: w1,w2,w3,w4,w5,w6,scaling (default: all).")
+      description = "Comma-separated workloads, any of w1 w2 w3 w4 w5 w6 scaling "
+          + "(default: all).")
   String workloads;
 
   @Option(names = "--threads", defaultValue = "1,2",
