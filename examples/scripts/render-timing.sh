@@ -3,7 +3,7 @@
 # with the dot program on the PATH, and without it (the bundled Graphviz), against `dot -Tpng` on
 # the same DOT file as the reference, each run ROUNDS times (default 5), interleaved so that a
 # change of load hits all alike. Prints every time and the median of each, and `uptime` before and
-# after. Run from the repository root after `mvn -q -DskipTests package`.
+# after. Run from the repository root after `mvn -q -DskipTests -pl examples -am package`.
 set -euo pipefail
 rounds=${1:-5}
 jar=examples/target/chainrule-examples.jar

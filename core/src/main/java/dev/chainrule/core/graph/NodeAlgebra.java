@@ -30,21 +30,29 @@ import dev.chainrule.core.graph.ops.Tanh;
 import dev.chainrule.core.graph.ops.Transpose;
 import dev.chainrule.core.graph.ops.Where;
 import dev.chainrule.core.graph.ops.Abs;
-import dev.chainrule.core.graph.ops.AvgPool2d;
-import dev.chainrule.core.graph.ops.Conv2d;
-import dev.chainrule.core.graph.ops.DropoutMask;
-import dev.chainrule.core.graph.ops.MaxPool2d;
-import dev.chainrule.core.tensor.Window2d;
+import dev.chainrule.core.graph.ops.BatchMatMul;
+import dev.chainrule.core.graph.ops.Clamp;
+import dev.chainrule.core.graph.ops.Gelu;
+import dev.chainrule.core.graph.ops.LogSumExp;
+import dev.chainrule.core.graph.ops.Maximum;
+import dev.chainrule.core.graph.ops.Minimum;
+import dev.chainrule.core.graph.ops.Pad;
+import dev.chainrule.core.graph.ops.Range;
+import dev.chainrule.core.graph.ops.Slice;
+import dev.chainrule.core.graph.ops.Softplus;
+import dev.chainrule.core.graph.ops.SqueezeShapes;
 import dev.chainrule.core.tensor.Permute;
 import dev.chainrule.core.tensor.Shape;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The operations every {@link Node} offers, written so that model code reads like the seeds:
  * {@code W1.matmul(X).add(b1).tanh().named("A[1]")}. Each method adds one node to the node's graph;
  * the operation itself lives in its own file under {@code dev.chainrule.core.graph.ops}.
  */
-public abstract class NodeAlgebra {
+public abstract class NodeAlgebra extends ImageAlgebra {
   NodeAlgebra() {}
 
   abstract Node self();
@@ -158,16 +166,19 @@ public abstract class NodeAlgebra {
     return apply(Log.INSTANCE, self());
   }
 
-  /** Returns the matrix product this · other. */
+  /** Returns the matrix product this · other, batched as NumPy's for operands of rank ≥ 3. */
   public Node matmul(Node other) {
-    return apply(MatMul.PLAIN, self(), other);
+    return matmul(false, other, false);
   }
 
   /**
    * Returns op(this) · op(other), reading either operand transposed in place when its flag is set;
-   * the backward pass uses this to form dZ·Aᵀ without copying.
+   * the backward pass uses this to form dZ·Aᵀ without copying. Batched for operands of rank ≥ 3.
    */
   public Node matmul(boolean transposeThis, Node other, boolean transposeOther) {
+    if (self().shape().rank() > 2 || other.shape().rank() > 2) {
+      return apply(new BatchMatMul(transposeThis, transposeOther), self(), other);
+    }
     return apply(new MatMul(transposeThis, transposeOther), self(), other);
   }
 
@@ -311,47 +322,77 @@ public abstract class NodeAlgebra {
     return apply(Where.INSTANCE, self(), ifTrue, ifFalse);
   }
 
-  // conv block (issue 14): convolution, pooling, dropout
-
-  /**
-   * Returns the 2-D convolution {@code kernel} ⋆ this of an NCHW input (n, c, h, w) with a kernel
-   * (f, c / groups, kh, kw), sliding by {@code window}: Z = W ⋆ X, of shape (n, f, oh, ow).
-   */
-  public Node conv2d(Node kernel, Window2d window, int groups) {
-    return apply(new Conv2d(window, groups), kernel, self());
+  /** Returns what {@code attributes} computes, reporting its error as a shape error of {@code op}. */
+  private <T> T checked(String op, Supplier<T> attributes) {
+    try {
+      return attributes.get();
+    } catch (IllegalArgumentException e) {
+      throw graph().shapeError(op, List.of(self()), e.getMessage());
+    }
   }
 
-  /** Returns the convolution {@code kernel} ⋆ this with stride 1, no padding, one group. */
-  public Node conv2d(Node kernel) {
-    return conv2d(kernel, Window2d.DENSE, 1);
+  /** Returns log(1 + e^this) elementwise, computed without overflow. */
+  public Node softplus() {
+    return apply(Softplus.INSTANCE, self());
   }
 
-  /** Returns the maximum of every (kh, kw) window of an NCHW tensor, sliding by {@code window}. */
-  public Node maxPool2d(int kh, int kw, Window2d window) {
-    return apply(new MaxPool2d(kh, kw, window), self());
+  /** Returns the GELU of this in its tanh form, ½x(1 + tanh(√(2/π)(x + 0.044715x³))). */
+  public Node gelu() {
+    return apply(Gelu.INSTANCE, self());
   }
 
-  /** Returns the maximum of every size × size window, windows side by side (stride = size). */
-  public Node maxPool2d(int size) {
-    return maxPool2d(size, size, Window2d.of(size, 0, 1));
+  /** Returns the elementwise maximum of this and other, with broadcasting. */
+  public Node maximum(Node other) {
+    return apply(Maximum.INSTANCE, self(), other);
   }
 
-  /** Returns the mean of every (kh, kw) window of an NCHW tensor, padding counted as 0. */
-  public Node avgPool2d(int kh, int kw, Window2d window) {
-    return apply(new AvgPool2d(kh, kw, window), self());
+  /** Returns the elementwise minimum of this and other, with broadcasting. */
+  public Node minimum(Node other) {
+    return apply(Minimum.INSTANCE, self(), other);
   }
 
-  /** Returns the mean of every size × size window, windows side by side (stride = size). */
-  public Node avgPool2d(int size) {
-    return avgPool2d(size, size, Window2d.of(size, 0, 1));
+  /** Returns this clamped into [lo, hi] elementwise; an infinite bound clamps one side only. */
+  public Node clamp(double lo, double hi) {
+    return apply(new Clamp(lo, hi), self());
   }
 
-  /**
-   * Returns this ∘ mask: inverted dropout, each element zeroed with probability {@code rate} and
-   * the rest scaled by 1/(1 − rate); the mask is drawn from {@code seed} and the scalar node
-   * {@code draw}, which a training loop advances once per step (see {@link DropoutMask}).
-   */
-  public Node dropout(double rate, long seed, Node draw) {
-    return mul(apply(new DropoutMask(rate, seed, self().shape()), draw));
+  /** Returns log Σ e^this over the given axes (all when none), dropping them; stable. */
+  public Node logSumExp(int... axes) {
+    return apply(new LogSumExp(axes("logsumexp", false, axes)), self());
+  }
+
+  /** Returns log Σ e^this over the given axes (all when none), keeping them with size 1. */
+  public Node logSumExpKeepDims(int... axes) {
+    return apply(new LogSumExp(axes("logsumexp", true, axes)), self());
+  }
+
+  /** Returns NumPy's {@code x[r0, r1, …]}: a {@link Range} per leading axis, the rest whole. */
+  public Node slice(Range... ranges) {
+    Shape shape = self().shape();
+    Range[] all = ranges.length < shape.rank() ? Arrays.copyOf(ranges, shape.rank()) : ranges;
+    Arrays.setAll(all, d -> all[d] == null ? Range.all() : all[d]);
+    return apply(checked("slice", () -> Slice.of(shape, all)), self());
+  }
+
+  /** Returns this padded with {@code value} by {@code widths[d] = {before, after}} per axis d. */
+  public Node pad(int[][] widths, double value) {
+    return apply(checked("pad", () -> Pad.of(self().shape(), widths, value)), self());
+  }
+
+  /** Returns the axes permuted as PyTorch's {@code permute}: output axis i is {@code perm[i]}. */
+  public Node permute(int... perm) {
+    return transpose(Arrays.stream(perm).map(a -> axis("permute", a)).toArray());
+  }
+
+  /** Returns this without the given axes of size 1, or without every axis of size 1 when none. */
+  public Node squeeze(int... axes) {
+    Shape target = checked("squeeze", () -> SqueezeShapes.squeezed(self().shape(), axes));
+    return apply(new Reshape(target), self());
+  }
+
+  /** Returns this with a new axis of size 1 at {@code axis} of the result (−1 appends one). */
+  public Node unsqueeze(int axis) {
+    Shape target = checked("unsqueeze", () -> SqueezeShapes.unsqueezed(self().shape(), axis));
+    return apply(new Reshape(target), self());
   }
 }

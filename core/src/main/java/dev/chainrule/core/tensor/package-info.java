@@ -6,6 +6,7 @@
  * dev.chainrule.core.tensor.Gemm} and {@link dev.chainrule.core.tensor.Permute}; their loops
  * prepared once for fixed shapes, which operations' prepared kernels use, are {@link
  * dev.chainrule.core.tensor.BroadcastLoop}, {@link dev.chainrule.core.tensor.ReduceLoop} and {@link
- * dev.chainrule.core.tensor.PermuteLoop}.
+ * dev.chainrule.core.tensor.PermuteLoop}, with {@link dev.chainrule.core.tensor.BatchedGemm} for
+ * batched matrix products and {@link dev.chainrule.core.tensor.Window} for slices and padding.
  */
 package dev.chainrule.core.tensor;

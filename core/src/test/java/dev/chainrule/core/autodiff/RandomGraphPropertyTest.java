@@ -58,7 +58,8 @@ class RandomGraphPropertyTest {
   private static final List<String> EVERY_OP = List.of("add", "sub", "mul", "div", "neg", "pow",
       "exp", "log", "sqrt", "abs", "square", "sigmoid", "tanh", "sin", "cos", "relu", "leaky_relu",
       "matmul", "transpose", "reshape", "broadcast", "sum", "mean", "max", "softmax", "log_softmax",
-      "gt", "ge", "lt", "le", "eq", "where", "identity");
+      "gt", "ge", "lt", "le", "eq", "where", "identity",
+      "softplus", "gelu", "maximum", "minimum", "clamp", "logsumexp", "slice", "pad");
 
   @Provide
   Arbitrary<List<Integer>> leaves() {

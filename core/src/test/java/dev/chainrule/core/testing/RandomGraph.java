@@ -3,6 +3,7 @@ package dev.chainrule.core.testing;
 import dev.chainrule.core.graph.Graph;
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.graph.ops.Identity;
+import dev.chainrule.core.graph.ops.Range;
 import dev.chainrule.core.tensor.Naive;
 import dev.chainrule.core.tensor.Samples;
 import dev.chainrule.core.tensor.Shape;
@@ -45,7 +46,8 @@ public final class RandomGraph {
   public static final String[] OPS = {"add", "sub", "mul", "div", "neg", "pow", "exp", "log",
       "sqrt", "abs", "square", "sigmoid", "tanh", "sin", "cos", "relu", "leakyRelu", "matmul",
       "transposedMatmul", "transpose", "reshape", "broadcastTo", "reduce", "softmax", "where",
-      "compare", "identity", "binaryCrossEntropy", "softmaxCrossEntropy", "logOfSoftmax"};
+      "compare", "identity", "binaryCrossEntropy", "softmaxCrossEntropy", "logOfSoftmax",
+      "softplus", "gelu", "maximum", "minimum", "clamp", "logSumExp", "slice", "pad"};
   /** Products with a first operand larger than this are skipped. */
   private static final int MAX_MATMUL_OPERAND = 30_000;
   /** Broadcasts of a tensor larger than this are skipped. */
@@ -176,8 +178,35 @@ public final class RandomGraph {
       case "binaryCrossEntropy": return binaryCrossEntropy(a, k);
       case "softmaxCrossEntropy": return rank == 0 ? null : softmaxCrossEntropy(a, k);
       case "logOfSoftmax": return rank == 0 ? null : a.softmax(k % rank).log();
+      case "softplus": return a.softplus();
+      case "gelu": return a.gelu();
+      case "maximum": return broadcast(a, b) ? a.maximum(b) : null;
+      case "minimum": return broadcast(a, b) ? a.minimum(b) : null;
+      case "clamp": return a.clamp(-0.8, k % 2 == 0 ? 0.9 : Double.POSITIVE_INFINITY);
+      case "logSumExp": return rank == 0 ? a.logSumExp()
+          : k % 2 == 0 ? a.logSumExp(k % rank) : a.logSumExpKeepDims(-1 - (k / 2) % rank);
+      case "slice": return rank == 0 ? null : slice(a, k);
+      case "pad": return pad(a, k);
       default: return graph.apply(Identity.INSTANCE, a);
     }
+  }
+
+  /** Slices one axis of {@code a} ({@code k} picks it) by a range with a step, never empty. */
+  private static Node slice(Node a, int k) {
+    int axis = k % a.shape().rank();
+    Range[] options = {Range.from(1), Range.every(2), Range.every(-1), Range.of(-1, 0, -2)};
+    Range[] ranges = new Range[axis + 1];
+    ranges[axis] = a.shape().dim(axis) < 2 ? Range.every(-1) : options[(k / 2) % 4];
+    return a.slice(ranges);
+  }
+
+  /** Pads every axis of {@code a} by 0 or 1 on each side with −0.5, 0 or 0.5 ({@code k} picks). */
+  private static Node pad(Node a, int k) {
+    int[][] widths = new int[a.shape().rank()][];
+    for (int d = 0; d < widths.length; d++) {
+      widths[d] = new int[] {(k + d) % 2, (k / 2 + d) % 2};
+    }
+    return a.pad(widths, (k % 3) * 0.5 - 0.5);
   }
 
   /** Returns a new parameter shaped like {@code like}, in [0.1, 0.9]: a loss step's targets. */

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  */
 class ReleaseMetadataTest {
   private static final List<String> MODULES = List.of("bom", ".", "core", "nn", "onnx",
-      "explorer", "examples");
+      "explorer", "examples", "spark");
 
   private static String pom(String module) throws IOException {
     return Files.readString(MarkdownBlocks.ROOT.resolve(module).resolve("pom.xml"));
@@ -50,7 +50,8 @@ class ReleaseMetadataTest {
     assertTrue(bom.contains("<url>https://www.apache.org/licenses/LICENSE-2.0.txt</url>"));
     assertTrue(bom.contains("child.project.url.inherit.append.path=\"false\""),
         "modules inherit the project's URL as it is, without their directory appended");
-    for (String module : List.of(".", "core", "nn", "onnx", "explorer", "examples")) {
+    for (String module : List.of(".", "core", "nn", "onnx", "explorer", "examples",
+        "spark")) {
       String parent = first("<parent>(.*?)</parent>", pom(module));
       assertTrue(parent.contains("<artifactId>chainrule-" + (module.equals(".") ? "bom"
           : "parent") + "</artifactId>"), module + " inherits the BOM's metadata");
@@ -61,7 +62,7 @@ class ReleaseMetadataTest {
   void theBomManagesEveryLibraryModuleAtTheBuildsVersion() throws IOException {
     String bom = pom("bom");
     String managed = first("<dependencyManagement>(.*)</dependencyManagement>", bom);
-    for (String library : List.of("core", "nn", "onnx", "explorer")) {
+    for (String library : List.of("core", "nn", "onnx", "explorer", "spark")) {
       assertTrue(managed.contains("<artifactId>chainrule-" + library + "</artifactId>"),
           "the BOM manages chainrule-" + library);
     }

@@ -28,6 +28,24 @@ public final class Batch {
     this.indices = new int[size];
   }
 
+  /**
+   * Returns the samples of {@code data} at {@code indices}, in that order, as one batch of its own
+   * (not reused): e.g. a data-parallel worker's share of a global batch.
+   *
+   * @throws IndexOutOfBoundsException naming the index and the dataset when one lies outside it
+   */
+  public static Batch of(Dataset data, int[] indices) {
+    for (int i : indices) {
+      if (i < 0 || i >= data.size()) {
+        throw new IndexOutOfBoundsException("sample " + i + " is outside dataset '" + data.name()
+            + "' of " + data.size() + " samples");
+      }
+    }
+    Batch b = new Batch(indices.length, data.featureCount(), data.outputCount(), data.hasLabels());
+    b.fill(data, indices, 0);
+    return b;
+  }
+
   /** Refills this batch with the samples at {@code order[from .. from+size())} of {@code data}. */
   void fill(Dataset data, int[] order, int from) {
     int n = indices.length;

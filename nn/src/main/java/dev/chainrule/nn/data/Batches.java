@@ -77,7 +77,16 @@ public final class Batches {
       }
       return order;
     }
-    return Dataset.permutation(n, new SplittableRandom(seed + GOLDEN_GAMMA * (epoch + 1L)));
+    return shuffledOrder(n, seed, epoch);
+  }
+
+  /**
+   * Returns the order in which epoch {@code epoch} of batches {@link #shuffled shuffled} with
+   * {@code seed} visits {@code size} samples: what {@link #order} returns for a dataset of that
+   * size, for callers that hold the samples elsewhere (the partitions of a cluster).
+   */
+  public static int[] shuffledOrder(int size, long seed, int epoch) {
+    return Dataset.permutation(size, new SplittableRandom(seed + GOLDEN_GAMMA * (epoch + 1L)));
   }
 
   /** Returns the batches of pass number {@code epoch} (from 0), to iterate once or many times. */

@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import java.util.zip.CRC32;
@@ -35,6 +34,24 @@ final class ModelBytes {
    */
   static void write(Path file, ModelHeader header, List<Tensor> blocks,
       UnaryOperator<OutputStream> through) throws ModelFileException {
+    byte[] bytes = encode(file, header, blocks);
+    try {
+      AtomicFiles.write(file, out -> {
+        OutputStream o = through.apply(out);
+        o.write(bytes);
+        o.flush();
+      });
+    } catch (IOException e) {
+      throw new ModelFileException(file, "cannot be written: " + IoMessages.reason(e, file), e);
+    }
+  }
+
+  /**
+   * Returns the whole contents of a file holding {@code header} and {@code blocks}; {@code file}
+   * is named when the values do not fit the format.
+   */
+  static byte[] encode(Path file, ModelHeader header, List<Tensor> blocks)
+      throws ModelFileException {
     byte[] json = header.toJson().getBytes(StandardCharsets.UTF_8);
     long size = PREFIX + (long) json.length + 8 * header.valueCount() + CHECKSUM;
     if (size > Integer.MAX_VALUE) {
@@ -52,15 +69,7 @@ final class ModelBytes {
     CRC32 crc = new CRC32();
     crc.update(buf.array(), 0, buf.position());
     buf.putInt((int) crc.getValue());
-    try {
-      AtomicFiles.write(file, out -> {
-        OutputStream o = through.apply(out);
-        o.write(buf.array());
-        o.flush();
-      });
-    } catch (IOException e) {
-      throw new ModelFileException(file, "cannot be written: " + IoMessages.reason(e, file), e);
-    }
+    return buf.array();
   }
 
   /**
@@ -87,12 +96,20 @@ final class ModelBytes {
    * is diagnosed by {@link ModelDamage} as truncated or corrupt.
    */
   static Decoded read(Path file) throws ModelFileException {
-    byte[] bytes;
     try {
-      bytes = Files.readAllBytes(file);
+      return decode(Files.readAllBytes(file), file);
+    } catch (ModelFileException e) {
+      throw e;
     } catch (IOException e) {
       throw new ModelFileException(file, "cannot be read: " + IoMessages.reason(e, file), e);
     }
+  }
+
+  /**
+   * Checks and decodes {@code bytes}, a file's whole contents, as {@link #read} does; problems
+   * name {@code file}, where the bytes come from.
+   */
+  static Decoded decode(byte[] bytes, Path file) throws ModelFileException {
     ModelDamage.checkMagic(file, bytes);
     if (bytes.length < PREFIX + CHECKSUM) {
       throw new ModelFileException(file, "truncated: " + bytes.length + " bytes, fewer than the "

@@ -52,6 +52,21 @@ public final class ModelFile {
   }
 
   /**
+   * Returns the bytes {@link #save} writes for {@code model}: a model file's whole contents, for
+   * keeping or sending a model elsewhere than in a file (a database, a network message, the
+   * executors of a cluster). {@link #load(byte[], Path)} and {@link #loadInto(Model, byte[],
+   * Path)} read them back.
+   *
+   * @throws ModelFileException when the values do not fit one file of this format (2 GiB)
+   */
+  public static byte[] toBytes(Model model) throws ModelFileException {
+    List<Tensor> blocks = new ArrayList<>();
+    ModelHeader header = header(model, null, blocks);
+    return ModelBytes.encode(Path.of(model.architecture().map(a -> a.widths() + " model")
+        .orElse("custom model")), header, blocks);
+  }
+
+  /**
    * Returns the header of {@code model}'s parameters with training state {@code state} (null for
    * none), adding the parameter tensors to {@code blocks}.
    */
@@ -99,7 +114,18 @@ public final class ModelFile {
 
   /** Loads a saved {@link Sequential}, rebuilding its layers around the saved parameters. */
   public static Sequential load(Path file) throws IOException {
-    Contents c = read(file);
+    return sequential(read(file), file);
+  }
+
+  /**
+   * Loads a {@link Sequential} from a model file's whole contents ({@link #toBytes}), as {@link
+   * #load(Path)} does; problems name {@code source}, where the bytes come from.
+   */
+  public static Sequential load(byte[] bytes, Path source) throws ModelFileException {
+    return sequential(contents(ModelBytes.decode(bytes, source)), source);
+  }
+
+  private static Sequential sequential(Contents c, Path file) throws ModelFileException {
     Architecture a = c.architecture();
     if (a == null) {
       throw new ModelFileException(file, "the file holds the parameters of a custom model, with no "
@@ -141,7 +167,19 @@ public final class ModelFile {
    * the file and the model have one; on any mismatch nothing is modified.
    */
   public static void loadInto(Model model, Path file) throws IOException {
-    Contents c = read(file);
+    copyInto(model, read(file), file);
+  }
+
+  /**
+   * Copies the parameters of a model file's whole contents ({@link #toBytes}) into {@code model}'s
+   * live tensors, as {@link #loadInto(Model, Path)} does; problems name {@code source}, where the
+   * bytes come from.
+   */
+  public static void loadInto(Model model, byte[] bytes, Path source) throws ModelFileException {
+    copyInto(model, contents(ModelBytes.decode(bytes, source)), source);
+  }
+
+  private static void copyInto(Model model, Contents c, Path file) throws ModelFileException {
     ParameterMatch.check(model, c, file);
     c.copyInto(model);
   }

@@ -62,6 +62,14 @@ final class CompiledStep {
     return r;
   }
 
+  /**
+   * Runs forward and backward on {@code batch} without updating anything; the results hold the
+   * cost, the logits and every gradient.
+   */
+  Results gradients(Batch batch) {
+    return step.computeGradients(feeds.of(batch));
+  }
+
   /** Returns the cost of the last run. */
   double loss(Results r) {
     return r.scalar(graph.loss());

@@ -205,6 +205,17 @@ public final class Trainer {
     return g.loss(g.run(batch, learningRate));
   }
 
+  /**
+   * Runs forward and backward on {@code batch} with the compiled step of its size, without
+   * updating anything: what a data-parallel worker computes on its share of a batch. The results
+   * hold the cost, the logits ({@code trainingGraph(batch.size()).forward().logits()}) and the
+   * gradient of every parameter ({@code trainingStep(batch.size()).gradients()}, in the model's
+   * parameter order), valid until this thread runs that step again.
+   */
+  public Results computeGradients(Batch batch) {
+    return step(batch.size()).gradients(batch);
+  }
+
   /** Returns the cost and accuracy of the model on {@code data}. */
   public Evaluation evaluate(Dataset data) {
     return inference(Inference.DEFAULT_BATCH_SIZE).evaluate(data);

@@ -112,6 +112,24 @@ class BatchesTest {
   }
 
   @Test
+  void theShuffledOrderNeedsOnlyTheSize() {
+    Batches shuffled = Batches.of(ten(), 3).shuffled(42);
+    for (int e = 0; e < 3; e++) {
+      assertArrayEquals(shuffled.order(e), Batches.shuffledOrder(10, 42, e));
+    }
+  }
+
+  @Test
+  void aBatchOfChosenSamplesHoldsThemInTheGivenOrder() {
+    int[] chosen = {7, 2, 7, 0};
+    Batch b = Batch.of(ten(), chosen);
+    assertEquals(List.of(7, 2, 7, 0), visit(List.of(b)));
+    String m = assertThrows(IndexOutOfBoundsException.class,
+        () -> Batch.of(ten(), new int[] {3, 10})).getMessage();
+    assertEquals("sample 10 is outside dataset 'ten' of 10 samples", m);
+  }
+
+  @Test
   void nonPositiveBatchSizeIsNamed() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> Batches.of(ten(), 0));

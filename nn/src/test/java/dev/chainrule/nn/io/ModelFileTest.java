@@ -219,6 +219,31 @@ class ModelFileTest {
     assertTrue(m.contains(blocker.toString()), m);
   }
 
+  /**
+   * A model's bytes are the file save writes, byte for byte, and read back into both kinds of
+   * model; bad bytes are refused naming where they came from.
+   */
+  @Test
+  void bytesAreTheFileAndLoadBackWithoutOne() throws IOException {
+    Sequential saved = net(Layout.ROW, 3);
+    Path f = dir.resolve("net.crm");
+    ModelFile.save(saved, f);
+    byte[] bytes = ModelFile.toBytes(saved);
+    assertArrayEquals(Files.readAllBytes(f), bytes);
+    Path source = Path.of("the bytes of the test");
+    Sequential loaded = ModelFile.load(bytes, source);
+    assertEquals(saved.architecture(), loaded.architecture());
+    assertEquals(saved.parameters(), loaded.parameters());
+    Affine custom = new Affine(Tensor.matrix(new double[] {0.5, 3}), Tensor.scalar(-1));
+    Affine into = new Affine(Tensor.zeros(1, 2), Tensor.scalar(0));
+    ModelFile.loadInto(into, ModelFile.toBytes(custom), source);
+    assertEquals(custom.parameters(), into.parameters());
+    bytes[bytes.length - 9] ^= 1;
+    String m = assertThrows(ModelFileException.class, () -> ModelFile.load(bytes, source))
+        .getMessage();
+    assertTrue(m.startsWith(source + ": corrupt: CRC-32"), m);
+  }
+
   /** A custom model: saved without architecture, loaded into a model built in code. */
   @Test
   void customModelRoundTripAndShapeMismatch() throws IOException {

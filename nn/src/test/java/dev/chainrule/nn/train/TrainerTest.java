@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.chainrule.core.tensor.Tensor;
+import dev.chainrule.core.graph.Node;
+import dev.chainrule.nn.data.Batch;
 import dev.chainrule.nn.data.Dataset;
 import dev.chainrule.nn.data.Generators;
 import dev.chainrule.nn.init.Initializers;
@@ -159,5 +161,33 @@ class TrainerTest {
           }
         }));
     assertEquals(List.of(504, 5, 5, 5), List.of(calls[0], calls[1], calls[2], calls[3]));
+  }
+
+  /**
+   * computeGradients gives the gradients without updating: one plain SGD step of another trainer
+   * from the same start moves every parameter by exactly −η times them.
+   */
+  @Test
+  void computedGradientsAreWhatOneSgdStepSubtracts() {
+    Dataset data = Generators.spirals(40, 3, 0.2, 9);
+    Sequential probe = Sequential.builder(Layout.ROW, 2).dense(5, Activation.tanh())
+        .dense(3, Activation.softmax()).weights(Initializers.xavierNormal()).seed(2).build();
+    Sequential stepped = Sequential.builder(Layout.ROW, 2).dense(5, Activation.tanh())
+        .dense(3, Activation.softmax()).weights(Initializers.xavierNormal()).seed(2).build();
+    List<Tensor> before = copies(probe);
+    Trainer computing = new Trainer(probe, Loss.softmaxCrossEntropy(), new Sgd(0.5));
+    Batch batch = Batch.of(data, new int[] {3, 1, 4, 15, 9, 26, 5, 35});
+    var results = computing.computeGradients(batch);
+    List<Node> gradients = computing.trainingStep(8).gradients();
+    assertEquals(before, copies(probe), "computing gradients updates nothing");
+    new Trainer(stepped, Loss.softmaxCrossEntropy(), new Sgd(0.5)).step(batch, 0.5);
+    for (int i = 0; i < before.size(); i++) {
+      double[] g = results.get(gradients.get(i)).buffer();
+      double[] w0 = before.get(i).buffer();
+      double[] w1 = stepped.parameters().get(i).value().buffer();
+      for (int k = 0; k < g.length; k++) {
+        assertEquals(w0[k] - 0.5 * g[k], w1[k], 1e-14);
+      }
+    }
   }
 }

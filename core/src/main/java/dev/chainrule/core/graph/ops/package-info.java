@@ -8,6 +8,7 @@
  * dev.chainrule.core.graph.ops.BinaryElementwise} or {@link
  * dev.chainrule.core.graph.ops.Elementwise} and write only their form, from which the kernel and
  * the fused loops follow; {@link dev.chainrule.core.graph.ops.Unbroadcast} sums gradients back to
- * the shapes of broadcast inputs.
+ * the shapes of broadcast inputs. {@link dev.chainrule.core.graph.ops.Range} is NumPy's
+ * {@code start:stop:step}, which {@link dev.chainrule.core.graph.NodeAlgebra#slice} takes per axis.
  */
 package dev.chainrule.core.graph.ops;

@@ -62,6 +62,7 @@ public final class OpCatalogue {
     c.reductions();
     c.softmaxes();
     c.conditions();
+    c.opsStructure();
     c.entries.addAll(ConvolutionEntries.entries());
     return c.entries;
   }
@@ -259,5 +260,90 @@ public final class OpCatalogue {
               (y, logP) -> -y * logP), new int[] {axis}, true, Reduction.SUM),
           uniform(-3, 3, c[0]), uniform(0.05, 1, c[0]));
     }
+  }
+
+  // ops-structure (issue 14): softplus, gelu, clamp, minimum, maximum, logsumexp, slice, pad,
+  // batched matmul. Kinked ops are sampled away from their kinks; slice and pad positions are
+  // listed by hand in the references.
+  private void opsStructure() {
+    double c = Math.sqrt(2 / Math.PI);
+    for (int[] dims : new int[][] {M23, {}}) {
+      unary(Softplus.INSTANCE, x -> Math.log(1 + Math.exp(x)), uniform(-4, 4, dims));
+      unary(Gelu.INSTANCE, x -> 0.5 * x * (1 + Math.tanh(c * (x + 0.044715 * x * x * x))),
+          uniform(-3, 3, dims));
+    }
+    Tensor around = Tensor.of(new double[] {-1.3, -0.2, 0.4, 1.1, 0.05, -0.9}, M23);
+    unary(new Clamp(-0.5, 0.7), x -> x < -0.5 ? -0.5 : x > 0.7 ? 0.7 : x, around);
+    unary(new Clamp(Double.NEGATIVE_INFINITY, 0.3), x -> x > 0.3 ? 0.3 : x, around);
+    unary(new Clamp(-0.5, 0.7), x -> x, Tensor.scalar(0.25));
+    for (int[][] pair : BROADCAST_PAIRS) {
+      binary(Maximum.INSTANCE, (x, y) -> x > y ? x : y, uniform(-2, 2, pair[0]),
+          uniform(-2, 2, pair[1]));
+      binary(Minimum.INSTANCE, (x, y) -> x < y ? x : y, uniform(-2, 2, pair[0]),
+          uniform(-2, 2, pair[1]));
+    }
+    for (boolean keep : new boolean[] {false, true}) {
+      for (int[] axes : new int[][] {{0}, {2}, {0, 2}, {0, 1, 2}}) {
+        logSumExp(T234, axes, keep);
+      }
+      logSumExp(M23, new int[] {1}, keep);
+    }
+    logSumExp(new int[] {}, new int[] {}, false);
+    slice(M23, new Range[] {Range.all(), Range.of(0, 3, 2)}, new int[][] {{0, 1}, {0, 2}});
+    slice(T234, new Range[] {Range.from(-1), Range.every(-1), Range.of(1, -1)},
+        new int[][] {{1}, {2, 1, 0}, {1, 2}});
+    slice(T234, new Range[] {Range.of(0, 2), Range.of(-2, 3), Range.of(3, 0, -2)},
+        new int[][] {{0, 1}, {1, 2}, {3, 1}});
+    slice(new int[] {5}, new Range[] {Range.of(-4, 10, 3)}, new int[][] {{1, 4}});
+    pad(Pad.of(Shape.of(M23), new int[][] {{1, 0}, {2, 1}}, 0.0), M23,
+        new int[][] {{1, 2}, {2, 3, 4}});
+    pad(Pad.of(Shape.of(T234), new int[][] {{0, 1}, {1, 1}, {0, 2}}, 1.5), T234,
+        new int[][] {{0, 1}, {1, 2, 3}, {0, 1, 2, 3}});
+    pad(new Pad(Shape.of(5, 7), new int[] {4, 1}, new int[] {-2, 3}, 0.0), new int[] {3, 2},
+        new int[][] {{4, 2, 0}, {1, 4}});
+    int[][][] products = {{{2, 2, 3}, {2, 3, 4}}, {{2, 2, 3}, {3, 4}}, {{2, 3}, {4, 3, 2}},
+        {{2, 1, 2, 3}, {3, 3, 2}}, {{1, 2, 3}, {2, 3, 1}}};
+    for (int[][] pair : products) {
+      batchMatMul(uniform(-1, 1, pair[0]), uniform(-1, 1, pair[1]));
+    }
+  }
+
+  private void logSumExp(int[] dims, int[] axes, boolean keep) {
+    Axes reduced = Axes.of(Shape.of(dims), keep, axes);
+    add("logsumexp " + Shape.of(dims) + " " + reduced.label(), new LogSumExp(reduced),
+        in -> Naive.unary(Naive.reduce(Naive.unary(in.get(0), Math::exp), axes, keep,
+            Reduction.SUM), Math::log), uniform(-3, 3, dims));
+  }
+
+  private void slice(int[] dims, Range[] ranges, int[][] positions) {
+    Slice op = Slice.of(Shape.of(dims), ranges);
+    add(op.label() + " of " + Shape.of(dims), op,
+        in -> StructureReferences.gather(in.get(0), positions), uniform(-2, 2, dims));
+  }
+
+  private void pad(Pad op, int[] dims, int[][] positions) {
+    add(op.label() + " of " + Shape.of(dims), op, in -> StructureReferences.place(in.get(0),
+        op.outer().dims(), positions, op.value()), uniform(-2, 2, dims));
+  }
+
+  private void batchMatMul(Tensor a, Tensor b) {
+    int ra = a.rank();
+    int rb = b.rank();
+    for (boolean ta : new boolean[] {false, true}) {
+      for (boolean tb : new boolean[] {false, true}) {
+        Tensor x = ta ? Naive.transpose(a, swapLast(ra)) : a;
+        Tensor y = tb ? Naive.transpose(b, swapLast(rb)) : b;
+        add("batch_matmul " + (ta ? "Aᵀ" : "A") + x.shape() + "·" + (tb ? "Bᵀ" : "B")
+            + y.shape(), new BatchMatMul(ta, tb), in -> StructureReferences.batchMatmul(
+                ta ? Naive.transpose(in.get(0), swapLast(ra)) : in.get(0),
+                tb ? Naive.transpose(in.get(1), swapLast(rb)) : in.get(1)), x, y);
+      }
+    }
+  }
+
+  private static int[] swapLast(int rank) {
+    int[] perm = new int[rank];
+    Arrays.setAll(perm, i -> i == rank - 2 ? rank - 1 : i == rank - 1 ? rank - 2 : i);
+    return perm;
   }
 }
