@@ -5,6 +5,7 @@ import dev.chainrule.examples.cli.Cli;
 import dev.chainrule.examples.cli.DebugLog;
 import dev.chainrule.examples.custom.CustomModelCommand;
 import dev.chainrule.examples.fashion.FashionMnistCommand;
+import dev.chainrule.examples.cnn.CnnCommand;
 import dev.chainrule.examples.formulas.CompareCommand;
 import dev.chainrule.examples.formulas.FormulasCommand;
 import dev.chainrule.examples.formulas.TraceCommand;
@@ -36,7 +37,7 @@ import picocli.CommandLine.ScopeType;
         TestNetBatchCommand.class, TestNetSingleCommand.class, GraphCommand.class,
         ExportOnnxCommand.class, FormulasCommand.class, CompareCommand.class, TraceCommand.class,
         SoakCommand.class,
-        BenchCommand.class, SequenceCommand.class, HelpCommand.class})
+        BenchCommand.class, SequenceCommand.class, CnnCommand.class, HelpCommand.class})
 public final class Main implements Runnable {
   /** Runs the command line and exits with its status. */
   public static void main(String[] args) {

@@ -13,15 +13,11 @@ import java.util.List;
  * {@code gather} (an embedding lookup), {@code concat}, {@code stack} and {@code split}. {@link
  * NodeAlgebra} extends it, so they read like the rest: {@code E.gather(ids, 1)}, {@code
  * a.split(0, h, h, h, h)}. Each method adds one node; the operations live in their own files
- * under {@code dev.chainrule.core.graph.ops}.
+ * under {@code dev.chainrule.core.graph.ops}. It extends {@link ImageAlgebra}, the operations on
+ * images.
  */
-public abstract class AxisAlgebra {
+public abstract class AxisAlgebra extends ImageAlgebra {
   AxisAlgebra() {}
-
-  abstract Node self();
-
-  /** Returns the graph the node belongs to. */
-  public abstract Graph graph();
 
   /** Returns {@code axis} counted from 0, reporting a bad axis as a shape error of {@code op}. */
   private int axis(String op, int axis) {

@@ -17,20 +17,23 @@ import picocli.CommandLine.Option;
 /**
  * The end-to-end benchmark: chainrule's workloads (W1 seed 001's training step, W2/W3 an MLP at
  * batch 64 and 1024 as one compiled training step and through nn's Trainer, W4 a 1024³ GEMM, W5
- * a Horner chain, and the scaling series), and the same workloads in NumPy and PyTorch when the
- * Python interpreter has them, and the ratios. Each workload runs in each framework right after
+ * a Horner chain, W6 the cnn example's training step at batch 64, and the scaling series), and
+ * the same workloads in NumPy and PyTorch when the Python interpreter has them (W6 in PyTorch
+ * only), and the ratios. Each workload runs in each framework right after
  * the other two, in several rounds whose median is reported ({@link Rounds}), so that a ratio
  * compares figures taken close together on a machine whose speed may change; chainrule runs in a
  * JVM per workload, thread count and round, so that the native BLAS's thread count can be set.
  */
 @Command(name = "bench", description = "Benchmarks chainrule against NumPy and PyTorch "
-    + "(float64): W1 seed 001 training, W2/W3 an MLP, W4 GEMM, W5 a scalar chain, scaling.")
+    + "(float64): W1 seed 001 training, W2/W3 an MLP, W4 GEMM, W5 a scalar chain, W6 a CNN, "
+    + "scaling.")
 public final class BenchCommand implements Runnable {
   @Option(names = "--json", description = "Print one JSON object instead of the table.")
   boolean json;
 
-  @Option(names = "--workloads", defaultValue = "w1,w2,w3,w4,w5,scaling",
-      description = "Comma-separated workloads: w1,w2,w3,w4,w5,scaling (default: all).")
+  @Option(names = "--workloads", defaultValue = "w1,w2,w3,w4,w5,w6,scaling",
+      description = "Comma-separated workloads, any of w1 w2 w3 w4 w5 w6 scaling "
+          + "(default: all).")
   String workloads;
 
   @Option(names = "--threads", defaultValue = "1,2",
@@ -52,7 +55,8 @@ public final class BenchCommand implements Runnable {
   String python;
 
   @Option(names = "--profile",
-      description = "Also time each step of the W2 and W3 training steps and print the profile.")
+      description = "Also time each step of the W2, W3 and W6 training steps and print the "
+          + "profile.")
   boolean profile;
 
   @Option(names = "--no-references", description = "Skip the NumPy and PyTorch references.")

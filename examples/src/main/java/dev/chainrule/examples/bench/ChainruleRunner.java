@@ -41,6 +41,9 @@ final class ChainruleRunner {
         case "w5":
           rows.addAll(HornerWorkload.measure(threads, reps));
           break;
+        case "w6":
+          rows.add(CnnWorkload.measure(threads, 30, reps, profile));
+          break;
         default:
           rows.addAll(ChainScaling.measure(threads, reps));
       }

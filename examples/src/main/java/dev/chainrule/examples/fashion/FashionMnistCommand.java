@@ -6,21 +6,14 @@ import dev.chainrule.examples.cli.AnomalyOption;
 import dev.chainrule.examples.cli.Flags;
 import dev.chainrule.examples.cli.Json;
 import dev.chainrule.examples.cli.PlotOption;
+import dev.chainrule.examples.cli.TrainingOutput;
 import dev.chainrule.examples.cli.UsageException;
 import dev.chainrule.nn.data.FashionMnist;
-import dev.chainrule.nn.data.IoMessages;
-import dev.chainrule.nn.io.ModelFile;
-import dev.chainrule.nn.io.ModelFileException;
 import dev.chainrule.nn.listeners.EpochLine;
 import dev.chainrule.nn.listeners.ProgressBarListener;
-import dev.chainrule.nn.train.EpochStats;
 import dev.chainrule.nn.train.TrainingListener;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -132,20 +125,9 @@ public final class FashionMnistCommand implements Runnable {
 
   /** Saves the model when --save was given and returns the file's absolute path, else null. */
   private Path save(FashionRun r) {
-    if (save == null) {
-      return null;
-    }
-    Path file = save.toAbsolutePath().normalize();
-    try {
-      ModelFile.save(r.model(), file);
-    } catch (ModelFileException e) {
-      throw new UncheckedIOException(e.getMessage(), e);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + save + ": " + IoMessages.reason(e, file),
-          e);
-    }
-    return file;
+    return TrainingOutput.save(r.model(), save);
   }
+
 
   private FashionSettings settings() {
     if (!Set.of("adam", "momentum", "sgd").contains(optimizer)) {
@@ -193,21 +175,7 @@ public final class FashionMnistCommand implements Runnable {
     m.put("stoppedEarly", r.history().stoppedEarly());
     m.put("cores", Runtime.getRuntime().availableProcessors());
     m.put("gemm", Gemm.backend());
-    List<Map<String, Object>> epochs = new ArrayList<>();
-    for (EpochStats e : r.history().epochs()) {
-      Map<String, Object> row = new LinkedHashMap<>();
-      row.put("epoch", e.epoch() + 1);
-      row.put("learningRate", e.learningRate());
-      row.put("trainLoss", e.trainLoss());
-      row.put("trainAccuracy", e.trainAccuracy());
-      if (e.hasValidation()) {
-        row.put("validationLoss", e.validationLoss());
-        row.put("validationAccuracy", e.validationAccuracy());
-      }
-      row.put("seconds", e.seconds());
-      epochs.add(row);
-    }
-    m.put("history", epochs);
+    m.put("history", TrainingOutput.epochs(r.history()));
     return m;
   }
 }

@@ -19,8 +19,6 @@ import dev.chainrule.nn.train.FitOptions;
 import dev.chainrule.nn.train.History;
 import dev.chainrule.nn.train.Trainer;
 import dev.chainrule.nn.train.TrainingListener;
-import java.io.IOException;
-import java.nio.file.NoSuchFileException;
 
 /**
  * An MLP on Fashion-MNIST: 784 pixels → ReLU hidden layer (He initialisation) → 10 logits, softmax
@@ -85,20 +83,9 @@ public record FashionRun(FashionSettings settings, Sequential model, Evaluation 
   }
 
   private static FashionMnist load(FashionSettings s) {
-    try {
-      return FashionMnist.load(s.data(), s.limit());
-    } catch (IOException e) {
-      Throwable missing = e instanceof NoSuchFileException ? e : e.getCause();
-      if (missing instanceof NoSuchFileException m) {
-        throw new IllegalStateException("Fashion-MNIST not found: " + m.getFile() + " is missing. "
-            + "Install it with `sudo apt-get install dataset-fashion-mnist` (it goes to "
-            + FashionMnist.DEFAULT_DIRECTORY_NAME + "), or download the four .gz files from "
-            + "https://github.com/zalandoresearch/fashion-mnist and pass --data DIR", e);
-      }
-      throw new IllegalStateException("cannot read Fashion-MNIST from " + s.data() + ": "
-          + e.getMessage(), e);
-    }
+    return FashionData.load(s.data(), s.limit());
   }
+
 
 
   /** Returns the optimizer the settings name. */

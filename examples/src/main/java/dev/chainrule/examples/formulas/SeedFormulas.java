@@ -18,6 +18,7 @@ final class SeedFormulas {
     SETS.put("testnet-batch", TestnetBatchFormulas::of);
     SETS.put("bp4", FourEquationsFormulas::of);
     SETS.put("lstm-step", LstmStepFormulas::of);
+    SETS.put("conv", ConvFormulas::of);
   }
 
   private SeedFormulas() {}

@@ -16,7 +16,9 @@ import dev.chainrule.nn.layers.Activation;
 import dev.chainrule.nn.layers.Layout;
 import dev.chainrule.nn.losses.Loss;
 import dev.chainrule.nn.model.Forward;
+import dev.chainrule.nn.model.Network;
 import dev.chainrule.nn.model.Sequential;
+import dev.chainrule.nn.layers.Mode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -24,12 +26,13 @@ import java.util.Random;
 /**
  * Big graphs to draw, beside the seeds' small networks: a loop {@code y ← y·x + 0.1} unrolled
  * {@code size} times (default 2 000) with its gradient, the Fashion-MNIST MLP 784-256-256-256-10
- * on a batch of 64 with its gradients, and a graph of {@code size} random scalar operations
- * (default 100 000). Pictures of them are summarised to the node budget ({@code --max-nodes}).
+ * on a batch of 64 with its gradients, a graph of {@code size} random scalar operations
+ * (default 100 000), and a convolutional network (the {@code cnn} example's, with a batch norm)
+ * in training mode on a batch of 64 with its gradients. Pictures of them are summarised to the node budget ({@code --max-nodes}).
  */
 public final class BigGraphs {
   /** The names of the big graphs, as the command line takes them. */
-  public static final List<String> NAMES = List.of("chain", "fashion-mlp", "random");
+  public static final List<String> NAMES = List.of("chain", "fashion-mlp", "random", "cnn");
 
   private final String name;
   private final List<Node> targets;
@@ -64,6 +67,8 @@ public final class BigGraphs {
         return mlp();
       case "random":
         return random(size == 0 ? 100_000 : size);
+      case "cnn":
+        return cnn();
       default:
         throw new IllegalArgumentException("unknown big graph '" + name + "'; use one of "
             + String.join(", ", NAMES));
@@ -89,8 +94,25 @@ public final class BigGraphs {
         .dense(10, Activation.softmax()).seed(1).build();
     Graph g = new Graph();
     Node x = g.input("X", 64, 784);
+    return trained("fashion-mlp", g, net.forward(x), x);
+  }
+
+  private static BigGraphs cnn() {
+    Network net = Network.builder(1, 28, 28)
+        .conv2d(16, 5, 2, Activation.relu()).batchNorm().maxPool2d(2)
+        .conv2d(32, 5, 2, Activation.relu()).maxPool2d(2)
+        .flatten().dense(10, Activation.softmax()).seed(1).build();
+    Graph g = new Graph();
+    Node x = g.input("X", 64, 784);
+    return trained("cnn", g, net.forward(x, Mode.TRAINING), x);
+  }
+
+  /**
+   * Returns the graph of {@code f}'s softmax cross-entropy and its parameters' gradients, with a
+   * random batch for the explorer.
+   */
+  private static BigGraphs trained(String name, Graph g, Forward f, Node x) {
     Node y = g.input("Y", 64, 10);
-    Forward f = net.forward(x);
     Node loss = Loss.softmaxCrossEntropy().build(f, y).named("J");
     List<Node> parameters = new ArrayList<>();
     for (Node n : g.nodes()) {
@@ -101,11 +123,11 @@ public final class BigGraphs {
     Gradients grads = Autodiff.gradients(loss, parameters);
     List<Node> targets = new ArrayList<>(grads.list());
     targets.add(loss);
-    return new BigGraphs("fashion-mlp", targets, loss, grads, randomBatch(x, y));
+    return new BigGraphs(name, targets, loss, grads, randomBatch(x, y));
   }
 
   /**
-   * Returns a batch for the MLP's explorer to show values with: pixels uniform in [0, 1) and one
+   * Returns a batch for the explorer to show values with: pixels uniform in [0, 1) and one
    * random class per sample, drawn from a fixed seed.
    */
   private static Feeds randomBatch(Node x, Node y) {

@@ -33,7 +33,7 @@ import picocli.CommandLine.Parameters;
 public final class GraphCommand implements Runnable {
   @Parameters(arity = "0..1", paramLabel = "<example>",
       description = "The example to draw (see 'list'), or a big graph: chain, fashion-mlp, "
-          + "random; omit with --all.")
+          + "random, cnn; omit with --all.")
   String example;
 
   @Option(names = "--all", description = "Draw every example; every view unless --view is given.")

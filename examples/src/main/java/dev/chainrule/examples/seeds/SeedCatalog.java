@@ -20,6 +20,7 @@ public final class SeedCatalog {
         .asSeedNetwork());
     NETWORKS.put("shallow", () -> ShallowNetwork.seeded(ShallowNetwork.DEFAULT_SEED,
         ShallowNetwork.DEFAULT_SAMPLES, Activation.TANH).asSeedNetwork());
+    NETWORKS.put("conv", ConvNetwork::build);
   }
 
   /**

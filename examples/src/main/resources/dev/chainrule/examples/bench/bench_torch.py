@@ -3,7 +3,7 @@ torch.nn layers and torch.optim.SGD, torch.mm into a preallocated output, a Horn
 afresh each pass (eager mode). Run by `chainrule-examples bench`, which sets OPENBLAS_NUM_THREADS /
 OMP_NUM_THREADS; torch's own thread count is set here. Prints one JSON object on stdout.
 
-usage: python3 bench_torch.py --threads N --reps R [--workloads w1,w2,w3,w4,w5]
+usage: python3 bench_torch.py --threads N --reps R [--workloads w1,w2,w3,w4,w5,w6]
 """
 import torch
 
@@ -68,6 +68,41 @@ def mlp(reps, batch, steps):
     return {"value": steps / seconds, "unit": "steps/s", "final_loss": float(last["loss"])}
 
 
+def w6(reps):
+    """The cnn example's training step, batch 64: conv 5x5x16 (padding 2), ReLU, batch norm, max
+    pool 2, conv 5x5x32 (padding 2), ReLU, batch norm, max pool 2, flatten, linear 128, ReLU,
+    linear 10; cross-entropy (mean) from the logits, Adam lr 1e-3, with torch.nn (training mode),
+    on eight fixed random batches in turn."""
+    steps = 30
+    torch.manual_seed(1)
+    nn = torch.nn
+    model = nn.Sequential(nn.Conv2d(1, 16, 5, padding=2), nn.ReLU(), nn.BatchNorm2d(16),
+                          nn.MaxPool2d(2),
+                          nn.Conv2d(16, 32, 5, padding=2), nn.ReLU(), nn.BatchNorm2d(32),
+                          nn.MaxPool2d(2),
+                          nn.Flatten(), nn.Linear(32 * 7 * 7, 128), nn.ReLU(),
+                          nn.Linear(128, 10)).double()
+    model.train()
+    opt = torch.optim.Adam(model.parameters(), lr=1e-3)
+    loss_fn = nn.CrossEntropyLoss()
+    batches = [(torch.rand(64, 1, 28, 28, dtype=torch.float64), torch.randint(0, 10, (64,)))
+               for _ in range(8)]
+    last = {}
+
+    def train():
+        for s in range(steps):
+            X, y = batches[s % len(batches)]
+            opt.zero_grad()
+            loss = loss_fn(model(X), y)
+            loss.backward()
+            opt.step()
+            last["loss"] = loss
+
+    seconds = median_time(reps, 1, train)
+    return {"value": steps / seconds, "unit": "steps/s", "final_loss": float(last["loss"]),
+            "batch": 64}
+
+
 def w4(reps):
     """1024 x 1024 by 1024 x 1024 into a preallocated output."""
     n = 1024
@@ -99,5 +134,5 @@ def w5(reps):
 if __name__ == "__main__":
     main("torch", torch.__version__, {
         "w1": w1, "w2": lambda reps: mlp(reps, 64, 500), "w3": lambda reps: mlp(reps, 1024, 100),
-        "w4": w4, "w5": w5},
+        "w4": w4, "w5": w5, "w6": w6},
         on_threads=torch.set_num_threads, extra=lambda: {"threads": torch.get_num_threads()})

@@ -53,6 +53,12 @@ final class BadGraphs {
     g.parameter("w", Tensor.zeros(3)).matmul(g.input("X", 3, 5));
   }
 
+  static void convolutionWhoseKernelDoesNotFit() {
+    Graph g = new Graph();
+    Node x = g.input("X", 64, 1, 4, 4);
+    x.conv2d(g.parameter("W[1]", Tensor.zeros(16, 1, 5, 5)));
+  }
+
   static void sumOverAnAxisThatDoesNotExist() {
     Graph g = new Graph();
     g.input("X", 2, 3).sum(2);

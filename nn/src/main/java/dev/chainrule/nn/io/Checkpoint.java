@@ -1,7 +1,6 @@
 package dev.chainrule.nn.io;
 
 import dev.chainrule.core.tensor.Tensor;
-import dev.chainrule.nn.layers.Parameter;
 import dev.chainrule.nn.model.Model;
 import dev.chainrule.core.exec.train.OptimizerSnapshot;
 import dev.chainrule.nn.train.Trainer;
@@ -61,9 +60,10 @@ public final class Checkpoint {
     ModelFile.Contents contents = ModelFile.contents(d);
     ParameterMatch.check(model, contents, file);
     int n = contents.parameters().size();
+    int first = n + contents.buffers().size();
     Map<String, List<Tensor>> slots = new LinkedHashMap<>();
     for (int s = 0; s < state.slots().size(); s++) {
-      slots.put(state.slots().get(s), d.blocks().subList(n * (s + 1), n * (s + 2)));
+      slots.put(state.slots().get(s), d.blocks().subList(first + n * s, first + n * (s + 1)));
     }
     try {
       trainer.optimizerState().restoreInPlace(new OptimizerSnapshot(state.kind(),
@@ -72,10 +72,7 @@ public final class Checkpoint {
       throw new ModelFileException(file, "the checkpoint's optimizer state does not fit the "
           + "trainer's optimizer: " + e.getMessage());
     }
-    List<Parameter> target = model.parameters();
-    for (int i = 0; i < n; i++) {
-      target.get(i).value().copyFromInPlace(contents.parameters().get(i).value());
-    }
+    contents.copyInto(model);
     trainer.setEpochsCompleted(state.epochs());
   }
 }

@@ -75,7 +75,9 @@ final class ModelDamage {
   static String declares(ModelHeader header) {
     String buffers = header.state() == null ? "" : " with " + header.state().slots().size()
         + " optimizer buffers each";
-    return "the header's " + header.names().size() + " parameters" + buffers + " ("
+    String state = header.bufferNames().isEmpty() ? "" : ", " + header.bufferNames().size()
+        + " state tensors";
+    return "the header's " + header.names().size() + " parameters" + buffers + state + " ("
         + header.valueCount() + " float64 values)";
   }
 

@@ -78,7 +78,15 @@ public final class ModelFile {
       shapes.add(p.value().shape());
       blocks.add(p.value());
     }
-    return new ModelHeader(model.architecture().orElse(null), names, shapes, state);
+    List<String> bufferNames = new ArrayList<>();
+    List<Shape> bufferShapes = new ArrayList<>();
+    for (Parameter b : model.buffers()) {
+      bufferNames.add(b.name());
+      bufferShapes.add(b.value().shape());
+      blocks.add(b.value());
+    }
+    return new ModelHeader(model.architecture().orElse(null), names, shapes, state, bufferNames,
+        bufferShapes);
   }
 
   /**
@@ -93,10 +101,15 @@ public final class ModelFile {
   static Contents contents(ModelBytes.Decoded d) {
     ModelHeader header = d.header();
     List<Parameter> params = new ArrayList<>();
-    for (int i = 0; i < header.names().size(); i++) {
+    int n = header.names().size();
+    for (int i = 0; i < n; i++) {
       params.add(new Parameter(header.names().get(i), d.blocks().get(i)));
     }
-    return new Contents(header.architecture(), params);
+    List<Parameter> buffers = new ArrayList<>();
+    for (int i = 0; i < header.bufferNames().size(); i++) {
+      buffers.add(new Parameter(header.bufferNames().get(i), d.blocks().get(n + i)));
+    }
+    return new Contents(header.architecture(), params, buffers);
   }
 
   /** Loads a saved {@link Sequential}, rebuilding its layers around the saved parameters. */
@@ -168,10 +181,7 @@ public final class ModelFile {
 
   private static void copyInto(Model model, Contents c, Path file) throws ModelFileException {
     ParameterMatch.check(model, c, file);
-    List<Parameter> target = model.parameters();
-    for (int i = 0; i < target.size(); i++) {
-      target.get(i).value().copyFromInPlace(c.parameters().get(i).value());
-    }
+    c.copyInto(model);
   }
 
   /**
@@ -179,6 +189,25 @@ public final class ModelFile {
    *
    * @param architecture the saved architecture, or null for a custom model
    * @param parameters the saved parameters, in file order, as fresh tensors
+   * @param buffers the saved state tensors (running statistics, dropout draws), as fresh tensors
    */
-  public record Contents(Architecture architecture, List<Parameter> parameters) {}
+  public record Contents(Architecture architecture, List<Parameter> parameters,
+      List<Parameter> buffers) {
+    /** Contents without state tensors. */
+    public Contents(Architecture architecture, List<Parameter> parameters) {
+      this(architecture, parameters, List.of());
+    }
+
+    /** Copies the parameters and state tensors into {@code model}'s live tensors, in place. */
+    void copyInto(Model model) {
+      copy(parameters, model.parameters());
+      copy(buffers, model.buffers());
+    }
+
+    private static void copy(List<Parameter> from, List<Parameter> to) {
+      for (int i = 0; i < to.size(); i++) {
+        to.get(i).value().copyFromInPlace(from.get(i).value());
+      }
+    }
+  }
 }

@@ -24,17 +24,26 @@ import java.util.List;
  * @param names the parameter names, in block order
  * @param shapes the parameter shapes, in block order
  * @param state the optimizer and trainer state of a checkpoint, or null for a model file
+ * @param bufferNames the names of the model's state tensors (running statistics), in block order
+ * @param bufferShapes their shapes
  */
 record ModelHeader(Architecture architecture, List<String> names, List<Shape> shapes,
-    StateHeader state) {
+    StateHeader state, List<String> bufferNames, List<Shape> bufferShapes) {
   static final String FORMAT = "chainrule-model";
 
+  /** A header without state tensors. */
+  ModelHeader(Architecture architecture, List<String> names, List<Shape> shapes,
+      StateHeader state) {
+    this(architecture, names, shapes, state, List.of(), List.of());
+  }
+
   /**
-   * Returns the shape of every value block in file order: the parameters, then (in a checkpoint)
-   * each optimizer buffer for every parameter.
+   * Returns the shape of every value block in file order: the parameters, the model's state
+   * tensors, then (in a checkpoint) each optimizer buffer for every parameter.
    */
   List<Shape> blockShapes() {
     List<Shape> blocks = new ArrayList<>(shapes);
+    blocks.addAll(bufferShapes);
     for (int s = 0; state != null && s < state.slots().size(); s++) {
       blocks.addAll(shapes);
     }
@@ -70,7 +79,18 @@ record ModelHeader(Architecture architecture, List<String> names, List<Shape> sh
       m.add("layers", layers);
       root.add("model", m);
     }
-    JsonArray params = new JsonArray();
+    root.add("parameters", blocks(names, shapes));
+    if (!bufferNames.isEmpty()) {
+      root.add("buffers", blocks(bufferNames, bufferShapes));
+    }
+    if (state != null) {
+      state.addTo(root);
+    }
+    return root.toString();
+  }
+
+  private static JsonArray blocks(List<String> names, List<Shape> shapes) {
+    JsonArray list = new JsonArray();
     for (int i = 0; i < names.size(); i++) {
       JsonObject p = new JsonObject();
       p.addProperty("name", names.get(i));
@@ -79,13 +99,9 @@ record ModelHeader(Architecture architecture, List<String> names, List<Shape> sh
         dims.add(d);
       }
       p.add("shape", dims);
-      params.add(p);
+      list.add(p);
     }
-    root.add("parameters", params);
-    if (state != null) {
-      state.addTo(root);
-    }
-    return root.toString();
+    return list;
   }
 
   /**
@@ -111,15 +127,24 @@ record ModelHeader(Architecture architecture, List<String> names, List<Shape> sh
     Architecture architecture = model == null ? null : architecture(model, f, file);
     List<String> names = new ArrayList<>();
     List<Shape> shapes = new ArrayList<>();
-    JsonArray params = f.array(root, "parameters", "parameters");
-    for (int i = 0; i < params.size(); i++) {
-      String at = "parameters[" + i + "]";
-      JsonObject p = f.object(params.get(i), at);
-      names.add(f.string(p, "name", at + ".name"));
-      shapes.add(shape(f.array(p, "shape", at + ".shape"), at, names.get(i), f));
+    readBlocks(f.array(root, "parameters", "parameters"), "parameters", names, shapes, f);
+    List<String> bufferNames = new ArrayList<>();
+    List<Shape> bufferShapes = new ArrayList<>();
+    if (root.has("buffers")) {
+      readBlocks(f.array(root, "buffers", "buffers"), "buffers", bufferNames, bufferShapes, f);
     }
     StateHeader state = version >= 2 ? StateHeader.parse(root, f) : null;
-    return new ModelHeader(architecture, names, shapes, state);
+    return new ModelHeader(architecture, names, shapes, state, bufferNames, bufferShapes);
+  }
+
+  private static void readBlocks(JsonArray list, String key, List<String> names,
+      List<Shape> shapes, JsonFields f) throws ModelFileException {
+    for (int i = 0; i < list.size(); i++) {
+      String at = key + "[" + i + "]";
+      JsonObject p = f.object(list.get(i), at);
+      names.add(f.string(p, "name", at + ".name"));
+      shapes.add(shape(f.array(p, "shape", at + ".shape"), at, names.get(names.size() - 1), f));
+    }
   }
 
   /** Returns a parameter's shape, refusing one of more values than an array holds. */

@@ -17,26 +17,30 @@ final class ParameterMatch {
       throw new ModelFileException(file, "the file holds a " + describe(saved)
           + " model but the model to load into is " + describe(mine));
     }
-    List<Parameter> want = model.parameters();
-    List<Parameter> have = c.parameters();
+    match(model.parameters(), c.parameters(), "parameter", file);
+    match(model.buffers(), c.buffers(), "state tensor", file);
+  }
+
+  private static void match(List<Parameter> want, List<Parameter> have, String kind, Path file)
+      throws ModelFileException {
     for (int i = 0; i < Math.max(want.size(), have.size()); i++) {
       if (i >= have.size()) {
-        throw new ModelFileException(file, "the model has parameter " + want.get(i).name() + " "
-            + want.get(i).value().shape() + " but the file holds only " + have.size()
-            + " parameters");
+        throw new ModelFileException(file, "the model has " + kind + " " + want.get(i).name()
+            + " " + want.get(i).value().shape() + " but the file holds only " + have.size()
+            + " " + kind + "s");
       }
       if (i >= want.size()) {
-        throw new ModelFileException(file, "the file holds parameter " + have.get(i).name()
-            + " beyond the model's " + want.size() + " parameters");
+        throw new ModelFileException(file, "the file holds " + kind + " " + have.get(i).name()
+            + " beyond the model's " + want.size() + " " + kind + "s");
       }
       Parameter w = want.get(i);
       Parameter h = have.get(i);
       if (!w.name().equals(h.name())) {
-        throw new ModelFileException(file, "parameter " + (i + 1) + " is " + h.name()
+        throw new ModelFileException(file, kind + " " + (i + 1) + " is " + h.name()
             + " in the file but " + w.name() + " in the model");
       }
       if (!w.value().shape().equals(h.value().shape())) {
-        throw new ModelFileException(file, "parameter " + w.name() + " has shape "
+        throw new ModelFileException(file, kind + " " + w.name() + " has shape "
             + h.value().shape() + " in the file but " + w.value().shape() + " in the model");
       }
     }

@@ -21,6 +21,15 @@ public interface Layer {
   /** Adds this layer's nodes after {@code input} (in the layer's layout) and returns Z and A. */
   LayerOutput apply(Node input);
 
+  /**
+   * Adds this layer's nodes after {@code input} for a forward pass of the given mode: layers that
+   * behave differently while training ({@link Dropout}, {@link BatchNorm}) override it; the
+   * default is {@link #apply(Node)} in both modes.
+   */
+  default LayerOutput apply(Node input, Mode mode) {
+    return apply(input);
+  }
+
   /** Returns the layer's parameters, in a fixed order. */
   List<Parameter> parameters();
 }

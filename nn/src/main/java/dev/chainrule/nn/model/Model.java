@@ -1,8 +1,11 @@
 package dev.chainrule.nn.model;
 
+import dev.chainrule.core.graph.Graph;
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.nn.layers.Layout;
+import dev.chainrule.nn.layers.Mode;
 import dev.chainrule.nn.layers.Parameter;
+import dev.chainrule.nn.layers.StateUpdate;
 import java.util.List;
 import java.util.Optional;
 
@@ -24,6 +27,31 @@ public interface Model {
 
   /** Adds the forward pass after {@code input}, shaped per {@link #layout()}, to its graph. */
   Forward forward(Node input);
+
+  /**
+   * Adds the forward pass of {@code mode} after {@code input}: the trainer builds its training
+   * graphs with {@link Mode#TRAINING} and everything else with {@link Mode#EVALUATION}. The
+   * default, for models that behave the same in both, is {@link #forward(Node)}.
+   */
+  default Forward forward(Node input, Mode mode) {
+    return forward(input);
+  }
+
+  /**
+   * Returns the state that is saved with the model but not trained (batch norm's running
+   * statistics, dropout's draw numbers), each named uniquely; none by default.
+   */
+  default List<Parameter> buffers() {
+    return List.of();
+  }
+
+  /**
+   * Returns the state updates the trainer runs after each step of {@code graph}, a graph this
+   * model's {@code forward(input, Mode.TRAINING)} was built into; none by default.
+   */
+  default List<StateUpdate> stateUpdates(Graph graph) {
+    return List.of();
+  }
 
   /**
    * Returns every trainable parameter, each named uniquely and in a fixed order: the order of

@@ -5,8 +5,10 @@ import dev.chainrule.core.exec.train.OptimizerState;
 import dev.chainrule.core.exec.train.TrainingStep;
 import dev.chainrule.core.tensor.Tensor;
 import dev.chainrule.nn.data.Batch;
+import dev.chainrule.nn.layers.StateUpdate;
 import dev.chainrule.nn.losses.Loss;
 import dev.chainrule.nn.model.Model;
+import java.util.List;
 
 /**
  * The training graph of one batch size compiled into core's {@link TrainingStep}: forward pass,
@@ -16,12 +18,17 @@ final class CompiledStep {
   private final TrainingGraph graph;
   private final TrainingStep step;
   private final BatchFeeds feeds;
+  private final List<StateUpdate> updates;
 
   private CompiledStep(TrainingGraph graph, Loss loss, Model model, OptimizerState state) {
     this.graph = graph;
-    this.step = TrainingStep.builder(graph.loss()).parameters(graph.parameters())
-        .gradients(graph.gradients()).optimizerState(state).observe(graph.forward().logits())
-        .build();
+    this.updates = model.stateUpdates(graph.graph());
+    TrainingStep.Builder b = TrainingStep.builder(graph.loss()).parameters(graph.parameters())
+        .gradients(graph.gradients()).optimizerState(state).observe(graph.forward().logits());
+    for (StateUpdate u : updates) {
+      b.observe(u.observed());
+    }
+    this.step = b.build();
     this.feeds = new BatchFeeds(graph, loss, model.layout());
   }
 
@@ -42,10 +49,17 @@ final class CompiledStep {
 
   /**
    * Runs one step on {@code batch} at {@code learningRate}: modifies the parameters in place unless
-   * the cost is not finite; the results hold the cost before the update and the logits.
+   * the cost is not finite, and then the model's state (running statistics, dropout draws) by its
+   * state updates; the results hold the cost before the update and the logits.
    */
   Results run(Batch batch, double learningRate) {
-    return step.run(feeds.of(batch), learningRate);
+    Results r = step.run(feeds.of(batch), learningRate);
+    if (!updates.isEmpty() && Double.isFinite(loss(r))) {
+      for (StateUpdate u : updates) {
+        u.apply().accept(r.get(u.observed()));
+      }
+    }
+    return r;
   }
 
   /**

@@ -6,6 +6,7 @@ import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.graph.NodeKind;
 import dev.chainrule.core.tensor.Tensor;
 import dev.chainrule.nn.layers.Layout;
+import dev.chainrule.nn.layers.Mode;
 import dev.chainrule.nn.layers.Parameter;
 import dev.chainrule.nn.losses.Loss;
 import dev.chainrule.nn.model.Forward;
@@ -28,12 +29,13 @@ final class GraphBuilder {
 
   /**
    * Builds X → model → (loss) → (gradients) for {@code m} samples; {@code loss} null builds the
-   * forward pass only, {@code withGradients} adds the gradient of the loss for every parameter.
+   * forward pass only, {@code withGradients} adds the gradient of the loss for every parameter and
+   * builds the model's training-mode forward pass (evaluation mode otherwise).
    */
   static TrainingGraph build(Model model, Loss loss, int m, boolean withGradients) {
     Graph g = new Graph();
     Node x = g.input("X", model.layout().dataShape(model.inputSize(), m).dims());
-    Forward forward = model.forward(x);
+    Forward forward = model.forward(x, withGradients ? Mode.TRAINING : Mode.EVALUATION);
     Node y = null;
     Node cost = null;
     if (loss != null) {

@@ -65,6 +65,7 @@ public final class OpCatalogue {
     c.conditions();
     c.opsStructure();
     c.structureAlongAnAxis();
+    c.entries.addAll(ConvolutionEntries.entries());
     return c.entries;
   }
 

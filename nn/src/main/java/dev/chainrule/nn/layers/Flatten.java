@@ -1,0 +1,67 @@
+package dev.chainrule.nn.layers;
+
+import dev.chainrule.core.graph.Graph;
+import dev.chainrule.core.graph.Node;
+import dev.chainrule.core.tensor.Shape;
+import java.util.List;
+
+/**
+ * Where images meet dense layers: A[l] = A[l−1] reshaped from (m, c, h, w), NCHW with the
+ * samples first, to the rows (m, c·h·w) of the {@link Layout#ROW} layout, or transposed to the
+ * columns (c·h·w, m) of the {@link Layout#COLUMN} layout, so that a {@link Dense} layer of either
+ * layout follows. Features are numbered channel by channel, row by row (PyTorch's {@code
+ * flatten(1)}).
+ */
+public final class Flatten implements Layer {
+  private final int index;
+  private final Shape input;
+  private final Layout layout;
+
+  /** Creates layer {@code index} flattening samples of shape {@code input} into {@code layout}. */
+  public Flatten(int index, Shape input, Layout layout) {
+    this.index = index;
+    this.input = input;
+    this.layout = layout;
+  }
+
+  @Override
+  public String name() {
+    return "flatten" + index;
+  }
+
+  @Override
+  public int inputSize() {
+    return input.size();
+  }
+
+  @Override
+  public int outputSize() {
+    return input.size();
+  }
+
+  /** Returns the layout of the flattened output. */
+  public Layout layout() {
+    return layout;
+  }
+
+  @Override
+  public List<Parameter> parameters() {
+    return List.of();
+  }
+
+  @Override
+  public LayerOutput apply(Node x) {
+    Graph g = x.graph();
+    try (Graph.Scope scope = g.scope(name())) {
+      Node rows = x.reshape(x.shape().dim(0), input.size());
+      Node a = (layout == Layout.ROW ? rows : rows.T()).named("A[" + index + "]");
+      return new LayerOutput(a, a);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return name() + ": flatten, " + LayerShapes.arrow(input, Shape.of(input.size())) + " ("
+        + layout.id() + " layout)";
+  }
+}

@@ -1,0 +1,89 @@
+package dev.chainrule.nn.layers;
+
+import dev.chainrule.core.graph.Graph;
+import dev.chainrule.core.graph.Node;
+import dev.chainrule.core.tensor.PoolGeometry;
+import dev.chainrule.core.tensor.Shape;
+import dev.chainrule.core.tensor.Window2d;
+import java.util.List;
+
+/**
+ * A pooling layer l over images in NCHW layout: A[l] = maxpool(A[l−1]) or avgpool(A[l−1]) over
+ * (kh, kw) windows, each channel on its own. It has no parameters; its node A[l] is built inside
+ * the graph scope {@code maxpool<l>} or {@code avgpool<l>}.
+ */
+public final class Pool2d implements Layer {
+  /** Which pooling. */
+  public enum Kind {
+    /** The maximum of each window. */
+    MAX,
+    /** The mean of each window, padding counted as zeros. */
+    AVERAGE
+  }
+
+  private final int index;
+  private final Kind kind;
+  private final Shape input;
+  private final int kh;
+  private final int kw;
+  private final Window2d window;
+  private final Shape output;
+
+  /**
+   * Creates pooling layer {@code index} of {@code kind} over images of {@code input} = (channels,
+   * height, width) per sample; throws when the window does not fit them.
+   */
+  public Pool2d(int index, Kind kind, Shape input, int kh, int kw, Window2d window) {
+    LayerShapes.requireImage(index, "pooling", input);
+    PoolGeometry g = PoolGeometry.of(Shape.of(1, input.dim(0), input.dim(1), input.dim(2)), kh,
+        kw, window);
+    this.index = index;
+    this.kind = kind;
+    this.input = input;
+    this.kh = kh;
+    this.kw = kw;
+    this.window = window;
+    this.output = Shape.of(g.c(), g.oh(), g.ow());
+  }
+
+  @Override
+  public String name() {
+    return (kind == Kind.MAX ? "maxpool" : "avgpool") + index;
+  }
+
+  @Override
+  public int inputSize() {
+    return input.size();
+  }
+
+  @Override
+  public int outputSize() {
+    return output.size();
+  }
+
+  /** Returns the shape of one sample's output, (channels, height, width). */
+  public Shape outputShape() {
+    return output;
+  }
+
+  @Override
+  public List<Parameter> parameters() {
+    return List.of();
+  }
+
+  @Override
+  public LayerOutput apply(Node x) {
+    Graph g = x.graph();
+    try (Graph.Scope scope = g.scope(name())) {
+      Node a = (kind == Kind.MAX ? x.maxPool2d(kh, kw, window) : x.avgPool2d(kh, kw, window))
+          .named("A[" + index + "]");
+      return new LayerOutput(a, a);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return name() + ": " + (kind == Kind.MAX ? "max" : "average") + " pool "
+        + PoolGeometry.label(kh, kw, window) + ", " + LayerShapes.arrow(input, output);
+  }
+}
