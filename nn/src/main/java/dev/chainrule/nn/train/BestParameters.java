@@ -4,7 +4,11 @@ import dev.chainrule.core.tensor.Tensor;
 import dev.chainrule.nn.layers.Parameter;
 import java.util.List;
 
-/** Early-stopping bookkeeping: the best monitored loss, its epoch and a copy of its parameters. */
+/**
+ * Early-stopping bookkeeping: the best monitored loss, its epoch and a copy of the model's state
+ * then — its parameters and its buffers (batch norm's running statistics), so that restoring the
+ * best epoch restores a model that evaluates as it did.
+ */
 final class BestParameters {
   private final List<Parameter> parameters;
   private final EarlyStopping rule;

@@ -136,7 +136,9 @@ public final class Trainer {
     }
     TrainingListener listener = options.listener();
     listener.onStart(options.epochs(), batches.batchCount());
-    BestParameters best = new BestParameters(parameters, options.earlyStopping());
+    List<Parameter> kept = new ArrayList<>(parameters);
+    kept.addAll(model.buffers());
+    BestParameters best = new BestParameters(kept, options.earlyStopping());
     List<EpochStats> epochs = new ArrayList<>();
     boolean stopped = false;
     int first = epochsCompleted;

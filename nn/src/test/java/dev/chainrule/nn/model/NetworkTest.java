@@ -23,10 +23,16 @@ import dev.chainrule.nn.layers.Mode;
 import dev.chainrule.nn.layers.Parameter;
 import dev.chainrule.nn.losses.Loss;
 import dev.chainrule.nn.optim.Adam;
+import dev.chainrule.nn.train.EarlyStopping;
+import dev.chainrule.nn.train.EpochStats;
 import dev.chainrule.nn.train.FitOptions;
+import dev.chainrule.nn.train.History;
 import dev.chainrule.nn.train.Trainer;
+import dev.chainrule.nn.train.TrainingListener;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -162,5 +168,33 @@ class NetworkTest {
     assertTrue(big.getMessage().contains("5×5 kernel (2, 1, 5, 5) does not fit the 4×4 input"),
         big.getMessage());
     assertNotEquals(0, small(0).parameterCount());
+  }
+
+  @Test
+  void earlyStoppingRestoresTheBestEpochsRunningStatisticsWithItsParameters() {
+    Network net = small(0.0);
+    List<Parameter> state = new ArrayList<>(net.parameters());
+    state.addAll(net.buffers());
+    List<List<Tensor>> afterEpoch = new ArrayList<>();
+    Trainer t = new Trainer(net, Loss.softmaxCrossEntropy(), Adam.of(0.01));
+    Dataset d = data(40);
+    History h = t.fit(d, d, FitOptions.defaults().epochs(10).batchSize(10)
+        .earlyStopping(new EarlyStopping(2, 1e9, true)).listener(new TrainingListener() {
+          @Override
+          public void onEpochEnd(EpochStats stats) {
+            afterEpoch.add(state.stream().map(p -> p.value().copy()).toList());
+          }
+        }));
+    assertEquals(0, h.bestEpoch());
+    assertTrue(h.restoredBest());
+    Tensor runningMean = net.buffers().get(0).value();
+    int meanIndex = net.parameters().size();
+    assertTrue(afterEpoch.get(2).get(meanIndex).maxAbsDifference(afterEpoch.get(0).get(meanIndex))
+        > 0, "control: the running mean moved after the best epoch");
+    for (int i = 0; i < state.size(); i++) {
+      assertEquals(0.0, state.get(i).value().maxAbsDifference(afterEpoch.get(0).get(i)),
+          state.get(i).name() + " is the best epoch's");
+    }
+    assertEquals(0.0, runningMean.maxAbsDifference(afterEpoch.get(0).get(meanIndex)));
   }
 }
