@@ -64,6 +64,15 @@ public record Gather(int axis, String origin) implements Op {
         output.inputs().get(1));
   }
 
+  /**
+   * Returns the tangent gathered at the same indices, d gather(x, I) = gather(t, I); none for the
+   * integer indices.
+   */
+  @Override
+  public Node jvp(Node output, Node tangent, int input) {
+    return input == 0 ? Op.applyToTangent(output, tangent, input) : null;
+  }
+
   @Override
   public Notation notation() {
     return Notation.function("gather", "\\operatorname{gather}");

@@ -3,6 +3,7 @@ package dev.chainrule.core.graph.ops;
 import dev.chainrule.core.graph.Kernel;
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.graph.Notation;
+import dev.chainrule.core.graph.Op;
 import dev.chainrule.core.tensor.PoolGeometry;
 import dev.chainrule.core.tensor.Pooling;
 import dev.chainrule.core.tensor.Shape;
@@ -52,6 +53,15 @@ public record MaxPool2dGather(int kernelHeight, int kernelWidth, Window2d window
   public Node vjp(Node output, Node upstream, int input) {
     return input == 0 ? null : output.graph().apply(new MaxPool2dScatter(kernelHeight,
         kernelWidth, window), output.inputs().get(0), upstream);
+  }
+
+  /**
+   * Returns the tangent of the values read at the same maxima, d gather(X, V) = gather(X, tV);
+   * none for X, whose maxima's positions are piecewise constant.
+   */
+  @Override
+  public Node jvp(Node output, Node tangent, int input) {
+    return input == 1 ? Op.applyToTangent(output, tangent, input) : null;
   }
 
   @Override

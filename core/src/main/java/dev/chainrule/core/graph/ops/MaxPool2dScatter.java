@@ -3,6 +3,7 @@ package dev.chainrule.core.graph.ops;
 import dev.chainrule.core.graph.Kernel;
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.graph.Notation;
+import dev.chainrule.core.graph.Op;
 import dev.chainrule.core.tensor.PoolGeometry;
 import dev.chainrule.core.tensor.Pooling;
 import dev.chainrule.core.tensor.Shape;
@@ -54,6 +55,15 @@ public record MaxPool2dScatter(int kernelHeight, int kernelWidth, Window2d windo
   public Node vjp(Node output, Node upstream, int input) {
     return input == 0 ? null : output.graph().apply(new MaxPool2dGather(kernelHeight,
         kernelWidth, window), output.inputs().get(0), upstream);
+  }
+
+  /**
+   * Returns the tangent of the gradient scattered to the same maxima,
+   * d scatter(X, G) = scatter(X, tG); none for X, whose maxima's positions are piecewise constant.
+   */
+  @Override
+  public Node jvp(Node output, Node tangent, int input) {
+    return input == 1 ? Op.applyToTangent(output, tangent, input) : null;
   }
 
   @Override

@@ -73,6 +73,15 @@ public record ScatterAdd(int axis, int size, String origin) implements Op {
         output.inputs().get(1));
   }
 
+  /**
+   * Returns the tangent scattered to the same indices, d scatter_add(g, I) = scatter_add(t, I);
+   * none for the integer indices.
+   */
+  @Override
+  public Node jvp(Node output, Node tangent, int input) {
+    return input == 0 ? Op.applyToTangent(output, tangent, input) : null;
+  }
+
   @Override
   public Notation notation() {
     return Notation.function("scatter_add", "\\operatorname{scatter\\_add}");

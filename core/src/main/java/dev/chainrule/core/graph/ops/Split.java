@@ -67,6 +67,12 @@ public record Split(int axis, int start, int length) implements Op {
     return upstream.graph().apply(new Concat(axis), parts.toArray(new Node[0]));
   }
 
+  /** Returns the tangent split alike: d split(x) = split(t). */
+  @Override
+  public Node jvp(Node output, Node tangent, int input) {
+    return Op.applyToTangent(output, tangent, input);
+  }
+
   private static Node zeros(Node like, Shape shape) {
     return like.graph().scalar(0.0).broadcastTo(shape);
   }
