@@ -1,5 +1,6 @@
 package dev.chainrule.core.graph.ops;
 
+import dev.chainrule.core.graph.Algebra;
 import dev.chainrule.core.graph.Kernel;
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.graph.Notation;
@@ -63,6 +64,15 @@ public record MaxPool2dGather(int kernelHeight, int kernelWidth, Window2d window
   public Node jvp(Node output, Node tangent, int input) {
     return input == 1 ? Op.applyToTangent(output, tangent, input) : null;
   }
+
+  /** Returns that the gather is linear in the values. */
+  @Override
+  public Algebra algebra() {
+    return ALGEBRA;
+  }
+
+  private static final Algebra ALGEBRA = Algebra.NONE.withLinear(1)
+      .withPhrase("a max-pool gather");
 
   @Override
   public Notation notation() {

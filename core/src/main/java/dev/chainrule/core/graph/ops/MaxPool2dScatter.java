@@ -1,5 +1,6 @@
 package dev.chainrule.core.graph.ops;
 
+import dev.chainrule.core.graph.Algebra;
 import dev.chainrule.core.graph.Kernel;
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.graph.Notation;
@@ -65,6 +66,15 @@ public record MaxPool2dScatter(int kernelHeight, int kernelWidth, Window2d windo
   public Node jvp(Node output, Node tangent, int input) {
     return input == 1 ? Op.applyToTangent(output, tangent, input) : null;
   }
+
+  /** Returns that the scatter is linear in the gradient. */
+  @Override
+  public Algebra algebra() {
+    return ALGEBRA;
+  }
+
+  private static final Algebra ALGEBRA = Algebra.NONE.withLinear(1)
+      .withPhrase("a max-pool scatter");
 
   @Override
   public Notation notation() {

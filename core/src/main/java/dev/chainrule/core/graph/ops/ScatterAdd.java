@@ -1,5 +1,6 @@
 package dev.chainrule.core.graph.ops;
 
+import dev.chainrule.core.graph.Algebra;
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.graph.Notation;
 import dev.chainrule.core.graph.Op;
@@ -81,6 +82,14 @@ public record ScatterAdd(int axis, int size, String origin) implements Op {
   public Node jvp(Node output, Node tangent, int input) {
     return input == 0 ? Op.applyToTangent(output, tangent, input) : null;
   }
+
+  /** Returns that a scatter-add is linear in the values. */
+  @Override
+  public Algebra algebra() {
+    return ALGEBRA;
+  }
+
+  private static final Algebra ALGEBRA = Algebra.NONE.withLinear(0).withPhrase("a scatter-add");
 
   @Override
   public Notation notation() {
