@@ -52,6 +52,12 @@ public record Transpose(int[] permutation) implements dev.chainrule.core.graph.O
     return upstream.transpose(Permute.inverse(permutation));
   }
 
+  /** Returns the tangent permuted alike: d(Aᵀ) = (tA)ᵀ. */
+  @Override
+  public Node jvp(Node output, Node tangent, int input) {
+    return Op.applyToTangent(output, tangent, input);
+  }
+
   /**
    * Returns that a transpose is linear, is dropped when it permutes nothing, and composes with a
    * transpose it reads ((Aᵀ)ᵀ → A).
