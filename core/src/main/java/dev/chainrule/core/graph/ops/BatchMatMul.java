@@ -20,8 +20,7 @@ import java.util.List;
  * @param transposeA whether the first operand's matrices are read transposed
  * @param transposeB whether the second operand's matrices are read transposed
  */
-public record BatchMatMul(boolean transposeA, boolean transposeB) implements
-    dev.chainrule.core.graph.Op {
+public record BatchMatMul(boolean transposeA, boolean transposeB) implements Op {
   /** The plain batched product A·B. */
   public static final BatchMatMul PLAIN = new BatchMatMul(false, false);
 

@@ -20,7 +20,7 @@ import java.util.List;
  *
  * @param target the shape to broadcast to
  */
-public record BroadcastTo(Shape target) implements dev.chainrule.core.graph.Op {
+public record BroadcastTo(Shape target) implements Op {
   @Override
   public String name() {
     return "broadcast";

@@ -20,8 +20,7 @@ import java.util.List;
  * @param transposeA whether the first operand is read transposed
  * @param transposeB whether the second operand is read transposed
  */
-public record MatMul(boolean transposeA, boolean transposeB) implements
-    dev.chainrule.core.graph.Op {
+public record MatMul(boolean transposeA, boolean transposeB) implements Op {
   /** The plain product A·B. */
   public static final MatMul PLAIN = new MatMul(false, false);
 

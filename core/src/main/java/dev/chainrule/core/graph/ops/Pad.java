@@ -25,8 +25,7 @@ import java.util.List;
  * @param steps the distance between the input's elements along each axis (negative walks back)
  * @param value the number every other position holds
  */
-public record Pad(Shape outer, int[] starts, int[] steps, double value) implements
-    dev.chainrule.core.graph.Op {
+public record Pad(Shape outer, int[] starts, int[] steps, double value) implements Op {
   /** Creates the op, keeping its own copies of the arrays. */
   public Pad {
     starts = starts.clone();

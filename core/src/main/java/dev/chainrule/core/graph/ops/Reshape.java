@@ -17,7 +17,7 @@ import java.util.List;
  *
  * @param target the new shape
  */
-public record Reshape(Shape target) implements dev.chainrule.core.graph.Op {
+public record Reshape(Shape target) implements Op {
   @Override
   public String name() {
     return "reshape";

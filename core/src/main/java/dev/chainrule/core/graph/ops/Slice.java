@@ -22,8 +22,7 @@ import java.util.List;
  * @param steps the distance between kept positions along each axis (negative walks backwards)
  * @param counts how many positions each axis keeps: the output's shape
  */
-public record Slice(int[] starts, int[] steps, int[] counts) implements
-    dev.chainrule.core.graph.Op {
+public record Slice(int[] starts, int[] steps, int[] counts) implements Op {
   /** Creates the op, keeping its own copies of the arrays. */
   public Slice {
     starts = starts.clone();

@@ -20,7 +20,7 @@ import java.util.List;
  *
  * @param permutation output axis i is input axis {@code permutation[i]}
  */
-public record Transpose(int[] permutation) implements dev.chainrule.core.graph.Op {
+public record Transpose(int[] permutation) implements Op {
   /** Creates the op, keeping its own copy of the permutation. */
   public Transpose {
     permutation = permutation.clone();
