@@ -34,6 +34,12 @@ public final class Add implements BinaryElementwise {
     return Unbroadcast.sumTo(upstream, output.inputs().get(input).shape());
   }
 
+  /** Returns d(a + b) = ta + tb: each tangent, broadcast to the output's shape. */
+  @Override
+  public Node jvp(Node output, Node tangent, int input) {
+    return Elementwise.spreadTo(tangent, output);
+  }
+
   /**
    * Returns x + 0 = 0 + x = x; negations become subtractions (x + (−y) → x − y, (−x) + y → y − x,
    * x + (−c)·y → x − c·y); and a scaled term goes last (c·x + y → y + c·x, as in δ·aᵀ + λ·W).

@@ -5,6 +5,7 @@ import dev.chainrule.core.graph.FormulaWriter;
 import dev.chainrule.core.graph.Kernel;
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.graph.Notation;
+import dev.chainrule.core.graph.Op;
 import dev.chainrule.core.tensor.Gemm;
 import dev.chainrule.core.tensor.MatMulKernel;
 import dev.chainrule.core.tensor.Shape;
@@ -19,8 +20,7 @@ import java.util.List;
  * @param transposeA whether the first operand is read transposed
  * @param transposeB whether the second operand is read transposed
  */
-public record MatMul(boolean transposeA, boolean transposeB) implements
-    dev.chainrule.core.graph.Op {
+public record MatMul(boolean transposeA, boolean transposeB) implements Op {
   /** The plain product A·B. */
   public static final MatMul PLAIN = new MatMul(false, false);
 
@@ -62,6 +62,15 @@ public record MatMul(boolean transposeA, boolean transposeB) implements
     return transposeB
         ? upstream.matmul(true, a, transposeA)
         : a.matmul(!transposeA, upstream, false);
+  }
+
+  /**
+   * Returns the product with the moving operand replaced by its tangent, one term of
+   * d(op(A)·op(B)) = op(tA)·op(B) + op(A)·op(tB).
+   */
+  @Override
+  public Node jvp(Node output, Node tangent, int input) {
+    return Op.applyToTangent(output, tangent, input);
   }
 
   /** Returns that the product is linear in each operand: signs and scalar factors pass through. */

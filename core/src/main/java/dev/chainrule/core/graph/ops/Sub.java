@@ -32,6 +32,12 @@ public final class Sub implements BinaryElementwise {
     return Unbroadcast.sumTo(part, output.inputs().get(input).shape());
   }
 
+  /** Returns d(a − b) = ta − tb: ta, or −tb, broadcast to the output's shape. */
+  @Override
+  public Node jvp(Node output, Node tangent, int input) {
+    return Elementwise.spreadTo(input == 0 ? tangent : tangent.neg(), output);
+  }
+
   /**
    * Returns x − 0 = x and 0 − x = −x; negations cancel or move out (x − (−y) → x + y,
    * (−x) − y → −(x + y), x − (−c)·y → x + c·y).
