@@ -8,12 +8,12 @@ public final class Rules {
 
   /**
    * Returns the algebraic rules: constant folding, neutral elements, signs, scalar factors,
-   * reductions and transposes read by matrix products. Common subexpressions and dead nodes are
-   * always removed, whatever the rules.
+   * reductions, transposes read by matrix products and common factors collected out of sums.
+   * Common subexpressions and dead nodes are always removed, whatever the rules.
    */
   public static List<Rule> algebraic() {
     return List.of(new ConstantFolding(), new NeutralElements(), new Signs(), new ScalarFactors(),
-        new Reductions(), new TransposeIntoMatMul());
+        new Reductions(), new TransposeIntoMatMul(), new CommonFactors());
   }
 
   /**

@@ -21,6 +21,9 @@ import java.util.List;
  * @param permutation output axis i is input axis {@code permutation[i]}
  */
 public record Transpose(int[] permutation) implements dev.chainrule.core.graph.Op {
+  /** The transpose Aᵀ of a matrix, which swaps its two axes. */
+  public static final Transpose MATRIX = new Transpose(new int[] {1, 0});
+
   /** Creates the op, keeping its own copy of the permutation. */
   public Transpose {
     permutation = permutation.clone();
@@ -53,8 +56,9 @@ public record Transpose(int[] permutation) implements dev.chainrule.core.graph.O
   }
 
   /**
-   * Returns that a transpose is linear, is dropped when it permutes nothing, and composes with a
-   * transpose it reads ((Aᵀ)ᵀ → A).
+   * Returns that a transpose is linear, is dropped when it permutes nothing, composes with a
+   * transpose it reads ((Aᵀ)ᵀ → A), and turns a matrix product it reads into the product of the
+   * transposes in reverse order ((A·B)ᵀ → Bᵀ·Aᵀ, no transpose left to compute).
    */
   @Override
   public Algebra algebra() {
@@ -69,6 +73,9 @@ public record Transpose(int[] permutation) implements dev.chainrule.core.graph.O
     Node x = in.get(0);
     if (isIdentity(perm)) {
       return c.fired("transpose by the identity dropped", x);
+    }
+    if (perm.length == 2 && c.is(x, MatMul.class)) {
+      return c.fired("(A·B)ᵀ → Bᵀ·Aᵀ", MatMul.transposeOf(x, c));
     }
     if (!c.is(x, Transpose.class)) {
       return null;
