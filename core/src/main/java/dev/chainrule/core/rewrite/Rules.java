@@ -17,12 +17,14 @@ public final class Rules {
   }
 
   /**
-   * Returns the fusions: log(softmax) and log-sum-exp → logsoftmax, softmax + cross-entropy,
-   * sigmoid + binary cross-entropy (on σ, or on the logits through softplus), and Σ Y = 1 for
-   * targets declared to be distributions.
+   * Returns the fusions: log(softmax) and log-sum-exp → logsoftmax, the softmax written out
+   * (e^z / Σ e^z, e^(z − logsumexp z)) → softmax, softmax + cross-entropy, sigmoid + binary
+   * cross-entropy (on σ, or on the logits through softplus), and Σ Y = 1 for targets declared to
+   * be distributions.
    */
   public static List<Rule> fusions() {
-    return List.of(new LogSoftmaxFusion(), new LogSumExpFusion(), new SoftmaxCrossEntropyFusion(),
+    return List.of(new LogSoftmaxFusion(), new LogSumExpFusion(), new SoftmaxFusion(),
+        new SoftmaxCrossEntropyFusion(),
         new SigmoidCrossEntropyFusion(), new SoftplusCrossEntropyFusion(), new TargetsSumToOne());
   }
 

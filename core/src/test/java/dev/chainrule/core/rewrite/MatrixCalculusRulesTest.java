@@ -60,6 +60,22 @@ class MatrixCalculusRulesTest {
   }
 
   @Test
+  void aSymmetricSumIsItsOwnTranspose() {
+    check("(A + Aᵀ)ᵀ → A + Aᵀ", "A + Aᵀ", in -> {
+      Node a = in.input("A", 3, 3);
+      return a.add(a.T()).T().named("out");
+    });
+    check("(A + Aᵀ)ᵀ → A + Aᵀ", "(A + Aᵀ)·x", in -> {
+      Node a = in.input("A", 3, 3);
+      return a.add(a.T()).matmul(true, in.input("x", 3, 1), false).named("out");
+    });
+    RuleHarness.Inputs in = new RuleHarness.Inputs(5);
+    Node out = in.input("A", 3, 3).add(in.input("B", 3, 3).T()).T().named("out");
+    Rewritten r = Rewriter.standard().rewrite(out);
+    assertEquals("(A + Bᵀ)ᵀ", FormulaPrinter.unicode().expression(r.targets().get(0)));
+  }
+
+  @Test
   void aNamedProductKeepsItsTranspose() {
     RuleHarness.Inputs in = new RuleHarness.Inputs(2);
     Node out = in.input("A", 2, 3).matmul(in.input("B", 3, 4)).named("P").T().named("out");

@@ -71,7 +71,8 @@ public record MatMul(boolean transposeA, boolean transposeB) implements
    * common operand of two products can be taken out of their sum), that an operand holding one
    * value c along an inner dimension of 1 is that factor (x·1 → x for the seed of a gradient,
    * c·x in general), and that an operand read transposed which is itself a product is read as
-   * the product of the transposes: (A·B)ᵀ·C → Bᵀ·Aᵀ·C.
+   * the product of the transposes, (A·B)ᵀ·C → Bᵀ·Aᵀ·C, or, a symmetric sum, plainly: (A +
+   * Aᵀ)ᵀ·x → (A + Aᵀ)·x.
    */
   @Override
   public Algebra algebra() {
@@ -111,7 +112,10 @@ public record MatMul(boolean transposeA, boolean transposeB) implements
         : c.fired("A·c → c·A", c.apply(Mul.INSTANCE, c.literal(value), spread));
   }
 
-  /** (A·B)ᵀ read by a flag of this product becomes the product Bᵀ·Aᵀ read plainly. */
+  /**
+   * (A·B)ᵀ read by a flag of this product becomes the product Bᵀ·Aᵀ read plainly, and a
+   * symmetric sum A + Aᵀ read transposed is read plainly.
+   */
   private static Node transposedProductRead(Op op, List<Node> in, Rewrite.Context c) {
     MatMul m = (MatMul) op;
     Node a = in.get(0);
@@ -123,6 +127,12 @@ public record MatMul(boolean transposeA, boolean transposeB) implements
     if (m.transposeB && c.is(b, MatMul.class)) {
       return c.fired("(A·B)ᵀ → Bᵀ·Aᵀ",
           c.apply(new MatMul(m.transposeA, false), a, transposeOf(b, c)));
+    }
+    if (m.transposeA && Transpose.symmetricSum(a, c)
+        || m.transposeB && Transpose.symmetricSum(b, c)) {
+      return c.fired("(A + Aᵀ)ᵀ → A + Aᵀ", c.apply(new MatMul(
+          m.transposeA && !Transpose.symmetricSum(a, c),
+          m.transposeB && !Transpose.symmetricSum(b, c)), a, b));
     }
     return null;
   }
