@@ -23,9 +23,9 @@ public final class Rules {
    * be distributions.
    */
   public static List<Rule> fusions() {
-    return List.of(new LogSoftmaxFusion(), new LogSumExpFusion(), new SoftmaxFusion(),
-        new SoftmaxCrossEntropyFusion(),
-        new SigmoidCrossEntropyFusion(), new SoftplusCrossEntropyFusion(), new TargetsSumToOne());
+    return List.of(new LogSoftmaxFusion(), new LogSumExpFusion(), new SoftmaxQuotientFusion(),
+        new SoftmaxExpFusion(), new SoftmaxCrossEntropyFusion(), new SigmoidCrossEntropyFusion(),
+        new SoftplusCrossEntropyFusion(), new TargetsSumToOne());
   }
 
   /** Returns the algebraic rules followed by the fusions. */
