@@ -66,6 +66,14 @@ public final class OnnxExport {
   }
 
   /**
+   * Returns the model in a few words, as the file's description starts: "Sequential 784-256-10",
+   * "Network (1, 28, 28) → 10" or "LayerStack".
+   */
+  public String title() {
+    return model.title();
+  }
+
+  /**
    * Returns the name of the model's output in the file: A[L] (Z[L] for a linear output) for the
    * layers numbered by chainrule, the last layer's output name otherwise.
    */
