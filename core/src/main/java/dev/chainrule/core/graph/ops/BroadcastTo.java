@@ -56,6 +56,12 @@ public record BroadcastTo(Shape target) implements dev.chainrule.core.graph.Op {
     return Unbroadcast.sumTo(upstream, output.inputs().get(0).shape());
   }
 
+  /** Returns M with its rows repeated as the broadcast repeats the input's elements. */
+  @Override
+  public Node jmp(Node output, Node columns, int input) {
+    return JacobianProducts.broadcast(columns, output.inputs().get(0).shape(), output.shape());
+  }
+
   /** Returns that a broadcast is linear and is dropped when it keeps the shape. */
   @Override
   public Algebra algebra() {

@@ -47,6 +47,12 @@ public final class Identity implements Op {
     return upstream;
   }
 
+  /** Returns M itself. */
+  @Override
+  public Node jmp(Node output, Node columns, int input) {
+    return columns;
+  }
+
   /** Returns that an identity can always be dropped. */
   @Override
   public Algebra algebra() {

@@ -64,6 +64,31 @@ public record MatMul(boolean transposeA, boolean transposeB) implements
         : a.matmul(!transposeA, upstream, false);
   }
 
+  /**
+   * Returns the product's Jacobian times M where a vector operand makes it one matrix product:
+   * op(B)ᵀ·M for a row op(A) times op(B), op(A)·M for op(A) times a column op(B), b·M for a
+   * product by a 1×1 b; null for the other shapes (which need a Kronecker product).
+   */
+  @Override
+  public Node jmp(Node output, Node columns, int input) {
+    Node a = output.inputs().get(0);
+    Node b = output.inputs().get(1);
+    boolean flipped = input == 0 ? transposeA : transposeB;
+    if (flipped && !output.inputs().get(input).shape().isVectorLike()) {
+      return null;
+    }
+    if (input == 0) {
+      if (output.shape().dim(0) == 1) {
+        return JacobianProducts.product(b, !transposeB, columns);
+      }
+      return b.shape().size() == 1 ? JacobianProducts.scaled(b, b.shape(), columns) : null;
+    }
+    if (output.shape().dim(1) == 1) {
+      return JacobianProducts.product(a, transposeA, columns);
+    }
+    return a.shape().size() == 1 ? JacobianProducts.scaled(a, a.shape(), columns) : null;
+  }
+
   /** Returns that the product is linear in each operand: signs and scalar factors pass through. */
   @Override
   public Algebra algebra() {

@@ -48,6 +48,12 @@ public record Reshape(Shape target) implements dev.chainrule.core.graph.Op {
     return upstream.reshape(output.inputs().get(0).shape().dims());
   }
 
+  /** Returns M itself: a reshape keeps the elements in their row-major order. */
+  @Override
+  public Node jmp(Node output, Node columns, int input) {
+    return columns;
+  }
+
   /**
    * Returns that a reshape is linear, is dropped when it keeps the shape, and merges with a reshape
    * it reads.

@@ -52,6 +52,12 @@ public record Transpose(int[] permutation) implements dev.chainrule.core.graph.O
     return upstream.transpose(Permute.inverse(permutation));
   }
 
+  /** Returns M itself for a vector (a row becomes a column in the same order); null otherwise. */
+  @Override
+  public Node jmp(Node output, Node columns, int input) {
+    return output.inputs().get(0).shape().isVectorLike() ? columns : null;
+  }
+
   /**
    * Returns that a transpose is linear, is dropped when it permutes nothing, and composes with a
    * transpose it reads ((Aᵀ)ᵀ → A).
