@@ -34,6 +34,12 @@ public final class Add implements BinaryElementwise {
     return Unbroadcast.sumTo(upstream, output.inputs().get(input).shape());
   }
 
+  /** Returns d(a + b) = ta + tb: each tangent, broadcast to the output's shape. */
+  @Override
+  public Node jvp(Node output, Node tangent, int input) {
+    return Elementwise.spreadTo(tangent, output);
+  }
+
   /** Returns M with its rows repeated as the broadcast of this input repeats its elements. */
   @Override
   public Node jmp(Node output, Node columns, int input) {

@@ -33,6 +33,16 @@ public final class Div implements BinaryElementwise {
   }
 
   /**
+   * Returns d(a / b) = ta / b − tb ∘ (a / b) / b, one term per input, each of the output's shape
+   * because b or the quotient broadcasts it.
+   */
+  @Override
+  public Node jvp(Node output, Node tangent, int input) {
+    Node b = output.inputs().get(1);
+    return input == 0 ? tangent.div(b) : tangent.mul(output).div(b).neg();
+  }
+
+  /**
    * Returns M/b (diag(1/b)·M for a vector b) for the numerator of a/b, and diag(−a/b²)·M for the
    * denominator, M's rows broadcast as that input is.
    */

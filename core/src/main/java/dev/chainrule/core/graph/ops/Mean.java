@@ -56,6 +56,12 @@ public record Mean(Axes axes) implements Op {
     return g.broadcastTo(x.shape()).div(axes.count(x.shape()));
   }
 
+  /** Returns d mean(x) = mean(tx): the mean is linear, so it is itself applied to the tangent. */
+  @Override
+  public Node jvp(Node output, Node tangent, int input) {
+    return Op.applyToTangent(output, tangent, input);
+  }
+
   /** Returns 1ᵀ·M/n, the column means of M, for a mean of n elements to one. */
   @Override
   public Node jmp(Node output, Node columns, int input) {

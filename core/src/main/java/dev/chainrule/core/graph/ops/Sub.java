@@ -32,6 +32,12 @@ public final class Sub implements BinaryElementwise {
     return Unbroadcast.sumTo(part, output.inputs().get(input).shape());
   }
 
+  /** Returns d(a − b) = ta − tb: ta, or −tb, broadcast to the output's shape. */
+  @Override
+  public Node jvp(Node output, Node tangent, int input) {
+    return Elementwise.spreadTo(input == 0 ? tangent : tangent.neg(), output);
+  }
+
   /** Returns ±M with its rows repeated as the broadcast of this input repeats its elements. */
   @Override
   public Node jmp(Node output, Node columns, int input) {

@@ -48,6 +48,12 @@ public record Sum(Axes axes) implements Op {
     return g.broadcastTo(x.shape());
   }
 
+  /** Returns d Σ x = Σ tx: the sum is linear, so it is itself applied to the tangent. */
+  @Override
+  public Node jvp(Node output, Node tangent, int input) {
+    return Op.applyToTangent(output, tangent, input);
+  }
+
   /** Returns 1ᵀ·M, the column sums of M, for a sum to one element (M itself over axes of size 1). */
   @Override
   public Node jmp(Node output, Node columns, int input) {
