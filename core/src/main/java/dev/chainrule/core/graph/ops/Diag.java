@@ -7,6 +7,7 @@ import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.graph.NodeKind;
 import dev.chainrule.core.graph.Notation;
 import dev.chainrule.core.graph.Op;
+import dev.chainrule.core.graph.Rewrite;
 import dev.chainrule.core.tensor.Shape;
 import dev.chainrule.core.tensor.Tensor;
 import java.util.Arrays;
@@ -91,6 +92,22 @@ public final class Diag implements Op {
       a = a.inputs().get(0);
     }
     return a.isLiteral() && a.storedValue().item() == 1.0;
+  }
+
+  /**
+   * The identity of a matrix product with I, which {@code MatMul}'s algebra declares: op(A)·I →
+   * op(A) and I·op(B) → op(B).
+   */
+  static Node droppedFromProduct(Op op, List<Node> in, Rewrite.Context c) {
+    MatMul m = (MatMul) op;
+    boolean right = isIdentity(in.get(1));
+    if (!right && !isIdentity(in.get(0))) {
+      return null;
+    }
+    Node kept = right ? in.get(0) : in.get(1);
+    boolean transposed = right ? m.transposeA() : m.transposeB();
+    return c.fired(right ? "A·I → A" : "I·A → A",
+        transposed ? c.apply(new Transpose(new int[] {1, 0}), kept) : kept);
   }
 
   /** Writes diag(a), and the identity diag(1) as I. */

@@ -26,7 +26,8 @@ final class JacobianProducts {
 
   /**
    * Returns diag(a)·M, with the elementwise factor {@code a} broadcast to {@code shape} (the shape
-   * whose elements index M's rows); c·M when a holds one number.
+   * whose elements index M's rows); c·M when a holds one number, a itself as a column for M = 1,
+   * and a·r for M = 1·r.
    */
   static Node scaled(Node a, Shape shape, Node columns) {
     if (a.shape().size() == 1) {
@@ -34,6 +35,12 @@ final class JacobianProducts {
       return c.mul(columns);
     }
     Node full = a.shape().equals(shape) ? a : a.broadcastTo(shape);
+    if (isOnes(columns)) {
+      return full.reshape(shape.size(), 1);
+    }
+    if (isOnesTimesRow(columns)) {
+      return full.reshape(shape.size(), 1).matmul(columns.inputs().get(1));
+    }
     if (!full.shape().isVectorLike()) {
       full = full.reshape(shape.size());
     }
@@ -43,17 +50,28 @@ final class JacobianProducts {
   /**
    * Returns the rows of {@code columns} (one per element of {@code from}) repeated as a broadcast
    * from {@code from} to {@code to} repeats them: unchanged when only axes of size 1 are added,
-   * 1·M (the row copied) from one element; null otherwise.
+   * 1·M (the one row, times a column of ones) from one element; null otherwise.
    */
   static Node broadcast(Node columns, Shape from, Shape to) {
     if (from.size() == to.size()) {
       return columns;
     }
     if (from.size() == 1) {
-      int n = columns.shape().dim(1);
-      return columns.broadcastTo(Shape.of(to.size(), n));
+      Node ones = columns.graph().scalar(1.0).broadcastTo(Shape.of(to.size(), 1));
+      return product(ones, false, columns);
     }
     return null;
+  }
+
+  /** Returns true for 1, a column of ones: a literal 1 broadcast to (k, 1). */
+  private static boolean isOnes(Node n) {
+    return n.op() instanceof BroadcastTo && n.inputs().get(0).isLiteral()
+        && n.inputs().get(0).storedValue().item() == 1.0 && n.shape().dim(1) == 1;
+  }
+
+  /** Returns true for 1·r, a row r repeated by a product with a column of ones. */
+  private static boolean isOnesTimesRow(Node n) {
+    return n.op() instanceof MatMul m && !m.transposeA() && isOnes(n.inputs().get(0));
   }
 
   /**
@@ -65,6 +83,13 @@ final class JacobianProducts {
     if (from.size() == to.size()) {
       return columns;
     }
-    return to.size() == 1 ? columns.sumKeepDims(0) : null;
+    if (to.size() != 1) {
+      return null;
+    }
+    if (columns.op() instanceof Diag) {
+      Node a = columns.inputs().get(0);
+      return a.shape().rank() == 2 && a.shape().dim(1) == 1 ? a.T() : a.reshape(1, a.shape().size());
+    }
+    return columns.sumKeepDims(0);
   }
 }

@@ -5,6 +5,7 @@ import dev.chainrule.core.graph.FormulaWriter;
 import dev.chainrule.core.graph.Kernel;
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.graph.Notation;
+import dev.chainrule.core.graph.Rewrite;
 import dev.chainrule.core.tensor.Gemm;
 import dev.chainrule.core.tensor.MatMulKernel;
 import dev.chainrule.core.tensor.Shape;
@@ -89,14 +90,18 @@ public record MatMul(boolean transposeA, boolean transposeB) implements
     return a.shape().size() == 1 ? JacobianProducts.scaled(a, a.shape(), columns) : null;
   }
 
-  /** Returns that the product is linear in each operand: signs and scalar factors pass through. */
+  /**
+   * Returns that the product is linear in each operand (signs and scalar factors pass through) and
+   * that a product with the identity I = diag(1) is its other operand.
+   */
   @Override
   public Algebra algebra() {
     return ALGEBRA;
   }
 
   private static final Algebra ALGEBRA = Algebra.NONE.withLinear(0, 1)
-      .withPhrase("a matrix product");
+      .withPhrase("a matrix product")
+      .withIdentity(Rewrite.Family.NEUTRAL_ELEMENTS, Diag::droppedFromProduct);
 
   /** Writes A·B with the transposed operands marked ᵀ. */
   @Override
