@@ -35,10 +35,11 @@ final class ForwardMode {
         first = Math.min(first, in.id());
       }
     }
+    boolean[] needed = needed(outputs, first, last);
     try (Graph.Scope pass = g.openGradientPass()) {
       for (int id = first; id <= last && first != Integer.MAX_VALUE; id++) {
         Node node = g.node(id);
-        if (node.kind() == NodeKind.OPERATION && tangentById[id] == null) {
+        if (needed[id] && node.kind() == NodeKind.OPERATION && tangentById[id] == null) {
           tangentById[id] = tangentOf(node, tangentById);
         }
       }
@@ -50,6 +51,32 @@ final class ForwardMode {
       }
       return result;
     }
+  }
+
+  /**
+   * Marks the nodes from {@code first} to {@code last} whose tangent can reach an output: the
+   * outputs, and the inputs through which a needed node's derivative flows. A tangent nobody
+   * needs (one that only feeds a comparison, or a branch that leads to no output) is not built.
+   */
+  private static boolean[] needed(List<Node> outputs, int first, int last) {
+    boolean[] flag = new boolean[last + 1];
+    for (Node out : outputs) {
+      flag[out.id()] = true;
+    }
+    Graph g = outputs.get(0).graph();
+    for (int id = last; id >= first && first != Integer.MAX_VALUE; id--) {
+      if (!flag[id]) {
+        continue;
+      }
+      Node node = g.node(id);
+      List<Node> inputs = node.inputs();
+      for (int i = 0; i < inputs.size(); i++) {
+        if (node.op().differentiable(i)) {
+          flag[inputs.get(i).id()] = true;
+        }
+      }
+    }
+    return flag;
   }
 
   /** Returns the sum of the parts of {@code node}'s tangent, or null when no input has one. */

@@ -311,4 +311,25 @@ class ForwardModeTest {
         () -> Autodiff.jvp(List.of(), List.of(x), List.of(g.constant("u", Tensor.ones(2)))));
     assertTrue(e.getMessage().contains("jvp needs at least one output"), e.getMessage());
   }
+  /**
+   * Forward mode builds only tangents that reach an output: the branch exp(x) that the output
+   * does not use, and the comparison inside max's tangent, get none (the max's tangent is the
+   * selection 1(x = max) applied to t; no tangent of the max itself is needed).
+   */
+  @Test
+  void buildsNoTangentThatDoesNotReachAnOutput() {
+    Graph g = new Graph();
+    Node x = g.parameter("x", Tensor.matrix(new double[][] {{1, 4, 2}}));
+    Node unused = x.exp().named("unused");
+    Node y = x.max().named("y");
+    Node t = g.constant("t", Tensor.matrix(new double[][] {{0.5, -2, 3}}));
+    int before = g.size();
+    Node ty = Autodiff.jvp(y, x, t);
+    for (Node n : g.nodes().subList(before, g.size())) {
+      assertTrue(!n.inputs().contains(unused), n.name() + " is built from the unused branch");
+    }
+    assertEquals(-2.0, Plan.compile(ty).run(Feeds.none()).get(ty).item(), TOL);
+    assertTrue(g.size() - before <= 8, () -> "built " + (g.size() - before) + " nodes: "
+        + g.nodes().subList(before, g.size()));
+  }
 }
