@@ -76,7 +76,7 @@ public final class Autodiff {
    * ∂output[i…]/∂wrt[j…]. It is assembled from whichever passes are fewer: n forward passes (one
    * {@link #jvp} per element of {@code wrt}, each a column) when {@code wrt} has fewer elements than
    * {@code output}, else m reverse passes (one vector-Jacobian product per element of the output,
-   * each a row); an operation without a forward rule makes it reverse. Each pass is a copy of the
+   * each a row). Each pass is a copy of the
    * graph between the two, costing a small multiple of evaluating the output, so a Jacobian costs
    * about min(m, n) evaluations: prefer {@link #jvp} (J·v) or {@link #gradients(Node, Node, List)}
    * (uᵀ·J) when only products with vectors are needed. A Jacobian of more than 2²⁶ elements or
@@ -95,8 +95,7 @@ public final class Autodiff {
    * Returns the Hessian of a one-element {@code f} with respect to {@code wrt}, of shape wrt.shape
    * ++ wrt.shape, forward over reverse: the gradient is built once by reverse mode, and each column
    * is the {@link #jvp} of the gradient along a basis direction, so n elements cost n
-   * Hessian-vector products (reverse over reverse when an operation has no forward rule). For a
-   * single direction use {@link #hvp}. Its textbook form, X·diag(A ∘ (1 − A))·Xᵀ/m for the
+   * Hessian-vector products. For a single direction use {@link #hvp}. Its textbook form, X·diag(A ∘ (1 − A))·Xᵀ/m for the
    * logistic loss, is what {@code Rewriter.hessian} prints.
    */
   public static Node hessian(Node f, Node wrt) {

@@ -37,12 +37,7 @@ final class DerivativeMatrices {
     Shape shape = concat(output.shape(), wrt.shape());
     boolean forward = mode == DerivativeMode.FORWARD || mode == DerivativeMode.AUTO && n < m;
     try (Graph.Scope pass = g.openGradientPass()) {
-      Node assembled;
-      if (forward && mode == DerivativeMode.AUTO) {
-        assembled = columnsOrRows(output, wrt);
-      } else {
-        assembled = forward ? columns(output, wrt) : rows(output, wrt);
-      }
+      Node assembled = forward ? columns(output, wrt) : rows(output, wrt);
       return assembled.reshape(shape.dims()).named("∂" + output.name() + "/∂" + wrt.name());
     }
   }
@@ -55,7 +50,7 @@ final class DerivativeMatrices {
     Node gradient = Autodiff.grad(f, wrt).get(0);
     Graph g = f.graph();
     try (Graph.Scope pass = g.openGradientPass()) {
-      Node h = columnsOrRows(gradient, wrt);
+      Node h = columns(gradient, wrt);
       return h.reshape(concat(wrt.shape(), wrt.shape()).dims())
           .named("∂²" + f.name() + "/∂" + wrt.name() + "²");
     }
@@ -80,15 +75,6 @@ final class DerivativeMatrices {
       return Autodiff.grad(gradient.mul(v).sum(), wrt).get(0);
     }
     return Autodiff.jvp(gradient, wrt, v);
-  }
-
-  /** Forward mode's columns, or reverse mode's rows when an operation has no forward rule. */
-  private static Node columnsOrRows(Node output, Node wrt) {
-    try {
-      return columns(output, wrt);
-    } catch (UnsupportedOperationException noForwardRule) {
-      return rows(output, wrt);
-    }
   }
 
   /** Returns the Jacobian as (output's shape, n): column j is the jvp of the basis tangent e_j. */

@@ -58,10 +58,7 @@ public interface Op {
    * ⟨u, jvp(v)⟩ = ⟨vjp(u), v⟩. An operation linear in that input returns itself applied to the
    * tangent, {@link #applyToTangent}.
    */
-  default Node jvp(Node output, Node tangent, int input) {
-    throw new UnsupportedOperationException("the operation " + name() + " has no forward-mode "
-        + "derivative (jvp) yet");
-  }
+  Node jvp(Node output, Node tangent, int input);
 
   /**
    * Returns the Jacobian-matrix product for input number {@code input} of {@code output}, written

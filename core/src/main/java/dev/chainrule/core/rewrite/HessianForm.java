@@ -20,19 +20,6 @@ import java.util.Map;
 final class HessianForm {
   private HessianForm() {}
 
-  /**
-   * Returns the matrix of the jvp of the simplified gradient along a symbolic direction, or null
-   * when it cannot be extracted (or an operation has no forward rule).
-   */
-  private static Node extracted(RewrittenGradients pass, Node wrt, Node w) {
-    Node v = pass.graph().input("v", wrt.shape().dims());
-    try {
-      return Autodiff.matrixOf(Autodiff.jvp(pass.gradient(wrt), w, v), v);
-    } catch (UnsupportedOperationException noForwardRule) {
-      return null;
-    }
-  }
-
   /** Returns the simplified (n, n) Hessian of {@code loss} with respect to {@code wrt}. */
   static Rewritten of(Rewriter rewriter, Node loss, Node wrt) {
     RewrittenGradients pass = rewriter.gradients(loss, List.of(wrt), GradientForm.ADJOINTS);
@@ -54,5 +41,14 @@ final class HessianForm {
     Map<String, Integer> fired = new LinkedHashMap<>(pass.fired());
     simple.fired().forEach((k, c) -> fired.merge(k, c, Integer::sum));
     return new Rewritten(simple.graph(), simple.targets(), map, fired);
+  }
+
+  /**
+   * Returns the matrix of the jvp of the simplified gradient along a symbolic direction, or null
+   * when it cannot be extracted.
+   */
+  private static Node extracted(RewrittenGradients pass, Node wrt, Node w) {
+    Node v = pass.graph().input("v", wrt.shape().dims());
+    return Autodiff.matrixOf(Autodiff.jvp(pass.gradient(wrt), w, v), v);
   }
 }

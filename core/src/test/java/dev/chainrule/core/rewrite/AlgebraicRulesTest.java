@@ -100,6 +100,9 @@ class AlgebraicRulesTest {
         in -> in.input("X", 2, 3).mul(in.input("Y", 2, 3).mul(3.0)).named("out"));
     check("factor taken out of a quotient", "3·X/Y",
         in -> in.input("X", 2, 3).mul(3.0).div(in.positive("Y", 2, 3)).named("out"));
+    check("factor taken out of a gather", "2·gather(E, I)",
+        in -> in.input("E", 4, 3).mul(2.0).gather(in.graph.constant("I",
+            Tensor.of(new double[] {3, 0, 3}, 3)), 0).named("out"));
     check("x + (−c)·y → x − c·y", "X − 2·Y",
         in -> in.input("X", 2, 3).add(in.input("Y", 2, 3).mul(-2.0)).named("out"));
   }

@@ -5,6 +5,7 @@ import dev.chainrule.core.graph.FormulaWriter;
 import dev.chainrule.core.graph.Kernel;
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.graph.Notation;
+import dev.chainrule.core.graph.Op;
 import dev.chainrule.core.graph.Rewrite;
 import dev.chainrule.core.tensor.Gemm;
 import dev.chainrule.core.tensor.MatMulKernel;
@@ -20,8 +21,7 @@ import java.util.List;
  * @param transposeA whether the first operand is read transposed
  * @param transposeB whether the second operand is read transposed
  */
-public record MatMul(boolean transposeA, boolean transposeB) implements
-    dev.chainrule.core.graph.Op {
+public record MatMul(boolean transposeA, boolean transposeB) implements Op {
   /** The plain product A·B. */
   public static final MatMul PLAIN = new MatMul(false, false);
 
@@ -63,6 +63,15 @@ public record MatMul(boolean transposeA, boolean transposeB) implements
     return transposeB
         ? upstream.matmul(true, a, transposeA)
         : a.matmul(!transposeA, upstream, false);
+  }
+
+  /**
+   * Returns the product with the moving operand replaced by its tangent, one term of
+   * d(op(A)·op(B)) = op(tA)·op(B) + op(A)·op(tB).
+   */
+  @Override
+  public Node jvp(Node output, Node tangent, int input) {
+    return Op.applyToTangent(output, tangent, input);
   }
 
   /**

@@ -20,7 +20,7 @@ import java.util.List;
  *
  * @param permutation output axis i is input axis {@code permutation[i]}
  */
-public record Transpose(int[] permutation) implements dev.chainrule.core.graph.Op {
+public record Transpose(int[] permutation) implements Op {
   /** Creates the op, keeping its own copy of the permutation. */
   public Transpose {
     permutation = permutation.clone();
@@ -50,6 +50,12 @@ public record Transpose(int[] permutation) implements dev.chainrule.core.graph.O
   @Override
   public Node vjp(Node output, Node upstream, int input) {
     return upstream.transpose(Permute.inverse(permutation));
+  }
+
+  /** Returns the tangent permuted alike: d(Aᵀ) = (tA)ᵀ. */
+  @Override
+  public Node jvp(Node output, Node tangent, int input) {
+    return Op.applyToTangent(output, tangent, input);
   }
 
   /** Returns M itself for a vector (a row becomes a column in the same order); null otherwise. */
