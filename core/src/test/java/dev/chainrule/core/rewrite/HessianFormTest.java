@@ -1,10 +1,12 @@
 package dev.chainrule.core.rewrite;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.chainrule.core.autodiff.Autodiff;
 import dev.chainrule.core.exec.Feeds;
 import dev.chainrule.core.exec.Plan;
+import dev.chainrule.core.export.GraphExport;
 import dev.chainrule.core.graph.Graph;
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.print.FormulaPrinter;
@@ -17,7 +19,7 @@ import org.junit.jupiter.api.Test;
  * checked against values computed in the test with plain loops: the logistic loss's
  * (1/m)·X·diag(A ∘ (1 − A))·Xᵀ (and its bias's (1/m)·Σ(A ∘ (1 − A))), xᵀAx's A + Aᵀ, ½‖x‖²'s I,
  * log-sum-exp's diag(p) − p·pᵀ; and a Hessian whose extraction does not apply, which falls back to
- * the column-stacked one.
+ * the column-stacked one. The textbook Hessian is a graph like any other, and draws.
  */
 class HessianFormTest {
   private static final double TOLERANCE = 1e-12;
@@ -74,6 +76,8 @@ class HessianFormTest {
         TOLERANCE, TOLERANCE);
     Close.assertClose("the stacked H_W", Autodiff.hessian(j, w).value().reshape(2, 2),
         Tensor.matrix(expected), TOLERANCE, TOLERANCE);
+    String dot = GraphExport.of(hw.targets()).toDot();
+    assertTrue(dot.contains("<b>diag</b>") && dot.contains("<b>X</b>"), dot);
   }
 
   @Test

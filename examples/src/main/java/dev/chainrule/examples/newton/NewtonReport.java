@@ -5,6 +5,9 @@ import java.util.Locale;
 
 /** Prints a {@link NewtonRun} as a short report: the iterations, the weights, the comparisons. */
 final class NewtonReport {
+  /** Gradient norms below this are rounding noise. */
+  private static final double ROUNDING = 1e-13;
+
   private NewtonReport() {}
 
   static void print(NewtonRun r, PrintStream out) {
@@ -15,10 +18,10 @@ final class NewtonReport {
     out.println("  autograd's Hessian, simplified: ∂²J/∂θ² = " + r.hessianFormula());
     out.println();
     out.println("Newton's method: θ ← θ − H⁻¹·∇J, H = Autodiff.hessian(J, θ)");
-    out.println("  step  J                  ‖∇J‖");
+    out.println("  step  J               ‖∇J‖");
     for (NewtonRun.Iterate i : r.newton()) {
-      out.printf(Locale.ROOT, "  %-4d  %.15f  %.2e%n", i.iteration(), i.loss(),
-          i.gradientNorm());
+      out.printf(Locale.ROOT, "  %-4d  %.12f  %s%n", i.iteration(), i.loss(),
+          norm(i.gradientNorm()));
     }
     out.printf(Locale.ROOT, "  converged in %d steps (‖∇J‖ < %.0e)%n", r.newtonSteps(),
         NewtonRun.NEWTON_TOLERANCE);
@@ -44,6 +47,14 @@ final class NewtonReport {
       out.print(c.report().text());
       out.println();
     }
+  }
+
+  /**
+   * Returns ‖∇J‖ with three digits, or "< 1e-13" below it, where it is rounding noise that
+   * differs with the order of the additions.
+   */
+  private static String norm(double v) {
+    return v < ROUNDING ? "< 1e-13" : String.format(Locale.ROOT, "%.2e", v);
   }
 
   private static void weights(PrintStream out, String label, double[] w) {

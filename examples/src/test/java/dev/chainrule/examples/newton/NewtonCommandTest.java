@@ -40,6 +40,7 @@ class NewtonCommandTest {
       assertEquals(a.get(i).getAsDouble(), b.get(i).getAsDouble(), WEIGHTS_TOLERANCE, "θ" + i);
     }
     assertTrue(j.get("weightDifference").getAsDouble() <= WEIGHTS_TOLERANCE);
+    assertEquals("(1/m)·X·diag(A ∘ (1 − A))·Xᵀ", j.get("hessianFormula").getAsString());
   }
 
   @Test
