@@ -67,7 +67,9 @@ final class MatrixForm {
       return g.constant("0", Tensor.zeros(linear.shape().size(), n));
     }
     Shape expected = Shape.of(linear.shape().size(), n);
-    if (!result.shape().equals(expected) || ancestors(result, 0)[direction.id()]) {
+    boolean dependsOnDirection = result.id() > direction.id()
+        && ancestors(result, direction.id())[direction.id()];
+    if (!result.shape().equals(expected) || dependsOnDirection) {
       return null;
     }
     return result;

@@ -105,6 +105,14 @@ class DerivativeMatricesTest {
   }
 
   @Test
+  void aMatrixBuiltBeforeTheDirectionIsItsOwnForm() {
+    Graph g = new Graph();
+    Node m = g.parameter("M", Samples.uniform(random, -1, 1, 3, 3)).tanh();
+    Node v = g.input("v", 3, 1);
+    assertEquals(m, Autodiff.matrixOf(m.matmul(v), v), "M·v has the matrix M, built before v");
+  }
+
+  @Test
   void aNodeNotLinearInTheDirectionHasNoMatrix() {
     Graph g = new Graph();
     Node v = g.input("v", 3, 1);

@@ -38,8 +38,8 @@ final class JacobianProducts {
     if (isOnes(columns)) {
       return full.reshape(shape.size(), 1);
     }
-    if (isOnesTimesRow(columns)) {
-      return full.reshape(shape.size(), 1).matmul(columns.inputs().get(1));
+    if (isRepeatedRow(columns)) {
+      return full.reshape(shape.size(), 1).matmul(columns.inputs().get(0));
     }
     if (!full.shape().isVectorLike()) {
       full = full.reshape(shape.size());
@@ -50,15 +50,17 @@ final class JacobianProducts {
   /**
    * Returns the rows of {@code columns} (one per element of {@code from}) repeated as a broadcast
    * from {@code from} to {@code to} repeats them: unchanged when only axes of size 1 are added,
-   * 1·M (the one row, times a column of ones) from one element; null otherwise.
+   * 1·M (the one row repeated, a column of ones for the identity) from one element; null
+   * otherwise.
    */
   static Node broadcast(Node columns, Shape from, Shape to) {
     if (from.size() == to.size()) {
       return columns;
     }
     if (from.size() == 1) {
-      Node ones = columns.graph().scalar(1.0).broadcastTo(Shape.of(to.size(), 1));
-      return product(ones, false, columns);
+      return Diag.isIdentity(columns)
+          ? columns.graph().scalar(1.0).broadcastTo(Shape.of(to.size(), 1))
+          : columns.broadcastTo(Shape.of(to.size(), columns.shape().dim(1)));
     }
     return null;
   }
@@ -69,9 +71,10 @@ final class JacobianProducts {
         && n.inputs().get(0).storedValue().item() == 1.0 && n.shape().dim(1) == 1;
   }
 
-  /** Returns true for 1·r, a row r repeated by a product with a column of ones. */
-  private static boolean isOnesTimesRow(Node n) {
-    return n.op() instanceof MatMul m && !m.transposeA() && isOnes(n.inputs().get(0));
+  /** Returns true for 1·r, a row r repeated down the rows by a broadcast. */
+  private static boolean isRepeatedRow(Node n) {
+    return n.op() instanceof BroadcastTo && n.inputs().get(0).shape().rank() == 2
+        && n.inputs().get(0).shape().dim(0) == 1;
   }
 
   /**
