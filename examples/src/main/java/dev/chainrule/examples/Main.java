@@ -15,6 +15,7 @@ import dev.chainrule.examples.formulas.TraceCommand;
 import dev.chainrule.examples.fourequations.Bp4Command;
 import dev.chainrule.examples.graph.GraphCommand;
 import dev.chainrule.examples.mazur.MazurCommand;
+import dev.chainrule.examples.newton.NewtonCommand;
 import dev.chainrule.examples.onnx.ExportOnnxCommand;
 import dev.chainrule.examples.sequence.SequenceCommand;
 import dev.chainrule.examples.shallow.ShallowCommand;
@@ -41,7 +42,8 @@ import picocli.CommandLine.ScopeType;
         TestNetBatchCommand.class, TestNetSingleCommand.class, GraphCommand.class,
         ExportOnnxCommand.class, FormulasCommand.class, CompareCommand.class, TraceCommand.class,
         SoakCommand.class,
-        BenchCommand.class, SequenceCommand.class, CnnCommand.class, HelpCommand.class})
+        BenchCommand.class, SequenceCommand.class, CnnCommand.class, NewtonCommand.class,
+        HelpCommand.class})
 public final class Main implements Runnable {
   /**
    * Runs the command line and exits with its status; a one-picture {@code graph} command drawn by

@@ -71,6 +71,69 @@ public final class Autodiff {
   }
 
   /**
+   * Returns the Jacobian d{@code output}/d{@code wrt} as one node of shape output.shape ++
+   * wrt.shape (as PyTorch's {@code torch.autograd.functional.jacobian}): element (i…, j…) is
+   * ∂output[i…]/∂wrt[j…]. It is assembled from whichever passes are fewer: n forward passes (one
+   * {@link #jvp} per element of {@code wrt}, each a column) when {@code wrt} has fewer elements than
+   * {@code output}, else m reverse passes (one vector-Jacobian product per element of the output,
+   * each a row). Each pass is a copy of the
+   * graph between the two, costing a small multiple of evaluating the output, so a Jacobian costs
+   * about min(m, n) evaluations: prefer {@link #jvp} (J·v) or {@link #gradients(Node, Node, List)}
+   * (uᵀ·J) when only products with vectors are needed. A Jacobian of more than 2²⁶ elements or
+   * 10,000 passes is refused, naming its size.
+   */
+  public static Node jacobian(Node output, Node wrt) {
+    return DerivativeMatrices.jacobian(output, wrt, DerivativeMode.AUTO);
+  }
+
+  /** Returns the Jacobian of {@link #jacobian(Node, Node)} assembled in the given {@code mode}. */
+  public static Node jacobian(Node output, Node wrt, DerivativeMode mode) {
+    return DerivativeMatrices.jacobian(output, wrt, mode);
+  }
+
+  /**
+   * Returns the Hessian of a one-element {@code f} with respect to {@code wrt}, of shape wrt.shape
+   * ++ wrt.shape, forward over reverse: the gradient is built once by reverse mode, and each column
+   * is the {@link #jvp} of the gradient along a basis direction, so n elements cost n
+   * Hessian-vector products. For a single direction use {@link #hvp}. Its textbook form, X·diag(A ∘ (1 − A))·Xᵀ/m for the
+   * logistic loss, is what {@code Rewriter.hessian} prints.
+   */
+  public static Node hessian(Node f, Node wrt) {
+    return DerivativeMatrices.hessian(f, wrt);
+  }
+
+  /**
+   * Returns the Hessian-vector product H·v of a one-element {@code f}, forward over reverse: the
+   * {@link #jvp} of the gradient along {@code v} (of {@code wrt}'s shape). It costs a few gradients
+   * and never forms H.
+   */
+  public static Node hvp(Node f, Node wrt, Node v) {
+    return DerivativeMatrices.hvp(f, wrt, v, DerivativeMode.FORWARD);
+  }
+
+  /**
+   * Returns H·v as {@link #hvp(Node, Node, Node)}, forward over reverse ({@code FORWARD} or
+   * {@code AUTO}) or reverse over reverse ({@code REVERSE}: the gradient of ⟨∇f, v⟩, which needs
+   * no forward rules).
+   */
+  public static Node hvp(Node f, Node wrt, Node v, DerivativeMode mode) {
+    return DerivativeMatrices.hvp(f, wrt, v, mode);
+  }
+
+  /**
+   * Returns the matrix M of a node linear in {@code direction}, vec(linear) = M·vec(direction)
+   * with both flattened in row-major order, written as the textbooks write it: for a
+   * Hessian-vector product with a symbolic direction v it is the Hessian, as X·diag(A ∘ (1 −
+   * A))·Xᵀ/m. Built from each operation's {@link dev.chainrule.core.graph.Op#jmp}; null when an
+   * operation on the way has no such form, or when {@code linear} is not linear in {@code
+   * direction}. Note that diag(a) is stored dense: the form is for reading and checking; to compute
+   * a large Hessian, use {@link #hessian}.
+   */
+  public static Node matrixOf(Node linear, Node direction) {
+    return MatrixForm.of(linear, direction);
+  }
+
+  /**
    * Runs one gradient pass from {@code output}; a null {@code upstream} means the seed d(loss) = 1,
    * built inside the pass like every other gradient node.
    */

@@ -10,8 +10,7 @@ final class ComparisonText {
 
   static String render(FormulaComparison.Parts p, FormulaComparison c) {
     StringBuilder sb = new StringBuilder();
-    sb.append("∂").append(p.loss()).append("/∂").append(p.wrt()).append(" — ")
-        .append(p.formula()).append('\n');
+    sb.append(p.derivative()).append(" — ").append(p.formula()).append('\n');
     line(sb, "verdict", verdict(p, c));
     line(sb, "shapes", "autograd " + p.autograd().shape() + ", manual "
         + (p.manual() == null ? "—" : p.manual().shape().toString()));
@@ -44,7 +43,8 @@ final class ComparisonText {
     }
     if (p.numeric() != null) {
       line(sb, "autograd vs FD", "max abs error " + err(Errors.maxAbs(p.autograd(), p.numeric()))
-          + " (central differences, h = " + sci(GradCheck.DEFAULT_STEP) + ")");
+          + " (central differences" + (p.quantity().equals("gradient") ? ""
+          : " of the gradient") + ", h = " + sci(GradCheck.DEFAULT_STEP) + ")");
     }
     if (p.built() != null) {
       line(sb, "built as", p.built());
@@ -63,8 +63,9 @@ final class ComparisonText {
         String verdict = c.agreesPerSample() ? "AGREES per sample; DIFFERS from the batch "
             + "gradient by the factor m = " + c.samples() : p.verdict().toString();
         return verdict + " (" + where + "max error " + err(Errors.maxAbsFinite(p.manual(),
-            p.autograd())) + " against a gradient of size " + err(Errors.scale(p.autograd(),
-            p.manual())) + "; tolerance " + sci(p.tolerance()) + " of its size)";
+            p.autograd())) + " against a " + p.quantity() + " of size "
+            + err(Errors.scale(p.autograd(), p.manual())) + "; tolerance " + sci(p.tolerance())
+            + " of its size)";
     }
   }
 

@@ -24,7 +24,8 @@ public final class FormulaComparison {
    *
    * @param formula the formula's name
    * @param wrt the node the gradient is taken with respect to
-   * @param loss the differentiated loss
+   * @param derivative the derivative as written in the report, ∂J/∂W or ∂²J/∂W²
+   * @param quantity what the derivative is called in the report: "gradient" or "Hessian"
    * @param verdict the outcome
    * @param tolerance the largest relative error (scaled by the gradient's magnitude) that agrees
    * @param autograd reverse mode's gradient
@@ -35,7 +36,8 @@ public final class FormulaComparison {
    * @param gradientNode reverse mode's gradient node
    * @param expression the formula's node when it was built from graph nodes, else null
    */
-  record Parts(String formula, String wrt, String loss, Verdict verdict, double tolerance,
+  record Parts(String formula, String wrt, String derivative, String quantity, Verdict verdict,
+      double tolerance,
       Tensor autograd, Tensor manual, Tensor numeric, String built, String message,
       Node gradientNode, Node expression) {}
 
@@ -204,7 +206,7 @@ public final class FormulaComparison {
   public Map<String, Object> toMap() {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("formula", p.formula());
-    m.put("gradient", "∂" + p.loss() + "/∂" + p.wrt());
+    m.put(p.quantity().equals("gradient") ? "gradient" : "hessian", p.derivative());
     m.put("verdict", p.verdict().name());
     m.put("autogradShape", dims(p.autograd().shape()));
     m.put("manualShape", p.manual() == null ? null : dims(p.manual().shape()));

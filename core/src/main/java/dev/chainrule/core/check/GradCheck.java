@@ -43,12 +43,9 @@ public final class GradCheck {
 
   /** Returns the central-difference gradient of {@code loss} with respect to {@code w}. */
   public static Tensor numericGradient(Plan forward, Node loss, Node w, Feeds feeds, double h) {
-    Tensor base = valueOf(w, feeds);
-    Tensor moving = base.copy();
-    Feeds f = (w.kind() != NodeKind.INPUT ? feeds : feeds.get(w) != null
-        ? feeds.replacing(w, moving) : feeds.with(w, moving)).usedBy(forward);
-    Tensor target = w.kind() == NodeKind.INPUT ? moving : w.storedValue();
-    double[] x = target.buffer();
+    Moving m = Moving.of(w, feeds, forward);
+    Feeds f = m.feeds();
+    double[] x = m.target().buffer();
     double[] out = new double[x.length];
     for (int i = 0; i < x.length; i++) {
       double original = x[i];
@@ -59,7 +56,27 @@ public final class GradCheck {
       x[i] = original;
       out[i] = (up - down) / (2 * h);
     }
-    return Tensor.wrap(base.shape(), out);
+    return Tensor.wrap(w.shape(), out);
+  }
+
+  /**
+   * The tensor a finite difference moves for a parameter or input {@code w}, and the feeds that
+   * make {@code plan} read it: a parameter's own tensor (restored by the caller), or a copy fed in
+   * place of an input's value.
+   *
+   * @param target the tensor to move
+   * @param feeds the feeds to run the plan with
+   */
+  record Moving(Tensor target, Feeds feeds) {
+    static Moving of(Node w, Feeds feeds, Plan plan) {
+      if (w.kind() != NodeKind.INPUT) {
+        valueOf(w, feeds);
+        return new Moving(w.storedValue(), feeds.usedBy(plan));
+      }
+      Tensor moving = valueOf(w, feeds).copy();
+      Feeds f = feeds.get(w) != null ? feeds.replacing(w, moving) : feeds.with(w, moving);
+      return new Moving(moving, f.usedBy(plan));
+    }
   }
 
   private static Tensor valueOf(Node w, Feeds feeds) {

@@ -42,8 +42,55 @@ public final class ManualFormulaCheck {
   public static FormulaComparison compare(Node loss, Node wrt, ManualFormula manual, Feeds feeds,
       double tolerance) {
     Node gradient = Autodiff.grad(loss, wrt).get(0);
-    Tensor autograd = valueOf(gradient, feeds);
-    Tensor numeric = numeric(loss, wrt, feeds);
+    Reference r = new Reference("∂" + loss.name() + "/∂" + wrt.name(), "gradient", gradient,
+        valueOf(gradient, feeds), numeric(loss, wrt, feeds), " (the shape of " + wrt.name() + ")");
+    return judge(loss, wrt, manual, feeds, tolerance, r);
+  }
+
+  /**
+   * Compares a hand-derived Hessian {@code manual} with ∂²loss/∂wrt² at {@code feeds}, with the
+   * default tolerance: the formula gives the (n, n) matrix over wrt's n elements in row-major order,
+   * the textbook's H for a row or column of weights (such as (1/m)·X·diag(A ∘ (1 − A))·Xᵀ for the
+   * logistic loss). Autograd's side is {@link Autodiff#hessian}, and the finite-difference side is
+   * central differences of the gradient, column by column.
+   */
+  public static FormulaComparison compareHessian(Node loss, Node wrt, ManualFormula manual,
+      Feeds feeds) {
+    return compareHessian(loss, wrt, manual, feeds, DEFAULT_TOLERANCE);
+  }
+
+  /**
+   * Compares a hand-derived Hessian as {@link #compareHessian(Node, Node, ManualFormula, Feeds)}:
+   * AGREES when the largest absolute error is at most {@code tolerance} times the largest
+   * magnitude of either matrix.
+   */
+  public static FormulaComparison compareHessian(Node loss, Node wrt, ManualFormula manual,
+      Feeds feeds, double tolerance) {
+    int n = wrt.shape().size();
+    Node hessian = Autodiff.hessian(loss, wrt);
+    Reference r = new Reference("∂²" + loss.name() + "/∂" + wrt.name() + "²", "Hessian", hessian,
+        valueOf(hessian, feeds).reshape(n, n), HessianDifferences.of(loss, wrt, feeds),
+        " (" + wrt.name() + " has " + n + " elements)");
+    return judge(loss, wrt, manual, feeds, tolerance, r);
+  }
+
+  /**
+   * Autograd's side of a comparison.
+   *
+   * @param derivative the derivative as written, ∂J/∂W
+   * @param quantity "gradient" or "Hessian"
+   * @param node the derivative's node
+   * @param value its value, in the shape the formula must have
+   * @param numeric the same by central differences
+   * @param shapeReason why it has its shape, in words
+   */
+  private record Reference(String derivative, String quantity, Node node, Tensor value,
+      Tensor numeric, String shapeReason) {}
+
+  /** Evaluates {@code manual} and judges it against {@code r}. */
+  private static FormulaComparison judge(Node loss, Node wrt, ManualFormula manual, Feeds feeds,
+      double tolerance, Reference r) {
+    Tensor autograd = r.value();
     Tensor value = null;
     String built = null;
     String message = null;
@@ -65,16 +112,16 @@ public final class ManualFormulaCheck {
       message = "the formula's products do not conform: " + e.getMessage();
     }
     if (value != null && !value.shape().equals(autograd.shape())) {
-      message = "the formula gives shape " + value.shape() + " but ∂" + loss.name() + "/∂"
-          + wrt.name() + " has shape " + autograd.shape() + " (the shape of " + wrt.name() + ")";
+      message = "the formula gives shape " + value.shape() + " but " + r.derivative()
+          + " has shape " + autograd.shape() + r.shapeReason();
     }
     Verdict verdict = message != null ? Verdict.SHAPE_MISMATCH
         : NonFinite.of(value, autograd) == null
             && Errors.maxAbsFinite(value, autograd) <= tolerance * Errors.scale(value, autograd)
         ? Verdict.AGREES : Verdict.DIFFERS;
     return new FormulaComparison(new FormulaComparison.Parts(manual.name(), wrt.name(),
-        loss.name(), verdict, tolerance, autograd, value, numeric, built, message, gradient,
-        expression));
+        r.derivative(), r.quantity(), verdict, tolerance, autograd, value, r.numeric(), built,
+        message, r.node(), expression));
   }
 
   /**
@@ -121,7 +168,7 @@ public final class ManualFormulaCheck {
   }
 
   /** Returns a copy of {@code node}'s value at those of {@code feeds} it depends on. */
-  private static Tensor valueOf(Node node, Feeds feeds) {
+  static Tensor valueOf(Node node, Feeds feeds) {
     Plan plan = Plan.compile(node);
     return plan.run(feeds.usedBy(plan)).get(node).copy();
   }

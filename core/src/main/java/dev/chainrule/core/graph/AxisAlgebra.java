@@ -1,6 +1,7 @@
 package dev.chainrule.core.graph;
 
 import dev.chainrule.core.graph.ops.Concat;
+import dev.chainrule.core.graph.ops.Diag;
 import dev.chainrule.core.graph.ops.Gather;
 import dev.chainrule.core.graph.ops.Split;
 import dev.chainrule.core.graph.ops.Stack;
@@ -12,9 +13,9 @@ import java.util.List;
  * The operations along one axis that every {@link Node} offers, for sequences and embeddings:
  * {@code gather} (an embedding lookup), {@code concat}, {@code stack} and {@code split}. {@link
  * NodeAlgebra} extends it, so they read like the rest: {@code E.gather(ids, 1)}, {@code
- * a.split(0, h, h, h, h)}. Each method adds one node; the operations live in their own files
- * under {@code dev.chainrule.core.graph.ops}. It extends {@link ImageAlgebra}, the operations on
- * images.
+ * a.split(0, h, h, h, h)}; and {@code diag}, which lays a vector along the diagonal of a matrix.
+ * Each method adds one node; the operations live in their own files under {@code
+ * dev.chainrule.core.graph.ops}. It extends {@link ImageAlgebra}, the operations on images.
  */
 public abstract class AxisAlgebra extends ImageAlgebra {
   AxisAlgebra() {}
@@ -90,6 +91,14 @@ public abstract class AxisAlgebra extends ImageAlgebra {
       start += s;
     }
     return parts;
+  }
+
+  /**
+   * Returns diag(this), the (k, k) matrix with this vector's k elements on its diagonal and zeros
+   * elsewhere; this is a vector (k,), a row (1, k) or a column (k, 1).
+   */
+  public Node diag() {
+    return apply(Diag.INSTANCE, self());
   }
 
   private Node[] joined(Node... others) {

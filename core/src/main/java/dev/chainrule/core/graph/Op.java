@@ -61,6 +61,23 @@ public interface Op {
   Node jvp(Node output, Node tangent, int input);
 
   /**
+   * Returns the Jacobian-matrix product for input number {@code input} of {@code output}, written
+   * as one matrix expression: J·M, where J is the Jacobian of the output's elements with respect to
+   * that input's elements (both in row-major order) and {@code columns} is a matrix M of shape
+   * (number of the input's elements, n); the result has shape (number of the output's elements, n).
+   * Column j of the result is the {@link #jvp} of column j of M reshaped to the input's shape, but
+   * the whole is written as the textbooks write a derivative matrix — diag(b)·M for a product with
+   * b, Bᵀ·M for a row times B, −M, 1ᵀ·M for a sum — so that a Hessian extracted from a
+   * Hessian-vector product prints as X·diag(A ∘ (1 − A))·Xᵀ/m. {@code columns} may be the
+   * identity diag(1) ({@code Diag.isIdentity}), which a rule should not multiply by. Null (the
+   * default) when the operation has no such form for these shapes; the extraction that asks for it
+   * then falls back to a matrix assembled column by column.
+   */
+  default Node jmp(Node output, Node columns, int input) {
+    return null;
+  }
+
+  /**
    * Returns the operation of {@code output} applied to its inputs with input number {@code input}
    * replaced by {@code tangent}: the Jacobian-vector product of an operation that is linear in
    * that input (a matrix product, a sum, a reshape, a convolution), whose derivative along a

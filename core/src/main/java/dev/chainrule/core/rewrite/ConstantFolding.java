@@ -3,6 +3,7 @@ package dev.chainrule.core.rewrite;
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.graph.Op;
 import dev.chainrule.core.graph.ops.BroadcastTo;
+import dev.chainrule.core.graph.ops.Diag;
 import dev.chainrule.core.tensor.Tensor;
 import dev.chainrule.core.tensor.TensorFormat;
 import java.util.List;
@@ -10,7 +11,9 @@ import java.util.List;
 /**
  * Constant folding: an operation whose inputs are all constants is computed once, now. A result
  * that holds one value everywhere becomes that number (broadcast to its shape when it is not a
- * scalar), so that the 1/m of a mean reads as a factor rather than as a tensor of copies.
+ * scalar), so that the 1/m of a mean reads as a factor rather than as a tensor of copies. A
+ * broadcast literal and the diagonal matrix of one value, c·I, are left as they are written, and
+ * so are the operations reading c·I.
  */
 final class ConstantFolding implements Rule {
   @Override
@@ -20,7 +23,9 @@ final class ConstantFolding implements Rule {
 
   @Override
   public Node rewrite(Op op, List<Node> inputs, Rewriting r) {
-    if (op instanceof BroadcastTo && inputs.get(0).isLiteral()) {
+    if (op instanceof BroadcastTo && inputs.get(0).isLiteral()
+        || op instanceof Diag && r.uniformValue(inputs.get(0)) != null
+        || inputs.stream().anyMatch(n -> scaledIdentity(n, r))) {
       return null;
     }
     Tensor[] args = new Tensor[inputs.size()];
@@ -40,5 +45,10 @@ final class ConstantFolding implements Rule {
     Node folded = uniform ? r.uniform(v[0], out.shape())
         : r.constant(TensorFormat.format(out), out);
     return r.fired("constant folding", folded);
+  }
+
+  /** Returns true for diag(c), c·I: kept, so that the algebra turns 1·I into I and A·I into A. */
+  private static boolean scaledIdentity(Node n, Rewriting r) {
+    return n.op() instanceof Diag && r.uniformValue(n.inputs().get(0)) != null;
   }
 }

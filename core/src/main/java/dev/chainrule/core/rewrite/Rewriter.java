@@ -1,5 +1,6 @@
 package dev.chainrule.core.rewrite;
 
+import dev.chainrule.core.autodiff.Autodiff;
 import dev.chainrule.core.autodiff.Gradients;
 import dev.chainrule.core.graph.Graph;
 import dev.chainrule.core.graph.Node;
@@ -159,6 +160,21 @@ public final class Rewriter {
     return new RewrittenGradients(simple.graph(), simple.targets(), map, fired,
         new RewrittenGradients.Pass(map.get(loss), List.copyOf(wrt), gradients, adjoints, form,
             d.factor()));
+  }
+
+  /**
+   * Returns the Hessian of a one-element {@code loss} with respect to {@code wrt} as an (n, n)
+   * matrix over wrt's n elements (in row-major order), simplified into the form the textbooks
+   * print: for the logistic loss J = −mean(Y ∘ log A + (1 − Y) ∘ log(1 − A)), A = σ(W·X + b), it is
+   * (1/m)·X·diag(A ∘ (1 − A))·Xᵀ. The backward pass is simplified first, then differentiated along
+   * a symbolic direction, and the matrix of that Hessian-vector product is extracted ({@link
+   * Autodiff#matrixOf}); where that does not apply, the column-stacked {@link Autodiff#hessian} is
+   * simplified instead. The result's one target is the matrix; its mapping sends each original
+   * node to its counterpart, so that {@link Rewritten#feeds} feeds it. diag(a) is evaluated dense,
+   * (k, k): the form is for reading and checking.
+   */
+  public Rewritten hessian(Node loss, Node wrt) {
+    return HessianForm.of(this, loss, wrt);
   }
 
   /** Returns the user-named operation nodes {@code loss} depends on, in creation order. */

@@ -75,6 +75,18 @@ public final class Shape {
   }
 
   /**
+   * Returns true when at most one axis is longer than 1: a scalar, a vector (k,), a row (1, k) or
+   * a column (k, 1), whose elements read the same in any of these shapes.
+   */
+  public boolean isVectorLike() {
+    int longer = 0;
+    for (int d : dims) {
+      longer += d != 1 ? 1 : 0;
+    }
+    return longer <= 1;
+  }
+
+  /**
    * Returns {@code axis} as a non-negative index, counting a negative axis from the end; throws
    * when the axis does not exist in this shape.
    */

@@ -40,6 +40,12 @@ public final class Add implements BinaryElementwise {
     return Elementwise.spreadTo(tangent, output);
   }
 
+  /** Returns M with its rows repeated as the broadcast of this input repeats its elements. */
+  @Override
+  public Node jmp(Node output, Node columns, int input) {
+    return JacobianProducts.broadcast(columns, output.inputs().get(input).shape(), output.shape());
+  }
+
   /**
    * Returns x + 0 = 0 + x = x; negations become subtractions (x + (−y) → x − y, (−x) + y → y − x,
    * x + (−c)·y → x − c·y); a scaled term goes last (c·x + y → y + c·x, as in δ·aᵀ + λ·W); and

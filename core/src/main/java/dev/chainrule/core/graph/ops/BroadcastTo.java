@@ -63,6 +63,12 @@ public record BroadcastTo(Shape target) implements Op {
     return Op.applyToTangent(output, tangent, input);
   }
 
+  /** Returns M with its rows repeated as the broadcast repeats the input's elements. */
+  @Override
+  public Node jmp(Node output, Node columns, int input) {
+    return JacobianProducts.broadcast(columns, output.inputs().get(0).shape(), output.shape());
+  }
+
   /** Returns that a broadcast is linear and is dropped when it keeps the shape. */
   @Override
   public Algebra algebra() {

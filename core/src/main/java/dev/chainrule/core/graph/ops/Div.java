@@ -43,6 +43,25 @@ public final class Div implements BinaryElementwise {
   }
 
   /**
+   * Returns M/b (diag(1/b)·M for a vector b) for the numerator of a/b, and diag(−a/b²)·M for the
+   * denominator, M's rows broadcast as that input is.
+   */
+  @Override
+  public Node jmp(Node output, Node columns, int input) {
+    Node b = output.inputs().get(1);
+    Node rows = JacobianProducts.broadcast(columns, output.inputs().get(input).shape(),
+        output.shape());
+    if (rows == null) {
+      return null;
+    }
+    if (input == 1) {
+      return JacobianProducts.scaled(output.div(b).neg(), output.shape(), rows);
+    }
+    return b.shape().size() == 1 ? rows.div(b.shape().rank() > 0 ? b.reshape() : b)
+        : JacobianProducts.scaled(output.graph().scalar(1.0).div(b), output.shape(), rows);
+  }
+
+  /**
    * Returns the quotient's algebra: linear in the numerator, odd in the denominator, x/1 = x, and a
    * scalar divisor becomes a factor in front (x/c → (1/c)·x).
    */

@@ -53,6 +53,12 @@ public final class Identity implements Op {
     return tangent;
   }
 
+  /** Returns M itself. */
+  @Override
+  public Node jmp(Node output, Node columns, int input) {
+    return columns;
+  }
+
   /** Returns that an identity can always be dropped. */
   @Override
   public Algebra algebra() {

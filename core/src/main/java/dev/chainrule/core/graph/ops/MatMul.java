@@ -75,12 +75,37 @@ public record MatMul(boolean transposeA, boolean transposeB) implements Op {
   }
 
   /**
+   * Returns the product's Jacobian times M where a vector operand makes it one matrix product:
+   * op(B)ᵀ·M for a row op(A) times op(B), op(A)·M for op(A) times a column op(B), b·M for a
+   * product by a 1×1 b; null for the other shapes (which need a Kronecker product).
+   */
+  @Override
+  public Node jmp(Node output, Node columns, int input) {
+    Node a = output.inputs().get(0);
+    Node b = output.inputs().get(1);
+    boolean flipped = input == 0 ? transposeA : transposeB;
+    if (flipped && !output.inputs().get(input).shape().isVectorLike()) {
+      return null;
+    }
+    if (input == 0) {
+      if (output.shape().dim(0) == 1) {
+        return JacobianProducts.product(b, !transposeB, columns);
+      }
+      return b.shape().size() == 1 ? JacobianProducts.scaled(b, b.shape(), columns) : null;
+    }
+    if (output.shape().dim(1) == 1) {
+      return JacobianProducts.product(a, transposeA, columns);
+    }
+    return a.shape().size() == 1 ? JacobianProducts.scaled(a, a.shape(), columns) : null;
+  }
+
+  /**
    * Returns that the product is linear in each operand (signs and scalar factors pass through, a
    * common operand of two products can be taken out of their sum), that an operand holding one
    * value c along an inner dimension of 1 is that factor (x·1 → x for the seed of a gradient,
    * c·x in general), and that an operand read transposed which is itself a product is read as
    * the product of the transposes, (A·B)ᵀ·C → Bᵀ·Aᵀ·C, or, a symmetric sum, plainly: (A +
-   * Aᵀ)ᵀ·x → (A + Aᵀ)·x.
+   * Aᵀ)ᵀ·x → (A + Aᵀ)·x; and that a product with the identity I = diag(1) is its other operand.
    */
   @Override
   public Algebra algebra() {
@@ -90,7 +115,8 @@ public record MatMul(boolean transposeA, boolean transposeB) implements Op {
   private static final Algebra ALGEBRA = Algebra.NONE.withLinear(0, 1)
       .withPhrase("a matrix product")
       .withIdentity(Rewrite.Family.NEUTRAL_ELEMENTS, MatMul::uniformFactor)
-      .withIdentity(Rewrite.Family.NEUTRAL_ELEMENTS, MatMul::transposedProductRead);
+      .withIdentity(Rewrite.Family.NEUTRAL_ELEMENTS, MatMul::transposedProductRead)
+      .withIdentity(Rewrite.Family.NEUTRAL_ELEMENTS, Diag::droppedFromProduct);
 
   /**
    * op(A)·op(U) → c·op(A) when U holds the single value c and the inner dimension is 1, so that

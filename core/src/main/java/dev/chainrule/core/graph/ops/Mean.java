@@ -62,6 +62,15 @@ public record Mean(Axes axes) implements Op {
     return Op.applyToTangent(output, tangent, input);
   }
 
+  /** Returns 1ᵀ·M/n, the column means of M, for a mean of n elements to one. */
+  @Override
+  public Node jmp(Node output, Node columns, int input) {
+    Shape in = output.inputs().get(0).shape();
+    Node sums = JacobianProducts.summed(columns, in, output.shape());
+    int n = in.size() / output.shape().size();
+    return sums == null || n == 1 ? sums : sums.div(n);
+  }
+
   /**
    * Returns that the mean is linear, that over axes of size 1 it is a reshape at most, and that
    * averaging x broadcast along exactly the averaged axes gives x.

@@ -32,6 +32,15 @@ public final class Mul implements BinaryElementwise {
     return Unbroadcast.sumTo(upstream.mul(other), output.inputs().get(input).shape());
   }
 
+  /** Returns diag(b)·M for a ∘ b (c·M for a scalar factor c), M's rows broadcast as a is. */
+  @Override
+  public Node jmp(Node output, Node columns, int input) {
+    Node rows = JacobianProducts.broadcast(columns, output.inputs().get(input).shape(),
+        output.shape());
+    Node other = output.inputs().get(1 - input);
+    return rows == null ? null : JacobianProducts.scaled(other, output.shape(), rows);
+  }
+
   /**
    * Returns d(a ∘ b) = ta ∘ b + a ∘ tb, one term per input, each of the output's shape because
    * the other operand broadcasts it.

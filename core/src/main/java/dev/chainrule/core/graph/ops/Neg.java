@@ -29,6 +29,12 @@ public final class Neg implements UnaryElementwise {
     return upstream.neg();
   }
 
+  /** Returns −M. */
+  @Override
+  public Node jmp(Node output, Node columns, int input) {
+    return columns.neg();
+  }
+
   /** Returns −(−x) = x, and −(c·x) → (−c)·x, the sign joining the factor. */
   @Override
   public Algebra algebra() {

@@ -55,6 +55,12 @@ public record Reshape(Shape target) implements Op {
     return Op.applyToTangent(output, tangent, input);
   }
 
+  /** Returns M itself: a reshape keeps the elements in their row-major order. */
+  @Override
+  public Node jmp(Node output, Node columns, int input) {
+    return columns;
+  }
+
   /**
    * Returns that a reshape is linear, is dropped when it keeps the shape, and merges with a reshape
    * it reads.

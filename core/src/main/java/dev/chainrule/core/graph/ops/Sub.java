@@ -38,6 +38,14 @@ public final class Sub implements BinaryElementwise {
     return Elementwise.spreadTo(input == 0 ? tangent : tangent.neg(), output);
   }
 
+  /** Returns ±M with its rows repeated as the broadcast of this input repeats its elements. */
+  @Override
+  public Node jmp(Node output, Node columns, int input) {
+    Node rows = JacobianProducts.broadcast(columns, output.inputs().get(input).shape(),
+        output.shape());
+    return rows == null || input == 0 ? rows : rows.neg();
+  }
+
   /**
    * Returns x − 0 = x and 0 − x = −x; negations cancel or move out (x − (−y) → x + y,
    * (−x) − y → −(x + y), x − (−c)·y → x + c·y); and a shared operand is taken out of a

@@ -54,6 +54,12 @@ public record Sum(Axes axes) implements Op {
     return Op.applyToTangent(output, tangent, input);
   }
 
+  /** Returns 1ᵀ·M, the column sums of M, for a sum to one element (M itself over axes of size 1). */
+  @Override
+  public Node jmp(Node output, Node columns, int input) {
+    return JacobianProducts.summed(columns, output.inputs().get(0).shape(), output.shape());
+  }
+
   /**
    * Returns that the sum is linear, that over axes of size 1 it is a reshape at most, and that
    * summing x broadcast along exactly the summed axes gives n·x.

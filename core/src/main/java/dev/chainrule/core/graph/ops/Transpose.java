@@ -61,6 +61,12 @@ public record Transpose(int[] permutation) implements Op {
     return Op.applyToTangent(output, tangent, input);
   }
 
+  /** Returns M itself for a vector (a row becomes a column in the same order); null otherwise. */
+  @Override
+  public Node jmp(Node output, Node columns, int input) {
+    return output.inputs().get(0).shape().isVectorLike() ? columns : null;
+  }
+
   /**
    * Returns that a transpose is linear, is dropped when it permutes nothing, composes with a
    * transpose it reads ((Aᵀ)ᵀ → A), turns a matrix product it reads into the product of the

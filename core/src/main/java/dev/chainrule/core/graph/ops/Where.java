@@ -57,6 +57,21 @@ public final class Where implements Elementwise {
     return input == 1 ? condition.where(value, zero) : condition.where(zero, value);
   }
 
+  /** Returns diag(1(c))·M for the first branch and diag(1 − 1(c))·M for the second. */
+  @Override
+  public Node jmp(Node output, Node columns, int input) {
+    Node rows = input == 0 ? null : JacobianProducts.broadcast(columns,
+        output.inputs().get(input).shape(), output.shape());
+    if (rows == null) {
+      return null;
+    }
+    Node one = output.graph().scalar(1.0);
+    Node zero = output.graph().scalar(0.0);
+    Node condition = output.inputs().get(0);
+    Node mask = input == 1 ? condition.where(one, zero) : condition.where(zero, one);
+    return JacobianProducts.scaled(mask, output.shape(), rows);
+  }
+
   /** Returns false for the condition, through which no gradient flows. */
   @Override
   public boolean differentiable(int input) {

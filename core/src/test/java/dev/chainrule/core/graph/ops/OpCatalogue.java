@@ -143,6 +143,29 @@ public final class OpCatalogue {
     }
     add("matmul (3, 1)·(1, 2)", MatMul.PLAIN, in -> Naive.matmul(in.get(0), false, in.get(1),
         false), uniform(-1, 1, 3, 1), uniform(-1, 1, 1, 2));
+    int[][][] vectors = {{{1, 3}, {3, 2}}, {{3, 1}, {3, 2}}, {{2, 3}, {1, 3}}, {{1, 1}, {1, 3}}};
+    boolean[][] flags = {{false, false}, {true, false}, {false, true}, {false, false}};
+    for (int k = 0; k < vectors.length; k++) {
+      boolean ta = flags[k][0];
+      boolean tb = flags[k][1];
+      add("matmul " + (ta ? "Aᵀ" : "A") + Shape.of(vectors[k][0]) + "·" + (tb ? "Bᵀ" : "B")
+          + Shape.of(vectors[k][1]), new MatMul(ta, tb), in -> Naive.matmul(in.get(0), ta,
+          in.get(1), tb), uniform(-1, 1, vectors[k][0]), uniform(-1, 1, vectors[k][1]));
+    }
+    for (int[] dims : new int[][] {{3}, {1, 4}, {4, 1}, {}}) {
+      add("diag " + Shape.of(dims), Diag.INSTANCE, in -> diagonalMatrix(in.get(0)),
+          uniform(-2, 2, dims));
+    }
+  }
+
+  /** The (k, k) matrix with the k elements of {@code v} on its diagonal, written out by rows. */
+  private static Tensor diagonalMatrix(Tensor v) {
+    double[] a = v.toArray();
+    double[][] rows = new double[a.length][a.length];
+    for (int i = 0; i < a.length; i++) {
+      rows[i][i] = a[i];
+    }
+    return Tensor.matrix(rows);
   }
 
   private void movement() {

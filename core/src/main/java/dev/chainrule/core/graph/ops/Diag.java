@@ -1,0 +1,123 @@
+package dev.chainrule.core.graph.ops;
+
+import dev.chainrule.core.graph.Algebra;
+import dev.chainrule.core.graph.FormulaWriter;
+import dev.chainrule.core.graph.Graph;
+import dev.chainrule.core.graph.Node;
+import dev.chainrule.core.graph.NodeKind;
+import dev.chainrule.core.graph.Notation;
+import dev.chainrule.core.graph.Op;
+import dev.chainrule.core.graph.Rewrite;
+import dev.chainrule.core.tensor.Shape;
+import dev.chainrule.core.tensor.Tensor;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The diagonal matrix of a vector, diag(a): its k elements (in row-major order, so a row (1, k), a
+ * column (k, 1) and a (k,) vector give the same matrix) on the diagonal of a (k, k) matrix, zeros
+ * elsewhere. It is how the textbooks write an elementwise factor inside a matrix product, as in the
+ * logistic-regression Hessian X·diag(A ∘ (1 − A))·Xᵀ/m. Its derivative takes the diagonal of the
+ * gradient back to the vector's shape; it is linear, so its forward-mode derivative is diag(t).
+ * diag(1), the identity matrix, is written I.
+ */
+public final class Diag implements Op {
+  /** The single instance; the operation has no attributes. */
+  public static final Diag INSTANCE = new Diag();
+
+  private Diag() {}
+
+  @Override
+  public String name() {
+    return "diag";
+  }
+
+  @Override
+  public Shape inferShape(List<Shape> inputs) {
+    Shape in = inputs.get(0);
+    if (!in.isVectorLike()) {
+      throw new IllegalArgumentException("diag needs a vector, (k,), (1, k) or (k, 1), got " + in);
+    }
+    return Shape.of(in.size(), in.size());
+  }
+
+  @Override
+  public void forward(Tensor[] inputs, Tensor out) {
+    double[] a = inputs[0].buffer();
+    double[] d = out.buffer();
+    int k = a.length;
+    Arrays.fill(d, 0.0);
+    for (int i = 0; i < k; i++) {
+      d[i * (k + 1)] = a[i];
+    }
+  }
+
+  /** Returns the diagonal of {@code upstream}: every (k + 1)-th element, in the vector's shape. */
+  @Override
+  public Node vjp(Node output, Node upstream, int input) {
+    Node a = output.inputs().get(0);
+    int k = a.shape().size();
+    Node flat = upstream.reshape(k * k);
+    Node diagonal = upstream.graph().apply(new Slice(new int[] {0}, new int[] {k + 1},
+        new int[] {k}), flat);
+    return diagonal.reshape(a.shape().dims());
+  }
+
+  @Override
+  public Node jvp(Node output, Node tangent, int input) {
+    return Op.applyToTangent(output, tangent, input);
+  }
+
+  /** Returns that diag is linear, so scalar factors and signs come out of it. */
+  @Override
+  public Algebra algebra() {
+    return ALGEBRA;
+  }
+
+  private static final Algebra ALGEBRA = Algebra.NONE.withLinear(0);
+
+  /** Returns the (n, n) identity matrix of graph {@code g} as diag(1), written I in formulas. */
+  public static Node identity(Graph g, int n) {
+    return g.apply(INSTANCE, g.scalar(1.0).broadcastTo(Shape.of(n)));
+  }
+
+  /** Returns true when {@code n} is diag(1), the identity matrix (a literal 1, broadcast or not). */
+  public static boolean isIdentity(Node n) {
+    if (n.kind() != NodeKind.OPERATION || !(n.op() instanceof Diag)) {
+      return false;
+    }
+    Node a = n.inputs().get(0);
+    while (a.kind() == NodeKind.OPERATION && (a.op() instanceof BroadcastTo
+        || a.op() instanceof Reshape)) {
+      a = a.inputs().get(0);
+    }
+    return a.isLiteral() && a.storedValue().item() == 1.0;
+  }
+
+  /**
+   * The identity of a matrix product with I, which {@code MatMul}'s algebra declares: op(A)·I →
+   * op(A) and I·op(B) → op(B).
+   */
+  static Node droppedFromProduct(Op op, List<Node> in, Rewrite.Context c) {
+    MatMul m = (MatMul) op;
+    boolean right = isIdentity(in.get(1));
+    if (!right && !isIdentity(in.get(0))) {
+      return null;
+    }
+    Node kept = right ? in.get(0) : in.get(1);
+    boolean transposed = right ? m.transposeA() : m.transposeB();
+    return c.fired(right ? "A·I → A" : "I·A → A",
+        transposed ? c.apply(new Transpose(new int[] {1, 0}), kept) : kept);
+  }
+
+  /** Writes diag(a), and the identity diag(1) as I. */
+  @Override
+  public <F> F formula(FormulaWriter<F> w) {
+    return isIdentity(w.node()) ? w.text("I") : w.generic(notation());
+  }
+
+  @Override
+  public Notation notation() {
+    return Notation.function("diag", "\\operatorname{diag}");
+  }
+}
