@@ -2,6 +2,9 @@ package dev.chainrule.core.exec;
 
 import dev.chainrule.core.exec.fused.FusedProgram;
 import dev.chainrule.core.scalar.Scalar;
+import dev.chainrule.core.exec.fused.FloatFusedFrame;
+import dev.chainrule.core.graph.Node;
+import dev.chainrule.core.tensor.DType;
 import dev.chainrule.core.tensor.Shape;
 import java.util.Arrays;
 
@@ -66,11 +69,24 @@ final class Groups {
   static Scalar[] forms(Selection s) {
     Scalar[] forms = new Scalar[s.size];
     for (int id = 0; id < s.size; id++) {
-      if (s.needed[id] && s.ops[id] != null) {
+      if (s.needed[id] && s.ops[id] != null && !changesDType(s.nodes[id])) {
         forms[id] = s.ops[id].scalarForm();
       }
     }
     return forms;
+  }
+
+  /**
+   * Returns true for a node of another dtype than one of its operands (a cast): a loop computes
+   * in one dtype, so such a node runs as a step of its own.
+   */
+  private static boolean changesDType(Node n) {
+    for (Node in : n.inputs()) {
+      if (in.dtype() != n.dtype()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Returns the number of loops. */
@@ -141,7 +157,9 @@ final class Groups {
       }
     }
     Shape shape = s.shapes[members[start[g]]];
-    return new FusedStep.Spec(new FusedProgram(shape, forms, argStart, args, shapes, isOutput),
-        inputs, outs, threads);
+    FusedProgram program = new FusedProgram(shape, forms, argStart, args, shapes, isOutput);
+    boolean floats = s.nodes[members[start[g]]].dtype() == DType.FLOAT32;
+    return new FusedStep.Spec(program, inputs, outs, threads,
+        floats ? new FloatFusedFrame.Compiled(program) : null);
   }
 }
