@@ -29,6 +29,20 @@ class RoundsTest {
     assertEquals(Map.of(), m.get(2).details(), "one round lists no rounds");
   }
 
+  /** A row with a ratio (W7) is the round of the median ratio, not of the median time. */
+  @Test
+  void aRowWithARatioIsTheRoundOfTheMedianRatio() {
+    List<BenchRow> rows = List.of(
+        new BenchRow("w7-mlp64-jvp", 2, 900, "us/run", Map.of("ratio", 2.5)),
+        new BenchRow("w7-mlp64-jvp", 2, 700, "us/run", Map.of("ratio", 1.9)),
+        new BenchRow("w7-mlp64-jvp", 2, 1000, "us/run", Map.of("ratio", 2.1)));
+    BenchRow m = Rounds.median(rows).get(0);
+    assertEquals(1000, m.value());
+    assertEquals(2.1, m.details().get("ratio"));
+    assertEquals(List.of(2.5, 1.9, 2.1), m.details().get("ratio_rounds"));
+    assertEquals(List.of(900.0, 700.0, 1000.0), m.details().get("rounds"));
+  }
+
   @Test
   void anOutcomeKeepsItsFrameworkAndVersion() {
     Outcome a = new Outcome("torch", "1.13", List.of(new BenchRow("w1", 1, 90, "us/step",
