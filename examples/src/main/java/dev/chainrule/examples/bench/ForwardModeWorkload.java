@@ -13,6 +13,7 @@ import dev.chainrule.nn.optim.Adam;
 import dev.chainrule.nn.train.Trainer;
 import dev.chainrule.nn.train.TrainingGraph;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +26,8 @@ import java.util.Random;
  * (L, ∇L and the tangent of ∇L along v, {@code Autodiff.jvp(∇L, w, v)}); and reverse over reverse
  * (L, ∇L and the gradient of Σ⟨∇L, v⟩). They run interleaved in one JVM, and the figures are the
  * JVP's time over the forward pass's (target at most 3×) and each HVP's over the gradient's (at
- * most 5×), the median of the repetitions' ratios. Models: W2's and W3's MLP (784-256-10, batch
+ * most 5×), the median of the repetitions' ratios, by the wall clock and, at one thread, by CPU
+ * time. Models: W2's and W3's MLP (784-256-10, batch
  * 64 and 1024) and W6's CNN at batch 16.
  */
 final class ForwardModeWorkload {
@@ -113,7 +115,7 @@ final class ForwardModeWorkload {
     return new Model("mlp" + batch, m.loss(), m.parameters(), m.batch(0));
   }
 
-  /** Returns W6's CNN in training mode on a random batch of {@code batch}, named cnn&lt;batch&gt;. */
+  /** Returns W6's CNN in training mode on a random batch of {@code batch}, named cnn&lt;n&gt;. */
   static Model cnn(int batch) {
     Trainer trainer = new Trainer(CnnRun.network(1), Loss.softmaxCrossEntropy(), Adam.of(1e-3));
     TrainingGraph graph = trainer.trainingGraph(batch);
@@ -126,40 +128,44 @@ final class ForwardModeWorkload {
     ExecOptions options = ExecOptions.defaults().withThreads(threads);
     List<BenchRow> rows = new ArrayList<>();
     for (Model m : List.of(mlp(64, options), mlp(1024, options), cnn(16))) {
-      rows.addAll(of(m, options).measure(threads, reps, Timing.WARM_UP_NANOS, 200_000_000L));
+      rows.addAll(of(m, options).measure(threads, reps, Timing.WARM_UP_NANOS, 2_000_000_000L));
     }
     return rows;
   }
 
   /**
-   * Returns one row per plan, named {@code w7-<model>-<stage>}: the median microseconds of one
-   * run, and for all but the forward pass the median over the repetitions of its time over its
-   * baseline's in the same repetition ({@code ratio}, with every repetition's in {@code
-   * ratio_reps}), and where there is a target, the target and whether it was met.
+   * Returns one row per plan, named {@code w7-<model>-<stage>}, the plans run in turn ({@link
+   * Interleaved}): the median wall-clock microseconds of one run; for all but the forward pass,
+   * the median over the repetitions of its time over its baseline's in the same repetition
+   * ({@code ratio}, every repetition's in {@code ratio_reps}), and where there is a target, the
+   * target and whether that ratio met it. At one thread, where a run's work is all on the timing
+   * thread, also the same figures in that thread's CPU time ({@code cpu_us}, {@code cpu_ratio}).
    */
-  List<BenchRow> measure(int threads, int reps, long warmUpNanos, long blockNanos) {
+  List<BenchRow> measure(int threads, int reps, long warmUpNanos, long repNanos) {
     List<Runnable> bodies = new ArrayList<>();
     for (Plan p : plans.values()) {
       bodies.add(() -> p.run(model.feeds()));
     }
-    double[][] seconds = Timing.interleaved(bodies, reps, warmUpNanos, blockNanos);
+    Interleaved times = Interleaved.time(bodies, reps, warmUpNanos, repNanos);
+    boolean cpu = threads == 1 && !Double.isNaN(times.cpu()[0][0]);
     List<String> names = new ArrayList<>(plans.keySet());
     List<BenchRow> rows = new ArrayList<>();
     for (int s = 0; s < STAGES.size(); s++) {
       Stage stage = STAGES.get(s);
       Map<String, Object> d = new LinkedHashMap<>();
+      if (cpu) {
+        d.put("cpu_us", Timing.median(times.cpu()[s]) * 1e6);
+      }
       if (stage.over() != null) {
-        double[] base = seconds[names.indexOf(stage.over())];
-        double[] ratios = new double[reps];
-        List<Double> each = new ArrayList<>();
-        for (int r = 0; r < reps; r++) {
-          ratios[r] = seconds[s][r] / base[r];
-          each.add(ratios[r]);
-        }
+        int base = names.indexOf(stage.over());
+        double[] ratios = ratios(times.wall()[s], times.wall()[base]);
         double ratio = Timing.median(ratios);
         d.put("over", stage.over());
         d.put("ratio", ratio);
-        d.put("ratio_reps", each);
+        d.put("ratio_reps", Arrays.stream(ratios).boxed().toList());
+        if (cpu) {
+          d.put("cpu_ratio", Timing.median(ratios(times.cpu()[s], times.cpu()[base])));
+        }
         if (!Double.isNaN(stage.target())) {
           d.put("target", stage.target());
           d.put("met", ratio <= stage.target());
@@ -167,9 +173,17 @@ final class ForwardModeWorkload {
       }
       d.put("steps", plans.get(stage.suffix()).explain().split("\n").length - 1);
       rows.add(new BenchRow(PREFIX + model.name() + "-" + stage.suffix(), threads,
-          Timing.median(seconds[s]) * 1e6, "us/run", d));
+          Timing.median(times.wall()[s]) * 1e6, "us/run", d));
     }
     return rows;
+  }
+
+  private static double[] ratios(double[] times, double[] base) {
+    double[] r = new double[times.length];
+    for (int i = 0; i < r.length; i++) {
+      r[i] = times[i] / base[i];
+    }
+    return r;
   }
 
   /** Returns the compiled plan of {@code stage} (forward, jvp, grad, hvp or hvp-rr). */

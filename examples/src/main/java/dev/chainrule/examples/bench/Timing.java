@@ -1,7 +1,6 @@
 package dev.chainrule.examples.bench;
 
 import java.util.Arrays;
-import java.util.List;
 
 /** Warm-up and median timing of a repeated measurement. */
 final class Timing {
@@ -34,41 +33,6 @@ final class Timing {
       t[i] = (System.nanoTime() - start) / 1e9;
     }
     return median(t);
-  }
-
-  /**
-   * Times {@code bodies} interleaved, so that their ratios compare runs taken seconds apart: warms
-   * them up in turn (each at least twice, all together for at least {@code warmUpNanos}), then
-   * {@code reps} times runs each body in turn for a block of about {@code blockNanos} (its run
-   * count fixed by its last warm-up run). Returns the seconds of one run, {@code [body][rep]}.
-   */
-  static double[][] interleaved(List<Runnable> bodies, int reps, long warmUpNanos,
-      long blockNanos) {
-    int n = bodies.size();
-    long[] last = new long[n];
-    long warm = System.nanoTime();
-    for (int pass = 0; pass < 2 || System.nanoTime() - warm < warmUpNanos; pass++) {
-      for (int b = 0; b < n; b++) {
-        long start = System.nanoTime();
-        bodies.get(b).run();
-        last[b] = System.nanoTime() - start;
-      }
-    }
-    int[] runs = new int[n];
-    for (int b = 0; b < n; b++) {
-      runs[b] = (int) Math.max(1, Math.min(1_000_000, blockNanos / Math.max(1, last[b])));
-    }
-    double[][] seconds = new double[n][reps];
-    for (int r = 0; r < reps; r++) {
-      for (int b = 0; b < n; b++) {
-        long start = System.nanoTime();
-        for (int k = 0; k < runs[b]; k++) {
-          bodies.get(b).run();
-        }
-        seconds[b][r] = (System.nanoTime() - start) / 1e9 / runs[b];
-      }
-    }
-    return seconds;
   }
 
   /** Returns the median of {@code values} (the mean of the two middle ones for an even count). */

@@ -15,7 +15,7 @@ final class Workloads {
 
   private Workloads() {}
 
-  /** Returns the reference frameworks that run {@code workload}: numpy and torch, or torch alone. */
+  /** Returns the reference frameworks that run {@code workload}: numpy and torch, or torch. */
   static List<String> references(String workload) {
     if (!REFERENCED.contains(workload)) {
       return List.of();

@@ -21,29 +21,35 @@ def median_time(reps, warmups, body):
     return statistics.median(times)
 
 
-def interleaved(bodies, reps, warmup_seconds, block_seconds):
-    """Times bodies in turn, so that their ratios compare runs taken seconds apart: warms them up
-    in turn (each at least twice, all together for at least warmup_seconds), then reps times runs
-    each body for a block of about block_seconds (its run count fixed by its last warm-up run).
-    Returns the seconds of one run as seconds[body][rep]."""
-    last = [0.0] * len(bodies)
+def interleaved(bodies, reps, warmup_seconds, rep_seconds):
+    """Times bodies in turn, one run of each per turn, so that a ratio of two compares runs taken
+    close together under the same load: warms them up (each at least twice, all together for at
+    least warmup_seconds), then reps times runs as many turns as take about rep_seconds. Returns
+    the mean wall-clock and this thread's CPU seconds of one run, each as [body][rep]."""
+    turn = 0.0
     start = time.perf_counter()
     passes = 0
     while passes < 2 or time.perf_counter() - start < warmup_seconds:
-        for b, body in enumerate(bodies):
-            t = time.perf_counter()
+        t = time.perf_counter()
+        for body in bodies:
             body()
-            last[b] = time.perf_counter() - t
+        turn = time.perf_counter() - t
         passes += 1
-    runs = [max(1, int(block_seconds / max(t, 1e-9))) for t in last]
-    seconds = [[0.0] * reps for _ in bodies]
+    turns = max(1, int(rep_seconds / max(turn, 1e-9)))
+    wall = [[0.0] * reps for _ in bodies]
+    cpu = [[0.0] * reps for _ in bodies]
     for r in range(reps):
-        for b, body in enumerate(bodies):
-            t = time.perf_counter()
-            for _ in range(runs[b]):
+        for _ in range(turns):
+            for b, body in enumerate(bodies):
+                c = time.thread_time()
+                t = time.perf_counter()
                 body()
-            seconds[b][r] = (time.perf_counter() - t) / runs[b]
-    return seconds
+                wall[b][r] += time.perf_counter() - t
+                cpu[b][r] += time.thread_time() - c
+        for b in range(len(bodies)):
+            wall[b][r] /= turns
+            cpu[b][r] /= turns
+    return wall, cpu
 
 
 def main(framework, version, workloads, on_threads=None, extra=None):

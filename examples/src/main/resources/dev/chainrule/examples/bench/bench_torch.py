@@ -215,25 +215,31 @@ def derivative_plans(loss, shapes):
             ("hvp", "grad", hvp), ("hvp-rr", "grad", hvp_rr)]
 
 
-def w7(reps):
+def w7(reps, threads):
     """W7, forward mode's cost: for W2's and W3's MLP (batch 64 and 1024) and W6's CNN at batch
-    16, the five computations timed in turn; each row's time per run and, over its baseline, the
-    median of the repetitions' ratios."""
+    16, the five computations run in turn; each row's time per run and, over its baseline, the
+    median of the repetitions' ratios, by the wall clock and, at one thread (where the work stays
+    on this thread), by CPU time."""
     torch.manual_seed(1)
     rows = []
     for name, (loss, shapes) in [("mlp64", mlp_model(64)), ("mlp1024", mlp_model(1024)),
                                  ("cnn16", cnn_model(16))]:
         plans = derivative_plans(loss, shapes)
-        seconds = interleaved([body for _, _, body in plans], reps, 5.0, 0.2)
+        wall, cpu = interleaved([body for _, _, body in plans], reps, 5.0, 2.0)
         names = [stage for stage, _, _ in plans]
-        for (stage, over, _), times in zip(plans, seconds):
+        for b, (stage, over, _) in enumerate(plans):
             row = {"workload": "w7-" + name + "-" + stage,
-                   "value": statistics.median(times) * 1e6, "unit": "us/run"}
+                   "value": statistics.median(wall[b]) * 1e6, "unit": "us/run"}
+            if threads == 1:
+                row["cpu_us"] = statistics.median(cpu[b]) * 1e6
             if over is not None:
-                base = seconds[names.index(over)]
-                ratios = [t / b for t, b in zip(times, base)]
+                base = names.index(over)
+                ratios = [t / u for t, u in zip(wall[b], wall[base])]
                 row.update({"over": over, "ratio": statistics.median(ratios),
                             "ratio_reps": ratios})
+                if threads == 1:
+                    row["cpu_ratio"] = statistics.median(
+                        [t / u for t, u in zip(cpu[b], cpu[base])])
             rows.append(row)
     return rows
 
@@ -241,5 +247,5 @@ def w7(reps):
 if __name__ == "__main__":
     main("torch", torch.__version__, {
         "w1": w1, "w2": lambda reps: mlp(reps, 64, 500), "w3": lambda reps: mlp(reps, 1024, 100),
-        "w4": w4, "w5": w5, "w6": w6, "w7": w7},
+        "w4": w4, "w5": w5, "w6": w6, "w7": lambda reps: w7(reps, torch.get_num_threads())},
         on_threads=torch.set_num_threads, extra=lambda: {"threads": torch.get_num_threads()})

@@ -94,8 +94,9 @@ class ForwardModeWorkloadTest {
   }
 
   /**
-   * One row per plan, named w7-&lt;model&gt;-&lt;plan&gt;, in µs per run; with one repetition the ratio is
-   * the two rows' times divided, and the verdict says whether it is within the target.
+   * One row per plan, named w7-&lt;model&gt;-&lt;plan&gt;, in µs per run; with one repetition the
+   * ratio is the two rows' times divided (by the wall clock and, at one thread, by CPU time), and
+   * the verdict says whether it is within the target.
    */
   @Test
   void measureReportsEveryPlanWithItsRatioAndVerdict() {
@@ -121,6 +122,9 @@ class ForwardModeWorkloadTest {
     Map<String, Object> d = row.details();
     double ratio = (Double) d.get("ratio");
     assertEquals(row.value() / base.value(), ratio, 1e-9 * ratio, row.workload());
+    double cpu = (Double) d.get("cpu_ratio");
+    double cpuOver = (Double) d.get("cpu_us") / (Double) base.details().get("cpu_us");
+    assertEquals(cpuOver, cpu, 1e-9 * cpu, row.workload() + " in CPU time");
     assertEquals(base.workload().substring(base.workload().lastIndexOf('-') + 1), d.get("over"));
     if (Double.isNaN(target)) {
       assertTrue(!d.containsKey("target") && !d.containsKey("met"), d.toString());
@@ -136,7 +140,7 @@ class ForwardModeWorkloadTest {
     List<BenchRow> ours = List.of(
         new BenchRow("w7-mlp64-forward", 2, 400, "us/run", Map.of()),
         new BenchRow("w7-mlp64-jvp", 2, 800, "us/run",
-            Map.of("over", "forward", "ratio", 2.0, "target", 3.0, "met", true)),
+            Map.of("over", "forward", "ratio", 2.0, "cpu_ratio", 1.9, "target", 3.0, "met", true)),
         new BenchRow("w7-mlp64-hvp", 2, 9000, "us/run",
             Map.of("over", "grad", "ratio", 6.0, "target", 5.0, "met", false)));
     Outcome torch = new Outcome("torch", "1.13", List.of(new BenchRow("w7-mlp64-jvp", 2, 900,
@@ -146,8 +150,8 @@ class ForwardModeWorkloadTest {
         new PrintStream(bytes, true, StandardCharsets.UTF_8));
     String text = bytes.toString(StandardCharsets.UTF_8);
     assertTrue(text.contains("forward mode (w7)"), text);
-    assertTrue(text.matches("(?s).*w7-mlp64-jvp +2 +800\\.0 +2\\.00× forward +≤ 3× met +2\\.50×.*"),
-        text);
+    assertTrue(text.matches("(?s).*w7-mlp64-jvp +2 +800\\.0 +2\\.00× forward +1\\.90× +≤ 3× met "
+        + "+2\\.50×.*"), text);
     assertTrue(text.matches("(?s).*w7-mlp64-hvp +2 +9000\\.0 +6\\.00× grad +≤ 5× MISSED.*"), text);
     assertTrue(text.lines().noneMatch(l -> l.startsWith("w7-mlp64-jvp ") && l.contains("us/run")),
         "W7 stays out of the main table: " + text);
@@ -155,6 +159,7 @@ class ForwardModeWorkloadTest {
     assertEquals(2, json.size());
     Map<?, ?> jvp = (Map<?, ?>) json.get(0);
     assertEquals(2.0, jvp.get("ratio"));
+    assertEquals(1.9, jvp.get("cpu_ratio"));
     assertEquals(true, jvp.get("met"));
     assertEquals(2.5, jvp.get("torch_ratio"));
     assertEquals(false, ((Map<?, ?>) json.get(1)).get("met"));
