@@ -65,8 +65,8 @@ final class CostRatios {
       }
       if (!header) {
         out.printf(Locale.ROOT, "%nforward mode (w7): µs per run; ratio = time over the "
-            + "baseline's, both timed in turn in one process (median of the repetitions), by the "
-            + "wall clock and, at one thread, by CPU time%n"
+            + "baseline's, both timed in turn in one process (median of the repetitions and of "
+            + "the rounds), by the wall clock and, at one thread, by CPU time%n"
             + "%-20s %3s %12s  %-18s %-9s %-14s %s%n", "plan", "thr", "µs/run", "ratio",
             "cpu ratio", "target", "torch ratio");
         header = true;

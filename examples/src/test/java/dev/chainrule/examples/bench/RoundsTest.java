@@ -29,17 +29,25 @@ class RoundsTest {
     assertEquals(Map.of(), m.get(2).details(), "one round lists no rounds");
   }
 
-  /** A row with a ratio (W7) is the round of the median ratio, not of the median time. */
+  /**
+   * A row with ratios (W7) keeps the median time's round, but each ratio is the median of the
+   * rounds' and the verdict is that median's against the target.
+   */
   @Test
-  void aRowWithARatioIsTheRoundOfTheMedianRatio() {
+  void ratiosAreTheMediansOfTheRoundsRatiosAndTheVerdictFollows() {
     List<BenchRow> rows = List.of(
-        new BenchRow("w7-mlp64-jvp", 2, 900, "us/run", Map.of("ratio", 2.5)),
-        new BenchRow("w7-mlp64-jvp", 2, 700, "us/run", Map.of("ratio", 1.9)),
-        new BenchRow("w7-mlp64-jvp", 2, 1000, "us/run", Map.of("ratio", 2.1)));
+        new BenchRow("w7-mlp64-jvp", 1, 900, "us/run", Map.of("ratio", 3.5, "cpu_ratio", 2.0,
+            "target", 3.0, "met", false)),
+        new BenchRow("w7-mlp64-jvp", 1, 700, "us/run", Map.of("ratio", 1.9, "cpu_ratio", 2.2,
+            "target", 3.0, "met", true)),
+        new BenchRow("w7-mlp64-jvp", 1, 1000, "us/run", Map.of("ratio", 2.1, "cpu_ratio", 1.8,
+            "target", 3.0, "met", true)));
     BenchRow m = Rounds.median(rows).get(0);
-    assertEquals(1000, m.value());
+    assertEquals(900, m.value());
     assertEquals(2.1, m.details().get("ratio"));
-    assertEquals(List.of(2.5, 1.9, 2.1), m.details().get("ratio_rounds"));
+    assertEquals(2.0, m.details().get("cpu_ratio"));
+    assertEquals(true, m.details().get("met"), "the median 2.1 is within 3, round 900's 3.5 not");
+    assertEquals(List.of(3.5, 1.9, 2.1), m.details().get("ratio_rounds"));
     assertEquals(List.of(900.0, 700.0, 1000.0), m.details().get("rounds"));
   }
 
