@@ -153,8 +153,7 @@ class ForwardModeWorkloadTest {
     assertTrue(text.matches("(?s).*w7-mlp64-jvp +2 +800\\.0 +2\\.00× forward +1\\.90× +≤ 3× met "
         + "+2\\.50×.*"), text);
     assertTrue(text.matches("(?s).*w7-mlp64-hvp +2 +9000\\.0 +6\\.00× grad +≤ 5× MISSED.*"), text);
-    assertTrue(text.lines().noneMatch(l -> l.startsWith("w7-mlp64-jvp ") && l.contains("us/run")),
-        "W7 stays out of the main table: " + text);
+    assertTrue(!text.contains("vs numpy"), "with W7 alone there is no main table: " + text);
     List<?> json = (List<?>) BenchReport.json(ours, List.of(torch), Map.of()).get("cost_ratios");
     assertEquals(2, json.size());
     Map<?, ?> jvp = (Map<?, ?>) json.get(0);
