@@ -40,7 +40,8 @@ public final class Sub implements BinaryElementwise {
 
   /**
    * Returns x − 0 = x and 0 − x = −x; negations cancel or move out (x − (−y) → x + y,
-   * (−x) − y → −(x + y), x − (−c)·y → x + c·y).
+   * (−x) − y → −(x + y), x − (−c)·y → x + c·y); and a shared operand is taken out of a
+   * difference of products (A·x − B·x → (A − B)·x).
    */
   @Override
   public Algebra algebra() {
@@ -49,7 +50,8 @@ public final class Sub implements BinaryElementwise {
 
   private static final Algebra ALGEBRA = Algebra.NONE
       .withNeutral(1, 0.0, "x − 0 → x").withNegating(0, 0.0, "0 − x → −x")
-      .withIdentity(Rewrite.Family.SIGNS, Sub::signs);
+      .withIdentity(Rewrite.Family.SIGNS, Sub::signs)
+      .withIdentity(Rewrite.Family.COMMON_FACTORS, CommonOperand::collected);
 
   private static Node signs(Op op, List<Node> in, Rewrite.Context c) {
     Node a = in.get(0);
