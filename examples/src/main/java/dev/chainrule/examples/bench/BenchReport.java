@@ -13,7 +13,10 @@ import java.util.Map;
 final class BenchReport {
   private BenchReport() {}
 
-  /** Returns the JSON object: chainrule's rows, the references' rows, ratios, the machine. */
+  /**
+   * Returns the JSON object: chainrule's rows, the references' rows, ratios, W7's cost ratios, the
+   * machine.
+   */
   static Map<String, Object> json(List<BenchRow> ours, List<Outcome> refs,
       Map<String, Object> machine) {
     Map<String, Object> m = new LinkedHashMap<>();
@@ -33,6 +36,7 @@ final class BenchReport {
       ratios.add(x.asJson());
     }
     m.put("ratios", ratios);
+    m.put("cost_ratios", CostRatios.json(ours, refs));
     m.put("machine", machine);
     return m;
   }
@@ -64,15 +68,22 @@ final class BenchReport {
     return new ArrayList<>(merged.values());
   }
 
-  /** Prints the table of results and ratios, the scaling series, any profiles, the machine. */
+  /**
+   * Prints the table of results and ratios, the scaling series, W7's cost ratios, any profiles,
+   * the machine.
+   */
   static void print(List<BenchRow> ours, List<Outcome> refs, Map<String, Object> machine,
       PrintStream out) {
     List<Ratio> ratios = Ratios.of(ours, refs);
-    out.printf(Locale.ROOT, "%-10s %3s  %18s  %18s  %18s  %9s  %9s%n", "workload", "thr",
-        "chainrule", "numpy", "torch", "vs numpy", "vs torch");
+    boolean header = false;
     for (BenchRow r : ours) {
-      if (r.workload().startsWith("chain-")) {
+      if (r.workload().startsWith("chain-") || CostRatios.isCostRow(r)) {
         continue;
+      }
+      if (!header) {
+        out.printf(Locale.ROOT, "%-10s %3s  %18s  %18s  %18s  %9s  %9s%n", "workload", "thr",
+            "chainrule", "numpy", "torch", "vs numpy", "vs torch");
+        header = true;
       }
       String counterpart = Ratios.counterpart(r.workload());
       out.printf(Locale.ROOT, "%-10s %3d  %18s  %18s  %18s  %9s  %9s%n", r.workload(),
@@ -82,6 +93,7 @@ final class BenchReport {
           times(Ratios.find(ratios, r.workload(), r.threads(), "torch")));
     }
     printScaling(ours, out);
+    CostRatios.print(ours, refs, out);
     printProfiles(ours, out);
     for (Outcome o : mergedByFramework(refs)) {
       if (o.skipped() != null) {
