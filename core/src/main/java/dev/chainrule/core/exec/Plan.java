@@ -34,7 +34,7 @@ public final class Plan {
     this.program = program;
     this.accumulations = accumulations;
     this.checksAnomalies = checksAnomalies;
-    this.workspaces = ThreadLocal.withInitial(() -> new Workspace(this, program));
+    this.workspaces = ThreadLocal.withInitial(() -> new Workspace(program));
   }
 
   /** Compiles a plan that computes {@code targets}; they must all belong to one graph. */
@@ -78,14 +78,6 @@ public final class Plan {
       in.add(program.slotNodes[s]);
     }
     return in;
-  }
-
-  /** Returns the value slot of {@code node} if a run keeps its value, else -1. */
-  int slotOf(Node node) {
-    if (node.graph() != program.graph || node.id() >= program.observable.length) {
-      return -1;
-    }
-    return program.observable[node.id()];
   }
 
   /**

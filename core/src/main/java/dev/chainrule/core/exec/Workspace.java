@@ -15,7 +15,12 @@ final class Workspace {
   double scale;
   boolean accumulating;
 
-  Workspace(Plan plan, Program p) {
+  /**
+   * Makes a thread's state for {@code p}. It holds the program, never the plan: the thread's
+   * {@link ThreadLocal} map holds workspaces strongly, so a workspace that reached its plan
+   * would keep every plan the thread ever ran, and its graph, alive.
+   */
+  Workspace(Program p) {
     this.values = new Tensor[p.slotNodes.length];
     double[][] buffers = new double[p.bufferLengths.length][];
     for (int b = 0; b < buffers.length; b++) {
@@ -38,7 +43,7 @@ final class Workspace {
     for (int i = 0; i < steps.length; i++) {
       steps[i] = p.steps[i].newStep(values, fed, scratch);
     }
-    this.results = new Results(plan, values);
+    this.results = new Results(p, values);
   }
 
   /**
