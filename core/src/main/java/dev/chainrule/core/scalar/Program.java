@@ -128,12 +128,21 @@ public final class Program {
     private int outputCount;
     private boolean[] written = new boolean[16];
     private final Map<Double, Integer> constantValues = new HashMap<>();
-    private final ValueNumbers numbered = new ValueNumbers();
+    private final ValueNumbers numbered;
     private final Map<Scalar, FlatForm> flattened = new IdentityHashMap<>();
 
     /** Starts a program reading {@code externals} outside operands, values 0 .. externals. */
     public Builder(int externals) {
+      this(externals, 16);
+    }
+
+    /**
+     * Starts a program reading {@code externals} outside operands, sized for about {@code
+     * instructions} instructions (it grows past them if need be).
+     */
+    public Builder(int externals, int instructions) {
       this.externals = externals;
+      this.numbered = new ValueNumbers(instructions);
       for (int e = 0; e < externals; e++) {
         value(Kind.EXTERNAL);
       }
@@ -183,7 +192,7 @@ public final class Program {
       }
       int[] operands = in.clone();
       int v = instruction(p, operands);
-      numbered.add(p, operands, v);
+      numbered.addMissed(p, operands, v);
       return v;
     }
 

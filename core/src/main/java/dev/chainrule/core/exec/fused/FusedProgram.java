@@ -51,7 +51,7 @@ public final class FusedProgram {
     this.small = size <= SMALL;
     this.members = forms.length;
     this.externals = externalShapes.length;
-    Program.Builder b = new Program.Builder(externals);
+    Program.Builder b = new Program.Builder(externals, forms.length);
     int[] value = new int[forms.length];
     for (int m = 0; m < forms.length; m++) {
       int[] in = new int[argStart[m + 1] - argStart[m]];
