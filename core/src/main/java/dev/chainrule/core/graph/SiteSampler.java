@@ -47,11 +47,6 @@ final class SiteSampler {
   private static final class Memory {
     final Map<Context, Entry> seen = new HashMap<>();
     long walks;
-
-    String walk() {
-      walks++;
-      return CreationSite.capture();
-    }
   }
 
   /** What the walks of one context found. */
@@ -78,7 +73,8 @@ final class SiteSampler {
     Context context = Context.of(what, inputs, previous, scope);
     Entry e = memory.seen.get(context);
     if (e == null) {
-      String walked = memory.walk();
+      memory.walks++;
+      String walked = CreationSite.walk();
       if (memory.seen.size() >= CAPACITY) {
         memory.seen.clear();
       }
@@ -86,12 +82,14 @@ final class SiteSampler {
       return walked;
     }
     if (e.ambiguous) {
-      return memory.walk();
+      memory.walks++;
+      return CreationSite.walk();
     }
     if (e.agreeing >= TRUST_AFTER && ++e.reuses % VERIFY_EVERY != 0) {
       return e.site;
     }
-    String walked = memory.walk();
+    memory.walks++;
+    String walked = CreationSite.walk();
     if (Objects.equals(walked, e.site)) {
       e.agreeing++;
     } else {
