@@ -86,8 +86,10 @@ class CreationSiteTest {
       fromSecond.add(activation.apply(x));
     }
     String method = "aMethodReferenceRecordsTheLineThatCallsIt";
-    fromFirst.forEach(n -> assertEquals(at(first, method), n.site()));
-    fromSecond.forEach(n -> assertEquals(at(second, method), n.site()));
+    for (int i = 0; i < fromFirst.size(); i++) {
+      assertEquals(at(first, method), fromFirst.get(i).site(), "first line, pass " + i);
+      assertEquals(at(second, method), fromSecond.get(i).site(), "second line, pass " + i);
+    }
   }
 
   @Test
