@@ -150,7 +150,7 @@ final class Groups {
       }
     }
     Shape shape = s.shapes[members[start[g]]];
-    return new FusedStep.Spec(new FusedProgram(shape, memberForms, argStart, args, shapes, isOutput),
-        inputs, outs, threads);
+    FusedProgram program = new FusedProgram(shape, memberForms, argStart, args, shapes, isOutput);
+    return new FusedStep.Spec(program, inputs, outs, threads);
   }
 }
