@@ -55,6 +55,22 @@ public final class Autodiff {
   }
 
   /**
+   * Returns the Jacobian-vector products of forward mode: for each of {@code outputs}, how it
+   * moves to first order when each of {@code inputs} moves along its tangent (a node of that
+   * input's shape, in the same order), as a graph node named ∂&lt;output&gt;. The tangent nodes are
+   * built by each operation's own {@link dev.chainrule.core.graph.Op#jvp} rule, so they evaluate,
+   * print, draw and differentiate again like gradients; an output no input reaches gets zeros.
+   */
+  public static List<Node> jvp(List<Node> outputs, List<Node> inputs, List<Node> tangents) {
+    return ForwardMode.jvp(outputs, inputs, tangents);
+  }
+
+  /** Returns the tangent of {@code output} when {@code input} moves along {@code tangent}. */
+  public static Node jvp(Node output, Node input, Node tangent) {
+    return ForwardMode.jvp(List.of(output), List.of(input), List.of(tangent)).get(0);
+  }
+
+  /**
    * Runs one gradient pass from {@code output}; a null {@code upstream} means the seed d(loss) = 1,
    * built inside the pass like every other gradient node.
    */

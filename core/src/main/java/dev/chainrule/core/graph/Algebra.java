@@ -5,9 +5,10 @@ import java.util.List;
 
 /**
  * What the rewriter may assume about an operation, declared in the operation's own file: in which
- * operands it is linear (a scalar factor or a sign passes through: Σ(c·x) = c·Σx, A·(−B) = −A·B),
- * in which it is odd (only a sign passes: a/(−b) = −(a/b)), its neutral elements (x + 0 = x,
- * x·(−1) = −x), and identities of its own as {@link Rewrite} objects. The rewriter's rule families
+ * operands it is linear (a scalar factor or a sign passes through: Σ(c·x) = c·Σx, A·(−B) = −A·B;
+ * a shared operand comes out of a sum: A·x + B·x = (A + B)·x), in which it is odd (only a sign
+ * passes: a/(−b) = −(a/b)), its neutral elements (x + 0 = x, x·(−1) = −x), and identities of its
+ * own as {@link Rewrite} objects. The rewriter's rule families
  * are generic over these facts, so a new operation states its algebra here and no rule lists it.
  * Immutable; built from {@link #NONE} with the {@code with…} methods.
  */
@@ -45,7 +46,8 @@ public final class Algebra {
 
   /**
    * Returns these facts plus: the operation is linear in each of {@code operands}, so
-   * op(…, c·x, …) = c·op(…, x, …) for a number c (hence also odd in them).
+   * op(…, c·x, …) = c·op(…, x, …) for a number c (hence also odd in them) and op(…, x + y, …) =
+   * op(…, x, …) + op(…, y, …), the other operands held fixed.
    */
   public Algebra withLinear(int... operands) {
     int mask = 0;

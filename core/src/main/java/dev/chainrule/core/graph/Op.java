@@ -49,6 +49,30 @@ public interface Op {
   Node vjp(Node output, Node upstream, int input);
 
   /**
+   * Returns the Jacobian-vector product for input number {@code input} of {@code output}: how the
+   * output moves, to first order, when that input moves by {@code tangent} (a node of the input's
+   * shape), built from graph operations of the output's shape so that it can be evaluated, printed
+   * and differentiated again; or null when the output does not depend on that input
+   * differentiably (see {@link #differentiable}). Forward mode asks only for the inputs that carry
+   * a tangent and sums the parts. It is the transpose of {@link #vjp}: for every u and v,
+   * ⟨u, jvp(v)⟩ = ⟨vjp(u), v⟩. An operation linear in that input returns itself applied to the
+   * tangent, {@link #applyToTangent}.
+   */
+  Node jvp(Node output, Node tangent, int input);
+
+  /**
+   * Returns the operation of {@code output} applied to its inputs with input number {@code input}
+   * replaced by {@code tangent}: the Jacobian-vector product of an operation that is linear in
+   * that input (a matrix product, a sum, a reshape, a convolution), whose derivative along a
+   * tangent is the operation itself.
+   */
+  static Node applyToTangent(Node output, Node tangent, int input) {
+    Node[] inputs = output.inputs().toArray(new Node[0]);
+    inputs[input] = tangent;
+    return output.graph().apply(output.op(), inputs);
+  }
+
+  /**
    * Returns whether any gradient flows from the output to input number {@code input}: false for
    * an input the output depends on only piecewise-constantly (the operands of a comparison, the
    * condition of {@code where}). Reverse mode never asks for the {@link #vjp} of such an input, and

@@ -20,7 +20,9 @@ public interface Rewrite {
     /** Gathering scalar factors in front, as the seeds write (1/m)·dZ·Aᵀ. */
     SCALAR_FACTORS,
     /** Sums of broadcasts and reductions over axes of size 1. */
-    REDUCTIONS
+    REDUCTIONS,
+    /** Collecting terms of a sum: x + x → 2·x, A·x + B·x → (A + B)·x, Aᵀ + A → A + Aᵀ. */
+    COMMON_FACTORS
   }
 
   /**

@@ -135,6 +135,11 @@ class CompiledLoopTest {
     }
 
     @Override
+    public Node jvp(Node output, Node tangent, int input) {
+      return tangent.mul(output.inputs().get(input)).div(output);
+    }
+
+    @Override
     public dev.chainrule.core.graph.Notation notation() {
       return dev.chainrule.core.graph.Notation.function("hypot", "\\operatorname{hypot}");
     }

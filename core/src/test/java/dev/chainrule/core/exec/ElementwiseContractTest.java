@@ -238,6 +238,11 @@ class ElementwiseContractTest {
     }
 
     @Override
+    public Node jvp(Node output, Node tangent, int input) {
+      return vjp(output, tangent, input);
+    }
+
+    @Override
     public Notation notation() {
       return Notation.function("softsign", "\\operatorname{softsign}");
     }

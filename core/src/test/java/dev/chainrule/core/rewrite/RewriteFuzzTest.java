@@ -39,9 +39,14 @@ import net.jqwik.api.statistics.StatisticsReport;
 class RewriteFuzzTest {
   private static final double RELATIVE = 1e-9;
   private static final double ABSOLUTE = 1e-11;
-  /** Every fusion must fire in some checked graph of a run (a guard on the generator). */
-  private static final List<String> FUSIONS = List.of("log(softmax) → logsoftmax",
-      "softmax + cross-entropy fused", "sigmoid + binary cross-entropy fused");
+  /**
+   * Every fusion, and the matrix-calculus identities, must fire in some checked graph of a run (a
+   * guard on the generator: products read transposed, transposes of products and sums of products
+   * sharing an operand do occur).
+   */
+  private static final List<String> MUST_FIRE = List.of("log(softmax) → logsoftmax",
+      "softmax + cross-entropy fused", "sigmoid + binary cross-entropy fused",
+      "(A·B)ᵀ → Bᵀ·Aᵀ", "common operand taken out of a sum of products", "x + x → 2·x");
 
   @Provide
   Arbitrary<List<Integer>> leaves() {
@@ -93,8 +98,8 @@ class RewriteFuzzTest {
       }
     }
     Statistics.label("fired").coverage(c -> {
-      for (String fusion : FUSIONS) {
-        c.check(fusion).count(n -> n > 0);
+      for (String rewrite : MUST_FIRE) {
+        c.check(rewrite).count(n -> n > 0);
       }
     });
   }

@@ -2,10 +2,10 @@ package dev.chainrule.examples.docs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.chainrule.core.testing.Prerequisites;
 import dev.chainrule.examples.cli.CliRun;
 import dev.chainrule.nn.data.FashionMnist;
 import java.io.IOException;
@@ -54,8 +54,8 @@ class LongExamplesTest {
 
   @Test
   void fashionMnistReachesTheQuotedTestAccuracy() throws IOException {
-    assumeTrue(Files.exists(FashionMnist.defaultDirectory()), "Fashion-MNIST is not installed "
-        + "in " + FashionMnist.defaultDirectory() + " (apt-get install dataset-fashion-mnist)");
+    Prerequisites.require(Files.isDirectory(FashionMnist.defaultDirectory()),
+        "Fashion-MNIST in " + FashionMnist.defaultDirectory(), "apt-get install dataset-fashion-mnist");
     pageSays("`testAccuracy` 0.8938");
     double accuracy = json("fashion-mnist", "--json").get("testAccuracy").getAsDouble();
     assertEquals(0.8938, accuracy, 0.005, "seed 1, 10 epochs");

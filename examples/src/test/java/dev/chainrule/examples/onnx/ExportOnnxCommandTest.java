@@ -11,7 +11,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.chainrule.core.tensor.Tensor;
 import dev.chainrule.examples.cli.CliRun;
-import dev.chainrule.examples.testing.Prerequisites;
+import dev.chainrule.core.testing.Prerequisites;
 import dev.chainrule.nn.data.FashionMnist;
 import dev.chainrule.nn.io.ModelFile;
 import dev.chainrule.nn.layers.Activation;

@@ -2,10 +2,10 @@ package dev.chainrule.examples.training;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.chainrule.core.testing.Prerequisites;
 import dev.chainrule.examples.cli.Cli;
 import dev.chainrule.examples.cli.CliRun;
 import dev.chainrule.nn.data.FashionMnist;
@@ -86,7 +86,8 @@ class CommandsTest {
   /** A quick run on a slice of the real data; skipped when it is not installed. */
   @Test
   void fashionMnistOnASliceSavesALoadableModel(@TempDir Path dir) throws Exception {
-    assumeTrue(Files.isDirectory(FashionMnist.defaultDirectory()), "Fashion-MNIST not installed");
+    Prerequisites.require(Files.isDirectory(FashionMnist.defaultDirectory()),
+        "Fashion-MNIST in " + FashionMnist.defaultDirectory(), "apt-get install dataset-fashion-mnist");
     Path model = dir.resolve("fm.crm");
     JsonObject j = json(CliRun.of("fashion-mnist", "--json", "--limit", "1500", "--epochs", "3",
         "--batch-size", "32", "--hidden", "32", "--validation", "300", "--save", model.toString()));

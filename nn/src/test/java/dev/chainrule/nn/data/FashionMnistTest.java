@@ -3,8 +3,8 @@ package dev.chainrule.nn.data;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.chainrule.core.testing.Prerequisites;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -55,8 +55,8 @@ class FashionMnistTest {
    */
   @Test
   void smokeLoadsFirstThousandOfTheRealData() throws IOException {
-    assumeTrue(Files.isDirectory(FashionMnist.defaultDirectory()),
-        "Fashion-MNIST is not installed in " + FashionMnist.DEFAULT_DIRECTORY_NAME);
+    Prerequisites.require(Files.isDirectory(FashionMnist.defaultDirectory()),
+        "Fashion-MNIST in " + FashionMnist.defaultDirectory(), "apt-get install dataset-fashion-mnist");
     FashionMnist data = FashionMnist.load(FashionMnist.defaultDirectory(), 1000);
     Dataset train = data.train();
     assertEquals(1000, train.size());

@@ -1,8 +1,8 @@
 package dev.chainrule.nn.train;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.chainrule.core.testing.Prerequisites;
 import dev.chainrule.nn.data.FashionMnist;
 import dev.chainrule.nn.init.Initializers;
 import dev.chainrule.nn.layers.Activation;
@@ -23,8 +23,8 @@ import org.junit.jupiter.api.Test;
 class FashionMnistSmokeTest {
   @Test
   void smallSliceTrainsWellAboveChance() throws IOException {
-    assumeTrue(Files.isDirectory(FashionMnist.defaultDirectory()),
-        "Fashion-MNIST is not installed in " + FashionMnist.DEFAULT_DIRECTORY_NAME);
+    Prerequisites.require(Files.isDirectory(FashionMnist.defaultDirectory()),
+        "Fashion-MNIST in " + FashionMnist.defaultDirectory(), "apt-get install dataset-fashion-mnist");
     FashionMnist data = FashionMnist.load(FashionMnist.defaultDirectory(), 2000);
     Sequential net = Sequential.builder(Layout.ROW, 784).dense(64, Activation.relu())
         .dense(10, Activation.softmax()).weights(Initializers.heNormal()).seed(1).build();

@@ -2,10 +2,10 @@ package dev.chainrule.spark.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.chainrule.core.testing.Prerequisites;
 import dev.chainrule.nn.data.FashionMnist;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
 class FashionMnistSparkTest {
   @Test
   void synchronousTrainingOnTwoThreadsReachesTheSingleMachinesAccuracy() {
-    assumeTrue(Files.isDirectory(FashionMnist.defaultDirectory()), "dataset-fashion-mnist");
+    Prerequisites.require(Files.isDirectory(FashionMnist.defaultDirectory()),
+        "Fashion-MNIST in " + FashionMnist.defaultDirectory(), "apt-get install dataset-fashion-mnist");
     PrintStream out = System.out;
     ByteArrayOutputStream captured = new ByteArrayOutputStream();
     int status;

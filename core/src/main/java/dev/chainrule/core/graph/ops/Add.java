@@ -34,9 +34,16 @@ public final class Add implements BinaryElementwise {
     return Unbroadcast.sumTo(upstream, output.inputs().get(input).shape());
   }
 
+  /** Returns d(a + b) = ta + tb: each tangent, broadcast to the output's shape. */
+  @Override
+  public Node jvp(Node output, Node tangent, int input) {
+    return Elementwise.spreadTo(tangent, output);
+  }
+
   /**
    * Returns x + 0 = 0 + x = x; negations become subtractions (x + (−y) → x − y, (−x) + y → y − x,
-   * x + (−c)·y → x − c·y); and a scaled term goes last (c·x + y → y + c·x, as in δ·aᵀ + λ·W).
+   * x + (−c)·y → x − c·y); a scaled term goes last (c·x + y → y + c·x, as in δ·aᵀ + λ·W); and
+   * terms are collected (x + x → 2·x, A·x + B·x → (A + B)·x, Aᵀ + A → A + Aᵀ).
    */
   @Override
   public Algebra algebra() {
@@ -46,7 +53,20 @@ public final class Add implements BinaryElementwise {
   private static final Algebra ALGEBRA = Algebra.NONE
       .withNeutral(1, 0.0, "x + 0 → x").withNeutral(0, 0.0, "0 + x → x")
       .withIdentity(Rewrite.Family.SIGNS, Add::signs)
-      .withIdentity(Rewrite.Family.SCALAR_FACTORS, Add::scaledTermLast);
+      .withIdentity(Rewrite.Family.SCALAR_FACTORS, Add::scaledTermLast)
+      .withIdentity(Rewrite.Family.COMMON_FACTORS, Add::collected);
+
+  private static Node collected(Op op, List<Node> in, Rewrite.Context c) {
+    Node a = in.get(0);
+    Node b = in.get(1);
+    if (a == b) {
+      return c.fired("x + x → 2·x", c.apply(Mul.INSTANCE, c.literal(2), a));
+    }
+    if (c.is(a, Transpose.MATRIX) && Terms.arg(a, 0) == b) {
+      return c.fired("Aᵀ + A → A + Aᵀ", c.apply(op, b, a));
+    }
+    return CommonOperand.collected(op, in, c);
+  }
 
   private static Node signs(Op op, List<Node> in, Rewrite.Context c) {
     Node a = in.get(0);

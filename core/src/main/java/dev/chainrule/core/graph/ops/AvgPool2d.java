@@ -4,6 +4,7 @@ import dev.chainrule.core.graph.Algebra;
 import dev.chainrule.core.graph.Kernel;
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.graph.Notation;
+import dev.chainrule.core.graph.Op;
 import dev.chainrule.core.tensor.PoolGeometry;
 import dev.chainrule.core.tensor.Pooling;
 import dev.chainrule.core.tensor.Shape;
@@ -47,6 +48,12 @@ public record AvgPool2d(int kernelHeight, int kernelWidth, Window2d window) impl
     Shape x = output.inputs().get(0).shape();
     return output.graph().apply(new AvgPool2dTranspose(kernelHeight, kernelWidth, window,
         x.dim(2), x.dim(3)), upstream);
+  }
+
+  /** Returns the tangent pooled alike: d avgpool(X) = avgpool(tX). */
+  @Override
+  public Node jvp(Node output, Node tangent, int input) {
+    return Op.applyToTangent(output, tangent, input);
   }
 
   /** Returns that average pooling is linear. */

@@ -4,6 +4,7 @@ import dev.chainrule.core.graph.Algebra;
 import dev.chainrule.core.graph.Kernel;
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.graph.Notation;
+import dev.chainrule.core.graph.Op;
 import dev.chainrule.core.tensor.PoolGeometry;
 import dev.chainrule.core.tensor.Pooling;
 import dev.chainrule.core.tensor.Shape;
@@ -71,6 +72,12 @@ public record AvgPool2dTranspose(int kernelHeight, int kernelWidth, Window2d win
   @Override
   public Node vjp(Node output, Node upstream, int input) {
     return output.graph().apply(new AvgPool2d(kernelHeight, kernelWidth, window), upstream);
+  }
+
+  /** Returns the tangent spread alike: d avgpoolᵀ(G) = avgpoolᵀ(tG). */
+  @Override
+  public Node jvp(Node output, Node tangent, int input) {
+    return Op.applyToTangent(output, tangent, input);
   }
 
   /** Returns that the spreading is linear. */

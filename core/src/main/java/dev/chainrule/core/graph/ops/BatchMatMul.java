@@ -5,6 +5,7 @@ import dev.chainrule.core.graph.FormulaWriter;
 import dev.chainrule.core.graph.Kernel;
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.graph.Notation;
+import dev.chainrule.core.graph.Op;
 import dev.chainrule.core.tensor.BatchedGemm;
 import dev.chainrule.core.tensor.Shape;
 import dev.chainrule.core.tensor.Tensor;
@@ -19,8 +20,7 @@ import java.util.List;
  * @param transposeA whether the first operand's matrices are read transposed
  * @param transposeB whether the second operand's matrices are read transposed
  */
-public record BatchMatMul(boolean transposeA, boolean transposeB) implements
-    dev.chainrule.core.graph.Op {
+public record BatchMatMul(boolean transposeA, boolean transposeB) implements Op {
   /** The plain batched product A·B. */
   public static final BatchMatMul PLAIN = new BatchMatMul(false, false);
 
@@ -51,6 +51,15 @@ public record BatchMatMul(boolean transposeA, boolean transposeB) implements
   public Node vjp(Node output, Node upstream, int input) {
     Node batched = new MatMul(transposeA, transposeB).vjp(output, upstream, input);
     return Unbroadcast.sumTo(batched, output.inputs().get(input).shape());
+  }
+
+  /**
+   * Returns the batched product with the moving operand replaced by its tangent, one term of
+   * d(A·B) = tA·B + A·tB.
+   */
+  @Override
+  public Node jvp(Node output, Node tangent, int input) {
+    return Op.applyToTangent(output, tangent, input);
   }
 
   /** Returns that the product is linear in each operand. */

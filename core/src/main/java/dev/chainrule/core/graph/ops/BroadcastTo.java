@@ -5,6 +5,7 @@ import dev.chainrule.core.graph.FormulaWriter;
 import dev.chainrule.core.graph.Kernel;
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.graph.Notation;
+import dev.chainrule.core.graph.Op;
 import dev.chainrule.core.graph.Rewrite;
 import dev.chainrule.core.scalar.Scalar;
 import dev.chainrule.core.tensor.Broadcast;
@@ -19,7 +20,7 @@ import java.util.List;
  *
  * @param target the shape to broadcast to
  */
-public record BroadcastTo(Shape target) implements dev.chainrule.core.graph.Op {
+public record BroadcastTo(Shape target) implements Op {
   @Override
   public String name() {
     return "broadcast";
@@ -54,6 +55,12 @@ public record BroadcastTo(Shape target) implements dev.chainrule.core.graph.Op {
   @Override
   public Node vjp(Node output, Node upstream, int input) {
     return Unbroadcast.sumTo(upstream, output.inputs().get(0).shape());
+  }
+
+  /** Returns the tangent broadcast alike: d broadcast(x) = broadcast(t). */
+  @Override
+  public Node jvp(Node output, Node tangent, int input) {
+    return Op.applyToTangent(output, tangent, input);
   }
 
   /** Returns that a broadcast is linear and is dropped when it keeps the shape. */

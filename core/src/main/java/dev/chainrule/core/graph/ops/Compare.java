@@ -59,6 +59,12 @@ public record Compare(Relation relation) implements BinaryElementwise {
     return null;
   }
 
+  /** Returns null: a comparison is piecewise constant, so no tangent moves its 0/1 result. */
+  @Override
+  public Node jvp(Node output, Node tangent, int input) {
+    return null;
+  }
+
   /** Returns false: a comparison is piecewise constant, so no gradient flows to its operands. */
   @Override
   public boolean differentiable(int input) {

@@ -56,13 +56,26 @@ public record Concat(int axis) implements Op {
 
   @Override
   public Node vjp(Node output, Node upstream, int input) {
-    List<Node> in = output.inputs();
+    return upstream.graph().apply(new Split(axis, offset(output, input),
+        output.inputs().get(input).shape().dim(axis)), upstream);
+  }
+
+  /**
+   * Returns the tangent of input {@code input} in its place between zeros, a zero {@link Pad} to
+   * the output's shape: d concat(x₀, …, xₙ) = concat(t₀, …, tₙ), one input's part at a time.
+   */
+  @Override
+  public Node jvp(Node output, Node tangent, int input) {
+    return output.graph().apply(Pad.along(output.shape(), axis, offset(output, input)), tangent);
+  }
+
+  /** Returns where input number {@code input} of {@code output} starts along the axis. */
+  private int offset(Node output, int input) {
     int start = 0;
     for (int i = 0; i < input; i++) {
-      start += in.get(i).shape().dim(axis);
+      start += output.inputs().get(i).shape().dim(axis);
     }
-    return upstream.graph().apply(new Split(axis, start, in.get(input).shape().dim(axis)),
-        upstream);
+    return start;
   }
 
   @Override

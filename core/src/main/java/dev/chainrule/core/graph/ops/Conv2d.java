@@ -4,6 +4,7 @@ import dev.chainrule.core.graph.Algebra;
 import dev.chainrule.core.graph.Kernel;
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.graph.Notation;
+import dev.chainrule.core.graph.Op;
 import dev.chainrule.core.tensor.ConvGeometry;
 import dev.chainrule.core.tensor.Convolution;
 import dev.chainrule.core.tensor.Shape;
@@ -54,6 +55,15 @@ public record Conv2d(Window2d window, int groups) implements PreparedOp {
     }
     return output.graph().apply(new Conv2dTranspose(window, groups, x.shape().dim(2),
         x.shape().dim(3)), kernel, upstream);
+  }
+
+  /**
+   * Returns the convolution with the moving operand replaced by its tangent, one term of
+   * d(W ⋆ X) = tW ⋆ X + W ⋆ tX.
+   */
+  @Override
+  public Node jvp(Node output, Node tangent, int input) {
+    return Op.applyToTangent(output, tangent, input);
   }
 
   /** Returns that the convolution is linear in the kernel and in the input. */

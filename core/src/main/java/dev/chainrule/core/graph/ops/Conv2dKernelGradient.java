@@ -4,6 +4,7 @@ import dev.chainrule.core.graph.Algebra;
 import dev.chainrule.core.graph.Kernel;
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.graph.Notation;
+import dev.chainrule.core.graph.Op;
 import dev.chainrule.core.tensor.ConvGeometry;
 import dev.chainrule.core.tensor.Convolution;
 import dev.chainrule.core.tensor.Shape;
@@ -64,6 +65,15 @@ public record Conv2dKernelGradient(Window2d window, int groups, int kernelHeight
           x.shape().dim(3)), upstream, gradient);
     }
     return output.graph().apply(new Conv2d(window, groups), upstream, x);
+  }
+
+  /**
+   * Returns the correlation with the moving operand replaced by its tangent, one term of
+   * d(X ⋆ G) = tX ⋆ G + X ⋆ tG.
+   */
+  @Override
+  public Node jvp(Node output, Node tangent, int input) {
+    return Op.applyToTangent(output, tangent, input);
   }
 
   /** Returns that the correlation is linear in the input and in the gradient. */

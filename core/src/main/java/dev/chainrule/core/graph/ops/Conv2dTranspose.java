@@ -4,6 +4,7 @@ import dev.chainrule.core.graph.Algebra;
 import dev.chainrule.core.graph.Kernel;
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.graph.Notation;
+import dev.chainrule.core.graph.Op;
 import dev.chainrule.core.tensor.ConvGeometry;
 import dev.chainrule.core.tensor.Convolution;
 import dev.chainrule.core.tensor.Shape;
@@ -56,6 +57,15 @@ public record Conv2dTranspose(Window2d window, int groups, int height, int width
           upstream, gradient);
     }
     return output.graph().apply(new Conv2d(window, groups), kernel, upstream);
+  }
+
+  /**
+   * Returns the transposed convolution with the moving operand replaced by its tangent, one term of
+   * d(W ⋆ᵀ G) = tW ⋆ᵀ G + W ⋆ᵀ tG.
+   */
+  @Override
+  public Node jvp(Node output, Node tangent, int input) {
+    return Op.applyToTangent(output, tangent, input);
   }
 
   /** Returns that the transposed convolution is linear in the kernel and in the gradient. */

@@ -33,6 +33,16 @@ public final class Div implements BinaryElementwise {
   }
 
   /**
+   * Returns d(a / b) = ta / b − tb ∘ (a / b) / b, one term per input, each of the output's shape
+   * because b or the quotient broadcasts it.
+   */
+  @Override
+  public Node jvp(Node output, Node tangent, int input) {
+    Node b = output.inputs().get(1);
+    return input == 0 ? tangent.div(b) : tangent.mul(output).div(b).neg();
+  }
+
+  /**
    * Returns the quotient's algebra: linear in the numerator, odd in the denominator, x/1 = x, and a
    * scalar divisor becomes a factor in front (x/c → (1/c)·x).
    */

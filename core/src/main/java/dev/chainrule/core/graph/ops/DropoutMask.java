@@ -72,6 +72,12 @@ public record DropoutMask(double rate, long seed, Shape shape) implements Op {
     return null;
   }
 
+  /** Returns null: the mask depends on no input (only on its seed), so no tangent moves it. */
+  @Override
+  public Node jvp(Node output, Node tangent, int input) {
+    return null;
+  }
+
   @Override
   public Notation notation() {
     return Notation.function("mask", "\\operatorname{mask}");

@@ -1,6 +1,7 @@
 package dev.chainrule.core.graph.ops;
 
 import dev.chainrule.core.graph.Kernel;
+import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.graph.Op;
 import dev.chainrule.core.scalar.ChunkLoop;
 import dev.chainrule.core.scalar.Layout;
@@ -47,5 +48,14 @@ public interface Elementwise extends Op {
       out[0] = o.buffer();
       loop.run(in, out, 0, size);
     };
+  }
+
+  /**
+   * Returns {@code part}, a term of the tangent of {@code output}, broadcast to the output's shape
+   * when it has the smaller shape of an input that was broadcast (a tangent of shape (1, n)
+   * against an output of shape (m, n)); {@code part} itself when it already fits.
+   */
+  static Node spreadTo(Node part, Node output) {
+    return part.shape().equals(output.shape()) ? part : part.broadcastTo(output.shape());
   }
 }

@@ -1,5 +1,6 @@
 package dev.chainrule.core.graph.ops;
 
+import dev.chainrule.core.graph.Algebra;
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.graph.Notation;
 import dev.chainrule.core.graph.Op;
@@ -63,6 +64,23 @@ public record Gather(int axis, String origin) implements Op {
     return upstream.graph().apply(new ScatterAdd(axis, x.shape().dim(axis), origin), upstream,
         output.inputs().get(1));
   }
+
+  /**
+   * Returns the tangent gathered at the same indices, d gather(x, I) = gather(t, I); none for the
+   * integer indices.
+   */
+  @Override
+  public Node jvp(Node output, Node tangent, int input) {
+    return input == 0 ? Op.applyToTangent(output, tangent, input) : null;
+  }
+
+  /** Returns that a gather is linear in the gathered tensor. */
+  @Override
+  public Algebra algebra() {
+    return ALGEBRA;
+  }
+
+  private static final Algebra ALGEBRA = Algebra.NONE.withLinear(0).withPhrase("a gather");
 
   @Override
   public Notation notation() {

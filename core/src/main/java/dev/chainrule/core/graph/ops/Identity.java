@@ -47,6 +47,12 @@ public final class Identity implements Op {
     return upstream;
   }
 
+  /** Returns the tangent itself: d(x) = tx. */
+  @Override
+  public Node jvp(Node output, Node tangent, int input) {
+    return tangent;
+  }
+
   /** Returns that an identity can always be dropped. */
   @Override
   public Algebra algebra() {

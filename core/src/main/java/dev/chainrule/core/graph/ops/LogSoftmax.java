@@ -27,6 +27,15 @@ public record LogSoftmax(int axis) implements SoftmaxFamily {
     return upstream.sub(probabilities.mul(upstream.sumKeepDims(axis)));
   }
 
+  /**
+   * Returns d log softmax(z) = t − Σ(p ∘ t) with p = softmax(z) = e^(log softmax(z)) and Σ along
+   * the axis: the Jacobian I − 1·pᵀ applied to the tangent.
+   */
+  @Override
+  public Node jvp(Node output, Node tangent, int input) {
+    return tangent.sub(output.exp().mul(tangent).sumKeepDims(axis));
+  }
+
   @Override
   public Notation notation() {
     return Notation.function("logsoftmax", "\\operatorname{logsoftmax}");

@@ -95,6 +95,18 @@ public record LogSumExp(Axes axes) implements Op {
     return g.mul(x.sub(lse).exp());
   }
 
+  /**
+   * Returns d lse(x) = Σ(e^(x − lse) ∘ tx): the tangent weighted by the softmax over the axes,
+   * the axes kept or dropped as the output has them.
+   */
+  @Override
+  public Node jvp(Node output, Node tangent, int input) {
+    Node x = output.inputs().get(0);
+    Shape kept = axes.kept(x.shape());
+    Node lse = output.shape().equals(kept) ? output : output.reshape(kept.dims());
+    return output.graph().apply(new Sum(axes), x.sub(lse).exp().mul(tangent));
+  }
+
   /** Writes logsumexp(x), with the axes when the printer shows them. */
   @Override
   public <F> F formula(FormulaWriter<F> w) {

@@ -5,6 +5,8 @@ import dev.chainrule.core.graph.FormulaWriter;
 import dev.chainrule.core.graph.Kernel;
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.graph.Notation;
+import dev.chainrule.core.graph.Op;
+import dev.chainrule.core.graph.Rewrite;
 import dev.chainrule.core.tensor.Gemm;
 import dev.chainrule.core.tensor.MatMulKernel;
 import dev.chainrule.core.tensor.Shape;
@@ -19,8 +21,7 @@ import java.util.List;
  * @param transposeA whether the first operand is read transposed
  * @param transposeB whether the second operand is read transposed
  */
-public record MatMul(boolean transposeA, boolean transposeB) implements
-    dev.chainrule.core.graph.Op {
+public record MatMul(boolean transposeA, boolean transposeB) implements Op {
   /** The plain product A·B. */
   public static final MatMul PLAIN = new MatMul(false, false);
 
@@ -64,14 +65,92 @@ public record MatMul(boolean transposeA, boolean transposeB) implements
         : a.matmul(!transposeA, upstream, false);
   }
 
-  /** Returns that the product is linear in each operand: signs and scalar factors pass through. */
+  /**
+   * Returns the product with the moving operand replaced by its tangent, one term of
+   * d(op(A)·op(B)) = op(tA)·op(B) + op(A)·op(tB).
+   */
+  @Override
+  public Node jvp(Node output, Node tangent, int input) {
+    return Op.applyToTangent(output, tangent, input);
+  }
+
+  /**
+   * Returns that the product is linear in each operand (signs and scalar factors pass through, a
+   * common operand of two products can be taken out of their sum), that an operand holding one
+   * value c along an inner dimension of 1 is that factor (x·1 → x for the seed of a gradient,
+   * c·x in general), and that an operand read transposed which is itself a product is read as
+   * the product of the transposes, (A·B)ᵀ·C → Bᵀ·Aᵀ·C, or, a symmetric sum, plainly: (A +
+   * Aᵀ)ᵀ·x → (A + Aᵀ)·x.
+   */
   @Override
   public Algebra algebra() {
     return ALGEBRA;
   }
 
   private static final Algebra ALGEBRA = Algebra.NONE.withLinear(0, 1)
-      .withPhrase("a matrix product");
+      .withPhrase("a matrix product")
+      .withIdentity(Rewrite.Family.NEUTRAL_ELEMENTS, MatMul::uniformFactor)
+      .withIdentity(Rewrite.Family.NEUTRAL_ELEMENTS, MatMul::transposedProductRead);
+
+  /**
+   * op(A)·op(U) → c·op(A) when U holds the single value c and the inner dimension is 1, so that
+   * each element of the product is one multiplication (exact); op(A) is broadcast when the
+   * product is larger (a column times a row of ones).
+   */
+  private static Node uniformFactor(Op op, List<Node> in, Rewrite.Context c) {
+    MatMul m = (MatMul) op;
+    Node a = in.get(0);
+    Node b = in.get(1);
+    Shape out = m.inferShape(List.of(a.shape(), b.shape()));
+    int inner = m.transposeA ? a.shape().dim(0) : a.shape().dim(1);
+    Double value = inner != 1 ? null : c.uniformValue(b);
+    Node other = a;
+    boolean otherTransposed = m.transposeA;
+    if (inner == 1 && value == null) {
+      value = c.uniformValue(a);
+      other = b;
+      otherTransposed = m.transposeB;
+    }
+    if (value == null) {
+      return null;
+    }
+    Node read = otherTransposed ? c.apply(Transpose.MATRIX, other) : other;
+    Node spread = read.shape().equals(out) ? read : c.apply(new BroadcastTo(out), read);
+    return value == 1.0 ? c.fired("A·1 → A", spread)
+        : c.fired("A·c → c·A", c.apply(Mul.INSTANCE, c.literal(value), spread));
+  }
+
+  /**
+   * (A·B)ᵀ read by a flag of this product becomes the product Bᵀ·Aᵀ read plainly, and a
+   * symmetric sum A + Aᵀ read transposed is read plainly.
+   */
+  private static Node transposedProductRead(Op op, List<Node> in, Rewrite.Context c) {
+    MatMul m = (MatMul) op;
+    Node a = in.get(0);
+    Node b = in.get(1);
+    if (m.transposeA && c.is(a, MatMul.class)) {
+      return c.fired("(A·B)ᵀ → Bᵀ·Aᵀ",
+          c.apply(new MatMul(false, m.transposeB), transposeOf(a, c), b));
+    }
+    if (m.transposeB && c.is(b, MatMul.class)) {
+      return c.fired("(A·B)ᵀ → Bᵀ·Aᵀ",
+          c.apply(new MatMul(m.transposeA, false), a, transposeOf(b, c)));
+    }
+    if (m.transposeA && Transpose.symmetricSum(a, c)
+        || m.transposeB && Transpose.symmetricSum(b, c)) {
+      return c.fired("(A + Aᵀ)ᵀ → A + Aᵀ", c.apply(new MatMul(
+          m.transposeA && !Transpose.symmetricSum(a, c),
+          m.transposeB && !Transpose.symmetricSum(b, c)), a, b));
+    }
+    return null;
+  }
+
+  /** Returns Bᵀ·Aᵀ for the product node {@code product} = op(A)·op(B), flags swapped and flipped. */
+  static Node transposeOf(Node product, Rewrite.Context c) {
+    MatMul p = (MatMul) product.op();
+    return c.apply(new MatMul(!p.transposeB, !p.transposeA), product.inputs().get(1),
+        product.inputs().get(0));
+  }
 
   /** Writes A·B with the transposed operands marked ᵀ. */
   @Override

@@ -49,6 +49,25 @@ public record Max(Axes axes) implements Op {
     return mask.where(g.div(mask.sumKeepDims(axes.array())), output.graph().scalar(0.0));
   }
 
+  /**
+   * Returns d max x = Σ(1(x = max x) ∘ tx) / Σ 1(x = max x): the tangent at the element that
+   * attains the maximum, averaged over ties, the transpose of the gradient's even split.
+   */
+  @Override
+  public Node jvp(Node output, Node tangent, int input) {
+    Node x = output.inputs().get(0);
+    Shape kept = axes.kept(x.shape());
+    Node peak = output.shape().equals(kept) ? output : output.reshape(kept.dims());
+    Node mask = x.eq(peak);
+    Node picked = mask.where(tangent, output.graph().scalar(0.0));
+    return summed(picked).div(summed(mask));
+  }
+
+  /** Returns this maximum's axes summed over {@code x}, kept or dropped as the maximum does. */
+  private Node summed(Node x) {
+    return x.graph().apply(new Sum(axes), x);
+  }
+
   @Override
   public Notation notation() {
     return Notation.function("max", "\\max");

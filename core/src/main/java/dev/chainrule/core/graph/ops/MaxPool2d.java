@@ -42,6 +42,17 @@ public record MaxPool2d(int kernelHeight, int kernelWidth, Window2d window) impl
         output.inputs().get(0), upstream);
   }
 
+  /**
+   * Returns the tangent read at the positions of the maxima, d maxpool(X) = {@link
+   * MaxPool2dGather}(X, tX): each window moves with its largest element (the first, on ties, the
+   * position the vjp scatters to).
+   */
+  @Override
+  public Node jvp(Node output, Node tangent, int input) {
+    return output.graph().apply(new MaxPool2dGather(kernelHeight, kernelWidth, window),
+        output.inputs().get(0), tangent);
+  }
+
   @Override
   public Notation notation() {
     return Notation.function("maxpool", "\\operatorname{maxpool}");

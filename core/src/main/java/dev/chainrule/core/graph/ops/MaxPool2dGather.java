@@ -1,8 +1,10 @@
 package dev.chainrule.core.graph.ops;
 
+import dev.chainrule.core.graph.Algebra;
 import dev.chainrule.core.graph.Kernel;
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.graph.Notation;
+import dev.chainrule.core.graph.Op;
 import dev.chainrule.core.tensor.PoolGeometry;
 import dev.chainrule.core.tensor.Pooling;
 import dev.chainrule.core.tensor.Shape;
@@ -53,6 +55,24 @@ public record MaxPool2dGather(int kernelHeight, int kernelWidth, Window2d window
     return input == 0 ? null : output.graph().apply(new MaxPool2dScatter(kernelHeight,
         kernelWidth, window), output.inputs().get(0), upstream);
   }
+
+  /**
+   * Returns the tangent of the values read at the same maxima, d gather(X, V) = gather(X, tV);
+   * none for X, whose maxima's positions are piecewise constant.
+   */
+  @Override
+  public Node jvp(Node output, Node tangent, int input) {
+    return input == 1 ? Op.applyToTangent(output, tangent, input) : null;
+  }
+
+  /** Returns that the gather is linear in the values. */
+  @Override
+  public Algebra algebra() {
+    return ALGEBRA;
+  }
+
+  private static final Algebra ALGEBRA = Algebra.NONE.withLinear(1)
+      .withPhrase("a max-pool gather");
 
   @Override
   public Notation notation() {

@@ -1,8 +1,10 @@
 package dev.chainrule.core.graph.ops;
 
+import dev.chainrule.core.graph.Algebra;
 import dev.chainrule.core.graph.Kernel;
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.graph.Notation;
+import dev.chainrule.core.graph.Op;
 import dev.chainrule.core.tensor.PoolGeometry;
 import dev.chainrule.core.tensor.Pooling;
 import dev.chainrule.core.tensor.Shape;
@@ -55,6 +57,24 @@ public record MaxPool2dScatter(int kernelHeight, int kernelWidth, Window2d windo
     return input == 0 ? null : output.graph().apply(new MaxPool2dGather(kernelHeight,
         kernelWidth, window), output.inputs().get(0), upstream);
   }
+
+  /**
+   * Returns the tangent of the gradient scattered to the same maxima,
+   * d scatter(X, G) = scatter(X, tG); none for X, whose maxima's positions are piecewise constant.
+   */
+  @Override
+  public Node jvp(Node output, Node tangent, int input) {
+    return input == 1 ? Op.applyToTangent(output, tangent, input) : null;
+  }
+
+  /** Returns that the scatter is linear in the gradient. */
+  @Override
+  public Algebra algebra() {
+    return ALGEBRA;
+  }
+
+  private static final Algebra ALGEBRA = Algebra.NONE.withLinear(1)
+      .withPhrase("a max-pool scatter");
 
   @Override
   public Notation notation() {

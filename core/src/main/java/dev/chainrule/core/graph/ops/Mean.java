@@ -56,6 +56,12 @@ public record Mean(Axes axes) implements Op {
     return g.broadcastTo(x.shape()).div(axes.count(x.shape()));
   }
 
+  /** Returns d mean(x) = mean(tx): the mean is linear, so it is itself applied to the tangent. */
+  @Override
+  public Node jvp(Node output, Node tangent, int input) {
+    return Op.applyToTangent(output, tangent, input);
+  }
+
   /**
    * Returns that the mean is linear, that over axes of size 1 it is a reshape at most, and that
    * averaging x broadcast along exactly the averaged axes gives x.

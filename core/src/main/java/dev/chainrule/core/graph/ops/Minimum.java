@@ -30,6 +30,15 @@ public final class Minimum implements BinaryElementwise {
     return Maximum.routed(output, upstream, input, false);
   }
 
+  /**
+   * Returns d min(a, b) = ta ∘ (1(a &lt; b) + ½·1(a = b)) + tb ∘ (1(b &lt; a) + ½·1(a = b)), one
+   * term per input: the transpose of the gradient, ties split the same way.
+   */
+  @Override
+  public Node jvp(Node output, Node tangent, int input) {
+    return Maximum.selected(output, tangent, input, false);
+  }
+
   @Override
   public Notation notation() {
     return Notation.function("min", "\\min");

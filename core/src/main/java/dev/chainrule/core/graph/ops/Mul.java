@@ -33,6 +33,16 @@ public final class Mul implements BinaryElementwise {
   }
 
   /**
+   * Returns d(a ∘ b) = ta ∘ b + a ∘ tb, one term per input, each of the output's shape because
+   * the other operand broadcasts it.
+   */
+  @Override
+  public Node jvp(Node output, Node tangent, int input) {
+    List<Node> in = output.inputs();
+    return input == 0 ? tangent.mul(in.get(1)) : in.get(0).mul(tangent);
+  }
+
+  /**
    * Returns the product's algebra: linear in each operand; x·1 = 1·x = x and x·(−1) = (−1)·x = −x;
    * a scalar factor goes in front (x·c → c·x) and factors multiply (c·(d·x) → (cd)·x).
    */

@@ -5,6 +5,7 @@ import dev.chainrule.core.graph.FormulaWriter;
 import dev.chainrule.core.graph.Kernel;
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.graph.Notation;
+import dev.chainrule.core.graph.Op;
 import dev.chainrule.core.tensor.Shape;
 import dev.chainrule.core.tensor.Tensor;
 import dev.chainrule.core.tensor.TensorFormat;
@@ -24,8 +25,7 @@ import java.util.List;
  * @param steps the distance between the input's elements along each axis (negative walks back)
  * @param value the number every other position holds
  */
-public record Pad(Shape outer, int[] starts, int[] steps, double value) implements
-    dev.chainrule.core.graph.Op {
+public record Pad(Shape outer, int[] starts, int[] steps, double value) implements Op {
   /** Creates the op, keeping its own copies of the arrays. */
   public Pad {
     starts = starts.clone();
@@ -56,6 +56,19 @@ public record Pad(Shape outer, int[] starts, int[] steps, double value) implemen
       steps[d] = 1;
     }
     return new Pad(Shape.of(dims), starts, steps, value);
+  }
+
+  /**
+   * Returns the zero padding to {@code outer} that places its input at position {@code offset}
+   * along {@code axis} and at 0 along every other axis: how the tangent of one input of a {@link
+   * Concat} or a {@link Stack} sits in the output.
+   */
+  static Pad along(Shape outer, int axis, int offset) {
+    int[] starts = new int[outer.rank()];
+    starts[axis] = offset;
+    int[] steps = new int[starts.length];
+    Arrays.fill(steps, 1);
+    return new Pad(outer, starts, steps, 0.0);
   }
 
   /**
@@ -107,6 +120,16 @@ public record Pad(Shape outer, int[] starts, int[] steps, double value) implemen
   public Node vjp(Node output, Node upstream, int input) {
     int[] counts = output.inputs().get(0).shape().dims();
     return upstream.graph().apply(new Slice(starts, steps, counts), upstream);
+  }
+
+  /**
+   * Returns the tangent padded alike but with zeros, d pad(x, value) = pad(t, 0): the fill value is
+   * a constant, so padding with anything but 0 is affine, and its derivative pads with 0.
+   */
+  @Override
+  public Node jvp(Node output, Node tangent, int input) {
+    return value == 0.0 ? Op.applyToTangent(output, tangent, input)
+        : output.graph().apply(new Pad(outer, starts, steps, 0.0), tangent);
   }
 
   /** Returns that padding with zeros is linear. */

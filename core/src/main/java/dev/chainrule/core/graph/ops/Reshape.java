@@ -4,6 +4,7 @@ import dev.chainrule.core.graph.Algebra;
 import dev.chainrule.core.graph.FormulaWriter;
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.graph.Notation;
+import dev.chainrule.core.graph.Op;
 import dev.chainrule.core.graph.Rewrite;
 import dev.chainrule.core.scalar.Scalar;
 import dev.chainrule.core.tensor.Shape;
@@ -16,7 +17,7 @@ import java.util.List;
  *
  * @param target the new shape
  */
-public record Reshape(Shape target) implements dev.chainrule.core.graph.Op {
+public record Reshape(Shape target) implements Op {
   @Override
   public String name() {
     return "reshape";
@@ -46,6 +47,12 @@ public record Reshape(Shape target) implements dev.chainrule.core.graph.Op {
   @Override
   public Node vjp(Node output, Node upstream, int input) {
     return upstream.reshape(output.inputs().get(0).shape().dims());
+  }
+
+  /** Returns the tangent reshaped alike: d reshape(x) = reshape(t). */
+  @Override
+  public Node jvp(Node output, Node tangent, int input) {
+    return Op.applyToTangent(output, tangent, input);
   }
 
   /**

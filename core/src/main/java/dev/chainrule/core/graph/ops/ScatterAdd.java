@@ -1,5 +1,6 @@
 package dev.chainrule.core.graph.ops;
 
+import dev.chainrule.core.graph.Algebra;
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.graph.Notation;
 import dev.chainrule.core.graph.Op;
@@ -72,6 +73,23 @@ public record ScatterAdd(int axis, int size, String origin) implements Op {
     return input != 0 ? null : upstream.graph().apply(new Gather(axis, origin), upstream,
         output.inputs().get(1));
   }
+
+  /**
+   * Returns the tangent scattered to the same indices, d scatter_add(g, I) = scatter_add(t, I);
+   * none for the integer indices.
+   */
+  @Override
+  public Node jvp(Node output, Node tangent, int input) {
+    return input == 0 ? Op.applyToTangent(output, tangent, input) : null;
+  }
+
+  /** Returns that a scatter-add is linear in the values. */
+  @Override
+  public Algebra algebra() {
+    return ALGEBRA;
+  }
+
+  private static final Algebra ALGEBRA = Algebra.NONE.withLinear(0).withPhrase("a scatter-add");
 
   @Override
   public Notation notation() {

@@ -35,6 +35,17 @@ public final class SigmoidCrossEntropy implements BinaryElementwise {
         : Unbroadcast.sumTo(upstream.mul(z).neg(), y.shape());
   }
 
+  /**
+   * Returns d BCE(σ(z), y) = (σ(z) − y) ∘ tz − z ∘ ty, one term per input, each of the output's
+   * shape because the other operand broadcasts it; σ is the stable sigmoid, finite for any z.
+   */
+  @Override
+  public Node jvp(Node output, Node tangent, int input) {
+    Node z = output.inputs().get(0);
+    Node y = output.inputs().get(1);
+    return input == 0 ? z.sigmoid().sub(y).mul(tangent) : z.mul(tangent).neg();
+  }
+
   /** Writes BCE(σ(z), y). */
   @Override
   public <F> F formula(FormulaWriter<F> w) {

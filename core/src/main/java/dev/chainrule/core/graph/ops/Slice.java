@@ -5,6 +5,7 @@ import dev.chainrule.core.graph.FormulaWriter;
 import dev.chainrule.core.graph.Kernel;
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.graph.Notation;
+import dev.chainrule.core.graph.Op;
 import dev.chainrule.core.tensor.Shape;
 import dev.chainrule.core.tensor.Tensor;
 import dev.chainrule.core.tensor.Window;
@@ -21,8 +22,7 @@ import java.util.List;
  * @param steps the distance between kept positions along each axis (negative walks backwards)
  * @param counts how many positions each axis keeps: the output's shape
  */
-public record Slice(int[] starts, int[] steps, int[] counts) implements
-    dev.chainrule.core.graph.Op {
+public record Slice(int[] starts, int[] steps, int[] counts) implements Op {
   /** Creates the op, keeping its own copies of the arrays. */
   public Slice {
     starts = starts.clone();
@@ -76,6 +76,12 @@ public record Slice(int[] starts, int[] steps, int[] counts) implements
   public Node vjp(Node output, Node upstream, int input) {
     Shape outer = output.inputs().get(0).shape();
     return upstream.graph().apply(new Pad(outer, starts, steps, 0.0), upstream);
+  }
+
+  /** Returns the tangent sliced alike: d slice(x) = slice(t). */
+  @Override
+  public Node jvp(Node output, Node tangent, int input) {
+    return Op.applyToTangent(output, tangent, input);
   }
 
   /** Returns that a slice is linear. */

@@ -27,6 +27,15 @@ public record Softmax(int axis) implements SoftmaxFamily {
     return output.mul(upstream.sub(weighted));
   }
 
+  /**
+   * Returns d softmax(z) = p ∘ (t − Σ(p ∘ t)) with p = softmax(z) and Σ along the axis: the
+   * Jacobian diag(p) − p·pᵀ applied to the tangent, never built.
+   */
+  @Override
+  public Node jvp(Node output, Node tangent, int input) {
+    return output.mul(tangent.sub(output.mul(tangent).sumKeepDims(axis)));
+  }
+
   @Override
   public Notation notation() {
     return Notation.function("softmax", "\\operatorname{softmax}");

@@ -71,6 +71,21 @@ public record SoftmaxCrossEntropy(int axis) implements Op {
         : upstream.mul(z.logSoftmax(axis)).neg();
   }
 
+  /**
+   * Returns d CE(softmax(z), y) = Σ((softmax(z) ∘ Σ y − y) ∘ tz) − Σ(log softmax(z) ∘ ty), one
+   * term per input, with Σ along the axis kept: built from the stable softmax and log-softmax,
+   * finite for any finite logits.
+   */
+  @Override
+  public Node jvp(Node output, Node tangent, int input) {
+    Node z = output.inputs().get(0);
+    Node y = output.inputs().get(1);
+    if (input == 1) {
+      return z.logSoftmax(axis).mul(tangent).sumKeepDims(axis).neg();
+    }
+    return z.softmax(axis).mul(y.sumKeepDims(axis)).sub(y).mul(tangent).sumKeepDims(axis);
+  }
+
   /** Writes CE(softmax(z), y). */
   @Override
   public <F> F formula(FormulaWriter<F> w) {

@@ -1,5 +1,6 @@
 package dev.chainrule.core.graph.ops;
 
+import dev.chainrule.core.graph.Algebra;
 import dev.chainrule.core.graph.FormulaWriter;
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.graph.Notation;
@@ -66,6 +67,20 @@ public record Split(int axis, int start, int length) implements Op {
     }
     return upstream.graph().apply(new Concat(axis), parts.toArray(new Node[0]));
   }
+
+  /** Returns the tangent split alike: d split(x) = split(t). */
+  @Override
+  public Node jvp(Node output, Node tangent, int input) {
+    return Op.applyToTangent(output, tangent, input);
+  }
+
+  /** Returns that a split is linear. */
+  @Override
+  public Algebra algebra() {
+    return ALGEBRA;
+  }
+
+  private static final Algebra ALGEBRA = Algebra.NONE.withLinear(0).withPhrase("a split");
 
   private static Node zeros(Node like, Shape shape) {
     return like.graph().scalar(0.0).broadcastTo(shape);

@@ -57,6 +57,17 @@ public record Stack(int axis) implements Op {
     return part.reshape(output.inputs().get(input).shape().dims());
   }
 
+  /**
+   * Returns the tangent of input {@code input} at its position along the new axis between zeros,
+   * reshaped and placed by a zero {@link Pad}: d stack(x₀, …, xₙ) = stack(t₀, …, tₙ), one input's
+   * part at a time.
+   */
+  @Override
+  public Node jvp(Node output, Node tangent, int input) {
+    Node lifted = tangent.reshape(AxisBlocks.replace(tangent.shape(), axis, axis, 1).dims());
+    return output.graph().apply(Pad.along(output.shape(), axis, input), lifted);
+  }
+
   @Override
   public Notation notation() {
     return Notation.function("stack", "\\operatorname{stack}");

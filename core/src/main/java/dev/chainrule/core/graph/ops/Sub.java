@@ -32,9 +32,16 @@ public final class Sub implements BinaryElementwise {
     return Unbroadcast.sumTo(part, output.inputs().get(input).shape());
   }
 
+  /** Returns d(a − b) = ta − tb: ta, or −tb, broadcast to the output's shape. */
+  @Override
+  public Node jvp(Node output, Node tangent, int input) {
+    return Elementwise.spreadTo(input == 0 ? tangent : tangent.neg(), output);
+  }
+
   /**
    * Returns x − 0 = x and 0 − x = −x; negations cancel or move out (x − (−y) → x + y,
-   * (−x) − y → −(x + y), x − (−c)·y → x + c·y).
+   * (−x) − y → −(x + y), x − (−c)·y → x + c·y); and a shared operand is taken out of a
+   * difference of products (A·x − B·x → (A − B)·x).
    */
   @Override
   public Algebra algebra() {
@@ -43,7 +50,8 @@ public final class Sub implements BinaryElementwise {
 
   private static final Algebra ALGEBRA = Algebra.NONE
       .withNeutral(1, 0.0, "x − 0 → x").withNegating(0, 0.0, "0 − x → −x")
-      .withIdentity(Rewrite.Family.SIGNS, Sub::signs);
+      .withIdentity(Rewrite.Family.SIGNS, Sub::signs)
+      .withIdentity(Rewrite.Family.COMMON_FACTORS, CommonOperand::collected);
 
   private static Node signs(Op op, List<Node> in, Rewrite.Context c) {
     Node a = in.get(0);

@@ -48,6 +48,12 @@ public record Sum(Axes axes) implements Op {
     return g.broadcastTo(x.shape());
   }
 
+  /** Returns d Σ x = Σ tx: the sum is linear, so it is itself applied to the tangent. */
+  @Override
+  public Node jvp(Node output, Node tangent, int input) {
+    return Op.applyToTangent(output, tangent, input);
+  }
+
   /**
    * Returns that the sum is linear, that over axes of size 1 it is a reshape at most, and that
    * summing x broadcast along exactly the summed axes gives n·x.

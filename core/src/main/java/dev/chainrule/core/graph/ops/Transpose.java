@@ -20,7 +20,10 @@ import java.util.List;
  *
  * @param permutation output axis i is input axis {@code permutation[i]}
  */
-public record Transpose(int[] permutation) implements dev.chainrule.core.graph.Op {
+public record Transpose(int[] permutation) implements Op {
+  /** The transpose Aᵀ of a matrix, which swaps its two axes. */
+  public static final Transpose MATRIX = new Transpose(new int[] {1, 0});
+
   /** Creates the op, keeping its own copy of the permutation. */
   public Transpose {
     permutation = permutation.clone();
@@ -52,9 +55,17 @@ public record Transpose(int[] permutation) implements dev.chainrule.core.graph.O
     return upstream.transpose(Permute.inverse(permutation));
   }
 
+  /** Returns the tangent permuted alike: d(Aᵀ) = (tA)ᵀ. */
+  @Override
+  public Node jvp(Node output, Node tangent, int input) {
+    return Op.applyToTangent(output, tangent, input);
+  }
+
   /**
-   * Returns that a transpose is linear, is dropped when it permutes nothing, and composes with a
-   * transpose it reads ((Aᵀ)ᵀ → A).
+   * Returns that a transpose is linear, is dropped when it permutes nothing, composes with a
+   * transpose it reads ((Aᵀ)ᵀ → A), turns a matrix product it reads into the product of the
+   * transposes in reverse order ((A·B)ᵀ → Bᵀ·Aᵀ, no transpose left to compute), and leaves a
+   * symmetric sum as it is ((A + Aᵀ)ᵀ → A + Aᵀ).
    */
   @Override
   public Algebra algebra() {
@@ -70,6 +81,12 @@ public record Transpose(int[] permutation) implements dev.chainrule.core.graph.O
     if (isIdentity(perm)) {
       return c.fired("transpose by the identity dropped", x);
     }
+    if (perm.length == 2 && c.is(x, MatMul.class)) {
+      return c.fired("(A·B)ᵀ → Bᵀ·Aᵀ", MatMul.transposeOf(x, c));
+    }
+    if (perm.length == 2 && symmetricSum(x, c)) {
+      return c.fired("(A + Aᵀ)ᵀ → A + Aᵀ", x);
+    }
     if (!c.is(x, Transpose.class)) {
       return null;
     }
@@ -81,6 +98,16 @@ public record Transpose(int[] permutation) implements dev.chainrule.core.graph.O
     Node source = Terms.arg(x, 0);
     return c.fired("(Aᵀ)ᵀ → A", isIdentity(composed) ? source
         : c.apply(new Transpose(composed), source));
+  }
+
+  /** True for an unnamed A + Aᵀ or Aᵀ + A: a matrix equal to its transpose, bit for bit. */
+  static boolean symmetricSum(Node x, Rewrite.Context c) {
+    if (!c.is(x, Add.INSTANCE)) {
+      return false;
+    }
+    Node a = Terms.arg(x, 0);
+    Node b = Terms.arg(x, 1);
+    return c.is(b, MATRIX) && Terms.arg(b, 0) == a || c.is(a, MATRIX) && Terms.arg(a, 0) == b;
   }
 
   private static boolean isIdentity(int[] perm) {

@@ -1,5 +1,6 @@
 package dev.chainrule.core.graph.ops;
 
+import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.scalar.Scalar;
 import dev.chainrule.core.tensor.Shape;
 import java.util.List;
@@ -12,6 +13,16 @@ import java.util.List;
 public interface UnaryElementwise extends Elementwise {
   /** Returns the function of one element {@code x}, e.g. {@code x.tanh()}. */
   Scalar form(Scalar x);
+
+  /**
+   * Returns the tangent of the output, which is {@link #vjp} applied to the tangent: the Jacobian
+   * of an elementwise function of one input is diagonal, so it is its own transpose and the
+   * vector-Jacobian and Jacobian-vector products are the same graph (for tanh, t ∘ (1 − tanh²)).
+   */
+  @Override
+  default Node jvp(Node output, Node tangent, int input) {
+    return vjp(output, tangent, input);
+  }
 
   /** Returns {@link #form} of argument 0. */
   @Override

@@ -38,10 +38,23 @@ public final class Where implements Elementwise {
     if (input == 0) {
       return null;
     }
+    return Unbroadcast.sumTo(routed(output, upstream, input), output.inputs().get(input).shape());
+  }
+
+  /**
+   * Returns d where(c, a, b) = where(c, ta, 0) + where(c, 0, tb), each broadcast to the output's
+   * shape; null for the condition, along which the output does not move.
+   */
+  @Override
+  public Node jvp(Node output, Node tangent, int input) {
+    return input == 0 ? null : Elementwise.spreadTo(routed(output, tangent, input), output);
+  }
+
+  /** Returns where(c, v, 0) for the first choice (input 1), where(c, 0, v) for the second. */
+  private static Node routed(Node output, Node value, int input) {
     Node condition = output.inputs().get(0);
     Node zero = output.graph().scalar(0.0);
-    Node routed = input == 1 ? condition.where(upstream, zero) : condition.where(zero, upstream);
-    return Unbroadcast.sumTo(routed, output.inputs().get(input).shape());
+    return input == 1 ? condition.where(value, zero) : condition.where(zero, value);
   }
 
   /** Returns false for the condition, through which no gradient flows. */

@@ -1,4 +1,4 @@
-package dev.chainrule.examples.testing;
+package dev.chainrule.core.testing;
 
 import org.junit.jupiter.api.Assumptions;
 import org.opentest4j.AssertionFailedError;

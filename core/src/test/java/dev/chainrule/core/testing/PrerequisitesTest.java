@@ -1,4 +1,4 @@
-package dev.chainrule.examples.testing;
+package dev.chainrule.core.testing;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertThrows;
