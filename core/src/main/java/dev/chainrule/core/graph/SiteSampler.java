@@ -7,9 +7,9 @@ import java.util.Objects;
 
 /**
  * Finds the creation site of an operation or constant without walking the stack for every node.
- * A walk costs microseconds, a node a tenth of one; but a program that builds a graph in a loop,
- * or afresh at every step, meets the same call sites in the same context again and again. So
- * each thread remembers, for a context — the operation (or the kind of leaf), the sites of its
+ * A walk costs microseconds, a node a few hundredths of one; but a program that builds a graph in
+ * a loop, or afresh at every step, meets the same call sites in the same context again and again.
+ * So each thread remembers, for a context — the operation (or the kind of leaf), the sites of its
  * inputs, the site of the node built just before in the same graph, and the name scope — the
  * site the walk found. A context is trusted once two walks have given it the same site; then its
  * nodes take that site, and one reuse in {@value #VERIFY_EVERY} walks again to check; every check
