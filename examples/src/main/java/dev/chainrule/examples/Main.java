@@ -1,8 +1,11 @@
 package dev.chainrule.examples;
 
+import dev.chainrule.core.export.Renderer;
+import dev.chainrule.core.export.Renderer.Engine;
 import dev.chainrule.examples.bench.BenchCommand;
 import dev.chainrule.examples.cli.Cli;
 import dev.chainrule.examples.cli.DebugLog;
+import dev.chainrule.examples.cli.QuickStart;
 import dev.chainrule.examples.custom.CustomModelCommand;
 import dev.chainrule.examples.fashion.FashionMnistCommand;
 import dev.chainrule.examples.cnn.CnnCommand;
@@ -19,6 +22,7 @@ import dev.chainrule.examples.soak.SoakCommand;
 import dev.chainrule.examples.testnet.TestNetBatchCommand;
 import dev.chainrule.examples.testnet.TestNetSingleCommand;
 import dev.chainrule.examples.xor.XorCommand;
+import java.util.OptionalInt;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.ScopeType;
@@ -39,8 +43,19 @@ import picocli.CommandLine.ScopeType;
         SoakCommand.class,
         BenchCommand.class, SequenceCommand.class, CnnCommand.class, HelpCommand.class})
 public final class Main implements Runnable {
-  /** Runs the command line and exits with its status. */
+  /**
+   * Runs the command line and exits with its status; a one-picture {@code graph} command drawn by
+   * the bundled Graphviz runs in a JVM started for a short run ({@link QuickStart}), which starts
+   * the engine before it reads the command line.
+   */
   public static void main(String[] args) {
+    OptionalInt quick = QuickStart.run(args);
+    if (quick.isPresent()) {
+      System.exit(quick.getAsInt());
+    }
+    if (QuickStart.isSecondJvm()) {
+      Renderer.using(Engine.WASM).warmUp();
+    }
     DebugLog.fromSystemProperty();
     System.exit(Cli.run(new Main(), args));
   }

@@ -2,7 +2,6 @@ package dev.chainrule.onnx;
 
 import dev.chainrule.core.tensor.Tensor;
 import dev.chainrule.nn.layers.Activation;
-import dev.chainrule.nn.layers.Layout;
 import java.util.List;
 
 /**
@@ -16,13 +15,12 @@ final class ActivationNodes {
   private ActivationNodes() {}
 
   /**
-   * Appends the nodes of {@code activation} for layer {@code index} from the value {@code z} to a
-   * value called {@code a}, and returns the name of the layer's output ({@code z} itself for the
-   * identity).
+   * Appends the nodes of {@code activation} in {@code scope} (a layer's name and a slash) from the
+   * value {@code z} to a value called {@code a}, a softmax over {@code featureAxis}, and returns the
+   * name of the layer's output ({@code z} itself for the identity).
    */
-  static String append(OnnxGraph graph, Activation activation, Layout layout, int index,
+  static String append(OnnxGraph graph, Activation activation, int featureAxis, String scope,
       String z, String a) {
-    String scope = "layer" + index + "/";
     String formula = a + " = " + activation.id() + "(" + z + ")";
     switch (activation.kind()) {
       case IDENTITY:
@@ -34,13 +32,13 @@ final class ActivationNodes {
       case RELU:
         return graph.node("Relu", scope + "Relu", formula, List.of(z), a);
       case SOFTMAX:
-        return graph.node("Softmax", scope + "Softmax", formula + " over axis "
-            + layout.featureAxis() + ", the units of each sample", List.of(z), a,
-            OnnxGraph.intAttribute("axis", layout.featureAxis()));
+        return graph.node("Softmax", scope + "Softmax", formula + " over axis " + featureAxis
+            + ", the units of each sample", List.of(z), a,
+            OnnxGraph.intAttribute("axis", featureAxis));
       case LEAKY_RELU:
         return leakyRelu(graph, activation.slope(), scope, z, a);
       default:
-        throw new IllegalArgumentException("activation " + activation.id() + " of layer " + index
+        throw new IllegalArgumentException("activation " + activation.id() + " of layer " + scope
             + " has no ONNX form");
     }
   }

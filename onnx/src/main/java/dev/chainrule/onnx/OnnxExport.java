@@ -1,33 +1,31 @@
 package dev.chainrule.onnx;
 
-import dev.chainrule.core.tensor.Tensor;
 import dev.chainrule.nn.io.AtomicFiles;
-import dev.chainrule.nn.layers.Activation;
+import dev.chainrule.nn.layers.Layer;
 import dev.chainrule.nn.layers.Layout;
-import dev.chainrule.nn.layers.Parameter;
-import dev.chainrule.nn.model.Architecture;
 import dev.chainrule.nn.model.Model;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
 import onnx.Onnx.ModelProto;
 import onnx.Onnx.OperatorSetIdProto;
 import onnx.Onnx.StringStringEntryProto;
 
 /**
- * Writes a model as an ONNX file: the entry point of the export. Each dense layer l becomes a
- * MatMul and an Add (Z[l] = A[l−1]·W[l] + b[l] in the row layout, W[l]·A[l−1] + b[l] in the column
- * layout) followed by its activation's nodes; the parameters are float64 initializers named as in
- * chainrule (W[1], b[1], …); the input is {@value #INPUT}, a matrix whose sample axis has the
- * symbolic size m, so any batch size runs. The file declares IR version {@value #IR_VERSION} and
- * operator set {@value #OPSET}.
+ * Writes a model as an ONNX file: the entry point of the export. A {@code Sequential}, a {@code
+ * Network} (convolution, pooling, batch norm, dropout, flatten and dense layers) or a {@code
+ * LayerStack} (embeddings, recurrent layers, layer norm, dense layers on every step) becomes one
+ * ONNX graph computing what the model computes in evaluation mode, in float64, with every node
+ * named after the chainrule layer it comes from; the parameters are float64 initializers named
+ * as in chainrule (W[1], b[1], γ[2], …); the input is {@value #INPUT}, a matrix whose sample axis
+ * has the symbolic size m, so any batch size runs. Every operator is one ONNX Runtime runs in
+ * float64 (docs/guide/11-onnx.md lists them). The file declares IR version {@value #IR_VERSION}
+ * and operator set {@value #OPSET}.
  *
  * <pre>{@code
  * OnnxExport.of(ModelFile.load(Path.of("fashion.model"))).write(Path.of("fashion.onnx"));
  * }</pre>
  *
- * <p>Only models that describe their layers ({@link Model#architecture()}: a {@code Sequential})
- * can be exported; a custom model's forward pass is arbitrary Java code.
+ * <p>A custom {@code Model} cannot be exported: its forward pass is arbitrary Java code.
  */
 public final class OnnxExport {
   /** The ONNX operator set the file imports (the default domain, ai.onnx). */
@@ -39,39 +37,24 @@ public final class OnnxExport {
   /** The symbolic size of the sample axis of the input and the output. */
   public static final String SAMPLES = "m";
 
-  private final Architecture architecture;
-  private final List<Parameter> parameters;
+  private final ExportedModel model;
   private final String name;
 
-  private OnnxExport(Architecture architecture, List<Parameter> parameters, String name) {
-    this.architecture = architecture;
-    this.parameters = parameters;
+  private OnnxExport(ExportedModel model, String name) {
+    this.model = model;
     this.name = name;
   }
 
   /**
-   * Returns an export of {@code model}'s current parameters.
+   * Returns an export of {@code model}'s current parameters (and running statistics).
    *
-   * @throws IllegalArgumentException when the model describes no architecture (a custom model),
-   *     or its parameters are not W[l], b[l] per layer
+   * @throws IllegalArgumentException when the model is not a Sequential, a Network or a
+   *     LayerStack, or holds a layer of a class the export does not write (the message names the
+   *     layer and the classes it writes)
    */
   public static OnnxExport of(Model model) {
-    Architecture a = model.architecture().orElseThrow(() -> new IllegalArgumentException(
-        "cannot export " + model.getClass().getSimpleName() + " to ONNX: it describes no "
-            + "architecture (Model.architecture() is empty), so its forward pass is Java code the "
-            + "export cannot read; export a Sequential model"));
-    List<Parameter> ps = List.copyOf(model.parameters());
-    for (int l = 1; l <= a.layers().size(); l++) {
-      String w = "W[" + l + "]";
-      String b = "b[" + l + "]";
-      if (ps.size() < 2 * l || !ps.get(2 * l - 2).name().equals(w)
-          || !ps.get(2 * l - 1).name().equals(b)) {
-        throw new IllegalArgumentException("cannot export the " + a.widths() + " model to ONNX: "
-            + "layer " + l + " needs parameters " + w + " and " + b + " in that order, the model "
-            + "has " + ps.stream().map(Parameter::name).toList());
-      }
-    }
-    return new OnnxExport(a, ps, "chainrule " + a.widths());
+    ExportedModel m = ExportedModel.of(model);
+    return new OnnxExport(m, "chainrule " + m.title());
   }
 
   /** Returns this export with the graph called {@code graphName} (Netron shows it as a title). */
@@ -79,35 +62,43 @@ public final class OnnxExport {
     if (graphName == null || graphName.isBlank()) {
       throw new IllegalArgumentException("an ONNX graph needs a non-empty name");
     }
-    return new OnnxExport(architecture, parameters, graphName);
+    return new OnnxExport(model, graphName);
   }
 
-  /** Returns the name of the model's output in the file: A[L], or Z[L] for a linear output. */
+  /**
+   * Returns the model in a few words, as the file's description starts: "Sequential 784-256-10",
+   * "Network (1, 28, 28) → 10" or "LayerStack".
+   */
+  public String title() {
+    return model.title();
+  }
+
+  /**
+   * Returns the name of the model's output in the file: A[L] (Z[L] for a linear output) for the
+   * layers numbered by chainrule, the last layer's output name otherwise.
+   */
   public String outputName() {
-    int last = architecture.layers().size();
-    boolean linear = architecture.layers().get(last - 1).activation().kind()
-        == Activation.Kind.IDENTITY;
-    return (linear ? "Z[" : "A[") + last + "]";
+    return toProto().getGraph().getOutput(0).getName();
   }
 
   /** Returns the ONNX model message. */
   public ModelProto toProto() {
-    Layout layout = architecture.layout();
-    OnnxGraph graph = new OnnxGraph(name, description());
+    Layout layout = model.layout();
+    String description = model.description();
+    OnnxGraph graph = new OnnxGraph(name, description);
     int samples = layout.sampleAxis();
-    graph.input(INPUT, samples, SAMPLES, architecture.inputs(), "the features, "
+    graph.input(INPUT, samples, SAMPLES, model.inputs(), "the features, "
         + (layout == Layout.ROW ? "one sample a row" : "one sample a column"));
-    String a = INPUT;
-    for (int l = 1; l <= architecture.layers().size(); l++) {
-      a = dense(graph, l, a);
+    String a = model.images() == null ? INPUT : ShapeNodes.images(graph, INPUT, model.images());
+    for (Layer layer : model.layers()) {
+      a = LayerNodes.append(graph, layer, a);
     }
-    int outputs = architecture.layers().get(architecture.layers().size() - 1).units();
-    graph.output(a, samples, SAMPLES, outputs, "the model's output, " + architecture.layers()
-        .get(architecture.layers().size() - 1).activation().id());
+    Layer last = model.layers().get(model.layers().size() - 1);
+    graph.output(a, samples, SAMPLES, model.outputs(), "the model's output, that of " + last);
     return ModelProto.newBuilder().setIrVersion(IR_VERSION).addOpsetImport(OperatorSetIdProto
         .newBuilder().setDomain("").setVersion(OPSET)).setProducerName("chainrule")
-        .setDocString(description()).addMetadataProps(entry("layout", layout.id()))
-        .addMetadataProps(entry("architecture", architecture.widths())).setGraph(graph.build())
+        .setDocString(description).addMetadataProps(entry("layout", layout.id()))
+        .addMetadataProps(entry("architecture", model.architecture())).setGraph(graph.build())
         .build();
   }
 
@@ -124,33 +115,6 @@ public final class OnnxExport {
   public void write(Path file) throws IOException {
     byte[] bytes = toBytes();
     AtomicFiles.write(file, out -> out.write(bytes));
-  }
-
-  private String dense(OnnxGraph graph, int l, String input) {
-    Layout layout = architecture.layout();
-    String scope = "layer" + l + "/";
-    String w = graph.initializer("W[" + l + "]", parameter(2 * l - 2));
-    String b = graph.initializer("b[" + l + "]", parameter(2 * l - 1));
-    boolean row = layout == Layout.ROW;
-    String formula = row ? input + "·" + w : w + "·" + input;
-    String product = graph.node("MatMul", scope + "MatMul", formula, row ? List.of(input, w)
-        : List.of(w, input), formula);
-    String z = "Z[" + l + "]";
-    graph.node("Add", scope + "Add", z + " = " + formula + " + " + b, List.of(product, b), z);
-    return ActivationNodes.append(graph, architecture.layers().get(l - 1).activation(), layout, l,
-        z, "A[" + l + "]");
-  }
-
-  private Tensor parameter(int i) {
-    return parameters.get(i).value();
-  }
-
-  private String description() {
-    Layout layout = architecture.layout();
-    return "Sequential " + architecture.widths() + " exported by chainrule, " + layout.id()
-        + " layout: " + INPUT + " is " + (layout == Layout.ROW ? "(m, " + architecture.inputs()
-        + "), one sample a row" : "(" + architecture.inputs() + ", m), one sample a column")
-        + "; float64";
   }
 
   private static StringStringEntryProto entry(String key, String value) {

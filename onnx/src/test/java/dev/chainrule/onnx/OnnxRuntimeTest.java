@@ -4,10 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.onnxruntime.OnnxTensor;
-import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
-import ai.onnxruntime.OrtSession;
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.tensor.Tensor;
 import dev.chainrule.nn.init.Initializers;
@@ -17,10 +14,7 @@ import dev.chainrule.nn.layers.Parameter;
 import dev.chainrule.nn.model.Forward;
 import dev.chainrule.nn.model.Model;
 import dev.chainrule.nn.model.Sequential;
-import dev.chainrule.nn.train.Inference;
-import java.nio.DoubleBuffer;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -37,9 +31,6 @@ import org.junit.jupiter.api.Test;
  * 1e-12 in float64, for every activation, both layouts and any batch size.
  */
 class OnnxRuntimeTest {
-  private static final double TOLERANCE = 1e-12;
-  private static final OrtEnvironment ORT = OrtEnvironment.getEnvironment();
-
   @Property(tries = 40)
   void onnxRuntimeComputesWhatChainruleComputes(
       @ForAll("activations") @Size(min = 1, max = 3) List<Activation> activations,
@@ -51,8 +42,8 @@ class OnnxRuntimeTest {
       b.dense(i == activations.size() - 1 ? 3 : width + i, activations.get(i));
     }
     Sequential model = b.build();
-    Tensor features = randomRows(samples, model.inputSize(), new Random(seed));
-    assertSameOutputs(model, features);
+    Tensor features = OrtCheck.randomRows(samples, model.inputSize(), new Random(seed));
+    OrtCheck.assertSameOutputs(model, features);
   }
 
   @Provide
@@ -66,7 +57,7 @@ class OnnxRuntimeTest {
   void theFashionMnistShapedMlpRunsInOnnxRuntime() throws OrtException {
     Sequential model = Sequential.builder(Layout.ROW, 784).dense(256, Activation.relu())
         .dense(10, Activation.softmax()).weights(Initializers.heNormal()).seed(7).build();
-    assertSameOutputs(model, randomRows(64, 784, new Random(7)));
+    OrtCheck.assertSameOutputs(model, OrtCheck.randomRows(64, 784, new Random(7)));
   }
 
   @Test
@@ -116,32 +107,7 @@ class OnnxRuntimeTest {
     };
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> OnnxExport.of(custom));
-    assertTrue(e.getMessage().contains("describes no architecture"), e.getMessage());
-  }
-
-  private static void assertSameOutputs(Sequential model, Tensor featureRows)
-      throws OrtException {
-    Tensor expected = new Inference(model, null).predict(featureRows);
-    Tensor input = model.layout().fromRows(featureRows);
-    long[] shape = {input.shape().dim(0), input.shape().dim(1)};
-    try (OrtSession session = ORT.createSession(OnnxExport.of(model).toBytes(),
-        new OrtSession.SessionOptions());
-        OnnxTensor x = OnnxTensor.createTensor(ORT, DoubleBuffer.wrap(input.toArray()), shape);
-        OrtSession.Result result = session.run(Map.of(OnnxExport.INPUT, x))) {
-      double[][] out = (double[][]) result.get(0).getValue();
-      Tensor actual = model.layout().toRows(Tensor.matrix(out));
-      assertEquals(expected.shape(), actual.shape());
-      double worst = expected.maxAbsDifference(actual);
-      assertTrue(worst <= TOLERANCE, "ONNX Runtime differs from chainrule by " + worst + " for "
-          + model);
-    }
-  }
-
-  private static Tensor randomRows(int samples, int features, Random random) {
-    double[] v = new double[samples * features];
-    for (int i = 0; i < v.length; i++) {
-      v[i] = random.nextGaussian() * 2;
-    }
-    return Tensor.of(v, samples, features);
+    assertTrue(e.getMessage().contains("only a Sequential, a Network or a LayerStack describes "
+        + "its layers"), e.getMessage());
   }
 }

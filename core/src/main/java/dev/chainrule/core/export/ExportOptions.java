@@ -24,16 +24,19 @@ import java.util.Set;
  *     ValueDisplay#VALUES} is chosen; bigger ones are summarised by statistics
  * @param symbols literal numbers written as names, e.g. {@code m → 8}: a literal 8 is labelled m
  *     and a literal 0.125 is labelled 1/m, as the formula printer writes them
- * @param maxNodes the node budget: a picture that would draw more boxes than this is summarised
- *     (scopes collapsed, runs of identical steps folded, the rest left out), and says so; {@link
- *     #ALL_NODES} draws everything
+ * @param maxNodes the node budget: a picture that would draw more boxes than this, or more rows
+ *     of boxes than a tenth of it (at least 40), is summarised (scopes collapsed, runs of
+ *     identical steps folded, the rest left out), and says so; {@link #ALL_NODES} draws
+ *     everything
  * @param expanded the names of scopes and folds the summary draws in full even over the budget
  */
 public record ExportOptions(View view, Direction direction, ValueDisplay values,
     boolean collapseScopes, boolean legend, String title, boolean inlineLiterals,
     int maxValueElements, Map<String, Double> symbols, int maxNodes, Set<String> expanded) {
 
-  /** The default node budget: pictures up to this many boxes are drawn in full. */
+  /**
+   * The default node budget: pictures up to this many boxes, and 40 rows deep, are drawn in full.
+   */
   public static final int DEFAULT_MAX_NODES = 400;
 
   /** The budget that draws every node, however many (Graphviz may then take minutes). */
@@ -167,8 +170,8 @@ public record ExportOptions(View view, Direction direction, ValueDisplay values,
   }
 
   /**
-   * Returns these options summarising pictures of more than {@code n} boxes ({@link #ALL_NODES}
-   * for none).
+   * Returns these options summarising pictures of more than {@code n} boxes, or more than n / 10
+   * rows deep (at least 40) ({@link #ALL_NODES} for none).
    */
   public ExportOptions withMaxNodes(int n) {
     return new ExportOptions(view, direction, values, collapseScopes, legend, title,

@@ -13,15 +13,18 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Summarises a picture that would draw more boxes than its budget, in three stages, each only as
- * far as needed: name scopes collapse to one box each (the largest first; the backward pass one
- * box per scope), then runs of identical steps fold to one box each (the longest first), and
- * finally the boxes farthest from the picture's targets are left out, as one box that says how
- * many. Scopes and folds the options name as expanded are never folded. Everything is decided in
- * creation order, so the same graph gives the same summary.
+ * Summarises a picture that would draw more boxes than its budget, or more rows than a tenth of it
+ * and at least 40 (a picture several screens deep, whose layout also costs Graphviz most), in
+ * three stages, each only as far as needed: name scopes collapse to one box each (the largest
+ * first; the backward pass one box per scope), then runs of identical steps fold to one box each
+ * (the longest first), and finally the boxes farthest from the picture's targets are left out, as
+ * one box that says how many (this stage counts boxes only). Scopes and folds the options name as
+ * expanded are never folded. Everything is decided in creation order, so the same graph gives the
+ * same summary.
  */
 final class Summariser {
   private static final int MAX_SCOPE_DEPTH = 4;
+  private static final int MIN_ROWS = 40;
   private static final String BACKWARD_OF = "backward of ";
   /** Marks a node whose users sit in different folds, or some in none. */
   private static final Fold MIXED = new Fold(Fold.Kind.REST, "mixed", null);
@@ -29,6 +32,7 @@ final class Summariser {
   private final Selection selection;
   private final ExportOptions options;
   private final Fold[] foldOf;
+  private final int rowBudget;
   private int count;
 
   private Summariser(Selection selection, ExportOptions options, int graphSize) {
@@ -36,6 +40,16 @@ final class Summariser {
     this.options = options;
     this.foldOf = new Fold[graphSize];
     this.count = selection.drawn().size();
+    this.rowBudget = rowBudget(options.maxNodes());
+  }
+
+  /**
+   * Returns the most rows a picture of at most {@code maxNodes} boxes may be deep unsummarised: a
+   * tenth of the budget, and never fewer than 40.
+   */
+  static int rowBudget(int maxNodes) {
+    return maxNodes == ExportOptions.ALL_NODES ? ExportOptions.ALL_NODES : Math.max(MIN_ROWS,
+        maxNodes / 10);
   }
 
   /**
@@ -46,16 +60,22 @@ final class Summariser {
   static Summary summarise(Selection selection, ExportOptions options, List<Node> targets,
       boolean collapseAll) {
     int budget = options.maxNodes();
-    if (selection.drawn().size() <= budget && !collapseAll) {
-      return null;
-    }
     int size = selection.drawn().get(selection.drawn().size() - 1).id() + 1;
     Summariser s = new Summariser(selection, options, size);
+    int rows = s.count > budget ? 0 : Rows.of(selection, s.foldOf);
+    if (s.count <= budget && rows <= s.rowBudget && !collapseAll) {
+      return null;
+    }
     s.collapseScopes(budget, collapseAll);
     RunFinder finder = s.foldRuns(budget);
     s.leaveOut(budget, targets);
     s.foldLiterals();
-    return s.summary(budget, finder);
+    return s.summary(budget, rows > s.rowBudget ? rows : 0, finder);
+  }
+
+  /** Returns true while the picture draws more boxes than the budget, or more rows. */
+  private boolean over(int budget) {
+    return count > budget || Rows.of(selection, foldOf) > rowBudget;
   }
 
   private void collapseScopes(int budget, boolean all) {
@@ -71,7 +91,7 @@ final class Summariser {
     List<Fold> bySize = new ArrayList<>(scopes.values());
     bySize.sort(Comparator.comparingInt((Fold f) -> -f.nodes().size()));
     for (Fold f : bySize) {
-      if ((count > budget || all) && f.nodes().size() > 1
+      if ((all || over(budget)) && f.nodes().size() > 1
           && !options.expanded().contains(f.name())) {
         fold(f);
       }
@@ -158,7 +178,7 @@ final class Summariser {
       }
     }
     RunFinder finder = new RunFinder(sequence, selection, foldOf.length);
-    if (count <= budget) {
+    if (!over(budget)) {
       return finder;
     }
     List<Fold> runs = new ArrayList<>();
@@ -170,7 +190,7 @@ final class Summariser {
     List<Fold> bySize = new ArrayList<>(runs);
     bySize.sort(Comparator.comparingInt((Fold f) -> -f.nodes().size()));
     for (Fold f : bySize) {
-      if (count > budget && !options.expanded().contains(f.name())) {
+      if (over(budget) && !options.expanded().contains(f.name())) {
         fold(f);
       }
     }
@@ -263,7 +283,7 @@ final class Summariser {
     count -= f.nodes().size() - 1;
   }
 
-  private Summary summary(int budget, RunFinder finder) {
+  private Summary summary(int budget, int deepRows, RunFinder finder) {
     List<Fold> folds = new ArrayList<>();
     Set<Fold> seen = new HashSet<>();
     List<Node> detailed = new ArrayList<>();
@@ -278,6 +298,7 @@ final class Summariser {
     for (Fold f : folds) {
       f.nodes().sort(Comparator.comparingInt(Node::id));
     }
-    return new Summary(foldOf, folds, detailed, selection.drawn().size(), budget, finder);
+    return new Summary(foldOf, folds, detailed, selection.drawn().size(),
+        new Summary.Budget(budget, rowBudget, deepRows), finder);
   }
 }

@@ -14,8 +14,24 @@ final class Summary {
   private final List<Fold> folds;
   private final List<Node> detailed;
   private final int selected;
-  private final int budget;
+  private final Budget budget;
   private final RunFinder finder;
+
+  /**
+   * What a picture was summarised to.
+   *
+   * @param boxes the node budget
+   * @param rows the most rows deep a picture may be unsummarised
+   * @param deepRows how many rows deep the picture would be in full, when that is why it was
+   *     summarised; else 0
+   */
+  record Budget(int boxes, int rows, int deepRows) {
+    /** Returns the budget as the caption and the message write it. */
+    String words() {
+      return "budget " + count(boxes) + (deepRows == 0 ? "" : "; " + count(deepRows)
+          + " rows deep in full, over the budget of " + count(rows) + " rows");
+    }
+  }
 
   /**
    * Creates the summary.
@@ -24,10 +40,10 @@ final class Summary {
    * @param folds the folds in use, in order of their first node
    * @param detailed the nodes drawn in detail, in creation order
    * @param selected how many nodes the picture would draw in full
-   * @param budget the node budget it was summarised to
+   * @param budget what it was summarised to
    * @param finder the run search whose runs the RUN folds are
    */
-  Summary(Fold[] foldOf, List<Fold> folds, List<Node> detailed, int selected, int budget,
+  Summary(Fold[] foldOf, List<Fold> folds, List<Node> detailed, int selected, Budget budget,
       RunFinder finder) {
     this.foldOf = foldOf;
     this.folds = folds;
@@ -70,7 +86,7 @@ final class Summary {
   /** Returns the caption line: how many nodes, drawn as how many boxes. */
   String caption() {
     return "summary: " + count(selected) + " nodes drawn as " + count(drawn()) + " boxes"
-        + " (budget " + count(budget) + ")";
+        + " (" + budget.words() + ")";
   }
 
   /**
@@ -87,7 +103,7 @@ final class Summary {
     }
     int shown = Math.min(names.size(), 6);
     return "summarised: " + count(selected) + " nodes drawn as " + count(drawn())
-        + " boxes (budget " + count(budget) + "); folded: " + String.join(", ",
+        + " boxes (" + budget.words() + "); folded: " + String.join(", ",
         names.subList(0, shown)) + (names.size() > shown ? ", …" : "")
         + "; to see more, expand a fold by its name or raise the budget (--expand NAME, "
         + "--max-nodes N or all; ExportOptions.withExpanded, withMaxNodes)";

@@ -139,6 +139,35 @@ class SummaryTest {
   }
 
   @Test
+  void aPictureDeeperThanItsRowBudgetCollapsesScopesThoughItHasFewBoxes() {
+    Graph g = new Graph();
+    Node h = g.input("X", Tensor.column(1, 2));
+    for (int layer = 1; layer <= 20; layer++) {
+      try (Graph.Scope s = g.scope("layer" + layer)) {
+        Node w = g.parameter("W" + layer, Tensor.matrix(new double[] {1, 0}, new double[] {0, 1}));
+        h = w.matmul(h).tanh().add(h).named("h" + layer);
+      }
+    }
+    Node loss = h.square().sum().named("L");
+    GraphExport export = GraphExport.of(loss).options(ExportOptions.defaults()
+        .withView(View.FORWARD));
+    GraphPicture p = export.picture();
+    // X is row 1; each layer adds three rows (W·h, tanh, + h), so h20 is row 61, L row 63: over
+    // the default budget's 400 / 10 = 40 rows with 1 + 20 · 4 + 2 = 83 boxes. A collapsed layer is
+    // one row, so 12 of them (63 - 2 · 12 = 39) collapse, in creation order (all are 4 nodes):
+    // 83 - 12 · 3 = 47 boxes.
+    assertEquals(83, p.nodes());
+    assertEquals(47, p.boxes(), p.summary());
+    assertTrue(p.summary().startsWith("summarised: 83 nodes drawn as 47 boxes (budget 400; 63 "
+        + "rows deep in full, over the budget of 40 rows); folded: layer1, layer2,"),
+        p.summary());
+    assertTrue(p.dot().contains("<b>layer12</b>") && !p.dot().contains("<b>layer13</b>"));
+    assertTrue(p.dot().contains("<b>h13</b>") && !p.dot().contains("<b>h12</b>"));
+    GraphPicture shallow = export.options(export.options().withMaxNodes(640)).picture();
+    assertFalse(shallow.summarised(), "a budget of 640 boxes allows 64 rows");
+  }
+
+  @Test
   void aHundredThousandNodeGraphIsSummarisedAndRenderedWithinItsLimits() {
     Graph g = new Graph();
     Random random = new Random(1);

@@ -54,7 +54,8 @@ public final class CnnCommand implements Runnable {
   PlotOption plot = new PlotOption();
 
   @Option(names = "--save", paramLabel = "FILE", description = "Save the trained network's "
-      + "parameters to this file (ModelFile.loadInto(CnnRun.network(seed), file) reads them).")
+      + "parameters to this file (ModelFile.loadInto(CnnRun.network(seed), file) reads them; "
+      + "export-onnx FILE --example cnn writes them as ONNX).")
   Path save;
 
   @Option(names = "--json", description = "Print one JSON object instead of the report.")
@@ -107,7 +108,8 @@ public final class CnnCommand implements Runnable {
     }
     if (saved != null) {
       System.out.println("parameters saved to " + saved + " (ModelFile.loadInto reads them into "
-          + "CnnRun.network(" + seed + "))");
+          + "CnnRun.network(" + seed + "); export-onnx " + saved + " --example cnn --out FILE "
+          + "writes them as ONNX)");
     }
   }
 

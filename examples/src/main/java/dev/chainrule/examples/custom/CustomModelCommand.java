@@ -13,7 +13,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Gradchecks and trains the custom model with a user-written operation. */
-@Command(name = "custom-model", description = "A custom model with a user-written op (softplus), "
+@Command(name = "custom-model", description = "A custom model with a user-written op (mish), "
     + "gradchecked, trained on the moons.")
 public final class CustomModelCommand implements Runnable {
   @Option(names = "--epochs", description = "Epochs (default: ${DEFAULT-VALUE}).")
@@ -47,8 +47,8 @@ public final class CustomModelCommand implements Runnable {
       Json.print(m, System.out);
       return;
     }
-    System.out.println("SkipNet: Z[2] = W[2]·softplus(W[1]·X + b[1]) + V·X + b[2], softplus "
-        + "written by the user with its own derivative σ(x)");
+    System.out.println("SkipNet: Z[2] = W[2]·mish(W[1]·X + b[1]) + V·X + b[2], mish(x) = "
+        + "x·tanh(softplus(x)) written by the user with its own derivative");
     System.out.println("gradcheck on a batch of 8:");
     System.out.println(r.gradcheck());
     System.out.printf(Locale.ROOT, "after %d epochs on the moons: accuracy %.4f (training), "

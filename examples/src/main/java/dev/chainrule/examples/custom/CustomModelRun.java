@@ -13,7 +13,7 @@ import dev.chainrule.nn.train.Trainer;
 import dev.chainrule.nn.train.TrainingGraph;
 
 /**
- * Checks the custom {@link SkipNet} (with its user-written {@link Softplus}) against finite
+ * Checks the custom {@link SkipNet} (with its user-written {@link Mish}) against finite
  * differences on a batch of 8, then trains it on the two moons.
  *
  * @param gradcheck reverse mode against central differences for every parameter

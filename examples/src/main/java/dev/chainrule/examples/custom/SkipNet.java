@@ -13,9 +13,9 @@ import java.util.List;
 
 /**
  * A custom model, written as plain Java that builds nodes: one hidden layer with the user-written
- * {@link Softplus} activation plus a linear skip connection from the input straight to the
+ * {@link Mish} activation plus a linear skip connection from the input straight to the
  * output, which a {@link dev.chainrule.nn.model.Sequential} stack cannot express. In the column
- * layout: Z[2] = W[2]·softplus(W[1]·X + b[1]) + V·X + b[2]; one output, a logit for a sigmoid.
+ * layout: Z[2] = W[2]·mish(W[1]·X + b[1]) + V·X + b[2]; one output, a logit for a sigmoid.
  */
 public final class SkipNet implements Model {
   private final int inputs;
@@ -25,7 +25,7 @@ public final class SkipNet implements Model {
   private final Tensor v;
   private final Tensor b2;
 
-  /** Creates the model with {@code hidden} softplus units, weights drawn with {@code seed}. */
+  /** Creates the model with {@code hidden} mish units, weights drawn with {@code seed}. */
   public SkipNet(int inputs, int hidden, long seed) {
     RandomSource r = RandomSource.seeded(seed);
     this.inputs = inputs;
@@ -60,7 +60,7 @@ public final class SkipNet implements Model {
     Node a1;
     try (Graph.Scope s = g.scope("hidden")) {
       Node z1 = g.parameter("W[1]", w1).matmul(x).add(g.parameter("b[1]", b1)).named("Z[1]");
-      a1 = Softplus.of(z1).named("A[1]");
+      a1 = Mish.of(z1).named("A[1]");
     }
     try (Graph.Scope s = g.scope("output")) {
       Node skip = g.parameter("V", v).matmul(x).named("skip");

@@ -75,7 +75,8 @@ public final class GraphCommand implements Runnable {
   double scale = 2;
 
   @Option(names = "--max-nodes", paramLabel = "N|all", description = "Summarise pictures of more "
-      + "than N boxes (default: 400); all draws every node.")
+      + "than N boxes (default: 400) or more than N/10 rows deep (at least 40); all draws every "
+      + "node.")
   String maxNodes = String.valueOf(ExportOptions.DEFAULT_MAX_NODES);
 
   @Option(names = "--expand", split = ",", paramLabel = "NAMES", hideParamSyntax = true,

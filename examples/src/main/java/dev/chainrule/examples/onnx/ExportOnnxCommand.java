@@ -1,11 +1,13 @@
 package dev.chainrule.examples.onnx;
 
+import dev.chainrule.examples.cli.Flags;
 import dev.chainrule.examples.cli.Json;
 import dev.chainrule.examples.cli.UsageException;
+import dev.chainrule.examples.sequence.SequenceCommand;
 import dev.chainrule.nn.data.IoMessages;
 import dev.chainrule.nn.io.ModelFile;
 import dev.chainrule.nn.io.ModelFileException;
-import dev.chainrule.nn.model.Sequential;
+import dev.chainrule.nn.model.Model;
 import dev.chainrule.onnx.OnnxExport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,9 +21,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * Writes a saved model (a file of {@code ModelFile.save}, such as {@code fashion-mnist --save}
- * writes) as an ONNX file that ONNX Runtime executes and Netron draws. A missing, corrupt or
- * custom-model file is bad input: exit status 2 and one line.
+ * Writes a saved model as an ONNX file that ONNX Runtime executes and Netron draws: a file of
+ * {@code ModelFile.save} holding a {@code Sequential} (such as {@code fashion-mnist --save}
+ * writes), or, with {@code --example}, the file the {@code cnn} or {@code sequence} example saved
+ * (a {@code Network} or {@code LayerStack}, whose file holds parameters but no architecture, so
+ * the example's code rebuilds the model). A missing, corrupt or custom-model file is bad input:
+ * exit status 2 and one line saying what to do.
  */
 @Command(name = "export-onnx", description = "Write a saved model as an ONNX file (opset "
     + OnnxExport.OPSET + ", float64) for ONNX Runtime, Netron and other tools.")
@@ -34,6 +39,14 @@ public final class ExportOnnxCommand implements Runnable {
       description = "The ONNX file to write, e.g. model.onnx.")
   Path out;
 
+  @Option(names = "--example", paramLabel = "NAME", description = "The example that saved the "
+      + "file, cnn or sequence: its model is rebuilt in code and the file loaded into it.")
+  String example;
+
+  @Option(names = "--bits", paramLabel = "B", description = "With --example sequence: the digits "
+      + "of the numbers it was trained on, its --bits.")
+  Integer bits;
+
   @Option(names = "--reference", paramLabel = "FILE", description = "Also write "
       + ReferenceSamples.SAMPLES + " random inputs and chainrule's outputs for them as JSON, to "
       + "check ONNX Runtime against.")
@@ -45,7 +58,7 @@ public final class ExportOnnxCommand implements Runnable {
   /** Loads, exports and reports. */
   @Override
   public void run() {
-    Sequential loaded = load();
+    Model loaded = load();
     OnnxExport export = OnnxExport.of(loaded).named(model.getFileName().toString());
     Path file = out.toAbsolutePath().normalize();
     write(out, () -> export.write(file));
@@ -53,13 +66,16 @@ public final class ExportOnnxCommand implements Runnable {
     if (samples != null) {
       write(reference, () -> ReferenceSamples.write(ReferenceSamples.of(loaded, export), samples));
     }
+    String described = loaded.architecture().map(a -> a.widths() + " model")
+        .orElse("the " + example + " example's " + export.title());
     String shape = loaded.layout().id() + " layout, input " + OnnxExport.INPUT + " "
         + (loaded.layout().sampleAxis() == 0 ? "(m, " + loaded.inputSize() + ")"
         : "(" + loaded.inputSize() + ", m)") + ", output " + export.outputName();
     if (json) {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("file", file.toString());
-      m.put("architecture", loaded.architecture().orElseThrow().widths());
+      m.put("architecture", loaded.architecture().map(a -> a.widths()).orElse(export.title()));
+      m.put("example", example);
       m.put("opset", OnnxExport.OPSET);
       m.put("irVersion", OnnxExport.IR_VERSION);
       m.put("input", OnnxExport.INPUT);
@@ -69,8 +85,8 @@ public final class ExportOnnxCommand implements Runnable {
       Json.print(m, System.out);
       return;
     }
-    System.out.println("wrote " + file + ": " + loaded.architecture().orElseThrow().widths()
-        + " model, ONNX opset " + OnnxExport.OPSET + ", float64, " + shape);
+    System.out.println("wrote " + file + ": " + described + ", ONNX opset " + OnnxExport.OPSET
+        + ", float64, " + shape);
     if (samples != null) {
       System.out.println("wrote " + samples + ": " + ReferenceSamples.SAMPLES + " random inputs "
           + "and chainrule's outputs for them");
@@ -93,12 +109,48 @@ public final class ExportOnnxCommand implements Runnable {
     void run() throws IOException;
   }
 
-  private Sequential load() {
+  /**
+   * Returns the sequence example's digits: --bits, which it needs, since the file's parameters do
+   * not say how long the sequences were (0 for the other examples).
+   */
+  private int digits() {
+    if (!"sequence".equals(example)) {
+      return 0;
+    }
+    if (bits == null) {
+      throw new UsageException("--example sequence needs --bits, the digits of the numbers it was "
+          + "trained on (its --bits, " + SequenceCommand.DEFAULT_BITS + " unless given): the "
+          + "file's parameters do not say how long the sequences were");
+    }
+    Flags.atLeast("--bits", bits, 1);
+    if (bits > SequenceCommand.MAX_BITS) {
+      throw new UsageException("--bits must be at most " + SequenceCommand.MAX_BITS + ", got "
+          + bits);
+    }
+    return bits;
+  }
+
+  private Model load() {
+    if (bits != null && !"sequence".equals(example)) {
+      throw new UsageException("--bits goes with --example sequence (the digits of the numbers "
+          + "the sequence example added)");
+    }
     if (!Files.isRegularFile(model)) {
       throw new UsageException("no model file at " + model + (Files.isDirectory(model)
           ? " (it is a directory)" : ""));
     }
     try {
+      if (example != null) {
+        return ExampleModels.rebuild(example, digits(), model);
+      }
+      if (ModelFile.read(model).architecture() == null) {
+        throw new UsageException(model + " holds the parameters of a model without a saved "
+            + "architecture (a Network, a LayerStack or a model of your own), which export-onnx "
+            + "cannot rebuild from the file alone; for a file the cnn or sequence example saved, "
+            + "add --example cnn, or --example sequence with the --bits it was trained with; for "
+            + "your own model, export it from Java: ModelFile.loadInto(model, file), then "
+            + "OnnxExport.of(model).write(path)");
+      }
       return ModelFile.load(model);
     } catch (ModelFileException e) {
       throw new UsageException(e.getMessage());

@@ -2,7 +2,7 @@ package dev.chainrule.examples.onnx;
 
 import com.google.gson.GsonBuilder;
 import dev.chainrule.core.tensor.Tensor;
-import dev.chainrule.nn.model.Sequential;
+import dev.chainrule.nn.model.Model;
 import dev.chainrule.nn.train.Inference;
 import dev.chainrule.onnx.OnnxExport;
 import java.io.IOException;
@@ -29,7 +29,7 @@ final class ReferenceSamples {
   private ReferenceSamples() {}
 
   /** Returns the reference of {@code model} exported as {@code export}, as JSON-ready values. */
-  static Map<String, Object> of(Sequential model, OnnxExport export) {
+  static Map<String, Object> of(Model model, OnnxExport export) {
     Random random = new Random(SEED);
     double[] rows = new double[SAMPLES * model.inputSize()];
     for (int i = 0; i < rows.length; i++) {

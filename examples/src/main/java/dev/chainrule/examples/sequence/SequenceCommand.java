@@ -5,6 +5,7 @@ import dev.chainrule.examples.cli.AnomalyOption;
 import dev.chainrule.examples.cli.Flags;
 import dev.chainrule.examples.cli.Json;
 import dev.chainrule.examples.cli.PlotOption;
+import dev.chainrule.examples.cli.TrainingOutput;
 import dev.chainrule.examples.cli.UsageException;
 import dev.chainrule.nn.listeners.EpochLine;
 import dev.chainrule.nn.listeners.ProgressBarListener;
@@ -24,11 +25,16 @@ import picocli.CommandLine.Option;
 @Command(name = "sequence", description = "Train an LSTM or GRU to add two binary numbers digit "
     + "by digit (back-propagation through time).")
 public final class SequenceCommand implements Runnable {
+  /** The digits of each number added unless {@code --bits} says otherwise. */
+  public static final int DEFAULT_BITS = 8;
+  /** The most digits {@code --bits} takes. */
+  public static final int MAX_BITS = 30;
+
   @Option(names = "--cell", description = "lstm or gru (default: ${DEFAULT-VALUE}).")
   String cell = "gru";
 
   @Option(names = "--bits", description = "Digits of each number (default: ${DEFAULT-VALUE}).")
-  int bits = 8;
+  int bits = DEFAULT_BITS;
 
   @Option(names = "--hidden", description = "Hidden units (default: ${DEFAULT-VALUE}).")
   int hidden = 16;
@@ -56,6 +62,11 @@ public final class SequenceCommand implements Runnable {
   @Mixin
   PlotOption plot = new PlotOption();
 
+  @Option(names = "--save", paramLabel = "FILE", description = "Save the trained model's "
+      + "parameters to this file (export-onnx FILE --example sequence --bits B writes it as "
+      + "ONNX).")
+  Path save;
+
   @Option(names = "--json", description = "Print one JSON object instead of the report.")
   boolean json;
 
@@ -79,9 +90,11 @@ public final class SequenceCommand implements Runnable {
               .consoleOnly());
     }
     Path plotted = plot.write(r.history(), "Binary addition, " + s.description());
+    Path saved = TrainingOutput.save(r.model(), save);
     if (json) {
       Map<String, Object> m = asJson(r);
       m.put("plot", plotted == null ? null : plotted.toString());
+      m.put("saved", saved == null ? null : saved.toString());
       Json.print(m, System.out);
       return;
     }
@@ -92,6 +105,10 @@ public final class SequenceCommand implements Runnable {
     if (plotted != null) {
       System.out.println(PlotOption.wrote(plotted));
     }
+    if (saved != null) {
+      System.out.println("parameters saved to " + saved + " (export-onnx " + saved
+          + " --example sequence --bits " + bits + " --out FILE writes them as ONNX)");
+    }
   }
 
   private SequenceSettings settings() {
@@ -99,8 +116,8 @@ public final class SequenceCommand implements Runnable {
       throw new UsageException("--cell must be lstm or gru, got " + cell);
     }
     Flags.atLeast("--bits", bits, 1);
-    if (bits > 30) {
-      throw new UsageException("--bits must be at most 30, got " + bits);
+    if (bits > MAX_BITS) {
+      throw new UsageException("--bits must be at most " + MAX_BITS + ", got " + bits);
     }
     Flags.atLeast("--hidden", hidden, 1);
     Flags.atLeast("--samples", samples, 1);

@@ -72,12 +72,23 @@ public record SequenceRun(SequenceSettings settings, LayerStack model, History h
 
   /** Returns the untrained model of the settings: recurrent layer, then a sigmoid on every step. */
   static LayerStack model(SequenceSettings s) {
-    RandomSource r = RandomSource.seeded(s.seed());
-    int steps = s.bits() + 1;
-    Cell cell = Cell.valueOf(s.cell().toUpperCase(java.util.Locale.ROOT));
+    return model(Cell.valueOf(s.cell().toUpperCase(java.util.Locale.ROOT)), s.bits(), s.hidden(),
+        s.seed());
+  }
+
+  /**
+   * Returns the untrained model of this example for numbers of {@code bits} digits: a {@code
+   * cell} layer of {@code hidden} units over the bits + 1 steps of two digits, returning every
+   * hidden state, then a sigmoid unit on every step, weights drawn from {@code seed}. A file the
+   * example saved ({@code --save}) loads into the model of its cell, bits and hidden units ({@code
+   * ModelFile.loadInto}).
+   */
+  public static LayerStack model(Cell cell, int bits, int hidden, long seed) {
+    RandomSource r = RandomSource.seeded(seed);
+    int steps = bits + 1;
     return new LayerStack(Layout.COLUMN, List.of(
-        Recurrent.create(cell.id(), cell, Layout.COLUMN, steps, 2, s.hidden(), true, r),
-        new EveryStep(Dense.create(1, Layout.COLUMN, s.hidden(), 1, Activation.sigmoid(),
+        Recurrent.create(cell.id(), cell, Layout.COLUMN, steps, 2, hidden, true, r),
+        new EveryStep(Dense.create(1, Layout.COLUMN, hidden, 1, Activation.sigmoid(),
             Initializers.xavierNormal(), Initializers.zeros(), r), steps)));
   }
 }

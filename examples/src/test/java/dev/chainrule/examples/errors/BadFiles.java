@@ -1,17 +1,26 @@
 package dev.chainrule.examples.errors;
 
+import dev.chainrule.core.graph.Node;
 import dev.chainrule.nn.data.CsvReader;
 import dev.chainrule.nn.data.IdxReader;
 import dev.chainrule.nn.init.Initializers;
+import dev.chainrule.nn.init.RandomSource;
 import dev.chainrule.nn.io.Checkpoint;
 import dev.chainrule.nn.io.ModelFile;
 import dev.chainrule.nn.layers.Activation;
+import dev.chainrule.nn.layers.Dense;
+import dev.chainrule.nn.layers.Layer;
+import dev.chainrule.nn.layers.LayerOutput;
 import dev.chainrule.nn.layers.Layout;
+import dev.chainrule.nn.layers.Parameter;
 import dev.chainrule.nn.losses.Loss;
+import dev.chainrule.nn.model.LayerStack;
+import dev.chainrule.nn.model.Network;
 import dev.chainrule.nn.model.Sequential;
 import dev.chainrule.nn.optim.Adam;
 import dev.chainrule.nn.optim.Momentum;
 import dev.chainrule.nn.train.Trainer;
+import dev.chainrule.onnx.OnnxExport;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -22,6 +31,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.zip.CRC32;
 import java.util.zip.GZIPOutputStream;
 
@@ -100,6 +110,47 @@ final class BadFiles {
     Path saved = ROOT.resolve("4-5-3.crm");
     ModelFile.save(net(5), saved);
     ModelFile.loadInto(net(8), saved);
+  }
+
+  /** Saves a small convolutional network, whose file holds no architecture, as network.crm. */
+  static void saveANetwork() throws IOException {
+    ModelFile.save(Network.builder(1, 4, 4).conv2d(2, 3, 1, Activation.relu()).flatten()
+        .dense(3, Activation.softmax()).seed(1).build(), ROOT.resolve("network.crm"));
+  }
+
+  /** A layer of the user's own: it doubles its input. */
+  static final class Doubling implements Layer {
+    @Override
+    public String name() {
+      return "doubling";
+    }
+
+    @Override
+    public int inputSize() {
+      return 4;
+    }
+
+    @Override
+    public int outputSize() {
+      return 4;
+    }
+
+    @Override
+    public LayerOutput apply(Node input) {
+      Node twice = input.mul(2.0);
+      return new LayerOutput(twice, twice);
+    }
+
+    @Override
+    public List<Parameter> parameters() {
+      return List.of();
+    }
+  }
+
+  static void exportALayerOfYourOwn() {
+    OnnxExport.of(new LayerStack(Layout.ROW, List.of(new Doubling(), Dense.create(2, Layout.ROW,
+        4, 3, Activation.softmax(), Initializers.normal(0.1), Initializers.zeros(),
+        RandomSource.seeded(1)))));
   }
 
   private static byte[] idx(int magic, int[] dims, int bodyBytes) throws IOException {

@@ -81,6 +81,7 @@ class ErrorCatalogueTest {
       Files.writeString(fashion.resolve(f + ".gz"), "<html>404 Not Found</html>\n");
     }
     Files.writeString(Path.of(BadFiles.DIR, "a-file"), "a file, not a directory\n");
+    BadFiles.saveANetwork();
   }
 
   private static Outcome api(Entry e) {

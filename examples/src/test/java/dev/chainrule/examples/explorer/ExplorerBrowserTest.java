@@ -11,10 +11,13 @@ import dev.chainrule.nn.init.Initializers;
 import dev.chainrule.nn.layers.Activation;
 import dev.chainrule.nn.layers.Layout;
 import dev.chainrule.nn.losses.Loss;
+import dev.chainrule.nn.layers.Conv2d;
+import dev.chainrule.nn.model.Network;
 import dev.chainrule.nn.model.Sequential;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -27,8 +30,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Opens the explorer's pages in headless Chromium, offline, as a user would: no console error, no
- * resource fetched, a click on a node shows its formula and the values the seed prints, search
- * finds nodes by name, a collapsed layer opens, and the screenshot is not blank. The screenshot of
+ * resource fetched, a click on a node shows its formula and the values the seed prints (and, for
+ * a convolutional network, the statistics of its images worked out by hand), search finds nodes
+ * by name, a collapsed layer opens, and the screenshot is not blank. The screenshot of
  * mazur is the guide's picture ({@code -Dchainrule.docs.update=true} rewrites it).
  */
 class ExplorerBrowserTest {
@@ -128,6 +132,50 @@ class ExplorerBrowserTest {
       // a ReLU's output: nothing below 0, and some units of a random batch at exactly 0
       assertEquals("0", statistic(d, "value-stats", "min"));
       assertTrue(d.findElements(By.cssSelector("table.gradient-stats")).size() == 1);
+      assertEquals(List.of(), chromium.consoleErrors());
+    }
+  }
+
+  @Test
+  void aConvolutionalNetworksPanelShowsTheValuesOfItsImages() throws Exception {
+    // one 3×3 filter of 0.1s, padding 1, no bias, over two 5×5 images of ones: a corner window
+    // covers 4 pixels (0.4), an edge window 6 (0.6), an inner one 9 (0.9), so Z[1] holds 4·0.4,
+    // 12·0.6 and 9·0.9 per image: mean 16.9 / 25 = 0.676, min 0.4, max 0.9. Batch norm in
+    // evaluation mode, fresh (mean 0, variance 1, γ = 1, β = 0), divides by √(1 + 1e−5):
+    // A[2] has mean 0.676 / √1.00001 = 0.675997; every 2×2 max-pool window holds an inner
+    // pixel, so A[3] is 0.9 / √1.00001 = 0.899996 throughout.
+    Network net = Network.builder(1, 5, 5).conv2d(1, 3, 1, Activation.relu()).batchNorm()
+        .maxPool2d(2).flatten().dense(3, Activation.softmax()).seed(5).build();
+    Arrays.fill(((Conv2d) net.layers().get(0)).weights().buffer(), 0.1);
+    double[] ones = new double[2 * 25];
+    Arrays.fill(ones, 1.0);
+    Tensor targets = Tensor.matrix(new double[] {1, 0, 0}, new double[] {0, 0, 1});
+    Path page = ModelExplorer.of(net, Loss.softmaxCrossEntropy(), Tensor.of(ones, 2, 25),
+        targets).write(dir.resolve("cnn.html"));
+    try (HeadlessChromium chromium = HeadlessChromium.start()) {
+      ChromeDriver d = chromium.driver();
+      d.get(page.toUri().toString());
+      assertEquals("layers", d.findElement(By.tagName("body")).getAttribute("data-variant"));
+      List<String> scopes = d.findElements(By.cssSelector("#canvas g.node.box")).stream()
+          .map(b -> b.getAttribute("data-scope")).toList();
+      assertEquals(List.of("conv1", "batchnorm2", "maxpool3", "flatten4", "layer5"), scopes);
+      d.findElements(By.cssSelector("#canvas g.node.box")).get(0).click();
+      click(d, "Z[1]");
+      assertEquals("(2, 1, 5, 5)", text(d, ".fact-shape"));
+      assertEquals("50", statistic(d, "value-stats", "elements"));
+      assertEquals("0.676", statistic(d, "value-stats", "mean"));
+      assertEquals("0.4", statistic(d, "value-stats", "min"));
+      assertEquals("0.9", statistic(d, "value-stats", "max"));
+      assertEquals(1, d.findElements(By.cssSelector("table.gradient-stats")).size());
+      click(d, "A[2]");
+      assertEquals("0.675997", statistic(d, "value-stats", "mean"));
+      click(d, "A[3]");
+      assertEquals("(2, 1, 2, 2)", text(d, ".fact-shape"));
+      assertEquals("0.899996", statistic(d, "value-stats", "min"));
+      assertEquals("0.899996", statistic(d, "value-stats", "max"));
+      click(d, "W[1]");
+      assertEquals("0.1", statistic(d, "value-stats", "mean"));
+      assertEquals(1, d.findElements(By.cssSelector("table.gradient-stats")).size());
       assertEquals(List.of(), chromium.consoleErrors());
     }
   }

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.chainrule.examples.cli.CliRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -67,6 +69,19 @@ class GraphCommandTest {
       assertEquals(1, r.err().lines().count(), r.err());
       assertTrue(r.err().startsWith("error: "), r.err());
     }
+  }
+
+  @Test
+  void theCnnsDeepPictureCollapsesItsLargestLayer() throws Exception {
+    CliRun r = CliRun.of("graph", "cnn", "--format", "dot", "--out", dir.toString());
+    assertEquals(0, r.status(), r.err());
+    Matcher m = Pattern.compile(
+        "cnn-both: summarised: (\\d+) nodes drawn as (\\d+) boxes").matcher(r.out());
+    assertTrue(m.find(), r.out());
+    assertTrue(Integer.parseInt(m.group(1)) < 400, "within the node budget, but too deep");
+    assertTrue(Integer.parseInt(m.group(2)) <= 60, r.out());
+    assertTrue(r.out().contains("folded: batchnorm2, backward of batchnorm2;"), r.out());
+    assertTrue(Files.readString(dir.resolve("cnn-both.dot")).contains("<b>batchnorm2</b>"));
   }
 
   @Test

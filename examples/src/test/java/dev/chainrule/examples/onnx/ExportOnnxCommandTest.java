@@ -16,6 +16,12 @@ import dev.chainrule.nn.data.FashionMnist;
 import dev.chainrule.nn.io.ModelFile;
 import dev.chainrule.nn.layers.Activation;
 import dev.chainrule.nn.layers.Layout;
+import dev.chainrule.examples.cnn.CnnRun;
+import dev.chainrule.examples.sequence.SequenceRun;
+import dev.chainrule.nn.layers.Cell;
+import dev.chainrule.nn.model.LayerStack;
+import dev.chainrule.nn.model.Model;
+import dev.chainrule.nn.model.Network;
 import dev.chainrule.nn.model.Sequential;
 import dev.chainrule.nn.train.Inference;
 import java.nio.DoubleBuffer;
@@ -27,8 +33,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The export-onnx command: a model saved by the fashion-mnist example exports, and ONNX Runtime
- * computes from the file what chainrule computes from the saved model; bad files are bad input.
+ * The export-onnx command: models saved by the fashion-mnist, cnn and sequence examples export
+ * (the last two with --example, which rebuilds their Network or LayerStack in code), and ONNX
+ * Runtime computes from the file what chainrule computes from the saved model; bad files are bad
+ * input, and a file without an architecture says what to do.
  */
 class ExportOnnxCommandTest {
   @TempDir
@@ -123,8 +131,77 @@ class ExportOnnxCommandTest {
     }
   }
 
+  @Test
+  void theCnnExamplesSavedNetworkExportsWithExampleCnn() throws Exception {
+    Prerequisites.require(Files.isDirectory(FashionMnist.defaultDirectory()), "Fashion-MNIST",
+        "apt-get install dataset-fashion-mnist");
+    Path model = dir.resolve("cnn.model");
+    CliRun train = CliRun.of("cnn", "--limit", "256", "--epochs", "1", "--save",
+        model.toString());
+    assertEquals(0, train.status(), train.err());
+    assertTrue(train.out().contains("export-onnx " + model + " --example cnn --out FILE"),
+        train.out());
+    Path onnx = dir.resolve("cnn.onnx");
+    CliRun bare = CliRun.of("export-onnx", model.toString(), "--out", onnx.toString());
+    assertEquals(2, bare.status(), bare.err());
+    assertTrue(bare.err().startsWith("error: " + model + " holds the parameters of a model "
+        + "without a saved architecture (a Network, a LayerStack or a model of your own)"),
+        bare.err());
+    assertTrue(bare.err().contains("add --example cnn"), bare.err());
+    assertEquals(1, bare.err().strip().lines().count(), bare.err());
+    CliRun r = CliRun.of("export-onnx", model.toString(), "--example", "cnn", "--out",
+        onnx.toString());
+    assertEquals(0, r.status(), r.err());
+    assertEquals("wrote " + onnx + ": the cnn example's Network (1, 28, 28) → 10, ONNX opset 17, "
+        + "float64, row layout, input X (m, 784), output A[9]\n", r.out());
+    Network net = CnnRun.network(2);
+    ModelFile.loadInto(net, model);
+    assertSameAsChainrule(net, onnx, 784);
+  }
+
+  @Test
+  void theSequenceExamplesSavedModelExportsWithItsBits() throws Exception {
+    Path model = dir.resolve("lstm.model");
+    CliRun train = CliRun.of("sequence", "--cell", "lstm", "--bits", "3", "--hidden", "5",
+        "--samples", "64", "--epochs", "1", "--save", model.toString());
+    assertEquals(0, train.status(), train.err());
+    assertTrue(train.out().contains("export-onnx " + model + " --example sequence --bits 3 --out "
+        + "FILE"), train.out());
+    Path onnx = dir.resolve("lstm.onnx");
+    CliRun noBits = CliRun.of("export-onnx", model.toString(), "--example", "sequence", "--out",
+        onnx.toString());
+    assertEquals(2, noBits.status(), noBits.err());
+    assertTrue(noBits.err().startsWith("error: --example sequence needs --bits"), noBits.err());
+    CliRun r = CliRun.of("export-onnx", model.toString(), "--example", "sequence", "--bits", "3",
+        "--out", onnx.toString());
+    assertEquals(0, r.status(), r.err());
+    // 3 + 1 steps of two digits: 8 inputs per sample, one sample a column
+    assertEquals("wrote " + onnx + ": the sequence example's LayerStack, ONNX opset 17, float64, "
+        + "column layout, input X (8, m), output A[1]\n", r.out());
+    LayerStack stack = SequenceRun.model(Cell.LSTM, 3, 5, 9);
+    ModelFile.loadInto(stack, model);
+    assertSameAsChainrule(stack, onnx, 8);
+  }
+
+  @Test
+  void aFileTheExampleDidNotSaveIsBadInput() throws Exception {
+    Path model = dir.resolve("mlp.model");
+    ModelFile.save(Sequential.builder(Layout.ROW, 3).dense(2, Activation.relu()).seed(1).build(),
+        model);
+    CliRun sequence = CliRun.of("export-onnx", model.toString(), "--example", "sequence",
+        "--bits", "3", "--out", dir.resolve("x.onnx").toString());
+    assertEquals(2, sequence.status(), sequence.err());
+    assertTrue(sequence.err().startsWith("error: " + model + " was not saved by the sequence "
+        + "example: its first parameter is W[1], not lstm.W_ih or gru.W_ih"), sequence.err());
+    CliRun cnn = CliRun.of("export-onnx", model.toString(), "--example", "cnn", "--out",
+        dir.resolve("x.onnx").toString());
+    assertEquals(2, cnn.status(), cnn.err());
+    assertTrue(cnn.err().startsWith("error: "), cnn.err());
+    assertEquals(1, cnn.err().strip().lines().count(), cnn.err());
+  }
+
   /** Runs the file in ONNX Runtime on random samples and compares with chainrule's outputs. */
-  private static void assertSameAsChainrule(Sequential model, Path onnx, int features)
+  private static void assertSameAsChainrule(Model model, Path onnx, int features)
       throws Exception {
     Random random = new Random(11);
     double[] rows = new double[20 * features];

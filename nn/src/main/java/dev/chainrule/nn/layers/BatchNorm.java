@@ -71,6 +71,11 @@ public final class BatchNorm implements Layer, Stateful {
     return input;
   }
 
+  /** Returns the layer's position l, from 1. */
+  public int index() {
+    return index;
+  }
+
   @Override
   public List<Parameter> parameters() {
     return List.of(new Parameter("γ[" + index + "]", gamma), new Parameter("β[" + index + "]",

@@ -106,6 +106,31 @@ public final class Conv2d implements Layer {
     return biases;
   }
 
+  /** Returns the layer's position l, from 1. */
+  public int index() {
+    return index;
+  }
+
+  /** Returns the shape of one sample's input, (channels, height, width). */
+  public Shape inputShape() {
+    return input;
+  }
+
+  /** Returns the stride, padding and dilation of the kernel's window. */
+  public Window2d window() {
+    return window;
+  }
+
+  /** Returns the number of channel groups. */
+  public int groups() {
+    return groups;
+  }
+
+  /** Returns the activation g. */
+  public Activation activation() {
+    return activation;
+  }
+
   @Override
   public List<Parameter> parameters() {
     return List.of(new Parameter("W[" + index + "]", weights),

@@ -59,6 +59,16 @@ public final class Dropout implements Layer, Stateful {
     return input;
   }
 
+  /** Returns the layer's position l, from 1. */
+  public int index() {
+    return index;
+  }
+
+  /** Returns the probability with which an element is dropped while training. */
+  public double rate() {
+    return rate;
+  }
+
   @Override
   public List<Parameter> parameters() {
     return List.of();

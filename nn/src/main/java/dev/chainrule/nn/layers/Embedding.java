@@ -83,6 +83,11 @@ public final class Embedding implements Layer {
     return table;
   }
 
+  /** Returns the layout of the token ids and of the embedded sequence. */
+  public Layout layout() {
+    return layout;
+  }
+
   @Override
   public List<Parameter> parameters() {
     return List.of(new Parameter(name + ".E", table));

@@ -46,6 +46,16 @@ public final class EveryStep implements Layer {
     return dense.parameters();
   }
 
+  /** Returns the dense layer applied to each step. */
+  public Dense dense() {
+    return dense;
+  }
+
+  /** Returns T, the steps of the sequences it takes. */
+  public int steps() {
+    return steps;
+  }
+
   /** Applies the dense layer to each step of {@code input} and returns the sequence of results. */
   @Override
   public LayerOutput apply(Node input) {

@@ -44,6 +44,16 @@ public final class Flatten implements Layer {
     return layout;
   }
 
+  /** Returns the layer's position l, from 1. */
+  public int index() {
+    return index;
+  }
+
+  /** Returns the shape of one sample's input, e.g. (channels, height, width). */
+  public Shape inputShape() {
+    return input;
+  }
+
   @Override
   public List<Parameter> parameters() {
     return List.of();

@@ -75,6 +75,21 @@ public final class LayerNorm implements Layer {
     return epsilon;
   }
 
+  /** Returns T, the steps normalised one by one (1 for plain samples). */
+  public int steps() {
+    return steps;
+  }
+
+  /** Returns F, the features normalised together. */
+  public int features() {
+    return gamma.size();
+  }
+
+  /** Returns the layout of the input, the output, γ and β. */
+  public Layout layout() {
+    return layout;
+  }
+
   @Override
   public List<Parameter> parameters() {
     return List.of(new Parameter(name + ".gamma", gamma), new Parameter(name + ".beta", beta));

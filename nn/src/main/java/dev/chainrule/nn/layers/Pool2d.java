@@ -66,6 +66,36 @@ public final class Pool2d implements Layer {
     return output;
   }
 
+  /** Returns the layer's position l, from 1. */
+  public int index() {
+    return index;
+  }
+
+  /** Returns which pooling the layer does. */
+  public Kind kind() {
+    return kind;
+  }
+
+  /** Returns the shape of one sample's input, (channels, height, width). */
+  public Shape inputShape() {
+    return input;
+  }
+
+  /** Returns the window's height kh. */
+  public int kernelHeight() {
+    return kh;
+  }
+
+  /** Returns the window's width kw. */
+  public int kernelWidth() {
+    return kw;
+  }
+
+  /** Returns the stride, padding and dilation of the window. */
+  public Window2d window() {
+    return window;
+  }
+
   @Override
   public List<Parameter> parameters() {
     return List.of();

@@ -110,6 +110,26 @@ public final class Recurrent implements Layer {
     return hidden;
   }
 
+  /** Returns F, the input features of each step. */
+  public int inputFeatures() {
+    return features;
+  }
+
+  /** Returns T, the steps of the sequences it takes. */
+  public int steps() {
+    return steps;
+  }
+
+  /** Returns true when the layer returns every hidden state, false for the last only. */
+  public boolean everyStep() {
+    return everyStep;
+  }
+
+  /** Returns the layout of the input sequence, the output and the parameters. */
+  public Layout layout() {
+    return layout;
+  }
+
   @Override
   public List<Parameter> parameters() {
     String[] names = {".W_ih", ".W_hh", ".b_ih", ".b_hh"};

@@ -9,6 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Graphviz inside the JVM: the {@code dot} layout engine and its SVG writer compiled to
@@ -32,6 +33,8 @@ public final class GraphvizWasm {
     return t;
   });
 
+  private static final AtomicBoolean WARMING = new AtomicBoolean();
+
   /** The instance kept between calls; touched only on {@link #THREAD}. */
   private static WasmSession session;
   private static long sessionMemory;
@@ -51,9 +54,12 @@ public final class GraphvizWasm {
   /**
    * Starts an instance in the background and lays out a small picture with it, so that a picture
    * asked for soon after waits neither for the start nor for the first compilation of the code
-   * every layout runs; returns at once.
+   * every layout runs; returns at once. Only the first call in a JVM does anything.
    */
   public static void warmUp() {
+    if (!WARMING.compareAndSet(false, true)) {
+      return;
+    }
     THREAD.execute(() -> {
       try {
         session(Limits.DEFAULT.memoryBytes()).render(WARM_UP, "svg");

@@ -11,6 +11,7 @@ import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Turns Graphviz's SVG into PNG bytes in the JVM, with JSVG (a small, maintained SVG renderer on
@@ -18,6 +19,8 @@ import java.nio.charset.StandardCharsets;
  * that would exceed the pixel budget is drawn smaller so that it fits, and says so.
  */
 public final class SvgRasterizer {
+  private static final AtomicBoolean WARMING = new AtomicBoolean();
+
   private SvgRasterizer() {}
 
   /**
@@ -33,9 +36,13 @@ public final class SvgRasterizer {
 
   /**
    * Rasterises a small picture on a background thread, so that the first real one does not wait
-   * for Java 2D, its fonts and the SVG reader to load; returns at once.
+   * for Java 2D, its fonts and the SVG reader to load; returns at once. Only the first call in a
+   * JVM does anything.
    */
   public static void warmUp() {
+    if (!WARMING.compareAndSet(false, true)) {
+      return;
+    }
     Thread t = new Thread(() -> {
       try {
         png("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 40 20\"><rect width=\"40\""
