@@ -71,47 +71,43 @@ class SiteSamplerTest {
 
   @Test
   void aSecondLineMetAfterSomethingNewIsToldApartWithinSixteenNodes() {
-    Graph g = new Graph();
-    Node x = g.input("x", 2);
-    int first = 0;
-    int second = 0;
-    List<Node> fromFirst = new ArrayList<>();
-    List<Node> fromSecond = new ArrayList<>();
-    for (int i = 0; i < 1200; i++) {
-      Node s = x.exp();
-      if (i < 1000 || i % 3 == 0) {
-        first = SourceLines.next();
-        fromFirst.add(s.neg());
-      } else {
-        second = SourceLines.next();
-        fromSecond.add(s.neg());
-        s.abs();
-      }
-    }
-    assertToldApart(fromFirst, first, fromSecond, second, SiteSampler.VERIFY_EVERY,
-        "aSecondLineMetAfterSomethingNewIsToldApartWithinSixteenNodes");
+    assertToldApart(negateOnTwoLines(1000, 1200, true), SiteSampler.VERIFY_EVERY);
   }
 
   @Test
   void aSecondLineMetWithNothingNewIsToldApartWithinTheLongestGap() {
-    Graph g = new Graph();
-    Node x = g.input("x", 2);
+    assertToldApart(negateOnTwoLines(2000, 3000, false), SiteSampler.MOST_TRUSTED);
+  }
+
+  /** The nodes two lines built, and the lines. */
+  private record TwoLines(List<Node> fromFirst, int first, List<Node> fromSecond, int second) {}
+
+  /**
+   * Negates exp(x) on a first line {@code firstOnly} times, then on a first and a second line
+   * (one time in three and two in three) up to {@code total}: the same operation on the same
+   * input right after the same line. With {@code somethingNew}, the second line is followed by
+   * an operation the loop has not built before.
+   */
+  private static TwoLines negateOnTwoLines(int firstOnly, int total, boolean somethingNew) {
+    Node x = new Graph().input("x", 2);
     int first = 0;
     int second = 0;
     List<Node> fromFirst = new ArrayList<>();
     List<Node> fromSecond = new ArrayList<>();
-    for (int i = 0; i < 3000; i++) {
+    for (int i = 0; i < total; i++) {
       Node s = x.exp();
-      if (i < 2000 || i % 3 == 0) {
+      if (i < firstOnly || i % 3 == 0) {
         first = SourceLines.next();
         fromFirst.add(s.neg());
       } else {
         second = SourceLines.next();
         fromSecond.add(s.neg());
+        if (somethingNew) {
+          s.abs();
+        }
       }
     }
-    assertToldApart(fromFirst, first, fromSecond, second, SiteSampler.MOST_TRUSTED,
-        "aSecondLineMetWithNothingNewIsToldApartWithinTheLongestGap");
+    return new TwoLines(fromFirst, first, fromSecond, second);
   }
 
   /**
@@ -119,17 +115,17 @@ class SiteSamplerTest {
    * fewer than {@code window} were given the first line's: only those built before the check
    * that told the lines apart, after which every node is walked.
    */
-  private static void assertToldApart(List<Node> fromFirst, int first, List<Node> fromSecond,
-      int second, int window, String method) {
-    String secondSite = at(second, method);
+  private static void assertToldApart(TwoLines built, int window) {
+    String secondSite = at(built.second(), "negateOnTwoLines");
+    List<Node> fromSecond = built.fromSecond();
     long wrong = fromSecond.stream().filter(n -> !n.site().equals(secondSite)).count();
     assertTrue(wrong < window, wrong + " nodes of the second line were given the first line's "
         + "site; at most the reuses before one check may be");
     for (Node n : fromSecond.subList(window, fromSecond.size())) {
       assertEquals(secondSite, n.site(), "once told apart, always walked");
     }
-    for (Node n : fromFirst) {
-      assertEquals(at(first, method), n.site());
+    for (Node n : built.fromFirst()) {
+      assertEquals(at(built.first(), "negateOnTwoLines"), n.site());
     }
   }
 }
