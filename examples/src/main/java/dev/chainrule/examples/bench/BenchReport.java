@@ -86,12 +86,14 @@ final class BenchReport {
         header = true;
       }
       String counterpart = Ratios.counterpart(r.workload());
+      BenchRow numpy = sameUnit(find(refs, "numpy", counterpart, r.threads()), r);
+      BenchRow torch = sameUnit(find(refs, "torch", counterpart, r.threads()), r);
       out.printf(Locale.ROOT, "%-10s %3d  %18s  %18s  %18s  %9s  %9s%n", r.workload(),
-          r.threads(), figure(r), figure(find(refs, "numpy", counterpart, r.threads())),
-          figure(find(refs, "torch", counterpart, r.threads())),
+          r.threads(), figure(r), figure(numpy), figure(torch),
           times(Ratios.find(ratios, r.workload(), r.threads(), "numpy")),
           times(Ratios.find(ratios, r.workload(), r.threads(), "torch")));
     }
+    printBuildCost(ours, out);
     printScaling(ours, out);
     CostRatios.print(ours, refs, out);
     printProfiles(ours, out);
@@ -104,6 +106,18 @@ final class BenchReport {
       }
     }
     out.println("machine: " + machine);
+  }
+
+  /** Prints what recording creation sites costs per node built, from the {@code w5-build} rows. */
+  private static void printBuildCost(List<BenchRow> ours, PrintStream out) {
+    for (BenchRow r : ours) {
+      Object without = r.details().get("us_per_node_without_creation_sites");
+      if (without instanceof Double d) {
+        out.printf(Locale.ROOT, "%s, %d thread%s: building a node takes %.3f µs with creation "
+            + "sites, %.3f µs without (%.1f×)%n", r.workload(), r.threads(),
+            r.threads() == 1 ? "" : "s", r.value(), d, r.value() / d);
+      }
+    }
   }
 
   private static void printScaling(List<BenchRow> ours, PrintStream out) {
@@ -156,6 +170,11 @@ final class BenchReport {
       }
     }
     return null;
+  }
+
+  /** Returns the reference row {@code ref} if it is measured in the unit of {@code ours}. */
+  private static BenchRow sameUnit(BenchRow ref, BenchRow ours) {
+    return ref != null && ref.unit().equals(ours.unit()) ? ref : null;
   }
 
   private static String figure(BenchRow r) {
