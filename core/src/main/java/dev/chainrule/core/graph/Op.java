@@ -41,12 +41,13 @@ public interface Op {
 
   /**
    * Returns this operation's forward computation prepared as {@link #prepare(List, Shape)} is, for
-   * tensors of {@code dtype}. The default prepares the float64 kernel, and for another dtype runs
-   * {@link #forward}, which then reads the tensors' dtype; an operation with a kernel of its own
-   * per dtype overrides it. Called only for a dtype the operation {@link #supports}.
+   * tensors of {@code dtype}: what a compiled plan runs. The default is {@code prepare(inputs,
+   * output)}, so an operation that {@link #supports} float32 either makes that kernel (and {@link
+   * #forward}) read the tensors' dtype, or overrides this with a kernel per dtype. Called only for
+   * a dtype the operation supports.
    */
   default Kernel prepare(List<Shape> inputs, Shape output, DType dtype) {
-    return dtype == DType.FLOAT64 ? prepare(inputs, output) : this::forward;
+    return prepare(inputs, output);
   }
 
   /**

@@ -36,11 +36,7 @@ public record Reshape(Shape target) implements Op {
 
   @Override
   public void forward(Tensor[] inputs, Tensor out) {
-    if (out.dtype() == DType.FLOAT32) {
-      System.arraycopy(inputs[0].floatBuffer(), 0, out.floatBuffer(), 0, out.size());
-    } else {
-      System.arraycopy(inputs[0].buffer(), 0, out.buffer(), 0, out.size());
-    }
+    System.arraycopy(AxisBlocks.storage(inputs[0]), 0, AxisBlocks.storage(out), 0, out.size());
   }
 
   /** Returns true: a copy runs in either dtype. */
