@@ -151,7 +151,8 @@ final class CookbookRows {
               return gradient(f, x,
                   mul(mul(add(d.value(), t(d.value())), uv), t(b.value())));
             }),
-        new CookbookRow("tr(AX)", "A.T().mul(X).sum()", "Aᵀ (100)", "dX = Aᵀ", in -> {
+        new CookbookRow("tr(AX)", "A.T().mul(X).sum()", "Aᵀ ((100), of Tr(XA) = Tr(AX))",
+            "dX = Aᵀ", in -> {
           Matrix a = in.input("A", 3, 2);
           Matrix x = in.parameter("X", 2, 3);
           return gradient(a.node().T().mul(x.node()).sum(), x, t(a.value()));
