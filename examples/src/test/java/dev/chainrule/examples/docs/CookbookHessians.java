@@ -1,5 +1,8 @@
 package dev.chainrule.examples.docs;
 
+import static dev.chainrule.examples.docs.CookbookFunctions.leastSquares;
+import static dev.chainrule.examples.docs.CookbookFunctions.quadratic;
+import static dev.chainrule.examples.docs.CookbookFunctions.weightedLeastSquares;
 import static dev.chainrule.examples.docs.CookbookRow.hessian;
 import static dev.chainrule.examples.docs.Dense.add;
 import static dev.chainrule.examples.docs.Dense.diag;
@@ -15,6 +18,9 @@ import static dev.chainrule.examples.docs.Dense.t;
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.print.FormulaPrinter;
 import dev.chainrule.core.rewrite.Rewriter;
+import dev.chainrule.examples.docs.CookbookFunctions.LeastSquares;
+import dev.chainrule.examples.docs.CookbookFunctions.Quadratic;
+import dev.chainrule.examples.docs.CookbookFunctions.WeightedLeastSquares;
 import dev.chainrule.examples.docs.CookbookRow.Inputs;
 import dev.chainrule.examples.docs.CookbookRow.Matrix;
 import java.util.List;
@@ -52,10 +58,8 @@ final class CookbookHessians {
             }),
         new CookbookRow("xᵀAx", "x.T().matmul(A).matmul(x).sum()", "A + Aᵀ (98)", "A + Aᵀ",
             in -> {
-              Matrix a = in.input("A", 3, 3);
-              Matrix x = in.parameter("x", 3, 1);
-              Node f = x.node().T().matmul(a.node()).matmul(x.node()).sum();
-              return hessian(f, x, add(a.value(), t(a.value())));
+              Quadratic q = quadratic(in, "A", a -> a);
+              return hessian(q.f(), q.x(), add(q.m().value(), t(q.m().value())));
             }),
         new CookbookRow("xᵀAx + bᵀx", "x.T().matmul(A).matmul(x).add(b.T().matmul(x)).sum()",
             "A + Aᵀ ((96), (98))", "A + Aᵀ", in -> {
@@ -68,18 +72,14 @@ final class CookbookHessians {
             }),
         new CookbookRow("xᵀAx, A = BᵀB symmetric", "x.T().matmul(B.T().matmul(B)).matmul(x).sum()",
             "2A for a symmetric A ((98) with Aᵀ = A)", "2·Bᵀ·B", in -> {
-              Matrix b = in.input("B", 3, 3);
-              Matrix x = in.parameter("x", 3, 1);
-              Node f = x.node().T().matmul(b.node().T().matmul(b.node())).matmul(x.node()).sum();
-              return hessian(f, x, scale(2, mul(t(b.value()), b.value())));
+              Quadratic q = quadratic(in, "B", b -> b.T().matmul(b));
+              return hessian(q.f(), q.x(), scale(2, mul(t(q.m().value()), q.m().value())));
             }),
         new CookbookRow("xᵀAx, A = S + Sᵀ symmetric",
             "x.T().matmul(S.add(S.T())).matmul(x).sum()",
             "2A for a symmetric A ((98) with Aᵀ = A)", "2·(S + Sᵀ)", in -> {
-              Matrix s = in.input("S", 3, 3);
-              Matrix x = in.parameter("x", 3, 1);
-              Node f = x.node().T().matmul(s.node().add(s.node().T())).matmul(x.node()).sum();
-              return hessian(f, x, scale(2, add(s.value(), t(s.value()))));
+              Quadratic q = quadratic(in, "S", s -> s.add(s.T()));
+              return hessian(q.f(), q.x(), scale(2, add(q.m().value(), t(q.m().value()))));
             }),
         new CookbookRow("aᵀx · xᵀb", "a.T().matmul(x).mul(x.T().matmul(b)).sum()",
             "abᵀ + baᵀ ((98) with A = abᵀ: aᵀx · xᵀb = xᵀabᵀx)", "b·aᵀ + a·bᵀ", in -> {
@@ -91,44 +91,30 @@ final class CookbookHessians {
             }),
         new CookbookRow("‖Xw − y‖₂² (least squares)", "X.matmul(w).sub(y).square().sum()",
             "2XᵀX ((98) with A = XᵀX, b = −2Xᵀy)", "2·Xᵀ·X", in -> {
-              Matrix x = in.input("X", 5, 3);
-              Matrix y = in.input("y", 5, 1);
-              Matrix w = in.parameter("w", 3, 1);
-              Node f = x.node().matmul(w.node()).sub(y.node()).square().sum();
-              return hessian(f, w, scale(2, mul(t(x.value()), x.value())));
+              LeastSquares l = leastSquares(in);
+              return hessian(l.squares(), l.w(), scale(2, mul(t(l.x().value()), l.x().value())));
             }),
         new CookbookRow("½‖Xw − y‖₂²", "X.matmul(w).sub(y).square().sum().mul(0.5)",
             "XᵀX (not in the Cookbook; Bishop, PRML (4.94), ΦᵀΦ)", "Xᵀ·X", in -> {
-              Matrix x = in.input("X", 5, 3);
-              Matrix y = in.input("y", 5, 1);
-              Matrix w = in.parameter("w", 3, 1);
-              Node f = x.node().matmul(w.node()).sub(y.node()).square().sum().mul(0.5);
-              return hessian(f, w, mul(t(x.value()), x.value()));
+              LeastSquares l = leastSquares(in);
+              return hessian(l.squares().mul(0.5), l.w(), mul(t(l.x().value()), l.x().value()));
             }),
         new CookbookRow("‖Xw − y‖₂² + λ‖w‖₂² (ridge)",
             "X.matmul(w).sub(y).square().sum().add(λ.mul(w.square().sum()))",
             "2(XᵀX + λI) ((98) with A = XᵀX + λI)", "2·λ·I + 2·Xᵀ·X", in -> {
-              Matrix x = in.input("X", 5, 3);
-              Matrix y = in.input("y", 5, 1);
+              LeastSquares l = leastSquares(in);
               Matrix lambda = in.input("λ", new double[][] {{0.3}});
-              Matrix w = in.parameter("w", 3, 1);
-              Node f = x.node().matmul(w.node()).sub(y.node()).square().sum()
-                  .add(lambda.node().mul(w.node().square().sum()));
-              double[][] a = add(mul(t(x.value()), x.value()), scale(0.3, identity(3)));
-              return hessian(f, w, scale(2, a));
+              Node f = l.squares().add(lambda.node().mul(l.w().node().square().sum()));
+              double[][] a = add(mul(t(l.x().value()), l.x().value()), scale(0.3, identity(3)));
+              return hessian(f, l.w(), scale(2, a));
             }),
         new CookbookRow("(x − As)ᵀW(x − As), by s",
             "r.T().matmul(W).matmul(r).sum(), r = x.sub(A.matmul(s))",
             "2AᵀWA for a symmetric W; Aᵀ(W + Wᵀ)A for any W ((98) for the quadratic term sᵀAᵀWAs)",
             "Aᵀ·(W + Wᵀ)·A", in -> {
-              Matrix x = in.input("x", 3, 1);
-              Matrix w = in.input("W", 3, 3);
-              Matrix a = in.input("A", 3, 2);
-              Matrix s = in.parameter("s", 2, 1);
-              Node r = x.node().sub(a.node().matmul(s.node()));
-              Node f = r.T().matmul(w.node()).matmul(r).sum();
-              double[][] sym = add(w.value(), t(w.value()));
-              return hessian(f, s, mul(mul(t(a.value()), sym), a.value()));
+              WeightedLeastSquares l = weightedLeastSquares(in);
+              double[][] a = l.a().value();
+              return hessian(l.f(), l.s(), mul(mul(t(a), add(l.w().value(), t(l.w().value()))), a));
             }),
         new CookbookRow("log Σᵢ exp(xᵢ)", "x.logSumExp()",
             "diag(p) − ppᵀ, p = softmax(x) (not in the Cookbook; Boyd and Vandenberghe, "

@@ -121,8 +121,8 @@ record CookbookRow(String function, String code, String reference, String prints
   static final double STEP = 1e-5;
 
   /**
-   * Returns the matrix of (y(w + h·eⱼ) − y(w − h·eⱼ)) / 2h: row i for element i of {@code y}, column
-   * j for element j of the parameter {@code w}, both counted row by row.
+   * Returns the matrix of (y(w + h·eⱼ) − y(w − h·eⱼ)) / 2h: row i for element i of {@code y},
+   * column j for element j of the parameter {@code w}, both counted row by row.
    */
   static double[][] centralDifferences(Node y, Node w) {
     Plan forward = Plan.compile(List.of(y));
