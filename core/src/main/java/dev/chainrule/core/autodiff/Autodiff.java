@@ -147,7 +147,7 @@ public final class Autodiff {
     try (Graph.Scope pass = g.openGradientPass()) {
       if (relevant[output.id()]) {
         first[output.id()] = upstream != null ? upstream
-            : g.constant("d" + output.name(), Tensor.full(output.shape(), 1.0));
+            : g.constant("d" + output.name(), Tensor.full(output.shape(), 1.0).to(output.dtype()));
       }
       for (int id = output.id(); id >= 0; id--) {
         if (first[id] == null) {
@@ -180,7 +180,7 @@ public final class Autodiff {
       List<Node> result = new ArrayList<>();
       for (Node w : wrt) {
         Node d = w.id() < adjoints.length ? adjoints[w.id()] : null;
-        result.add(d == null ? g.constant("d" + w.name(), Tensor.zeros(w.shape())) : ownName(d, w));
+        result.add(d == null ? g.constant("d" + w.name(), Tensor.zeros(w.shape(), w.dtype())) : ownName(d, w));
       }
       return new Gradients(output, wrt, result, adjoints);
     }

@@ -83,7 +83,7 @@ final class DerivativeMatrices {
     int n = wrt.shape().size();
     List<Node> columns = new ArrayList<>();
     for (int j = 0; j < n; j++) {
-      Node basis = g.constant("e" + j, oneHot(wrt.shape(), j));
+      Node basis = g.constant("e" + j, oneHot(wrt.shape(), j).to(wrt.dtype()));
       columns.add(ForwardMode.jvp(List.of(output), List.of(wrt), List.of(basis)).get(0));
     }
     return stack(columns, output.shape().rank());
@@ -95,7 +95,7 @@ final class DerivativeMatrices {
     int m = output.shape().size();
     List<Node> rows = new ArrayList<>();
     for (int i = 0; i < m; i++) {
-      Node basis = g.constant("e" + i, oneHot(output.shape(), i));
+      Node basis = g.constant("e" + i, oneHot(output.shape(), i).to(output.dtype()));
       rows.add(Autodiff.gradients(output, basis, List.of(wrt)).list().get(0));
     }
     return stack(rows, 0);

@@ -46,7 +46,7 @@ final class ForwardMode {
       List<Node> result = new ArrayList<>();
       for (Node out : outputs) {
         Node t = tangentById[out.id()];
-        result.add(t == null ? g.constant("∂" + out.name(), Tensor.zeros(out.shape()))
+        result.add(t == null ? g.constant("∂" + out.name(), Tensor.zeros(out.shape(), out.dtype()))
             : ownName(t, out));
       }
       return result;

@@ -37,7 +37,7 @@ final class MatrixForm {
     }
     int n = direction.shape().size();
     if (direction.id() > linear.id()) {
-      return g.constant("0", Tensor.zeros(linear.shape().size(), n));
+      return g.constant("0", Tensor.zeros(Shape.of(linear.shape().size(), n), linear.dtype()));
     }
     boolean[] needed = ancestors(linear, direction.id());
     Node[] matrices = new Node[linear.id() + 1];
@@ -64,7 +64,7 @@ final class MatrixForm {
     }
     Node result = matrices[linear.id()];
     if (result == null) {
-      return g.constant("0", Tensor.zeros(linear.shape().size(), n));
+      return g.constant("0", Tensor.zeros(Shape.of(linear.shape().size(), n), linear.dtype()));
     }
     Shape expected = Shape.of(linear.shape().size(), n);
     boolean dependsOnDirection = result.id() > direction.id()

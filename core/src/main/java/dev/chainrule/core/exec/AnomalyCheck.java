@@ -15,7 +15,10 @@ final class AnomalyCheck {
 
   /** Throws an {@link AnomalyException} when {@code out}, the value of {@code node}, is not finite. */
   static void afterForward(Node node, Tensor[] inputs, Tensor out) {
-    double[] d = out.buffer();
+    if (FeedChecks.allFinite(out)) {
+      return;
+    }
+    double[] d = out.toArray();
     for (int i = 0; i < d.length; i++) {
       if (!Double.isFinite(d[i])) {
         throw new AnomalyException(node, report(node, inputs, out, i));
@@ -27,7 +30,7 @@ final class AnomalyCheck {
     Stats s = Stats.of(out);
     StringBuilder sb = new StringBuilder("anomaly: ").append(node.name()).append(" = ")
         .append(node.op().name()).append(' ').append(node.shape()).append(" produced ")
-        .append(s.nonFinite()).append(" (first ").append(out.buffer()[first])
+        .append(s.nonFinite()).append(" (first ").append(out.toArray()[first])
         .append(" at flat index ").append(first).append(") in the ");
     if (node.isGradient()) {
       sb.append("backward pass");
@@ -74,7 +77,7 @@ final class AnomalyCheck {
       int nan = 0;
       int pos = 0;
       int neg = 0;
-      for (double v : t.buffer()) {
+      for (double v : t.toArray()) {
         if (Double.isNaN(v)) {
           nan++;
         } else if (v == Double.POSITIVE_INFINITY) {

@@ -1,5 +1,6 @@
 package dev.chainrule.core.exec;
 
+import dev.chainrule.core.tensor.DType;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -8,7 +9,8 @@ import java.util.Map;
 /**
  * Assigns the computed values of a schedule to buffers. With reuse, a value's buffer returns to a
  * pool (by exact length) once its last reader has run, and a later value of that length takes it;
- * values pinned to the end of the run (targets) keep theirs. A step's outputs share a buffer with
+ * values pinned to the end of the run (targets) keep theirs. Values of different dtypes never
+ * share a buffer: float64 values live in {@code double[]} buffers, float32 ones in {@code float[]}. A step's outputs share a buffer with
  * its own operands only where the step says it may write over them (see {@link
  * StepSpec#overwritable()}), since outputs are assigned before the operands' buffers are released.
  */
@@ -17,19 +19,24 @@ final class Buffers {
   final int[] bufferOf;
   /** The length of each buffer. */
   final int[] lengths;
+  /** The dtype of each buffer. */
+  final DType[] dtypes;
 
-  private Buffers(int[] bufferOf, int[] lengths) {
+  private Buffers(int[] bufferOf, int[] lengths, DType[] dtypes) {
     this.bufferOf = bufferOf;
     this.lengths = lengths;
+    this.dtypes = dtypes;
   }
 
   /**
    * Assigns buffers for the values the steps write.
    *
    * @param sizes the element count of each value slot
+   * @param types the dtype of each value slot
    * @param pinned which value slots must survive until the end of the run
    */
-  static Buffers assign(StepSpec[] steps, int[] sizes, boolean[] pinned, boolean reuse) {
+  static Buffers assign(StepSpec[] steps, int[] sizes, DType[] types, boolean[] pinned,
+      boolean reuse) {
     int slots = sizes.length;
     int[] lastRead = new int[slots];
     Arrays.fill(lastRead, -1);
@@ -41,8 +48,9 @@ final class Buffers {
     int[] bufferOf = new int[slots];
     Arrays.fill(bufferOf, -1);
     int[] lengths = new int[16];
+    DType[] dtypes = new DType[16];
     int count = 0;
-    Map<Integer, ArrayDeque<Integer>> free = new HashMap<>();
+    Map<Long, ArrayDeque<Integer>> free = new HashMap<>();
     for (int s = 0; s < steps.length; s++) {
       int[] writes = steps[s].writes();
       int[] offer = reuse ? steps[s].overwritable() : null;
@@ -50,38 +58,45 @@ final class Buffers {
         int v = writes[j];
         int in = offer != null ? offer[j] : -1;
         if (in >= 0 && lastRead[in] == s && !pinned[in] && bufferOf[in] >= 0
-            && sizes[in] == sizes[v]) {
+            && sizes[in] == sizes[v] && types[in] == types[v]) {
           bufferOf[v] = bufferOf[in];
           lastRead[in] = -2;
           continue;
         }
-        ArrayDeque<Integer> pool = reuse ? free.get(sizes[v]) : null;
+        ArrayDeque<Integer> pool = reuse ? free.get(key(sizes[v], types[v])) : null;
         if (pool != null && !pool.isEmpty()) {
           bufferOf[v] = pool.pop();
         } else {
           if (count == lengths.length) {
             lengths = Arrays.copyOf(lengths, count * 2);
+            dtypes = Arrays.copyOf(dtypes, count * 2);
           }
           lengths[count] = sizes[v];
+          dtypes[count] = types[v];
           bufferOf[v] = count++;
         }
       }
       if (reuse) {
         for (int v : steps[s].reads()) {
           if (lastRead[v] == s) {
-            release(free, v, bufferOf, sizes, pinned);
+            release(free, v, bufferOf, key(sizes[v], types[v]), pinned);
             lastRead[v] = -2;
           }
         }
       }
     }
-    return new Buffers(bufferOf, Arrays.copyOf(lengths, count));
+    return new Buffers(bufferOf, Arrays.copyOf(lengths, count), Arrays.copyOf(dtypes, count));
   }
 
-  private static void release(Map<Integer, ArrayDeque<Integer>> free, int v, int[] bufferOf,
-      int[] sizes, boolean[] pinned) {
+  /** Returns the pool of free buffers a value of {@code size} elements of {@code type} takes. */
+  private static long key(int size, DType type) {
+    return (long) size << 1 | type.ordinal();
+  }
+
+  private static void release(Map<Long, ArrayDeque<Integer>> free, int v, int[] bufferOf,
+      long key, boolean[] pinned) {
     if (bufferOf[v] >= 0 && !pinned[v]) {
-      free.computeIfAbsent(sizes[v], k -> new ArrayDeque<>()).push(bufferOf[v]);
+      free.computeIfAbsent(key, k -> new ArrayDeque<>()).push(bufferOf[v]);
     }
   }
 }

@@ -2,6 +2,7 @@ package dev.chainrule.core.exec;
 
 import dev.chainrule.core.exec.fused.Fusion;
 import dev.chainrule.core.graph.CreationSite;
+import dev.chainrule.core.graph.DTypeException;
 import dev.chainrule.core.graph.Graph;
 import dev.chainrule.core.graph.GraphMismatchException;
 import dev.chainrule.core.graph.Node;
@@ -9,6 +10,7 @@ import dev.chainrule.core.graph.NodeKind;
 import dev.chainrule.core.graph.Op;
 import dev.chainrule.core.graph.ops.MatMul;
 import dev.chainrule.core.scalar.Scalar;
+import dev.chainrule.core.tensor.DType;
 import dev.chainrule.core.tensor.Shape;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -113,17 +115,19 @@ final class Compiler {
     }
     StepSpec[] all = steps.toArray(new StepSpec[0]);
     int[] sizes = new int[slotNodes.size()];
+    DType[] types = new DType[sizes.length];
     boolean[] pinned = new boolean[sizes.length];
     List<Integer> inputs = new ArrayList<>();
     for (int v = 0; v < sizes.length; v++) {
       Node n = slotNodes.get(v);
       sizes[v] = n.shape().size();
+      types[v] = n.dtype();
       pinned[v] = s.pinned[n.id()];
       if (n.kind() == NodeKind.INPUT) {
         inputs.add(v);
       }
     }
-    Buffers buffers = Buffers.assign(all, sizes, pinned, options.reuseBuffers());
+    Buffers buffers = Buffers.assign(all, sizes, types, pinned, options.reuseBuffers());
     int[] observable = new int[s.size];
     Arrays.fill(observable, -1);
     List<Node> schedule = new ArrayList<>();
@@ -165,8 +169,20 @@ final class Compiler {
       shapes.add(s.shapes[args[j]]);
     }
     Op op = s.ops[id];
+    DType dtype = s.nodes[id].dtype();
+    if (!op.supports(dtype)) {
+      throw unsupported(s.nodes[id], op, dtype);
+    }
     return new OpStep.Spec(op, List.copyOf(shapes), s.shapes[id], argSlots, slotOf[id],
-        options.prepareKernels());
+        options.prepareKernels(), dtype);
+  }
+
+  /** Returns the error of a plan needing {@code op} in a dtype it has no kernel for. */
+  static DTypeException unsupported(Node node, Op op, DType dtype) {
+    return new DTypeException(node.name() + " = " + op.name() + " " + node.shape()
+        + (node.site() != null ? " (built at " + node.site() + ")" : "") + " runs in " + dtype
+        + ", but " + op.name() + " has no " + dtype + " kernel yet; cast its inputs with "
+        + ".cast(DType.FLOAT64) and its result back with .cast(DType." + dtype.name() + ")");
   }
 
   private void addAccumulations(Accumulations acc, List<FusedAccumulations.Fused> fused,
@@ -176,6 +192,10 @@ final class Compiler {
     }
     boolean[] done = new boolean[acc.parameters().size()];
     for (FusedAccumulations.Fused f : fused) {
+      Node product = s.nodes[f.product()];
+      if (!s.ops[f.product()].supports(product.dtype())) {
+        throw unsupported(product, s.ops[f.product()], product.dtype());
+      }
       int[] a = s.args[f.product()];
       steps.add(GemmAccumulateStep.Spec.of((MatMul) s.ops[f.product()], s.shapes[a[0]],
           s.shapes[a[1]], slotOf[a[0]], slotOf[a[1]], slotOf[f.parameter().id()]));

@@ -1,6 +1,7 @@
 package dev.chainrule.core.exec;
 
 import dev.chainrule.core.graph.Node;
+import dev.chainrule.core.tensor.DType;
 import dev.chainrule.core.tensor.Tensor;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -20,6 +21,17 @@ final class FeedChecks {
       throw new FeedException("input " + input.name() + " is declared with shape " + input.shape()
           + " but was fed a tensor of shape " + value.shape() + declared(input));
     }
+    if (value.dtype() != input.dtype()) {
+      throw new FeedException("input " + input.name() + " is " + input.dtype() + " (its graph "
+          + "computes in " + input.graph().dtype() + ") but was fed a " + value.dtype()
+          + " tensor of shape " + value.shape() + "; feed value.to(DType."
+          + input.dtype().name() + "), or build the feeds from Feeds.converting() to have them "
+          + "converted" + declared(input));
+    }
+    if (value.dtype() == DType.FLOAT32) {
+      checkFloats(input, value);
+      return;
+    }
     double[] d = value.buffer();
     if (threads > 1 && d.length >= PARALLEL_LENGTH ? allFiniteSplit(d, threads)
         : allFinite(d, 0, d.length)) {
@@ -31,6 +43,28 @@ final class FeedChecks {
             + i + " of its " + value.shape() + " value; feeds must be finite numbers");
       }
     }
+  }
+
+  private static void checkFloats(Node input, Tensor value) {
+    float[] f = value.floatBuffer();
+    for (int i = 0; i < f.length; i++) {
+      if (!Float.isFinite(f[i])) {
+        throw new FeedException("input " + input.name() + " was fed " + f[i] + " at flat index "
+            + i + " of its " + value.shape() + " value; feeds must be finite numbers");
+      }
+    }
+  }
+
+  /** Returns true when no element of {@code t}, of either dtype, is NaN or infinite. */
+  static boolean allFinite(Tensor t) {
+    if (t.dtype() == DType.FLOAT64) {
+      return allFinite(t.buffer(), 0, t.size());
+    }
+    float s = 0;
+    for (float v : t.floatBuffer()) {
+      s += v * 0.0f;
+    }
+    return s == 0.0f;
   }
 
   /** Returns the error for {@code input}, needed by {@code targets} but neither fed nor held. */

@@ -8,17 +8,31 @@ import java.util.Map;
 
 /**
  * The values given to a graph's inputs for one run: an immutable map from input node to tensor.
- * Build it with {@link #of} and {@link #with}; the plan checks shapes and values when it runs.
+ * Build it with {@link #of} and {@link #with}; the plan checks shapes, dtypes and values when it
+ * runs, and refuses a tensor of another dtype than its input's. Feeds built from {@link
+ * #converting()} convert each value to its input's dtype instead, once, as it is added.
  */
 public final class Feeds {
-  private static final Feeds NONE = new Feeds(new IdentityHashMap<>());
+  private static final Feeds NONE = new Feeds(new IdentityHashMap<>(), false);
+  private static final Feeds CONVERTING = new Feeds(new IdentityHashMap<>(), true);
 
   private final Map<Node, Tensor> values;
   private final Node[] nodes;
+  private final boolean converting;
 
-  private Feeds(Map<Node, Tensor> values) {
+  private Feeds(Map<Node, Tensor> values, boolean converting) {
     this.values = values;
     this.nodes = values.keySet().toArray(new Node[0]);
+    this.converting = converting;
+  }
+
+  /**
+   * Returns feeds that give no input a value yet, and convert every value added with {@link
+   * #with} or {@link #replacing} to its input's dtype (float64 to float32 rounds to the nearest
+   * float), e.g. to feed float64 data to a float32 graph.
+   */
+  public static Feeds converting() {
+    return CONVERTING;
   }
 
   /** Returns feeds that give no input a value. */
@@ -71,8 +85,8 @@ public final class Feeds {
 
   private Feeds put(Node input, Tensor value) {
     Map<Node, Tensor> copy = new IdentityHashMap<>(values);
-    copy.put(input, value);
-    return new Feeds(copy);
+    copy.put(input, converting ? value.to(input.dtype()) : value);
+    return new Feeds(copy, converting);
   }
 
   /**
@@ -88,7 +102,7 @@ public final class Feeds {
         kept.put(in, v);
       }
     }
-    return kept.size() == values.size() ? this : new Feeds(kept);
+    return kept.size() == values.size() ? this : new Feeds(kept, converting);
   }
 
   /** Returns the value fed to {@code input}, or null when it is not fed. */

@@ -1,5 +1,6 @@
 package dev.chainrule.core.exec;
 
+import dev.chainrule.core.exec.fused.FloatFusedFrame;
 import dev.chainrule.core.exec.fused.FusedFrame;
 import dev.chainrule.core.exec.fused.FusedProgram;
 import dev.chainrule.core.tensor.Tensor;
@@ -85,12 +86,14 @@ final class FusedStep implements Step {
    * @param inputs the value slot of each outside operand
    * @param outputs the value slot of each output
    * @param threads how many threads a long loop may use
+   * @param floatCode the generated float32 code of a loop over float32 values, else null
    */
-  record Spec(FusedProgram program, int[] inputs, int[] outputs, int threads)
-      implements StepSpec {
+  record Spec(FusedProgram program, int[] inputs, int[] outputs, int threads,
+      FloatFusedFrame.Compiled floatCode) implements StepSpec {
     @Override
     public Step newStep(Tensor[] values, boolean[] fed, double[][] scratch) {
-      return new FusedStep(this, threads, values, fed, scratch);
+      return floatCode != null ? new FloatFusedStep(this, values, fed)
+          : new FusedStep(this, threads, values, fed, scratch);
     }
 
     @Override
@@ -119,7 +122,8 @@ final class FusedStep implements Step {
         sb.append(j == 0 ? "" : ", ").append(slots.apply(outputs[j]));
       }
       sb.append(" = loop over ").append(program.shape()).append(" of ").append(program.members())
-          .append(" operations (").append(program.mode()).append(") reading ");
+          .append(" operations (").append(floatCode != null ? floatCode.mode() : program.mode())
+          .append(") reading ");
       for (int e = 0; e < inputs.length; e++) {
         sb.append(e == 0 ? "" : ", ").append(slots.apply(inputs[e]));
       }

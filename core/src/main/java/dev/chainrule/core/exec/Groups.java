@@ -1,8 +1,11 @@
 package dev.chainrule.core.exec;
 
+import dev.chainrule.core.exec.fused.FloatFusedFrame;
 import dev.chainrule.core.exec.fused.FusedProgram;
+import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.graph.Op;
 import dev.chainrule.core.scalar.Scalar;
+import dev.chainrule.core.tensor.DType;
 import dev.chainrule.core.tensor.Shape;
 import java.util.Arrays;
 import java.util.IdentityHashMap;
@@ -75,11 +78,24 @@ final class Groups {
     Scalar[] forms = new Scalar[s.size];
     Map<Op, Scalar> byOp = new IdentityHashMap<>();
     for (int id = 0; id < s.size; id++) {
-      if (s.needed[id] && s.ops[id] != null) {
+      if (s.needed[id] && s.ops[id] != null && !changesDType(s.nodes[id])) {
         forms[id] = byOp.computeIfAbsent(s.ops[id], Op::scalarForm);
       }
     }
     return forms;
+  }
+
+  /**
+   * Returns true for a node of another dtype than one of its operands (a cast): a loop computes
+   * in one dtype, so such a node runs as a step of its own.
+   */
+  private static boolean changesDType(Node n) {
+    for (Node in : n.inputs()) {
+      if (in.dtype() != n.dtype()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Returns the number of loops. */
@@ -151,6 +167,8 @@ final class Groups {
     }
     Shape shape = s.shapes[members[start[g]]];
     FusedProgram program = new FusedProgram(shape, memberForms, argStart, args, shapes, isOutput);
-    return new FusedStep.Spec(program, inputs, outs, threads);
+    boolean floats = s.nodes[members[start[g]]].dtype() == DType.FLOAT32;
+    return new FusedStep.Spec(program, inputs, outs, threads,
+        floats ? new FloatFusedFrame.Compiled(program) : null);
   }
 }

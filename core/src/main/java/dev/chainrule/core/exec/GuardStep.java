@@ -16,7 +16,7 @@ final class GuardStep implements Step {
   @Override
   public void run(Workspace ws) {
     Tensor v = ws.values[guard];
-    ws.accumulating = FeedChecks.allFinite(v.buffer(), 0, v.size());
+    ws.accumulating = FeedChecks.allFinite(v);
   }
 
   /**

@@ -2,6 +2,7 @@ package dev.chainrule.core.exec;
 
 import dev.chainrule.core.graph.Kernel;
 import dev.chainrule.core.graph.Op;
+import dev.chainrule.core.tensor.DType;
 import dev.chainrule.core.tensor.Shape;
 import dev.chainrule.core.tensor.Tensor;
 import java.util.List;
@@ -51,12 +52,13 @@ final class OpStep implements Step {
    * @param args the value slots of its arguments
    * @param out the value slot of its result
    * @param prepare whether to run the prepared kernel rather than {@code forward}
+   * @param dtype the dtype of the result, which the operation supports
    */
-  record Spec(Op op, List<Shape> inputs, Shape output, int[] args, int out, boolean prepare)
-      implements StepSpec {
+  record Spec(Op op, List<Shape> inputs, Shape output, int[] args, int out, boolean prepare,
+      DType dtype) implements StepSpec {
     @Override
     public Step newStep(Tensor[] values, boolean[] fed, double[][] scratch) {
-      Kernel k = prepare ? op.prepare(inputs, output) : op::forward;
+      Kernel k = prepare ? op.prepare(inputs, output, dtype) : op::forward;
       return new OpStep(k, args, values[out], values, fed);
     }
 

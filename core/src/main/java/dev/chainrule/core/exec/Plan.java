@@ -240,7 +240,7 @@ public final class Plan {
     for (int s : order) {
       Node node = nodes[s];
       Tensor v = values[s];
-      if (node.kind() != NodeKind.OPERATION || FeedChecks.allFinite(v.buffer(), 0, v.size())) {
+      if (node.kind() != NodeKind.OPERATION || FeedChecks.allFinite(v)) {
         continue;
       }
       List<Node> in = node.inputs();
@@ -307,7 +307,7 @@ public final class Plan {
         + " operations fused into " + program.fusedLoops + " loops, "
         + (program.fusedUpdates > 0 ? program.fusedUpdates + " updates fused into GEMMs, " : "")
         + program.bufferLengths.length + " buffers of " + program.bufferElements()
-        + " doubles]";
+        + (program.graph.dtype() == dev.chainrule.core.tensor.DType.FLOAT32 ? " floats]" : " doubles]");
   }
 
   /**

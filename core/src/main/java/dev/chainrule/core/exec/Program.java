@@ -15,6 +15,7 @@ final class Program {
   final Node[] slotNodes;
   final int[] bufferOf;
   final int[] bufferLengths;
+  final dev.chainrule.core.tensor.DType[] bufferTypes;
   final int[] inputSlots;
   final StepSpec[] steps;
   /** By node id: the slot of a target or leaf, -1 for nodes whose values are not kept. */
@@ -34,6 +35,7 @@ final class Program {
     this.slotNodes = slotNodes;
     this.bufferOf = buffers.bufferOf;
     this.bufferLengths = buffers.lengths;
+    this.bufferTypes = buffers.dtypes;
     this.inputSlots = inputSlots;
     this.steps = steps;
     this.observable = observable;

@@ -1,5 +1,7 @@
 package dev.chainrule.core.exec;
 
+import dev.chainrule.core.tensor.DType;
+import dev.chainrule.core.tensor.Shape;
 import dev.chainrule.core.tensor.Tensor;
 import java.lang.ref.WeakReference;
 
@@ -22,14 +24,14 @@ final class Workspace {
   Workspace(Program p, Thread owner) {
     this.owner = new WeakReference<>(owner);
     this.values = new Tensor[p.slotNodes.length];
-    double[][] buffers = new double[p.bufferLengths.length][];
+    Tensor[] buffers = new Tensor[p.bufferLengths.length];
     for (int b = 0; b < buffers.length; b++) {
-      buffers[b] = new double[p.bufferLengths[b]];
+      buffers[b] = Tensor.zeros(Shape.of(p.bufferLengths[b]), p.bufferTypes[b]);
     }
     for (int s = 0; s < values.length; s++) {
       int b = p.bufferOf[s];
       if (b >= 0) {
-        values[s] = Tensor.wrap(p.slotNodes[s].shape(), buffers[b]);
+        values[s] = view(buffers[b], p.slotNodes[s].shape());
       } else {
         values[s] = p.slotNodes[s].storedValue();
       }
@@ -49,6 +51,12 @@ final class Workspace {
   /** Returns the thread this workspace belongs to, or null once that thread is gone. */
   Thread owner() {
     return owner.get();
+  }
+
+  /** Returns a tensor of {@code shape} on {@code buffer}'s storage. */
+  private static Tensor view(Tensor buffer, Shape shape) {
+    return buffer.dtype() == DType.FLOAT32 ? Tensor.wrapFloats(shape, buffer.floatBuffer())
+        : Tensor.wrap(shape, buffer.buffer());
   }
 
   /**

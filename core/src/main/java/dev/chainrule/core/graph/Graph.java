@@ -1,5 +1,6 @@
 package dev.chainrule.core.graph;
 
+import dev.chainrule.core.tensor.DType;
 import dev.chainrule.core.tensor.Shape;
 import dev.chainrule.core.tensor.Tensor;
 import dev.chainrule.core.tensor.TensorFormat;
@@ -13,7 +14,9 @@ import java.util.List;
  * A computation graph under construction: the factory of inputs, parameters and constants, and the
  * place where every operation is checked and recorded. Nodes are appended in creation order, which
  * is a topological order, so no algorithm over the graph needs recursion. Not thread-safe while
- * being built; a finished graph can be run from many threads through a compiled plan.
+ * being built; a finished graph can be run from many threads through a compiled plan. A graph
+ * computes in one {@link DType}, float64 unless chosen at construction; its nodes carry it, and
+ * only a {@link Node#cast cast} leads to a node of another dtype.
  */
 public final class Graph {
   /** The context key of scalar literals in {@link SiteSampler}, apart from named constants. */
@@ -27,10 +30,33 @@ public final class Graph {
   private String passSite;
   private Node provenance;
   private Node differentiating;
+  private final DType dtype;
+
+  /** Creates an empty float64 graph: the default, in which formula checks agree to 1e-12. */
+  public Graph() {
+    this(DType.FLOAT64);
+  }
+
+  /**
+   * Creates an empty graph computing in {@code dtype}: its inputs, parameters, constants and
+   * literals are of that dtype, and so is every operation on them.
+   */
+  public Graph(DType dtype) {
+    if (dtype == null) {
+      throw new IllegalArgumentException("a graph needs a dtype, got null; use DType.FLOAT64 or "
+          + "DType.FLOAT32");
+    }
+    this.dtype = dtype;
+  }
+
+  /** Returns the dtype the graph computes in. */
+  public DType dtype() {
+    return dtype;
+  }
 
   /** Returns a placeholder of the given shape, fed with a value each time the graph runs. */
   public Node input(String name, int... dims) {
-    return add(NodeKind.INPUT, null, List.of(), Shape.of(dims), null, name, false);
+    return add(NodeKind.INPUT, null, List.of(), Shape.of(dims), null, name, false, dtype);
   }
 
   /** Returns a placeholder of the given shape that already holds a value for interactive use. */
@@ -45,13 +71,18 @@ public final class Graph {
    */
   public Node parameter(String name, Tensor value) {
     checkValue("parameter", name, value);
-    return add(NodeKind.PARAMETER, null, List.of(), value.shape(), value, name, false);
+    return add(NodeKind.PARAMETER, null, List.of(), value.shape(), value, name, false, dtype);
   }
 
-  /** Returns a named constant holding {@code value}, which must not hold NaN (±∞ are allowed). */
+  /**
+   * Returns a named constant holding {@code value}, which must not hold NaN (±∞ are allowed). The
+   * constant has its tensor's dtype: in a graph of another dtype it is an operand only through a
+   * {@link Node#cast} (give it {@code value.to(graph.dtype())} instead).
+   */
   public Node constant(String name, Tensor value) {
     checkValue("constant", name, value);
-    return add(NodeKind.CONSTANT, null, List.of(), value.shape(), value, name, false);
+    return add(NodeKind.CONSTANT, null, List.of(), value.shape(), value, name, false,
+        value.dtype());
   }
 
   /**
@@ -63,17 +94,30 @@ public final class Graph {
       throw new IllegalArgumentException("a scalar in a formula must be a number, got NaN (at "
           + CreationSite.here() + ")");
     }
-    return add(NodeKind.CONSTANT, null, List.of(), Shape.scalar(), Tensor.scalar(value),
-        TensorFormat.number(value), true);
+    return literal(value, dtype);
   }
 
-  /** Refuses a missing value or one holding NaN, which would only ever compute NaN. */
-  private static void checkValue(String kind, String name, Tensor value) {
+  /** Returns the literal {@code value} in {@code type}: an operand of a node of that dtype. */
+  private Node literal(double value, DType type) {
+    return add(NodeKind.CONSTANT, null, List.of(), Shape.scalar(),
+        Tensor.scalar(value).to(type), TensorFormat.number(value), true, type);
+  }
+
+  /**
+   * Refuses a missing value, a parameter of another dtype than the graph's, or a value holding
+   * NaN, which would only ever compute NaN.
+   */
+  private void checkValue(String kind, String name, Tensor value) {
     if (value == null) {
       throw new IllegalArgumentException(kind + " " + name + " needs a tensor, got null (at "
           + CreationSite.here() + ")");
     }
-    double[] d = value.buffer();
+    if (kind.equals("parameter") && value.dtype() != dtype) {
+      throw new DTypeException(kind + " " + name + " holds a " + value.dtype() + " tensor, but "
+          + "the graph computes in " + dtype + "; give it value.to(DType." + dtype.name()
+          + ") (at " + CreationSite.here() + ")");
+    }
+    double[] d = value.toArray();
     for (int i = 0; i < d.length; i++) {
       if (Double.isNaN(d[i])) {
         throw new IllegalArgumentException(kind + " " + name + " holds NaN at flat index " + i
@@ -91,14 +135,24 @@ public final class Graph {
    * @throws GraphMismatchException when an input belongs to another graph
    */
   public Node apply(Op op, Node... inputs) {
-    List<Node> in = List.of(inputs);
-    List<Shape> shapes = new ArrayList<>(in.size());
-    for (Node n : in) {
+    for (Node n : inputs) {
       if (n.graph() != this) {
         throw new GraphMismatchException(op.name() + ": input " + n.name() + " belongs to another "
             + "graph; build every node of a computation from one Graph (at "
             + CreationSite.here() + ")");
       }
+    }
+    DType common = DTypes.common(op, inputs, dtype);
+    Node[] args = inputs;
+    for (int i = 0; i < args.length; i++) {
+      if (args[i].isLiteral() && args[i].dtype() != common) {
+        args = args == inputs ? inputs.clone() : args;
+        args[i] = literal(args[i].storedValue().item(), common);
+      }
+    }
+    List<Node> in = List.of(args);
+    List<Shape> shapes = new ArrayList<>(in.size());
+    for (Node n : in) {
       shapes.add(n.shape());
     }
     Shape shape;
@@ -107,7 +161,8 @@ public final class Graph {
     } catch (IllegalArgumentException e) {
       throw shapeError(op.name(), in, e.getMessage());
     }
-    return add(NodeKind.OPERATION, op, in, shape, null, null, false);
+    return add(NodeKind.OPERATION, op, in, shape, null, null, false,
+        op.outputDType(common));
   }
 
   /** Returns the shape error of building {@code op} on {@code in}: names, shapes, user line. */
@@ -116,7 +171,7 @@ public final class Graph {
   }
 
   private Node add(NodeKind kind, Op op, List<Node> inputs, Shape shape, Tensor value,
-      String name, boolean literal) {
+      String name, boolean literal, DType type) {
     boolean named = kind != NodeKind.OPERATION && !literal;
     if (named && (name == null || name.isBlank())) {
       throw new IllegalArgumentException("every " + kind.name().toLowerCase(java.util.Locale.ROOT)
@@ -124,7 +179,7 @@ public final class Graph {
     }
     String site = currentSite(kind, op, inputs, literal);
     Node n = new Node(this, nodes.size(), kind, op, inputs, shape, value, name, named, literal,
-        site, differentiating);
+        site, differentiating, type);
     nodes.add(n);
     return n;
   }

@@ -1,5 +1,7 @@
 package dev.chainrule.core.graph;
 
+import dev.chainrule.core.graph.ops.Cast;
+import dev.chainrule.core.tensor.DType;
 import dev.chainrule.core.tensor.Shape;
 import dev.chainrule.core.tensor.Tensor;
 import java.util.List;
@@ -24,12 +26,14 @@ public final class Node extends NodeAlgebra {
   private final int gradientPass;
   private final boolean literal;
   private final Node derivativeOf;
+  private final DType dtype;
   private String name;
   private boolean userNamed;
   private Tensor heldValue;
 
   Node(Graph graph, int id, NodeKind kind, Op op, List<Node> inputs, Shape shape, Tensor value,
-      String name, boolean userNamed, boolean literal, String site, Node derivativeOf) {
+      String name, boolean userNamed, boolean literal, String site, Node derivativeOf,
+      DType dtype) {
     this.graph = graph;
     this.id = id;
     this.kind = kind;
@@ -44,6 +48,7 @@ public final class Node extends NodeAlgebra {
     this.site = site;
     this.gradientPass = graph.currentGradientPass();
     this.derivativeOf = derivativeOf;
+    this.dtype = dtype;
   }
 
   @Override
@@ -80,6 +85,22 @@ public final class Node extends NodeAlgebra {
   /** Returns the node's shape, known from the moment it is built. */
   public Shape shape() {
     return shape;
+  }
+
+  /**
+   * Returns the dtype of the node's values: its graph's, except downstream of a {@link #cast} to
+   * another dtype.
+   */
+  public DType dtype() {
+    return dtype;
+  }
+
+  /**
+   * Returns this node's values in {@code dtype} (float64 to float32 rounds to the nearest float):
+   * the one way to mix dtypes in a graph.
+   */
+  public Node cast(DType dtype) {
+    return graph.apply(new Cast(dtype), this);
   }
 
   /**
@@ -187,6 +208,11 @@ public final class Node extends NodeAlgebra {
     if (!v.shape().equals(shape)) {
       throw new ShapeException("input " + name() + " is declared with shape " + shape
           + " but was given a value of shape " + v.shape() + " at " + CreationSite.here());
+    }
+    if (v.dtype() != dtype) {
+      throw new DTypeException("input " + name() + " is " + dtype + " but was given a "
+          + v.dtype() + " value; hold v.to(DType." + dtype.name() + ") (at " + CreationSite.here()
+          + ")");
     }
     this.heldValue = v;
     return this;

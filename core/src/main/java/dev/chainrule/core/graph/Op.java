@@ -1,6 +1,7 @@
 package dev.chainrule.core.graph;
 
 import dev.chainrule.core.scalar.Scalar;
+import dev.chainrule.core.tensor.DType;
 import dev.chainrule.core.tensor.Shape;
 import dev.chainrule.core.tensor.Tensor;
 import java.util.List;
@@ -36,6 +37,35 @@ public interface Op {
    */
   default Kernel prepare(List<Shape> inputs, Shape output) {
     return this::forward;
+  }
+
+  /**
+   * Returns this operation's forward computation prepared as {@link #prepare(List, Shape)} is, for
+   * tensors of {@code dtype}: what a compiled plan runs. The default is {@code prepare(inputs,
+   * output)}, so an operation that {@link #supports} float32 either makes that kernel (and {@link
+   * #forward}) read the tensors' dtype, or overrides this with a kernel per dtype. Called only for
+   * a dtype the operation supports.
+   */
+  default Kernel prepare(List<Shape> inputs, Shape output, DType dtype) {
+    return prepare(inputs, output);
+  }
+
+  /**
+   * Returns whether the operation's kernels compute in {@code dtype}: float64 always; float32 for
+   * the elementwise operations (their scalar forms run in float32 loops) and for the operations
+   * whose kernels say so. A plan refuses to run an operation in a dtype it does not support,
+   * naming the operation, the node and the dtype.
+   */
+  default boolean supports(DType dtype) {
+    return dtype == DType.FLOAT64;
+  }
+
+  /**
+   * Returns the dtype of the output of this operation on inputs of dtype {@code inputs} (which
+   * {@link Graph#apply} makes sure they share): that same dtype, except for a cast.
+   */
+  default DType outputDType(DType inputs) {
+    return inputs;
   }
 
   /**

@@ -4,6 +4,7 @@ import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.graph.Op;
 import dev.chainrule.core.graph.ops.BroadcastTo;
 import dev.chainrule.core.graph.ops.Diag;
+import dev.chainrule.core.tensor.DType;
 import dev.chainrule.core.tensor.Tensor;
 import dev.chainrule.core.tensor.TensorFormat;
 import java.util.List;
@@ -35,9 +36,13 @@ final class ConstantFolding implements Rule {
         return null;
       }
     }
-    Tensor out = Tensor.zeros(op.inferShape(inputs.stream().map(Node::shape).toList()));
+    DType dtype = op.outputDType(args[0].dtype());
+    if (!op.supports(dtype)) {
+      return null;
+    }
+    Tensor out = Tensor.zeros(op.inferShape(inputs.stream().map(Node::shape).toList()), dtype);
     op.forward(args, out);
-    double[] v = out.buffer();
+    double[] v = out.toArray();
     boolean uniform = v.length > 0;
     for (int i = 1; uniform && i < v.length; i++) {
       uniform = Double.doubleToLongBits(v[i]) == Double.doubleToLongBits(v[0]);

@@ -30,7 +30,7 @@ public final class GraphCopy {
     Graph source = Copier.sourceOf(targets);
     Set<Node> cut = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
     cut.addAll(at);
-    Node[] copies = Copier.copy(targets, cut, Set.of(), NodeFactory.plain(new Graph()));
+    Node[] copies = Copier.copy(targets, cut, Set.of(), NodeFactory.plain(new Graph(source.dtype())));
     Map<Node, Node> map = new IdentityHashMap<>();
     for (int id = 0; id < copies.length; id++) {
       if (copies[id] != null) {

@@ -3,6 +3,7 @@ package dev.chainrule.core.rewrite;
 import dev.chainrule.core.autodiff.Autodiff;
 import dev.chainrule.core.graph.Graph;
 import dev.chainrule.core.graph.Node;
+import dev.chainrule.core.tensor.Shape;
 import dev.chainrule.core.tensor.Tensor;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -26,7 +27,7 @@ final class HessianForm {
     Graph g = pass.graph();
     Node w = pass.get(wrt);
     int n = wrt.shape().size();
-    Node hessian = w == null ? g.constant("0", Tensor.zeros(n, n)) : extracted(pass, wrt, w);
+    Node hessian = w == null ? g.constant("0", Tensor.zeros(Shape.of(n, n), wrt.dtype())) : extracted(pass, wrt, w);
     if (hessian == null) {
       hessian = Autodiff.hessian(pass.loss(), w).reshape(n, n);
     }

@@ -65,8 +65,7 @@ public final class Rewriter {
   }
 
   private Rewritten run(List<Node> targets, Set<Node> unname, Map<Node, Set<Integer>> dists) {
-    Copier.sourceOf(targets);
-    Rewriting rw = new Rewriting(new Graph(), rules);
+    Rewriting rw = new Rewriting(new Graph(Copier.sourceOf(targets).dtype()), rules);
     Node[] first = Copier.copy(targets, Set.of(), unname, rw, (old, copy) -> {
       for (int axis : dists.getOrDefault(old, Set.of())) {
         rw.assumeDistribution(copy, axis);
@@ -105,7 +104,8 @@ public final class Rewriter {
         all = false;
       }
     }
-    return all ? null : Copier.copy(targets, Set.of(), Set.of(), NodeFactory.plain(new Graph()));
+    return all ? null : Copier.copy(targets, Set.of(), Set.of(),
+        NodeFactory.plain(new Graph(g.dtype())));
   }
 
   /** Simplifies the backward pass {@code pass} of a scalar loss; see {@link #gradients(Node, List, GradientForm)}. */

@@ -107,7 +107,7 @@ public final class Rewriting implements NodeFactory, Rewrite.Context {
         return;
       }
     }
-    Tensor out = Tensor.zeros(n.shape());
+    Tensor out = Tensor.zeros(n.shape(), n.dtype());
     n.op().forward(args, out);
     constants.put(n, out);
   }
@@ -157,7 +157,7 @@ public final class Rewriting implements NodeFactory, Rewrite.Context {
     Tensor v = constants.get(source);
     for (int i = chain.size() - 1; v != null && i >= 0; i--) {
       Node step = chain.get(i);
-      Tensor out = Tensor.zeros(step.shape());
+      Tensor out = Tensor.zeros(step.shape(), step.dtype());
       step.op().forward(new Tensor[] {v}, out);
       constants.put(step, out);
       v = out;

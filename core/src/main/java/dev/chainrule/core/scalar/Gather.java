@@ -112,6 +112,40 @@ public final class Gather {
     }
   }
 
+  /** Copies as {@link #read(double[], int, int, double[])} does, for float32 arrays. */
+  public void read(float[] src, int start, int n, float[] dst) {
+    int rem = start;
+    int off = 0;
+    for (int d = rank - 1; d >= 0; d--) {
+      index[d] = rem % dims[d];
+      rem /= dims[d];
+      off += index[d] * strides[d];
+    }
+    int last = rank - 1;
+    int step = strides[last];
+    int width = dims[last];
+    int i = 0;
+    int end = n;
+    while (i < end) {
+      int run = Math.min(width - index[last], end - i);
+      if (step == 0) {
+        java.util.Arrays.fill(dst, i, i + run, src[off]);
+      } else if (step == 1) {
+        System.arraycopy(src, off, dst, i, run);
+      } else {
+        for (int j = 0; j < run; j++) {
+          dst[i + j] = src[off + j * step];
+        }
+      }
+      i += run;
+      off += run * step;
+      index[last] += run;
+      if (index[last] == width) {
+        off = carry(off - width * step);
+      }
+    }
+  }
+
   private int carry(int off) {
     index[rank - 1] = 0;
     for (int d = rank - 2; d >= 0; d--) {

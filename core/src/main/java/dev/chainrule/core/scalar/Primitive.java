@@ -121,4 +121,14 @@ public enum Primitive {
       default: return Comparisons.select(a, b, c);
     }
   }
+
+  /**
+   * Returns the primitive applied to float32 operands: {@link #apply} of the widened operands,
+   * rounded to float32. For +, −, ·, / and √ that is exactly the float32 operation (a float64
+   * result rounded to float32 is correctly rounded for these), so the float32 loops and the
+   * generated code may use float arithmetic; the functions are computed in float64.
+   */
+  public float applyFloat(float a, float b, float c) {
+    return (float) apply(a, b, c);
+  }
 }

@@ -49,6 +49,11 @@ public final class Permute {
 
   /** Writes {@code in} with axes permuted by {@code perm} into {@code out}. */
   public static void into(Tensor in, int[] perm, Tensor out) {
-    new PermuteLoop(in.shape(), perm).run(in.buffer(), out.buffer());
+    PermuteLoop loop = new PermuteLoop(in.shape(), perm);
+    if (out.dtype() == DType.FLOAT32) {
+      loop.run(in.floatBuffer(), out.floatBuffer());
+    } else {
+      loop.run(in.buffer(), out.buffer());
+    }
   }
 }

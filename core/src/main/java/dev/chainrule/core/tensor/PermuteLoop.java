@@ -55,6 +55,28 @@ public final class PermuteLoop {
     }
   }
 
+  /** Writes the float32 elements of {@code x} with the axes permuted into {@code o}. */
+  public void run(float[] x, float[] o) {
+    if (rank == 0 || o.length == 0) {
+      System.arraycopy(x, 0, o, 0, o.length);
+      return;
+    }
+    java.util.Arrays.fill(index, 0);
+    int off = 0;
+    for (int k = 0; k < o.length; k++) {
+      o[k] = x[off];
+      for (int d = rank - 1; d >= 0; d--) {
+        index[d]++;
+        off += strides[d];
+        if (index[d] < dims[d]) {
+          break;
+        }
+        off -= strides[d] * dims[d];
+        index[d] = 0;
+      }
+    }
+  }
+
   private static void transpose2d(double[] x, int rows, int cols, double[] o) {
     final int block = 32;
     for (int i0 = 0; i0 < rows; i0 += block) {

@@ -66,11 +66,21 @@ public final class Reduce {
 
   /** Writes the sum of {@code in} over {@code axes} into {@code out} (either reduced layout). */
   public static void sumInto(Tensor in, int[] axes, Tensor out) {
-    new ReduceLoop(in.shape(), axes).sum(in.buffer(), out.buffer());
+    ReduceLoop loop = new ReduceLoop(in.shape(), axes);
+    if (out.dtype() == DType.FLOAT32) {
+      loop.sum(in.floatBuffer(), out.floatBuffer());
+    } else {
+      loop.sum(in.buffer(), out.buffer());
+    }
   }
 
   /** Writes the maximum of {@code in} over {@code axes} into {@code out}; NaN wins. */
   public static void maxInto(Tensor in, int[] axes, Tensor out) {
-    new ReduceLoop(in.shape(), axes).max(in.buffer(), out.buffer());
+    ReduceLoop loop = new ReduceLoop(in.shape(), axes);
+    if (out.dtype() == DType.FLOAT32) {
+      loop.max(in.floatBuffer(), out.floatBuffer());
+    } else {
+      loop.max(in.buffer(), out.buffer());
+    }
   }
 }

@@ -5,7 +5,8 @@ import java.util.Arrays;
 /**
  * A sum or maximum over fixed axes of a tensor of fixed shape, with the output's strides worked
  * out once: the prepared form of {@link Reduce#sumInto} and {@link Reduce#maxInto}, which use it
- * too, so both visit the elements in the same order and give the same numbers. It keeps a scratch
+ * too, so both visit the elements in the same order and give the same numbers. Float32 tensors
+ * have loops of their own, whose sums accumulate in float64. It keeps a scratch
  * index, so one instance must not run on two threads at once.
  */
 public final class ReduceLoop {
@@ -17,6 +18,8 @@ public final class ReduceLoop {
   private final int[] index;
   /** A copy of one input row, so the row-sum loop indexes both arrays alike (vectorised). */
   private final double[] row;
+  /** The float64 sums of a float32 sum, one per output element, made on its first run. */
+  private double[] acc;
 
   /** Prepares the reduction of a tensor of shape {@code in} over {@code axes} (non-empty). */
   public ReduceLoop(Shape in, int[] axes) {
@@ -85,6 +88,57 @@ public final class ReduceLoop {
         int k = off + j * innerStride;
         double v = x[base + j];
         if (v > o[k] || Double.isNaN(v)) {
+          o[k] = v;
+        }
+      }
+      off = advance(off);
+    }
+  }
+
+  /**
+   * Writes the float32 sum of {@code x} over the axes into {@code o}: accumulated in float64, in
+   * the order {@link #sum(double[], double[])} adds, and rounded to float32 once per element.
+   */
+  public void sum(float[] x, float[] o) {
+    if (o.length == 1) {
+      double s = 0;
+      for (float v : x) {
+        s += v;
+      }
+      o[0] = (float) s;
+      return;
+    }
+    if (acc == null || acc.length != o.length) {
+      acc = new double[o.length];
+    }
+    Arrays.fill(acc, 0.0);
+    Arrays.fill(index, 0);
+    int off = 0;
+    for (int base = 0; base < x.length; base += inner) {
+      for (int j = 0; j < inner; j++) {
+        acc[off + j * innerStride] += x[base + j];
+      }
+      off = advance(off);
+    }
+    for (int i = 0; i < o.length; i++) {
+      o[i] = (float) acc[i];
+    }
+  }
+
+  /** Writes the maximum of float32 {@code x} over the axes into {@code o}; NaN wins. */
+  public void max(float[] x, float[] o) {
+    Arrays.fill(o, Float.NEGATIVE_INFINITY);
+    if (rank == 0) {
+      o[0] = x[0];
+      return;
+    }
+    Arrays.fill(index, 0);
+    int off = 0;
+    for (int base = 0; base < x.length; base += inner) {
+      for (int j = 0; j < inner; j++) {
+        int k = off + j * innerStride;
+        float v = x[base + j];
+        if (v > o[k] || Float.isNaN(v)) {
           o[k] = v;
         }
       }

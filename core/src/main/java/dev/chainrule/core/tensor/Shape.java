@@ -99,6 +99,27 @@ public final class Shape {
     return a;
   }
 
+  /**
+   * Returns the row-major position of the element at {@code index}, one index per dimension;
+   * throws naming the shape when there are too few or too many indices or one is out of range.
+   */
+  public int flatIndex(int... index) {
+    if (index.length != rank()) {
+      throw new IllegalArgumentException("tensor of shape " + this + " needs " + rank()
+          + " indices, got " + index.length);
+    }
+    int off = 0;
+    int[] strides = strides();
+    for (int i = 0; i < index.length; i++) {
+      if (index[i] < 0 || index[i] >= dim(i)) {
+        throw new IndexOutOfBoundsException("index " + index[i] + " is outside dimension " + i
+            + " of size " + dim(i) + " in a tensor of shape " + this);
+      }
+      off += index[i] * strides[i];
+    }
+    return off;
+  }
+
   /** Returns the row-major strides: how many elements one step along each axis skips. */
   public int[] strides() {
     int[] s = new int[dims.length];

@@ -10,7 +10,7 @@ public final class TensorFormat {
   /** Returns the tensor as nested brackets, as NumPy prints it. */
   public static String format(Tensor t) {
     StringBuilder sb = new StringBuilder();
-    append(sb, t.buffer(), t.shape().dims(), 0, 0, t.shape().strides());
+    append(sb, t.toArray(), t.shape().dims(), 0, 0, t.shape().strides());
     return sb.toString();
   }
 

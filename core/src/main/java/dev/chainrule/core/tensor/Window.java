@@ -55,4 +55,34 @@ public final class Window {
       outer[offsets[i]] = window[i];
     }
   }
+
+  /** Writes the window's elements of {@code outer} into {@code window}, of either dtype (both one). */
+  public void gather(Tensor outer, Tensor window) {
+    if (window.dtype() == DType.FLOAT32) {
+      float[] o = outer.floatBuffer();
+      float[] w = window.floatBuffer();
+      for (int i = 0; i < offsets.length; i++) {
+        w[i] = o[offsets[i]];
+      }
+    } else {
+      gather(outer.buffer(), window.buffer());
+    }
+  }
+
+  /**
+   * Fills {@code outer} with {@code fill} (rounded to its dtype) and writes {@code window}'s
+   * elements at the window's positions, for either dtype; modifies {@code outer}.
+   */
+  public void scatter(Tensor window, double fill, Tensor outer) {
+    if (outer.dtype() == DType.FLOAT32) {
+      float[] o = outer.floatBuffer();
+      float[] w = window.floatBuffer();
+      java.util.Arrays.fill(o, (float) fill);
+      for (int i = 0; i < offsets.length; i++) {
+        o[offsets[i]] = w[i];
+      }
+    } else {
+      scatter(window.buffer(), fill, outer.buffer());
+    }
+  }
 }

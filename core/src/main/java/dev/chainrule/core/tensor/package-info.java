@@ -1,7 +1,7 @@
 /**
- * Dense float64 tensors and the kernels behind every operation. Entry points: {@link
+ * Dense float64 and float32 tensors and the kernels behind every operation. Entry points: {@link
  * dev.chainrule.core.tensor.Tensor} (a row-major value with a {@link
- * dev.chainrule.core.tensor.Shape}), and the kernels {@link dev.chainrule.core.tensor.Broadcast},
+ * dev.chainrule.core.tensor.Shape} and a {@link dev.chainrule.core.tensor.DType}), and the kernels {@link dev.chainrule.core.tensor.Broadcast},
  * {@link dev.chainrule.core.tensor.Reduce}, {@link dev.chainrule.core.tensor.MatMulKernel}, {@link
  * dev.chainrule.core.tensor.Gemm} and {@link dev.chainrule.core.tensor.Permute}; their loops
  * prepared once for fixed shapes, which operations' prepared kernels use, are {@link

@@ -181,7 +181,7 @@ class ElementwiseContractTest {
    * Returns the entry's inputs with every input of the output's shape repeated along a new leading
    * axis, or null when none has that shape or the op's shape rule refuses the result.
    */
-  private static List<Tensor> tiled(Entry e) {
+  static List<Tensor> tiled(Entry e) {
     Shape out = e.op().inferShape(e.inputs().stream().map(Tensor::shape)
         .collect(Collectors.toList()));
     List<Tensor> large = new ArrayList<>();

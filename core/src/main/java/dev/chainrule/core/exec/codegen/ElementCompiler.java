@@ -15,6 +15,17 @@ import static org.objectweb.asm.Opcodes.DMUL;
 import static org.objectweb.asm.Opcodes.DNEG;
 import static org.objectweb.asm.Opcodes.DSTORE;
 import static org.objectweb.asm.Opcodes.DSUB;
+import static org.objectweb.asm.Opcodes.D2F;
+import static org.objectweb.asm.Opcodes.F2D;
+import static org.objectweb.asm.Opcodes.FADD;
+import static org.objectweb.asm.Opcodes.FALOAD;
+import static org.objectweb.asm.Opcodes.FASTORE;
+import static org.objectweb.asm.Opcodes.FDIV;
+import static org.objectweb.asm.Opcodes.FLOAD;
+import static org.objectweb.asm.Opcodes.FMUL;
+import static org.objectweb.asm.Opcodes.FNEG;
+import static org.objectweb.asm.Opcodes.FSTORE;
+import static org.objectweb.asm.Opcodes.FSUB;
 import static org.objectweb.asm.Opcodes.GETFIELD;
 import static org.objectweb.asm.Opcodes.IALOAD;
 import static org.objectweb.asm.Opcodes.ILOAD;
@@ -40,7 +51,10 @@ import org.objectweb.asm.Type;
  * code performs exactly the interpreter's operations and gives its numbers bit for bit; it knows
  * primitives, never operations. Long programs are split into parts of {@link #PART} instructions
  * (the JIT does not compile huge methods); registers still needed by a later part pass through the
- * scratch array. The class file is written with ASM.
+ * scratch array. The class file is written with ASM. A float32 program ({@link #compileFloat})
+ * is the same code over {@code float} locals and arrays: FADD for DADD, and a function's call on
+ * the operands widened to double with its result rounded back (F2D … D2F), which is {@link
+ * Primitive#applyFloat} exactly.
  */
 public final class ElementCompiler {
   /**
@@ -56,7 +70,6 @@ public final class ElementCompiler {
   public static final int MAX_LENGTH = 4096;
 
   private static final String SELF = Type.getInternalName(ElementKernel.class) + "$Compiled";
-  private static final String PART_DESC = "([[D[[D[DI[[I)V";
   private static final int IN = 0;
   private static final int OUT = 1;
   private static final int SCRATCH = 2;
@@ -77,9 +90,17 @@ public final class ElementCompiler {
   private final ElementCode c;
   private final int parts;
   private final boolean[] external;
+  /** Whether the code computes in float32: float locals, arrays and arithmetic. */
+  private final boolean floats;
+  private final String partDesc;
+  private final String runDesc;
 
-  private ElementCompiler(ElementCode c) {
+  private ElementCompiler(ElementCode c, boolean floats) {
     this.c = c;
+    this.floats = floats;
+    String t = floats ? "F" : "D";
+    this.runDesc = "([[" + t + "[[" + t + "[" + t + "I)V";
+    this.partDesc = "([[" + t + "[[" + t + "[" + t + "I[[I)V";
     this.parts = (c.length() + PART - 1) / PART;
     this.external = new boolean[c.registers()];
     for (int r : c.externalRegister()) {
@@ -92,16 +113,28 @@ public final class ElementCompiler {
    * or very long program, or a failure to generate, define or instantiate the class.
    */
   public static ElementKernel compile(ElementCode code) throws NotCompiledException {
+    return (ElementKernel) instantiate(code, false);
+  }
+
+  /**
+   * Returns the compiled float32 kernel of a small program (its constants rounded to float32), or
+   * throws saying why there is none, as {@link #compile} does.
+   */
+  public static FloatElementKernel compileFloat(ElementCode code) throws NotCompiledException {
+    return (FloatElementKernel) instantiate(code, true);
+  }
+
+  private static Object instantiate(ElementCode code, boolean floats)
+      throws NotCompiledException {
     if (code.length() == 0 || code.length() > MAX_LENGTH) {
       throw new NotCompiledException(code.length() + " instructions, outside 1 .. " + MAX_LENGTH,
           null);
     }
     try {
-      byte[] bytes = new ElementCompiler(code).classFile();
+      byte[] bytes = new ElementCompiler(code, floats).classFile();
       MethodHandles.Lookup lookup = MethodHandles.lookup().defineHiddenClass(bytes, true);
-      Object k = lookup.findConstructor(lookup.lookupClass(),
+      return lookup.findConstructor(lookup.lookupClass(),
           MethodType.methodType(void.class, int[][].class)).invoke(code.elementMap());
-      return (ElementKernel) k;
     } catch (VirtualMachineError e) {
       throw e;
     } catch (Throwable e) {
@@ -112,7 +145,8 @@ public final class ElementCompiler {
   private byte[] classFile() {
     ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_MAXS);
     cw.visit(V17, ACC_FINAL, SELF, null, "java/lang/Object",
-        new String[] {Type.getInternalName(ElementKernel.class)});
+        new String[] {Type.getInternalName(floats ? FloatElementKernel.class
+            : ElementKernel.class)});
     cw.visitField(ACC_PRIVATE | ACC_FINAL, "maps", "[[I", null, null).visitEnd();
     MethodVisitor init = cw.visitMethod(ACC_PUBLIC, "<init>", "([[I)V", null, null);
     init.visitCode();
@@ -124,7 +158,7 @@ public final class ElementCompiler {
     init.visitInsn(RETURN);
     init.visitMaxs(0, 0);
     init.visitEnd();
-    MethodVisitor run = cw.visitMethod(ACC_PUBLIC, "run", "([[D[[D[DI)V", null, null);
+    MethodVisitor run = cw.visitMethod(ACC_PUBLIC, "run", runDesc, null, null);
     run.visitCode();
     for (int k = 0; k < parts; k++) {
       run.visitVarInsn(ALOAD, 1);
@@ -133,14 +167,14 @@ public final class ElementCompiler {
       run.visitVarInsn(ILOAD, 4);
       run.visitVarInsn(ALOAD, 0);
       run.visitFieldInsn(GETFIELD, SELF, "maps", "[[I");
-      run.visitMethodInsn(INVOKESTATIC, SELF, "part" + k, PART_DESC, false);
+      run.visitMethodInsn(INVOKESTATIC, SELF, "part" + k, partDesc, false);
     }
     run.visitInsn(RETURN);
     run.visitMaxs(0, 0);
     run.visitEnd();
     BitSet[] liveOut = liveOut();
     for (int k = 0; k < parts; k++) {
-      MethodVisitor m = cw.visitMethod(ACC_PRIVATE | ACC_STATIC, "part" + k, PART_DESC, null,
+      MethodVisitor m = cw.visitMethod(ACC_PRIVATE | ACC_STATIC, "part" + k, partDesc, null,
           null);
       m.visitCode();
       part(m, k, liveOut[k]);
@@ -199,17 +233,20 @@ public final class ElementCompiler {
       }
       for (int j = 1; j <= p.arity(); j++) {
         push(m, s[j]);
+        if (floats && p.owner() != null) {
+          m.visitInsn(F2D);
+        }
       }
       emit(m, p);
-      m.visitVarInsn(DSTORE, slot(s[0]));
+      m.visitVarInsn(floats ? FSTORE : DSTORE, slot(s[0]));
       defined.set(s[0]);
     }
     for (int r = leaving.nextSetBit(0); r >= 0; r = leaving.nextSetBit(r + 1)) {
       if (defined.get(r) && !external[r]) {
         m.visitVarInsn(ALOAD, SCRATCH);
         m.visitLdcInsn(r);
-        m.visitVarInsn(DLOAD, slot(r));
-        m.visitInsn(DASTORE);
+        m.visitVarInsn(floats ? FLOAD : DLOAD, slot(r));
+        m.visitInsn(floats ? FASTORE : DASTORE);
       }
     }
     if (k == parts - 1) {
@@ -223,8 +260,8 @@ public final class ElementCompiler {
         m.visitLdcInsn(j);
         m.visitInsn(AALOAD);
         m.visitVarInsn(ILOAD, ELEMENT);
-        m.visitVarInsn(DLOAD, slot(outs[j]));
-        m.visitInsn(DASTORE);
+        m.visitVarInsn(floats ? FLOAD : DLOAD, slot(outs[j]));
+        m.visitInsn(floats ? FASTORE : DASTORE);
       }
     }
   }
@@ -232,9 +269,9 @@ public final class ElementCompiler {
   /** Pushes register {@code r}: its local, or its constant. */
   private void push(MethodVisitor m, int r) {
     if (c.isConstant()[r]) {
-      m.visitLdcInsn(c.constants()[r]);
+      m.visitLdcInsn(floats ? (Object) (float) c.constants()[r] : (Object) c.constants()[r]);
     } else {
-      m.visitVarInsn(DLOAD, slot(r));
+      m.visitVarInsn(floats ? FLOAD : DLOAD, slot(r));
     }
   }
 
@@ -254,8 +291,8 @@ public final class ElementCompiler {
       m.visitVarInsn(ALOAD, SCRATCH);
       m.visitLdcInsn(r);
     }
-    m.visitInsn(DALOAD);
-    m.visitVarInsn(DSTORE, slot(r));
+    m.visitInsn(floats ? FALOAD : DALOAD);
+    m.visitVarInsn(floats ? FSTORE : DSTORE, slot(r));
   }
 
   private int externalOf(int r) {
@@ -268,8 +305,15 @@ public final class ElementCompiler {
     return -1;
   }
 
-  /** Emits the primitive, its operands on the stack: its opcode, or a call of its definition. */
-  private static void emit(MethodVisitor m, Primitive p) {
+  /**
+   * Emits the primitive, its operands on the stack: its opcode, or a call of its definition (in
+   * float32, on the operands widened to double, its result rounded back).
+   */
+  private void emit(MethodVisitor m, Primitive p) {
+    if (floats) {
+      emitFloat(m, p);
+      return;
+    }
     switch (p) {
       case COPY: break;
       case NEG: m.visitInsn(DNEG); break;
@@ -280,6 +324,21 @@ public final class ElementCompiler {
       default:
         m.visitMethodInsn(INVOKESTATIC, Type.getInternalName(p.owner()), p.methodName(),
             "(" + "D".repeat(p.arity()) + ")D", false);
+    }
+  }
+
+  private static void emitFloat(MethodVisitor m, Primitive p) {
+    switch (p) {
+      case COPY: break;
+      case NEG: m.visitInsn(FNEG); break;
+      case ADD: m.visitInsn(FADD); break;
+      case SUB: m.visitInsn(FSUB); break;
+      case MUL: m.visitInsn(FMUL); break;
+      case DIV: m.visitInsn(FDIV); break;
+      default:
+        m.visitMethodInsn(INVOKESTATIC, Type.getInternalName(p.owner()), p.methodName(),
+            "(" + "D".repeat(p.arity()) + ")D", false);
+        m.visitInsn(D2F);
     }
   }
 }

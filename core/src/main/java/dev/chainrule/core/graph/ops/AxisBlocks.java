@@ -1,6 +1,8 @@
 package dev.chainrule.core.graph.ops;
 
+import dev.chainrule.core.tensor.DType;
 import dev.chainrule.core.tensor.Shape;
+import dev.chainrule.core.tensor.Tensor;
 import java.util.Arrays;
 
 /**
@@ -74,5 +76,13 @@ final class AxisBlocks {
       rest /= s.dim(i);
     }
     return at;
+  }
+
+  /**
+   * Returns the live storage of {@code t}, {@code double[]} or {@code float[]} by its dtype, for
+   * the kernels that only move elements with {@code System.arraycopy}, which copies either.
+   */
+  static Object storage(Tensor t) {
+    return t.dtype() == DType.FLOAT32 ? t.floatBuffer() : t.buffer();
   }
 }

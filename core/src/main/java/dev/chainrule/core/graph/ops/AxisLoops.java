@@ -1,6 +1,7 @@
 package dev.chainrule.core.graph.ops;
 
 import dev.chainrule.core.graph.Kernel;
+import dev.chainrule.core.tensor.DType;
 import dev.chainrule.core.tensor.Shape;
 import dev.chainrule.core.tensor.Tensor;
 
@@ -13,6 +14,8 @@ final class AxisLoops implements Kernel {
   private final int stride;
   private final int outer;
   private final boolean log;
+  /** The exponentials of one lane of a float32 tensor, kept in float64 until the division. */
+  private double[] lane;
 
   private AxisLoops(Shape shape, int axis, boolean log) {
     this.n = shape.dim(axis);
@@ -33,6 +36,10 @@ final class AxisLoops implements Kernel {
 
   @Override
   public void run(Tensor[] inputs, Tensor out) {
+    if (out.dtype() == DType.FLOAT32) {
+      runFloat(inputs[0].floatBuffer(), out.floatBuffer());
+      return;
+    }
     double[] x = inputs[0].buffer();
     double[] o = out.buffer();
     for (int block = 0; block < outer; block++) {
@@ -58,6 +65,35 @@ final class AxisLoops implements Kernel {
           for (int j = 0; j < n; j++) {
             o[base + j * stride] *= inv;
           }
+        }
+      }
+    }
+  }
+
+  /**
+   * The float32 softmax (or its log): the float64 computation above on the widened elements,
+   * each result rounded to float32 once.
+   */
+  private void runFloat(float[] x, float[] o) {
+    if (lane == null) {
+      lane = new double[n];
+    }
+    for (int block = 0; block < outer; block++) {
+      for (int l = 0; l < stride; l++) {
+        int base = block * n * stride + l;
+        double max = Double.NEGATIVE_INFINITY;
+        for (int j = 0; j < n; j++) {
+          max = Math.max(max, x[base + j * stride]);
+        }
+        double sum = 0;
+        for (int j = 0; j < n; j++) {
+          lane[j] = Math.exp(x[base + j * stride] - max);
+          sum += lane[j];
+        }
+        double shift = log ? max + Math.log(sum) : 0;
+        double inv = 1.0 / sum;
+        for (int j = 0; j < n; j++) {
+          o[base + j * stride] = (float) (log ? x[base + j * stride] - shift : lane[j] * inv);
         }
       }
     }

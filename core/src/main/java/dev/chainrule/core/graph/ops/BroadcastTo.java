@@ -10,6 +10,7 @@ import dev.chainrule.core.graph.Rewrite;
 import dev.chainrule.core.scalar.Scalar;
 import dev.chainrule.core.tensor.Broadcast;
 import dev.chainrule.core.tensor.BroadcastLoop;
+import dev.chainrule.core.tensor.DType;
 import dev.chainrule.core.tensor.Shape;
 import dev.chainrule.core.tensor.Tensor;
 import java.util.List;
@@ -37,7 +38,24 @@ public record BroadcastTo(Shape target) implements Op {
 
   @Override
   public void forward(Tensor[] inputs, Tensor out) {
+    if (out.dtype() == DType.FLOAT32) {
+      prepare(List.of(inputs[0].shape()), out.shape(), DType.FLOAT32).run(inputs, out);
+      return;
+    }
     Broadcast.into(inputs[0], out, out, (x, ignored) -> x);
+  }
+
+  /** Returns true: in float32 its form runs in a float32 loop. */
+  @Override
+  public boolean supports(DType dtype) {
+    return true;
+  }
+
+  /** Returns the float64 kernel, or in float32 the float32 loop of its form. */
+  @Override
+  public Kernel prepare(List<Shape> inputs, Shape output, DType dtype) {
+    return dtype == DType.FLOAT32 ? Elementwise.floatKernel(scalarForm(), inputs, output)
+        : prepare(inputs, output);
   }
 
   @Override

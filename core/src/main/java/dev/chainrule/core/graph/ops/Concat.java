@@ -3,6 +3,7 @@ package dev.chainrule.core.graph.ops;
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.graph.Notation;
 import dev.chainrule.core.graph.Op;
+import dev.chainrule.core.tensor.DType;
 import dev.chainrule.core.tensor.Shape;
 import dev.chainrule.core.tensor.Tensor;
 import java.util.List;
@@ -42,16 +43,22 @@ public record Concat(int axis) implements Op {
     int outer = AxisBlocks.outer(out.shape(), axis);
     int inner = AxisBlocks.inner(out.shape(), axis + 1);
     int row = out.shape().dim(axis) * inner;
-    double[] dst = out.buffer();
+    Object dst = AxisBlocks.storage(out);
     int offset = 0;
     for (Tensor in : inputs) {
       int block = in.shape().dim(axis) * inner;
-      double[] src = in.buffer();
+      Object src = AxisBlocks.storage(in);
       for (int o = 0; o < outer; o++) {
         System.arraycopy(src, o * block, dst, o * row + offset, block);
       }
       offset += block;
     }
+  }
+
+  /** Returns true: it moves elements, which it does in either dtype. */
+  @Override
+  public boolean supports(DType dtype) {
+    return true;
   }
 
   @Override

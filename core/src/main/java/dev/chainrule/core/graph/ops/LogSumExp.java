@@ -1,5 +1,6 @@
 package dev.chainrule.core.graph.ops;
 
+import dev.chainrule.core.tensor.DType;
 import dev.chainrule.core.graph.FormulaWriter;
 import dev.chainrule.core.graph.Kernel;
 import dev.chainrule.core.graph.Node;
@@ -30,7 +31,7 @@ public record LogSumExp(Axes axes) implements Op {
 
   @Override
   public void forward(Tensor[] inputs, Tensor out) {
-    prepare(List.of(inputs[0].shape()), out.shape()).run(inputs, out);
+    prepare(List.of(inputs[0].shape()), out.shape(), out.dtype()).run(inputs, out);
   }
 
   @Override
@@ -38,6 +39,38 @@ public record LogSumExp(Axes axes) implements Op {
     int[] target = targets(inputs.get(0));
     double[] peak = new double[output.size()];
     return (in, out) -> run(in[0].buffer(), target, peak, out.buffer());
+  }
+
+  /**
+   * Returns the kernel; in float32 the float64 computation on the widened elements (in scratch
+   * arrays made once), each result rounded to float32 once.
+   */
+  @Override
+  public Kernel prepare(List<Shape> inputs, Shape output, DType dtype) {
+    if (dtype == DType.FLOAT64) {
+      return prepare(inputs, output);
+    }
+    int[] target = targets(inputs.get(0));
+    double[] peak = new double[output.size()];
+    double[] wide = new double[inputs.get(0).size()];
+    double[] sums = new double[output.size()];
+    return (in, out) -> {
+      float[] x = in[0].floatBuffer();
+      for (int i = 0; i < wide.length; i++) {
+        wide[i] = x[i];
+      }
+      run(wide, target, peak, sums);
+      float[] o = out.floatBuffer();
+      for (int t = 0; t < o.length; t++) {
+        o[t] = (float) sums[t];
+      }
+    };
+  }
+
+  /** Returns true: in float32 it computes in float64 and rounds each result once. */
+  @Override
+  public boolean supports(DType dtype) {
+    return true;
   }
 
   /** Returns, for each input element in row-major order, the output element it reduces into. */

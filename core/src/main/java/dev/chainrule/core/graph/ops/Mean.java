@@ -7,6 +7,7 @@ import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.graph.Notation;
 import dev.chainrule.core.graph.Op;
 import dev.chainrule.core.graph.Rewrite;
+import dev.chainrule.core.tensor.DType;
 import dev.chainrule.core.tensor.Reduce;
 import dev.chainrule.core.tensor.ReduceLoop;
 import dev.chainrule.core.tensor.Shape;
@@ -33,6 +34,28 @@ public record Mean(Axes axes) implements Op {
   public void forward(Tensor[] inputs, Tensor out) {
     Reduce.sumInto(inputs[0], axes.array(), out);
     out.scaleInPlace(1.0 / axes.count(inputs[0].shape()));
+  }
+
+  /** Returns true: its reduction has a float32 loop (summing in float64). */
+  @Override
+  public boolean supports(DType dtype) {
+    return true;
+  }
+
+  @Override
+  public Kernel prepare(List<Shape> inputs, Shape output, DType dtype) {
+    if (dtype == DType.FLOAT64) {
+      return prepare(inputs, output);
+    }
+    ReduceLoop loop = new ReduceLoop(inputs.get(0), axes.array());
+    float factor = (float) (1.0 / axes.count(inputs.get(0)));
+    return (in, out) -> {
+      float[] o = out.floatBuffer();
+      loop.sum(in[0].floatBuffer(), o);
+      for (int i = 0; i < o.length; i++) {
+        o[i] *= factor;
+      }
+    };
   }
 
   @Override

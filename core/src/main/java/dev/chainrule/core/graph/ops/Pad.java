@@ -6,6 +6,7 @@ import dev.chainrule.core.graph.Kernel;
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.graph.Notation;
 import dev.chainrule.core.graph.Op;
+import dev.chainrule.core.tensor.DType;
 import dev.chainrule.core.tensor.Shape;
 import dev.chainrule.core.tensor.Tensor;
 import dev.chainrule.core.tensor.TensorFormat;
@@ -107,13 +108,19 @@ public record Pad(Shape outer, int[] starts, int[] steps, double value) implemen
   @Override
   public void forward(Tensor[] inputs, Tensor out) {
     new Window(outer, starts, steps, inputs[0].shape().dims())
-        .scatter(inputs[0].buffer(), value, out.buffer());
+        .scatter(inputs[0], value, out);
   }
 
   @Override
   public Kernel prepare(List<Shape> inputs, Shape output) {
     Window window = new Window(outer, starts, steps, inputs.get(0).dims());
-    return (in, out) -> window.scatter(in[0].buffer(), value, out.buffer());
+    return (in, out) -> window.scatter(in[0], value, out);
+  }
+
+  /** Returns true: it moves elements, which it does in either dtype. */
+  @Override
+  public boolean supports(DType dtype) {
+    return true;
   }
 
   @Override

@@ -7,6 +7,7 @@ import dev.chainrule.core.graph.Notation;
 import dev.chainrule.core.graph.Op;
 import dev.chainrule.core.graph.Rewrite;
 import dev.chainrule.core.scalar.Scalar;
+import dev.chainrule.core.tensor.DType;
 import dev.chainrule.core.tensor.Shape;
 import dev.chainrule.core.tensor.Tensor;
 import java.util.List;
@@ -35,7 +36,13 @@ public record Reshape(Shape target) implements Op {
 
   @Override
   public void forward(Tensor[] inputs, Tensor out) {
-    System.arraycopy(inputs[0].buffer(), 0, out.buffer(), 0, out.size());
+    System.arraycopy(AxisBlocks.storage(inputs[0]), 0, AxisBlocks.storage(out), 0, out.size());
+  }
+
+  /** Returns true: a copy runs in either dtype. */
+  @Override
+  public boolean supports(DType dtype) {
+    return true;
   }
 
   /** Returns the input itself, read at the same flat position: inside a fused loop it costs nothing. */

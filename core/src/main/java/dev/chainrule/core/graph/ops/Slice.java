@@ -6,6 +6,7 @@ import dev.chainrule.core.graph.Kernel;
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.graph.Notation;
 import dev.chainrule.core.graph.Op;
+import dev.chainrule.core.tensor.DType;
 import dev.chainrule.core.tensor.Shape;
 import dev.chainrule.core.tensor.Tensor;
 import dev.chainrule.core.tensor.Window;
@@ -63,13 +64,19 @@ public record Slice(int[] starts, int[] steps, int[] counts) implements Op {
 
   @Override
   public void forward(Tensor[] inputs, Tensor out) {
-    new Window(inputs[0].shape(), starts, steps, counts).gather(inputs[0].buffer(), out.buffer());
+    new Window(inputs[0].shape(), starts, steps, counts).gather(inputs[0], out);
   }
 
   @Override
   public Kernel prepare(List<Shape> inputs, Shape output) {
     Window window = new Window(inputs.get(0), starts, steps, counts);
-    return (in, out) -> window.gather(in[0].buffer(), out.buffer());
+    return (in, out) -> window.gather(in[0], out);
+  }
+
+  /** Returns true: it moves elements, which it does in either dtype. */
+  @Override
+  public boolean supports(DType dtype) {
+    return true;
   }
 
   @Override

@@ -1,9 +1,11 @@
 package dev.chainrule.core.graph.ops;
 
 import dev.chainrule.core.graph.FormulaWriter;
+import dev.chainrule.core.graph.Kernel;
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.graph.Notation;
 import dev.chainrule.core.graph.Op;
+import dev.chainrule.core.tensor.DType;
 import dev.chainrule.core.tensor.Shape;
 import dev.chainrule.core.tensor.Tensor;
 import java.util.List;
@@ -36,11 +38,52 @@ public record SoftmaxCrossEntropy(int axis) implements Op {
 
   @Override
   public void forward(Tensor[] inputs, Tensor out) {
-    double[] z = inputs[0].buffer();
-    double[] y = inputs[1].buffer();
-    double[] o = out.buffer();
-    int n = inputs[0].shape().dim(axis);
-    int stride = inputs[0].shape().strides()[axis];
+    if (out.dtype() == DType.FLOAT32) {
+      prepare(List.of(inputs[0].shape(), inputs[1].shape()), out.shape(), DType.FLOAT32)
+          .run(inputs, out);
+      return;
+    }
+    loss(inputs[0].buffer(), inputs[1].buffer(), out.buffer(), inputs[0].shape());
+  }
+
+  /** Returns true: in float32 it computes in float64 and rounds each loss once. */
+  @Override
+  public boolean supports(DType dtype) {
+    return true;
+  }
+
+  /**
+   * Returns the kernel; in float32 the float64 loop on the widened logits and targets (in scratch
+   * arrays made once), each loss rounded to float32 once.
+   */
+  @Override
+  public Kernel prepare(List<Shape> inputs, Shape output, DType dtype) {
+    if (dtype == DType.FLOAT64) {
+      return prepare(inputs, output);
+    }
+    Shape shape = inputs.get(0);
+    double[] z = new double[shape.size()];
+    double[] y = new double[shape.size()];
+    double[] o = new double[output.size()];
+    return (in, out) -> {
+      float[] zf = in[0].floatBuffer();
+      float[] yf = in[1].floatBuffer();
+      for (int i = 0; i < z.length; i++) {
+        z[i] = zf[i];
+        y[i] = yf[i];
+      }
+      loss(z, y, o, shape);
+      float[] of = out.floatBuffer();
+      for (int i = 0; i < o.length; i++) {
+        of[i] = (float) o[i];
+      }
+    };
+  }
+
+  /** Writes lse(z)·Σ y − Σ y·z of each slice along the axis of {@code z} (of {@code shape}). */
+  private void loss(double[] z, double[] y, double[] o, Shape shape) {
+    int n = shape.dim(axis);
+    int stride = shape.strides()[axis];
     int outer = z.length / Math.max(1, n * stride);
     for (int block = 0; block < outer; block++) {
       for (int lane = 0; lane < stride; lane++) {

@@ -1,6 +1,7 @@
 package dev.chainrule.core.graph.ops;
 
 import dev.chainrule.core.graph.Kernel;
+import dev.chainrule.core.tensor.DType;
 import dev.chainrule.core.tensor.Shape;
 import dev.chainrule.core.tensor.Tensor;
 import java.util.List;
@@ -28,6 +29,12 @@ public sealed interface SoftmaxFamily extends dev.chainrule.core.graph.Op
   @Override
   default void forward(Tensor[] inputs, Tensor out) {
     AxisLoops.softmax(inputs[0], axis(), out, log());
+  }
+
+  /** Returns true: the float32 loop computes in float64 and rounds each result once. */
+  @Override
+  default boolean supports(DType dtype) {
+    return true;
   }
 
   @Override

@@ -5,6 +5,7 @@ import dev.chainrule.core.graph.FormulaWriter;
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.graph.Notation;
 import dev.chainrule.core.graph.Op;
+import dev.chainrule.core.tensor.DType;
 import dev.chainrule.core.tensor.Shape;
 import dev.chainrule.core.tensor.Tensor;
 import java.util.ArrayList;
@@ -45,9 +46,15 @@ public record Split(int axis, int start, int length) implements Op {
     int row = x.dim(axis) * inner;
     int block = length * inner;
     for (int o = 0; o < outer; o++) {
-      System.arraycopy(inputs[0].buffer(), o * row + start * inner, out.buffer(), o * block,
-          block);
+      System.arraycopy(AxisBlocks.storage(inputs[0]), o * row + start * inner,
+          AxisBlocks.storage(out), o * block, block);
     }
+  }
+
+  /** Returns true: it moves elements, which it does in either dtype. */
+  @Override
+  public boolean supports(DType dtype) {
+    return true;
   }
 
   @Override

@@ -3,6 +3,7 @@ package dev.chainrule.core.graph.ops;
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.graph.Notation;
 import dev.chainrule.core.graph.Op;
+import dev.chainrule.core.tensor.DType;
 import dev.chainrule.core.tensor.Shape;
 import dev.chainrule.core.tensor.Tensor;
 import java.util.List;
@@ -42,13 +43,19 @@ public record Stack(int axis) implements Op {
     int outer = AxisBlocks.outer(in, axis);
     int block = AxisBlocks.inner(in, axis);
     int n = inputs.length;
-    double[] dst = out.buffer();
+    Object dst = AxisBlocks.storage(out);
     for (int i = 0; i < n; i++) {
-      double[] src = inputs[i].buffer();
+      Object src = AxisBlocks.storage(inputs[i]);
       for (int o = 0; o < outer; o++) {
         System.arraycopy(src, o * block, dst, (o * n + i) * block, block);
       }
     }
+  }
+
+  /** Returns true: it moves elements, which it does in either dtype. */
+  @Override
+  public boolean supports(DType dtype) {
+    return true;
   }
 
   @Override

@@ -7,6 +7,7 @@ import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.graph.Notation;
 import dev.chainrule.core.graph.Op;
 import dev.chainrule.core.graph.Rewrite;
+import dev.chainrule.core.tensor.DType;
 import dev.chainrule.core.tensor.Reduce;
 import dev.chainrule.core.tensor.ReduceLoop;
 import dev.chainrule.core.tensor.Shape;
@@ -34,10 +35,25 @@ public record Sum(Axes axes) implements Op {
     Reduce.sumInto(inputs[0], axes.array(), out);
   }
 
+  /** Returns true: its reduction has a float32 loop (summing in float64). */
+  @Override
+  public boolean supports(DType dtype) {
+    return true;
+  }
+
   @Override
   public Kernel prepare(List<Shape> inputs, Shape output) {
     ReduceLoop loop = new ReduceLoop(inputs.get(0), axes.array());
     return (in, out) -> loop.sum(in[0].buffer(), out.buffer());
+  }
+
+  @Override
+  public Kernel prepare(List<Shape> inputs, Shape output, DType dtype) {
+    if (dtype == DType.FLOAT64) {
+      return prepare(inputs, output);
+    }
+    ReduceLoop loop = new ReduceLoop(inputs.get(0), axes.array());
+    return (in, out) -> loop.sum(in[0].floatBuffer(), out.floatBuffer());
   }
 
   @Override

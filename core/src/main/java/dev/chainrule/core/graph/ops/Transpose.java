@@ -7,6 +7,7 @@ import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.graph.Notation;
 import dev.chainrule.core.graph.Op;
 import dev.chainrule.core.graph.Rewrite;
+import dev.chainrule.core.tensor.DType;
 import dev.chainrule.core.tensor.Permute;
 import dev.chainrule.core.tensor.PermuteLoop;
 import dev.chainrule.core.tensor.Shape;
@@ -48,6 +49,21 @@ public record Transpose(int[] permutation) implements Op {
   public Kernel prepare(List<Shape> inputs, Shape output) {
     PermuteLoop loop = new PermuteLoop(inputs.get(0), permutation);
     return (in, out) -> loop.run(in[0].buffer(), out.buffer());
+  }
+
+  @Override
+  public Kernel prepare(List<Shape> inputs, Shape output, DType dtype) {
+    if (dtype == DType.FLOAT64) {
+      return prepare(inputs, output);
+    }
+    PermuteLoop loop = new PermuteLoop(inputs.get(0), permutation);
+    return (in, out) -> loop.run(in[0].floatBuffer(), out.floatBuffer());
+  }
+
+  /** Returns true: a permutation of elements has a float32 loop. */
+  @Override
+  public boolean supports(DType dtype) {
+    return true;
   }
 
   @Override

@@ -6,6 +6,7 @@ import dev.chainrule.core.tensor.Naive;
 import dev.chainrule.core.tensor.Naive.Reduction;
 import dev.chainrule.core.tensor.NaiveStructure;
 import dev.chainrule.core.tensor.Samples;
+import dev.chainrule.core.tensor.DType;
 import dev.chainrule.core.tensor.Shape;
 import dev.chainrule.core.tensor.Tensor;
 import java.util.ArrayList;
@@ -126,6 +127,7 @@ public final class OpCatalogue {
       }
     }
     add("identity (2, 3)", Identity.INSTANCE, in -> in.get(0), uniform(-2, 2, M23));
+    add("cast float64 (2, 3)", new Cast(DType.FLOAT64), in -> in.get(0), uniform(-2, 2, M23));
   }
 
   private void matrices() {
