@@ -1,24 +1,33 @@
 package dev.chainrule.core.tensor;
 
-/** Validation of {@link Gemm#gemm} arguments, with errors that name the offending values. */
+import java.lang.reflect.Array;
+
+/**
+ * Validation of {@link Gemm#gemm} arguments, for either element type, with errors that name the
+ * offending values.
+ */
 final class GemmChecks {
   private GemmChecks() {}
 
   /** Throws when the sizes are negative or an operand does not fit its array. */
-  static void check(boolean transA, boolean transB, int m, int n, int k, double[] a, int aOff,
-      int lda, double[] b, int bOff, int ldb, double[] c, int cOff, int ldc) {
+  static void check(GemmCall<?> g) {
+    boolean transA = g.transA();
+    boolean transB = g.transB();
+    int m = g.m();
+    int n = g.n();
+    int k = g.k();
     if (m < 0 || n < 0 || k < 0) {
       throw new IllegalArgumentException(
           "gemm sizes must be non-negative, got m=" + m + ", n=" + n + ", k=" + k);
     }
-    operand("A", transA ? "transA=true, stored (k, m)" : "transA=false, stored (m, k)", a, aOff,
-        lda, transA ? k : m, transA ? m : k);
-    operand("B", transB ? "transB=true, stored (n, k)" : "transB=false, stored (k, n)", b, bOff,
-        ldb, transB ? n : k, transB ? k : n);
-    operand("C", "stored (m, n)", c, cOff, ldc, m, n);
+    operand("A", transA ? "transA=true, stored (k, m)" : "transA=false, stored (m, k)", g.a(),
+        g.aOff(), g.lda(), transA ? k : m, transA ? m : k);
+    operand("B", transB ? "transB=true, stored (n, k)" : "transB=false, stored (k, n)", g.b(),
+        g.bOff(), g.ldb(), transB ? n : k, transB ? k : n);
+    operand("C", "stored (m, n)", g.c(), g.cOff(), g.ldc(), m, n);
   }
 
-  private static void operand(String name, String layout, double[] x, int off, int ld, int rows,
+  private static void operand(String name, String layout, Object x, int off, int ld, int rows,
       int cols) {
     if (x == null) {
       throw new NullPointerException(
@@ -34,10 +43,11 @@ final class GemmChecks {
     }
     if (rows > 0 && cols > 0) {
       long end = off + (long) (rows - 1) * ld + cols;
-      if (end > x.length) {
+      int length = Array.getLength(x);
+      if (end > length) {
         throw new IllegalArgumentException("gemm operand " + where(name, layout, rows, cols)
             + " with offset " + off + " and leading dimension " + ld + " needs " + end
-            + " elements, but its array has " + x.length);
+            + " elements, but its array has " + length);
       }
     }
   }
