@@ -129,13 +129,13 @@ public final class BatchedGemm {
   private <A> void run(A a, A b, A c, GemmPrecision<A> precision) {
     GemmBackend backend = GemmBackend.configured();
     if (stacked) {
-      Gemm.run(backend, new GemmCall<>(false, transB, offsetsA.length * m, n, k, 1.0, a, 0, k, b,
-          0, ldb, 0.0, c, 0, n, false), precision);
+      Gemm.run(backend, false, transB, offsetsA.length * m, n, k, 1.0, a, 0, k, b, 0, ldb, 0.0, c,
+          0, n, precision);
       return;
     }
     for (int i = 0; i < offsetsA.length; i++) {
-      Gemm.run(backend, new GemmCall<>(transA, transB, m, n, k, 1.0, a, offsetsA[i], lda, b,
-          offsetsB[i], ldb, 0.0, c, i * m * n, n, false), precision);
+      Gemm.run(backend, transA, transB, m, n, k, 1.0, a, offsetsA[i], lda, b, offsetsB[i], ldb,
+          0.0, c, i * m * n, n, precision);
     }
   }
 }

@@ -33,22 +33,18 @@ enum DoublePrecision implements GemmPrecision<double[]> {
   }
 
   @Override
-  public void small(GemmCall<double[]> g) {
-    int m = g.m();
-    int n = g.n();
-    int k = g.k();
-    double[] a = g.a();
-    double[] b = g.b();
-    double[] c = g.c();
-    scale(m, n, g.beta(), c, g.cOff(), g.ldc());
-    int rs = g.rowStrideA();
-    int cs = g.columnStrideA();
-    if (!g.transB()) {
+  public void small(boolean transA, boolean transB, int m, int n, int k, double alpha, double[] a,
+      int aOff, int lda, double[] b, int bOff, int ldb, double beta, double[] c, int cOff,
+      int ldc) {
+    scale(m, n, beta, c, cOff, ldc);
+    int rs = transA ? 1 : lda;
+    int cs = transA ? lda : 1;
+    if (!transB) {
       for (int i = 0; i < m; i++) {
-        int row = g.cOff() + i * g.ldc();
+        int row = cOff + i * ldc;
         for (int p = 0; p < k; p++) {
-          double aip = g.alpha() * a[g.aOff() + i * rs + p * cs];
-          int brow = g.bOff() + p * g.ldb();
+          double aip = alpha * a[aOff + i * rs + p * cs];
+          int brow = bOff + p * ldb;
           for (int j = 0; j < n; j++) {
             c[row + j] = Math.fma(aip, b[brow + j], c[row + j]);
           }
@@ -57,22 +53,25 @@ enum DoublePrecision implements GemmPrecision<double[]> {
       return;
     }
     for (int i = 0; i < m; i++) {
-      int row = g.cOff() + i * g.ldc();
-      int arow = g.aOff() + i * rs;
+      int row = cOff + i * ldc;
+      int arow = aOff + i * rs;
       for (int j = 0; j < n; j++) {
-        int brow = g.bOff() + j * g.ldb();
+        int brow = bOff + j * ldb;
         double s = 0;
         for (int p = 0; p < k; p++) {
           s = Math.fma(a[arow + p * cs], b[brow + p], s);
         }
-        c[row + j] = Math.fma(g.alpha(), s, c[row + j]);
+        c[row + j] = Math.fma(alpha, s, c[row + j]);
       }
     }
   }
 
   @Override
-  public void blas(GemmCall<double[]> g) {
-    NativeGemm.dgemm(g);
+  public void blas(boolean transA, boolean transB, int m, int n, int k, double alpha, double[] a,
+      int aOff, int lda, double[] b, int bOff, int ldb, double beta, double[] c, int cOff,
+      int ldc) {
+    NativeGemm.dgemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff,
+        ldc);
   }
 
   @Override

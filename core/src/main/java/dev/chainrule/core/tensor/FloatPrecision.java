@@ -35,23 +35,19 @@ enum FloatPrecision implements GemmPrecision<float[]> {
   }
 
   @Override
-  public void small(GemmCall<float[]> g) {
-    int m = g.m();
-    int n = g.n();
-    int k = g.k();
-    float[] a = g.a();
-    float[] b = g.b();
-    float[] c = g.c();
-    float alpha = (float) g.alpha();
-    scale(m, n, g.beta(), c, g.cOff(), g.ldc());
-    int rs = g.rowStrideA();
-    int cs = g.columnStrideA();
-    if (!g.transB()) {
+  public void small(boolean transA, boolean transB, int m, int n, int k, double alphaAsDouble,
+      float[] a, int aOff, int lda, float[] b, int bOff, int ldb, double beta, float[] c,
+      int cOff, int ldc) {
+    float alpha = (float) alphaAsDouble;
+    scale(m, n, beta, c, cOff, ldc);
+    int rs = transA ? 1 : lda;
+    int cs = transA ? lda : 1;
+    if (!transB) {
       for (int i = 0; i < m; i++) {
-        int row = g.cOff() + i * g.ldc();
+        int row = cOff + i * ldc;
         for (int p = 0; p < k; p++) {
-          float aip = alpha * a[g.aOff() + i * rs + p * cs];
-          int brow = g.bOff() + p * g.ldb();
+          float aip = alpha * a[aOff + i * rs + p * cs];
+          int brow = bOff + p * ldb;
           for (int j = 0; j < n; j++) {
             c[row + j] = Math.fma(aip, b[brow + j], c[row + j]);
           }
@@ -60,10 +56,10 @@ enum FloatPrecision implements GemmPrecision<float[]> {
       return;
     }
     for (int i = 0; i < m; i++) {
-      int row = g.cOff() + i * g.ldc();
-      int arow = g.aOff() + i * rs;
+      int row = cOff + i * ldc;
+      int arow = aOff + i * rs;
       for (int j = 0; j < n; j++) {
-        int brow = g.bOff() + j * g.ldb();
+        int brow = bOff + j * ldb;
         float s = 0;
         for (int p = 0; p < k; p++) {
           s = Math.fma(a[arow + p * cs], b[brow + p], s);
@@ -74,8 +70,11 @@ enum FloatPrecision implements GemmPrecision<float[]> {
   }
 
   @Override
-  public void blas(GemmCall<float[]> g) {
-    NativeGemm.sgemm(g);
+  public void blas(boolean transA, boolean transB, int m, int n, int k, double alpha, float[] a,
+      int aOff, int lda, float[] b, int bOff, int ldb, double beta, float[] c, int cOff,
+      int ldc) {
+    NativeGemm.sgemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff,
+        ldc);
   }
 
   @Override

@@ -135,43 +135,49 @@ public final class Gemm {
   static void gemm(GemmBackend backend, boolean transA, boolean transB, int m, int n, int k,
       double alpha, double[] a, int aOff, int lda, double[] b, int bOff, int ldb, double beta,
       double[] c, int cOff, int ldc) {
-    run(backend, new GemmCall<>(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta,
-        c, cOff, ldc, false), DoublePrecision.INSTANCE);
+    run(backend, transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc,
+        DoublePrecision.INSTANCE);
   }
 
   /** Like the public float {@code gemm}, on the given backend rather than the configured one. */
   static void gemm(GemmBackend backend, boolean transA, boolean transB, int m, int n, int k,
       float alpha, float[] a, int aOff, int lda, float[] b, int bOff, int ldb, float beta,
       float[] c, int cOff, int ldc) {
-    run(backend, new GemmCall<>(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta,
-        c, cOff, ldc, false), FloatPrecision.INSTANCE);
+    run(backend, transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc,
+        FloatPrecision.INSTANCE);
   }
 
   /**
    * Validates the call, then computes it on the kernel that suits its size and the backend: the
-   * native BLAS, the small-product loops, or the blocked kernel, threaded when large.
+   * native BLAS, the small-product loops, or the blocked kernel, threaded when large. The
+   * arguments come one by one, and only the blocked kernel gets them as a {@link GemmCall}, so
+   * that small and native products allocate nothing.
    */
-  static <A> void run(GemmBackend backend, GemmCall<A> call, GemmPrecision<A> precision) {
-    GemmChecks.check(call);
-    int m = call.m();
-    int n = call.n();
+  static <A> void run(GemmBackend backend, boolean transA, boolean transB, int m, int n, int k,
+      double alpha, A a, int aOff, int lda, A b, int bOff, int ldb, double beta, A c, int cOff,
+      int ldc, GemmPrecision<A> precision) {
+    GemmChecks.check(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
     if (m == 0 || n == 0) {
       return;
     }
-    if (call.k() == 0 || call.alpha() == 0.0) {
-      precision.scale(m, n, call.beta(), call.c(), call.cOff(), call.ldc());
+    if (k == 0 || alpha == 0.0) {
+      precision.scale(m, n, beta, c, cOff, ldc);
       return;
     }
-    long volume = call.volume();
+    long volume = (long) m * n * k;
     if (backend.usesNative(volume)) {
-      precision.blas(call);
+      precision.blas(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff,
+          ldc);
       return;
     }
     int narrow = precision.lanes();
     if (volume < SMALL_VOLUME || (m < narrow && n < narrow)) {
-      precision.small(call);
+      precision.small(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff,
+          ldc);
       return;
     }
+    GemmCall<A> call = new GemmCall<>(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb,
+        beta, c, cOff, ldc, false);
     BlockedGemm.run(n < narrow ? call.transposed() : call, precision,
         volume >= PARALLEL_VOLUME ? threads : 1);
   }

@@ -20,11 +20,6 @@ record GemmCall<A>(boolean transA, boolean transB, int m, int n, int k, double a
         cOff, ldc, !transC);
   }
 
-  /** Returns {@code m · n · k}, the number of multiply-adds, as a long. */
-  long volume() {
-    return (long) m * n * k;
-  }
-
   /** Returns the distance in {@code a} between consecutive rows of op(A). */
   int rowStrideA() {
     return transA ? 1 : lda;

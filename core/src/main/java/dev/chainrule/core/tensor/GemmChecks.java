@@ -10,21 +10,17 @@ final class GemmChecks {
   private GemmChecks() {}
 
   /** Throws when the sizes are negative or an operand does not fit its array. */
-  static void check(GemmCall<?> g) {
-    boolean transA = g.transA();
-    boolean transB = g.transB();
-    int m = g.m();
-    int n = g.n();
-    int k = g.k();
+  static void check(boolean transA, boolean transB, int m, int n, int k, Object a, int aOff,
+      int lda, Object b, int bOff, int ldb, Object c, int cOff, int ldc) {
     if (m < 0 || n < 0 || k < 0) {
       throw new IllegalArgumentException(
           "gemm sizes must be non-negative, got m=" + m + ", n=" + n + ", k=" + k);
     }
-    operand("A", transA ? "transA=true, stored (k, m)" : "transA=false, stored (m, k)", g.a(),
-        g.aOff(), g.lda(), transA ? k : m, transA ? m : k);
-    operand("B", transB ? "transB=true, stored (n, k)" : "transB=false, stored (k, n)", g.b(),
-        g.bOff(), g.ldb(), transB ? n : k, transB ? k : n);
-    operand("C", "stored (m, n)", g.c(), g.cOff(), g.ldc(), m, n);
+    operand("A", transA ? "transA=true, stored (k, m)" : "transA=false, stored (m, k)", a, aOff,
+        lda, transA ? k : m, transA ? m : k);
+    operand("B", transB ? "transB=true, stored (n, k)" : "transB=false, stored (k, n)", b, bOff,
+        ldb, transB ? n : k, transB ? k : n);
+    operand("C", "stored (m, n)", c, cOff, ldc, m, n);
   }
 
   private static void operand(String name, String layout, Object x, int off, int ld, int rows,

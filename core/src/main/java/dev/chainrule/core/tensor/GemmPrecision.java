@@ -22,16 +22,19 @@ interface GemmPrecision<A> {
 
   /**
    * Computes a small product with plain loops over the operands in place, with no packing or
-   * tiling, so that a 2×2 or 64×10 product costs little more than its arithmetic.
+   * tiling, so that a 2×2 or 64×10 product costs little more than its arithmetic. Like {@link
+   * #blas}, it takes the arguments one by one, so that a small product allocates nothing.
    */
-  void small(GemmCall<A> g);
+  void small(boolean transA, boolean transB, int m, int n, int k, double alpha, A a, int aOff,
+      int lda, A b, int bOff, int ldb, double beta, A c, int cOff, int ldc);
 
   /**
    * Computes the product with the native BLAS ({@code dgemm} or {@code sgemm}).
    *
    * @throws IllegalStateException if no native BLAS is available
    */
-  void blas(GemmCall<A> g);
+  void blas(boolean transA, boolean transB, int m, int n, int k, double alpha, A a, int aOff,
+      int lda, A b, int bOff, int ldb, double beta, A c, int cOff, int ldc);
 
   /** Returns the calling thread's workspace and inner kernels of the blocked GEMM. */
   GemmTiles<A> tiles();

@@ -72,16 +72,19 @@ final class NativeGemm {
    *
    * @throws IllegalStateException if no native BLAS is available
    */
-  static void dgemm(GemmCall<double[]> g) {
-    blas().dgemm(g.transB() ? "T" : "N", g.transA() ? "T" : "N", g.n(), g.m(), g.k(), g.alpha(),
-        g.b(), g.bOff(), g.ldb(), g.a(), g.aOff(), g.lda(), g.beta(), g.c(), g.cOff(), g.ldc());
+  static void dgemm(boolean transA, boolean transB, int m, int n, int k, double alpha,
+      double[] a, int aOff, int lda, double[] b, int bOff, int ldb, double beta,
+      double[] c, int cOff, int ldc) {
+    blas().dgemm(transB ? "T" : "N", transA ? "T" : "N", n, m, k, alpha, b, bOff, ldb, a, aOff,
+        lda, beta, c, cOff, ldc);
   }
 
-  /** Like {@link #dgemm} on floats, with {@code sgemm}. */
-  static void sgemm(GemmCall<float[]> g) {
-    blas().sgemm(g.transB() ? "T" : "N", g.transA() ? "T" : "N", g.n(), g.m(), g.k(),
-        (float) g.alpha(), g.b(), g.bOff(), g.ldb(), g.a(), g.aOff(), g.lda(), (float) g.beta(),
-        g.c(), g.cOff(), g.ldc());
+  /** Like {@link #dgemm} on floats, with {@code sgemm}; alpha and beta are floats widened. */
+  static void sgemm(boolean transA, boolean transB, int m, int n, int k, double alpha,
+      float[] a, int aOff, int lda, float[] b, int bOff, int ldb, double beta,
+      float[] c, int cOff, int ldc) {
+    blas().sgemm(transB ? "T" : "N", transA ? "T" : "N", n, m, k, (float) alpha, b, bOff, ldb, a,
+        aOff, lda, (float) beta, c, cOff, ldc);
   }
 
   private static BLAS blas() {

@@ -157,6 +157,32 @@ class GemmTest {
   }
 
   @Test
+  void smallAndNativeProductsAllocateNothingInEitherPrecision() {
+    var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory
+        .getThreadMXBean();
+    double[] a = new double[64 * 64];
+    double[] c = new double[64 * 64];
+    float[] af = new float[64 * 64];
+    float[] cf = new float[64 * 64];
+    Runnable products = () -> {
+      Gemm.gemm(false, true, 4, 3, 5, 1.0, a, 0, 5, a, 0, 5, 0.5, c, 0, 3);
+      Gemm.gemm(true, false, 4, 3, 5, 1f, af, 0, 4, af, 0, 3, 0.5f, cf, 0, 3);
+      Gemm.gemm(false, false, 64, 64, 64, 1.0, a, 0, 64, a, 0, 64, 0.0, c, 0, 64);
+      Gemm.gemm(false, false, 64, 64, 64, 1f, af, 0, 64, af, 0, 64, 0f, cf, 0, 64);
+    };
+    for (int i = 0; i < 20_000; i++) {
+      products.run();
+    }
+    long tid = Thread.currentThread().getId();
+    long before = threads.getThreadAllocatedBytes(tid);
+    for (int i = 0; i < 1000; i++) {
+      products.run();
+    }
+    long perRound = (threads.getThreadAllocatedBytes(tid) - before) / 1000;
+    assertEquals(0, perRound, "bytes per round of products (" + Gemm.backend() + ")");
+  }
+
+  @Test
   void publicEntryPointUsesTheConfiguredBackend() {
     for (boolean single : new boolean[] {false, true}) {
       new GemmCase(single, false, false, 30, 40, 50, 0, 0, 0, 0, 0, 0, new Random(4))
