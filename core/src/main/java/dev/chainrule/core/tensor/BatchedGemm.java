@@ -105,20 +105,37 @@ public final class BatchedGemm {
    * Writes op(a)·op(b) into {@code c}, whose shape is {@link #shape}'s: one GEMM of all the
    * batch's rows when A's matrices are stacked against one shared B (a layer applied to every
    * step of a sequence), else one GEMM per batch element.
+   *
+   * @param a the left operand's elements, row-major, read only
+   * @param b the right operand's elements, row-major, read only
+   * @param c the output, overwritten
    */
   public void run(double[] a, double[] b, double[] c) {
-    if (stacked && k > 0 && offsetsA.length * m * n > 0) {
-      Gemm.gemm(false, transB, offsetsA.length * m, n, k, 1.0, a, 0, k, b, 0, ldb, 0.0, c, 0, n);
+    run(a, b, c, DoublePrecision.INSTANCE);
+  }
+
+  /**
+   * Like the double {@link #run(double[], double[], double[]) run}, on floats: every GEMM is the
+   * float one ({@code sgemm} or the float Java kernel), accumulating in float.
+   *
+   * @param a the left operand's elements, row-major, read only
+   * @param b the right operand's elements, row-major, read only
+   * @param c the output, overwritten
+   */
+  public void run(float[] a, float[] b, float[] c) {
+    run(a, b, c, FloatPrecision.INSTANCE);
+  }
+
+  private <A> void run(A a, A b, A c, GemmPrecision<A> precision) {
+    GemmBackend backend = GemmBackend.configured();
+    if (stacked) {
+      Gemm.run(backend, false, transB, offsetsA.length * m, n, k, 1.0, a, 0, k, b, 0, ldb, 0.0, c,
+          0, n, precision);
       return;
     }
-    int size = m * n;
     for (int i = 0; i < offsetsA.length; i++) {
-      if (k == 0) {
-        Arrays.fill(c, i * size, (i + 1) * size, 0.0);
-      } else {
-        Gemm.gemm(transA, transB, m, n, k, 1.0, a, offsetsA[i], lda, b, offsetsB[i], ldb, 0.0,
-            c, i * size, n);
-      }
+      Gemm.run(backend, transA, transB, m, n, k, 1.0, a, offsetsA[i], lda, b, offsetsB[i], ldb,
+          0.0, c, i * m * n, n, precision);
     }
   }
 }

@@ -1,12 +1,17 @@
 package dev.chainrule.core.tensor;
 
-/** Validation of {@link Gemm#gemm} arguments, with errors that name the offending values. */
+import java.lang.reflect.Array;
+
+/**
+ * Validation of {@link Gemm#gemm} arguments, for either element type, with errors that name the
+ * offending values.
+ */
 final class GemmChecks {
   private GemmChecks() {}
 
   /** Throws when the sizes are negative or an operand does not fit its array. */
-  static void check(boolean transA, boolean transB, int m, int n, int k, double[] a, int aOff,
-      int lda, double[] b, int bOff, int ldb, double[] c, int cOff, int ldc) {
+  static void check(boolean transA, boolean transB, int m, int n, int k, Object a, int aOff,
+      int lda, Object b, int bOff, int ldb, Object c, int cOff, int ldc) {
     if (m < 0 || n < 0 || k < 0) {
       throw new IllegalArgumentException(
           "gemm sizes must be non-negative, got m=" + m + ", n=" + n + ", k=" + k);
@@ -18,7 +23,7 @@ final class GemmChecks {
     operand("C", "stored (m, n)", c, cOff, ldc, m, n);
   }
 
-  private static void operand(String name, String layout, double[] x, int off, int ld, int rows,
+  private static void operand(String name, String layout, Object x, int off, int ld, int rows,
       int cols) {
     if (x == null) {
       throw new NullPointerException(
@@ -34,10 +39,11 @@ final class GemmChecks {
     }
     if (rows > 0 && cols > 0) {
       long end = off + (long) (rows - 1) * ld + cols;
-      if (end > x.length) {
+      int length = Array.getLength(x);
+      if (end > length) {
         throw new IllegalArgumentException("gemm operand " + where(name, layout, rows, cols)
             + " with offset " + off + " and leading dimension " + ld + " needs " + end
-            + " elements, but its array has " + x.length);
+            + " elements, but its array has " + length);
       }
     }
   }

@@ -7,9 +7,10 @@ import java.util.logging.Logger;
 
 /**
  * GEMM through a native BLAS (OpenBLAS or another {@code libblas.so.3}) reached with
- * dev.ludovic.netlib's JNI binding. That BLAS is column-major: a row-major array holding X is, read
- * column-major, Xᵀ, so the row-major {@code C = op(A) · op(B)} is computed as the column-major
- * {@code Cᵀ = op(B)ᵀ · op(A)ᵀ} by swapping the operands, with nothing copied.
+ * dev.ludovic.netlib's JNI binding: {@code dgemm} for doubles, {@code sgemm} for floats. That BLAS
+ * is column-major: a row-major array holding X is, read column-major, Xᵀ, so the row-major {@code
+ * C = op(A) · op(B)} is computed as the column-major {@code Cᵀ = op(B)ᵀ · op(A)ᵀ} by swapping the
+ * operands, with nothing copied.
  *
  * <p>All references to the binding live in this class, so a missing jar or native library only
  * makes {@link #available()} false. The native library runs its own threads (for OpenBLAS, set with
@@ -66,19 +67,31 @@ final class NativeGemm {
   }
 
   /**
-   * Computes {@code C = alpha · op(A) · op(B) + beta · C} on validated arguments with all sizes
-   * positive.
+   * Computes {@code C = alpha · op(A) · op(B) + beta · C} with {@code dgemm}, on validated
+   * arguments with all sizes positive.
    *
    * @throws IllegalStateException if no native BLAS is available
    */
-  static void gemm(boolean transA, boolean transB, int m, int n, int k, double alpha,
+  static void dgemm(boolean transA, boolean transB, int m, int n, int k, double alpha,
       double[] a, int aOff, int lda, double[] b, int bOff, int ldb, double beta,
       double[] c, int cOff, int ldc) {
+    blas().dgemm(transB ? "T" : "N", transA ? "T" : "N", n, m, k, alpha, b, bOff, ldb, a, aOff,
+        lda, beta, c, cOff, ldc);
+  }
+
+  /** Like {@link #dgemm} on floats, with {@code sgemm}; alpha and beta are floats widened. */
+  static void sgemm(boolean transA, boolean transB, int m, int n, int k, double alpha,
+      float[] a, int aOff, int lda, float[] b, int bOff, int ldb, double beta,
+      float[] c, int cOff, int ldc) {
+    blas().sgemm(transB ? "T" : "N", transA ? "T" : "N", n, m, k, (float) alpha, b, bOff, ldb, a,
+        aOff, lda, (float) beta, c, cOff, ldc);
+  }
+
+  private static BLAS blas() {
     if (BLAS_OR_NULL == null) {
       throw new IllegalStateException(
           GemmBackend.PROPERTY + "=native was requested, but there is " + STATUS);
     }
-    BLAS_OR_NULL.dgemm(transB ? "T" : "N", transA ? "T" : "N", n, m, k, alpha, b, bOff, ldb, a,
-        aOff, lda, beta, c, cOff, ldc);
+    return BLAS_OR_NULL;
   }
 }

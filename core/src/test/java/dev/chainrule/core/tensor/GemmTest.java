@@ -21,14 +21,15 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Checks {@link Gemm#gemm} against a plain triple loop written here, on the Java kernels and, where
- * the machine has one, on the native BLAS.
+ * Checks {@link Gemm#gemm} in double and in float against a plain triple loop in double ({@link
+ * GemmCase}), on the Java kernels and, where the machine has one, on the native BLAS.
  */
 class GemmTest {
   private static final int[][] SHAPES = {
       {1, 1, 1}, {2, 2, 2}, {4, 3, 5}, {64, 10, 64}, {3, 7, 17}, {17, 33, 7}, {33, 65, 130},
       {65, 130, 33}, {130, 17, 65}, {7, 300, 257}, {257, 5, 300}, {130, 257, 513}, {8, 8, 8},
-      {300, 1, 129}, {1, 300, 129}, {5, 6, 900}, {9, 3, 70}, {4, 520, 3}};
+      {300, 1, 129}, {1, 300, 129}, {5, 6, 900}, {9, 3, 70}, {4, 520, 3}, {0, 3, 4}, {3, 0, 4},
+      {3, 4, 0}, {16, 16, 16}, {15, 17, 31}, {3, 20, 9}, {20, 3, 9}, {1, 1, 700}};
 
   @AfterEach
   void restoreThreads() {
@@ -37,10 +38,12 @@ class GemmTest {
 
   static Stream<Arguments> shapesAndTransposes() {
     List<Arguments> out = new ArrayList<>();
-    for (GemmBackend backend : List.of(GemmBackend.JAVA, GemmBackend.NATIVE)) {
-      for (int[] s : SHAPES) {
-        for (int t = 0; t < 4; t++) {
-          out.add(Arguments.of(backend, s[0], s[1], s[2], (t & 1) != 0, (t & 2) != 0));
+    for (String type : List.of("double", "float")) {
+      for (GemmBackend backend : List.of(GemmBackend.JAVA, GemmBackend.NATIVE)) {
+        for (int[] s : SHAPES) {
+          for (int t = 0; t < 4; t++) {
+            out.add(Arguments.of(type, backend, s[0], s[1], s[2], (t & 1) != 0, (t & 2) != 0));
+          }
         }
       }
     }
@@ -48,55 +51,67 @@ class GemmTest {
   }
 
   static Stream<Arguments> largeShapes() {
-    return Stream.of(Arguments.of(203, 530, 301), Arguments.of(1500, 5, 301));
+    List<Arguments> out = new ArrayList<>();
+    for (String type : List.of("double", "float")) {
+      out.add(Arguments.of(type, 203, 530, 301));
+      out.add(Arguments.of(type, 1500, 5, 301));
+      out.add(Arguments.of(type, 9, 1100, 257));
+    }
+    return out.stream();
   }
 
-  static Stream<GemmBackend> backends() {
-    return Stream.of(GemmBackend.JAVA, GemmBackend.NATIVE);
+  static Stream<Arguments> backends() {
+    List<Arguments> out = new ArrayList<>();
+    for (String type : List.of("double", "float")) {
+      out.add(Arguments.of(type, GemmBackend.JAVA));
+      out.add(Arguments.of(type, GemmBackend.NATIVE));
+    }
+    return out.stream();
   }
 
   private static void assumeAvailable(GemmBackend backend) {
     assumeTrue(backend != GemmBackend.NATIVE || NativeGemm.available(), NativeGemm::status);
   }
 
-  @ParameterizedTest(name = "{0} m={1} n={2} k={3} transA={4} transB={5}")
+  @ParameterizedTest(name = "{0} {1} m={2} n={3} k={4} transA={5} transB={6}")
   @MethodSource("shapesAndTransposes")
-  void matchesTripleLoopForEveryShapeAndTranspose(GemmBackend backend, int m, int n, int k,
-      boolean ta, boolean tb) {
+  void matchesTripleLoopForEveryShapeAndTranspose(String type, GemmBackend backend, int m, int n,
+      int k, boolean ta, boolean tb) {
     assumeAvailable(backend);
-    Case x = new Case(ta, tb, m, n, k, 0, 0, 0, 0, 0, 0, new Random(m * 31L + n * 7L + k));
-    x.runAndCheck(backend, 1.0, 0.0);
+    new GemmCase(type.equals("float"), ta, tb, m, n, k, 0, 0, 0, 0, 0, 0,
+        new Random(m * 31L + n * 7L + k)).runAndCheck(backend, 1.0, 0.0);
   }
 
-  @ParameterizedTest(name = "{0} m={1} n={2} k={3} transA={4} transB={5}")
+  @ParameterizedTest(name = "{0} {1} m={2} n={3} k={4} transA={5} transB={6}")
   @MethodSource("shapesAndTransposes")
-  void honoursOffsetsLeadingDimensionsAlphaAndBeta(GemmBackend backend, int m, int n, int k,
-      boolean ta, boolean tb) {
+  void honoursOffsetsLeadingDimensionsAlphaAndBeta(String type, GemmBackend backend, int m, int n,
+      int k, boolean ta, boolean tb) {
     assumeAvailable(backend);
-    Case x = new Case(ta, tb, m, n, k, 3, 5, 2, 4, 1, 9, new Random(m + 11L * n + 101L * k));
-    x.runAndCheck(backend, -1.75, 0.5);
+    new GemmCase(type.equals("float"), ta, tb, m, n, k, 3, 5, 2, 4, 1, 9,
+        new Random(m + 11L * n + 101L * k)).runAndCheck(backend, -1.75, 0.5);
   }
 
-  @ParameterizedTest
+  @ParameterizedTest(name = "{0} {1}")
   @MethodSource("backends")
-  void betaZeroIgnoresWhateverCHeld(GemmBackend backend) {
+  void betaZeroIgnoresWhateverCHeld(String type, GemmBackend backend) {
     assumeAvailable(backend);
-    Case x = new Case(false, true, 40, 50, 60, 0, 0, 0, 0, 0, 0, new Random(1));
+    GemmCase x = new GemmCase(type.equals("float"), false, true, 40, 50, 60, 0, 0, 0, 0, 0, 0,
+        new Random(1));
     java.util.Arrays.fill(x.c, Double.NaN);
     x.runAndCheck(backend, 2.0, 0.0);
   }
 
-  @ParameterizedTest
+  @ParameterizedTest(name = "{0} {1}")
   @MethodSource("backends")
-  void betaOneAccumulatesIntoC(GemmBackend backend) {
+  void betaOneAccumulatesIntoC(String type, GemmBackend backend) {
     assumeAvailable(backend);
-    new Case(true, false, 70, 30, 90, 1, 2, 3, 1, 2, 3, new Random(2))
+    new GemmCase(type.equals("float"), true, false, 70, 30, 90, 1, 2, 3, 1, 2, 3, new Random(2))
         .runAndCheck(backend, 0.25, 1.0);
   }
 
   @Test
   void alphaZeroOnlyScalesCAndNeverReadsAOrB() {
-    Case x = new Case(false, false, 9, 8, 7, 0, 0, 0, 0, 0, 0, new Random(3));
+    GemmCase x = new GemmCase(false, false, false, 9, 8, 7, 0, 0, 0, 0, 0, 0, new Random(3));
     java.util.Arrays.fill(x.a, Double.NaN);
     double[] expected = x.c.clone();
     for (int i = 0; i < 9 * 8; i++) {
@@ -125,8 +140,54 @@ class GemmTest {
   }
 
   @Test
+  void floatAlphaZeroOnlyScalesC() {
+    float[] c = {1, 2, 3, 4};
+    float[] nan = {Float.NaN, Float.NaN, Float.NaN, Float.NaN};
+    Gemm.gemm(true, false, 2, 2, 2, 0f, nan, 0, 2, nan, 0, 2, -0.5f, c, 0, 2);
+    assertArrayEquals(new float[] {-0.5f, -1, -1.5f, -2}, c);
+  }
+
+  @Test
+  void floatTwoByTwoByHand() {
+    float[] a = {1, 2, 3, 4};
+    float[] b = {5, 6, 7, 8};
+    float[] c = {1, 1, 1, 1};
+    Gemm.gemm(false, true, 2, 2, 2, 2f, a, 0, 2, b, 0, 2, 0.5f, c, 0, 2);
+    assertArrayEquals(new float[] {34.5f, 46.5f, 78.5f, 106.5f}, c);
+  }
+
+  @Test
+  void smallAndNativeProductsAllocateNothingInEitherPrecision() {
+    var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory
+        .getThreadMXBean();
+    double[] a = new double[64 * 64];
+    double[] c = new double[64 * 64];
+    float[] af = new float[64 * 64];
+    float[] cf = new float[64 * 64];
+    Runnable products = () -> {
+      Gemm.gemm(false, true, 4, 3, 5, 1.0, a, 0, 5, a, 0, 5, 0.5, c, 0, 3);
+      Gemm.gemm(true, false, 4, 3, 5, 1f, af, 0, 4, af, 0, 3, 0.5f, cf, 0, 3);
+      Gemm.gemm(false, false, 64, 64, 64, 1.0, a, 0, 64, a, 0, 64, 0.0, c, 0, 64);
+      Gemm.gemm(false, false, 64, 64, 64, 1f, af, 0, 64, af, 0, 64, 0f, cf, 0, 64);
+    };
+    for (int i = 0; i < 20_000; i++) {
+      products.run();
+    }
+    long tid = Thread.currentThread().getId();
+    long before = threads.getThreadAllocatedBytes(tid);
+    for (int i = 0; i < 1000; i++) {
+      products.run();
+    }
+    long perRound = (threads.getThreadAllocatedBytes(tid) - before) / 1000;
+    assertEquals(0, perRound, "bytes per round of products (" + Gemm.backend() + ")");
+  }
+
+  @Test
   void publicEntryPointUsesTheConfiguredBackend() {
-    new Case(false, false, 30, 40, 50, 0, 0, 0, 0, 0, 0, new Random(4)).runAndCheck(null, 1, 0);
+    for (boolean single : new boolean[] {false, true}) {
+      new GemmCase(single, false, false, 30, 40, 50, 0, 0, 0, 0, 0, 0, new Random(4))
+          .runAndCheck(null, 1, 0);
+    }
     assertTrue(Gemm.backend().contains(NativeGemm.available() ? "native" : "Java"),
         Gemm.backend());
   }
@@ -146,13 +207,14 @@ class GemmTest {
     assertEquals(null, GemmBackend.parse("openblas"));
   }
 
-  @ParameterizedTest(name = "m={0} n={1} k={2}")
+  @ParameterizedTest(name = "{0} m={1} n={2} k={3}")
   @MethodSource("largeShapes")
-  void javaKernelResultIsBitIdenticalWhateverTheThreadCount(int m, int n, int k) {
+  void javaKernelResultIsBitIdenticalWhateverTheThreadCount(String type, int m, int n, int k) {
     for (int t = 0; t < 4; t++) {
       boolean ta = (t & 1) != 0;
       boolean tb = (t & 2) != 0;
-      Case x = new Case(ta, tb, m, n, k, 1, 2, 3, 5, 1, 4, new Random(40 + t));
+      GemmCase x = new GemmCase(type.equals("float"), ta, tb, m, n, k, 1, 2, 3, 5, 1, 4,
+          new Random(40 + t));
       assertTrue((long) x.m * x.n * x.k >= Gemm.PARALLEL_VOLUME);
       double[] c0 = x.c.clone();
       double[] one = x.run(GemmBackend.JAVA, 1, 1.5, 0.5);
@@ -168,9 +230,10 @@ class GemmTest {
   @Property(tries = 60)
   void matchesTripleLoopOnRandomShapes(@ForAll @IntRange(min = 1, max = 70) int m,
       @ForAll @IntRange(min = 1, max = 70) int n, @ForAll @IntRange(min = 1, max = 70) int k,
-      @ForAll boolean ta, @ForAll boolean tb, @ForAll @IntRange(max = 3) int pad) {
-    new Case(ta, tb, m, n, k, pad, pad, pad, pad + 1, 0, 2 * pad, new Random(m ^ n << 8 ^ k << 16))
-        .runAndCheck(GemmBackend.JAVA, 1.0, 0.5);
+      @ForAll boolean ta, @ForAll boolean tb, @ForAll @IntRange(max = 3) int pad,
+      @ForAll boolean single) {
+    new GemmCase(single, ta, tb, m, n, k, pad, pad, pad, pad + 1, 0, 2 * pad,
+        new Random(m ^ n << 8 ^ k << 16)).runAndCheck(GemmBackend.JAVA, 1.0, 0.5);
   }
 
   @Test
@@ -197,6 +260,21 @@ class GemmTest {
   }
 
   @Test
+  void rejectsAFloatOperandRunningPastItsArray() {
+    var e = assertThrows(IllegalArgumentException.class, () -> Gemm.gemm(true, false, 3, 2, 2,
+        1f, new float[6], 0, 3, new float[4], 0, 2, 0f, new float[5], 0, 2));
+    assertTrue(e.getMessage().contains("operand C (3 × 2") && e.getMessage().contains("needs 6")
+        && e.getMessage().contains("has 5"), e.getMessage());
+  }
+
+  @Test
+  void rejectsANullFloatOperandNamingIt() {
+    var e = assertThrows(NullPointerException.class, () -> Gemm.gemm(false, false, 2, 2, 2, 1f,
+        null, 0, 2, new float[4], 0, 2, 0f, new float[4], 0, 2));
+    assertTrue(e.getMessage().contains("operand A"), e.getMessage());
+  }
+
+  @Test
   void rejectsANullOperandNamingIt() {
     var e = assertThrows(NullPointerException.class, () -> Gemm.gemm(true, false, 2, 2, 2, 1.0,
         new double[4], 0, 2, null, 0, 2, 0.0, new double[4], 0, 2));
@@ -208,101 +286,5 @@ class GemmTest {
     var e = assertThrows(IllegalArgumentException.class, () -> Gemm.setThreads(0));
     assertTrue(e.getMessage().contains("got 0"), e.getMessage());
     assertEquals(Runtime.getRuntime().availableProcessors(), Gemm.threads());
-  }
-
-  /** One product with random operands, padded around and between rows to catch stray writes. */
-  private static final class Case {
-    final boolean ta;
-    final boolean tb;
-    final int m;
-    final int n;
-    final int k;
-    final int aOff;
-    final int bOff;
-    final int cOff;
-    final int lda;
-    final int ldb;
-    final int ldc;
-    final double[] a;
-    final double[] b;
-    double[] c;
-
-    Case(boolean ta, boolean tb, int m, int n, int k, int aOff, int bOff, int cOff, int padA,
-        int padB, int padC, Random rnd) {
-      this.ta = ta;
-      this.tb = tb;
-      this.m = m;
-      this.n = n;
-      this.k = k;
-      this.aOff = aOff;
-      this.bOff = bOff;
-      this.cOff = cOff;
-      this.lda = (ta ? m : k) + padA;
-      this.ldb = (tb ? k : n) + padB;
-      this.ldc = n + padC;
-      this.a = random(aOff + (ta ? k : m) * lda + 2, rnd);
-      this.b = random(bOff + (tb ? n : k) * ldb + 2, rnd);
-      this.c = random(cOff + m * ldc + 2, rnd);
-    }
-
-    private static double[] random(int length, Random rnd) {
-      double[] x = new double[length];
-      for (int i = 0; i < length; i++) {
-        x[i] = rnd.nextDouble() * 2 - 1;
-      }
-      return x;
-    }
-
-    double opA(int i, int p) {
-      return ta ? a[aOff + p * lda + i] : a[aOff + i * lda + p];
-    }
-
-    double opB(int p, int j) {
-      return tb ? b[bOff + j * ldb + p] : b[bOff + p * ldb + j];
-    }
-
-    /** Runs on {@code backend}, or through the public entry point when it is null. */
-    double[] run(GemmBackend backend, int threads, double alpha, double beta) {
-      Gemm.setThreads(threads);
-      if (backend == null) {
-        Gemm.gemm(ta, tb, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
-      } else {
-        Gemm.gemm(backend, ta, tb, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
-      }
-      return c;
-    }
-
-    void runAndCheck(GemmBackend backend, double alpha, double beta) {
-      double[] before = c.clone();
-      check(run(backend, Runtime.getRuntime().availableProcessors(), alpha, beta), before, alpha,
-          beta);
-    }
-
-    /** Compares with a triple loop; cells outside the (m, n) block of C must be untouched. */
-    void check(double[] got, double[] before, double alpha, double beta) {
-      double[] expected = before.clone();
-      double[] bound = new double[expected.length];
-      for (int i = 0; i < m; i++) {
-        for (int j = 0; j < n; j++) {
-          double s = 0;
-          double abs = 0;
-          for (int p = 0; p < k; p++) {
-            s += opA(i, p) * opB(p, j);
-            abs += Math.abs(opA(i, p) * opB(p, j));
-          }
-          int at = cOff + i * ldc + j;
-          double old = beta == 0 ? 0 : beta * before[at];
-          expected[at] = alpha * s + old;
-          bound[at] = 4e-16 * (k + 2) * (Math.abs(alpha) * abs + Math.abs(old));
-        }
-      }
-      for (int x = 0; x < expected.length; x++) {
-        int i = (x - cOff) / ldc;
-        int j = (x - cOff) % ldc;
-        String where = "C[" + i + "][" + j + "] (m=" + m + " n=" + n + " k=" + k + " transA=" + ta
-            + " transB=" + tb + ")";
-        assertEquals(expected[x], got[x], bound[x], where);
-      }
-    }
   }
 }

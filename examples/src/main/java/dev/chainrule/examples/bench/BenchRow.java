@@ -11,7 +11,8 @@ import java.util.Map;
  * @param threads the thread count it ran with
  * @param value the figure
  * @param unit the figure's unit, e.g. {@code us/step}
- * @param details further named numbers, in order (may be empty)
+ * @param details further named numbers, in order (may be empty); a {@code dtype} among them
+ *     replaces the default float64
  */
 public record BenchRow(String workload, int threads, double value, String unit,
     Map<String, Object> details) {
@@ -20,7 +21,7 @@ public record BenchRow(String workload, int threads, double value, String unit,
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("workload", workload);
     m.put("threads", threads);
-    m.put("dtype", "float64");
+    m.put("dtype", details.getOrDefault("dtype", "float64"));
     m.put("value", value);
     m.put("unit", unit);
     m.putAll(details);

@@ -38,6 +38,9 @@ final class ChainruleRunner {
         case "w4":
           rows.add(GemmWorkload.measure(threads, reps));
           break;
+        case "w4f32":
+          rows.add(GemmWorkload.measureFloat32(threads, reps));
+          break;
         case "w5":
           rows.addAll(HornerWorkload.measure(threads, reps));
           break;

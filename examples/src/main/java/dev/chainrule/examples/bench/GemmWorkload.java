@@ -1,18 +1,48 @@
 package dev.chainrule.examples.bench;
 
+import dev.chainrule.core.tensor.Gemm;
 import dev.chainrule.core.tensor.MatMulKernel;
 import dev.chainrule.core.tensor.Tensor;
 import java.util.Map;
 import java.util.Random;
 
-/** W4: a 1024 × 1024 by 1024 × 1024 matrix product into a preallocated output. */
+/**
+ * W4: a 1024 × 1024 by 1024 × 1024 matrix product into a preallocated output, in float64 (W4) and
+ * in float32 (W4f32, through {@link Gemm}'s float overload).
+ */
 final class GemmWorkload {
   private static final int N = 1024;
+  private static final double FLOPS = 2.0 * N * N * N;
 
   private GemmWorkload() {}
 
-  /** Returns the row of W4: GFLOPS = 2·n³ / the median time of one product. */
+  /** Returns the row of W4: GFLOPS = 2·n³ / the median time of one float64 product. */
   static BenchRow measure(int threads, int reps) {
+    return new BenchRow("w4", threads, float64Gflops(reps), "GFLOPS", Map.of());
+  }
+
+  /**
+   * Returns the row of W4f32: GFLOPS of the float32 product, with, as details, the float64
+   * product's GFLOPS measured right after it in this JVM and the float32 speed-up over it.
+   */
+  static BenchRow measureFloat32(int threads, int reps) {
+    Random r = new Random(2);
+    float[] a = new float[N * N];
+    float[] b = new float[N * N];
+    for (int i = 0; i < N * N; i++) {
+      a[i] = 2 * r.nextFloat() - 1;
+      b[i] = 2 * r.nextFloat() - 1;
+    }
+    float[] c = new float[N * N];
+    double seconds = Timing.medianSeconds(2, reps * 3,
+        () -> Gemm.gemm(false, false, N, N, N, 1f, a, 0, N, b, 0, N, 0f, c, 0, N));
+    double float32 = FLOPS / seconds / 1e9;
+    double float64 = float64Gflops(reps);
+    return new BenchRow("w4f32", threads, float32, "GFLOPS", Map.of("dtype", "float32",
+        "float64_gflops", float64, "speedup_over_float64", float32 / float64));
+  }
+
+  private static double float64Gflops(int reps) {
     Random r = new Random(2);
     Tensor a = Tensor.zeros(N, N);
     Tensor b = Tensor.zeros(N, N);
@@ -23,6 +53,6 @@ final class GemmWorkload {
     Tensor c = Tensor.zeros(N, N);
     double seconds = Timing.medianSeconds(2, reps * 3,
         () -> MatMulKernel.into(a, false, b, false, c));
-    return new BenchRow("w4", threads, 2.0 * N * N * N / seconds / 1e9, "GFLOPS", Map.of());
+    return FLOPS / seconds / 1e9;
   }
 }

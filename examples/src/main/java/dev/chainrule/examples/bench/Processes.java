@@ -10,8 +10,8 @@ import java.util.Set;
 
 /** Child processes of the bench: thread limits in their environment, output, and result rows. */
 final class Processes {
-  private static final Set<String> STANDARD = Set.of("workload", "threads", "dtype", "value",
-      "unit");
+  /** The keys of a row that are not details; a row's dtype is a detail, float64 when absent. */
+  private static final Set<String> STANDARD = Set.of("workload", "threads", "value", "unit");
 
   private Processes() {}
 

@@ -7,9 +7,11 @@ import java.util.List;
 /** The workload names the bench accepts, and parsing of the comma-separated option lists. */
 final class Workloads {
   /** Every workload, in the order they run. */
-  static final List<String> ALL = List.of("w1", "w2", "w3", "w4", "w5", "w6", "w7", "scaling");
+  static final List<String> ALL = List.of("w1", "w2", "w3", "w4", "w4f32", "w5", "w6", "w7",
+      "scaling");
   /** The workloads the Python references implement. */
-  static final List<String> REFERENCED = List.of("w1", "w2", "w3", "w4", "w5", "w6", "w7");
+  static final List<String> REFERENCED = List.of("w1", "w2", "w3", "w4", "w4f32", "w5", "w6",
+      "w7");
   /** The referenced workloads NumPy has no version of: convolutions and forward mode. */
   private static final List<String> TORCH_ONLY = List.of("w6", "w7");
 

@@ -6,7 +6,7 @@ import json
 import statistics
 import time
 
-WORKLOADS = ["w1", "w2", "w3", "w4", "w5", "w6", "w7"]
+WORKLOADS = ["w1", "w2", "w3", "w4", "w4f32", "w5", "w6", "w7"]
 
 
 def median_time(reps, warmups, body):

@@ -2,7 +2,7 @@
 formulas, a GEMM, a Horner chain and its derivative. Run by `chainrule-examples bench`, which sets
 OPENBLAS_NUM_THREADS / OMP_NUM_THREADS; prints one JSON object on stdout.
 
-usage: python3 bench_numpy.py --threads N --reps R [--workloads w1,w2,w3,w4,w5]
+usage: python3 bench_numpy.py --threads N --reps R [--workloads w1,w2,w3,w4,w4f32,w5]
 """
 import numpy as np
 
@@ -87,13 +87,14 @@ def mlp(reps, batch, steps):
     return {"value": steps / seconds, "unit": "steps/s", "final_loss": float(last["loss"])}
 
 
-def w4(reps):
+def w4(reps, dtype=np.float64):
     """1024 x 1024 by 1024 x 1024 into a preallocated output."""
     n = 1024
     rng = np.random.default_rng(2)
-    A, B, C = rng.uniform(-1, 1, (n, n)), rng.uniform(-1, 1, (n, n)), np.zeros((n, n))
+    A, B = rng.uniform(-1, 1, (n, n)).astype(dtype), rng.uniform(-1, 1, (n, n)).astype(dtype)
+    C = np.zeros((n, n), dtype=dtype)
     seconds = median_time(reps * 3, 2, lambda: np.matmul(A, B, out=C))
-    return {"value": 2 * n ** 3 / seconds / 1e9, "unit": "GFLOPS"}
+    return {"value": 2 * n ** 3 / seconds / 1e9, "unit": "GFLOPS", "dtype": np.dtype(dtype).name}
 
 
 def w5(reps):
@@ -125,4 +126,4 @@ def w5(reps):
 if __name__ == "__main__":
     main("numpy", np.__version__, {
         "w1": w1, "w2": lambda reps: mlp(reps, 64, 500), "w3": lambda reps: mlp(reps, 1024, 100),
-        "w4": w4, "w5": w5})
+        "w4": w4, "w4f32": lambda reps: w4(reps, np.float32), "w5": w5})

@@ -3,7 +3,7 @@ torch.nn layers and torch.optim.SGD, torch.mm into a preallocated output, a Horn
 afresh each pass (eager mode). Run by `chainrule-examples bench`, which sets OPENBLAS_NUM_THREADS /
 OMP_NUM_THREADS; torch's own thread count is set here. Prints one JSON object on stdout.
 
-usage: python3 bench_torch.py --threads N --reps R [--workloads w1,w2,w3,w4,w5,w6,w7]
+usage: python3 bench_torch.py --threads N --reps R [--workloads w1,w2,w3,w4,w4f32,w5,w6,w7]
 """
 import statistics
 
@@ -107,14 +107,15 @@ def w6(reps):
             "batch": 64}
 
 
-def w4(reps):
+def w4(reps, dtype=torch.float64):
     """1024 x 1024 by 1024 x 1024 into a preallocated output."""
     n = 1024
-    A = torch.rand(n, n, dtype=torch.float64)
-    B = torch.rand(n, n, dtype=torch.float64)
-    C = torch.zeros(n, n, dtype=torch.float64)
+    A = torch.rand(n, n, dtype=dtype)
+    B = torch.rand(n, n, dtype=dtype)
+    C = torch.zeros(n, n, dtype=dtype)
     seconds = median_time(reps * 3, 2, lambda: torch.mm(A, B, out=C))
-    return {"value": 2 * n ** 3 / seconds / 1e9, "unit": "GFLOPS"}
+    return {"value": 2 * n ** 3 / seconds / 1e9, "unit": "GFLOPS",
+            "dtype": str(dtype).replace("torch.", "")}
 
 
 def w5(reps):
@@ -247,5 +248,6 @@ def w7(reps, threads):
 if __name__ == "__main__":
     main("torch", torch.__version__, {
         "w1": w1, "w2": lambda reps: mlp(reps, 64, 500), "w3": lambda reps: mlp(reps, 1024, 100),
-        "w4": w4, "w5": w5, "w6": w6, "w7": lambda reps: w7(reps, torch.get_num_threads())},
+        "w4": w4, "w4f32": lambda reps: w4(reps, torch.float32), "w5": w5, "w6": w6,
+        "w7": lambda reps: w7(reps, torch.get_num_threads())},
         on_threads=torch.set_num_threads, extra=lambda: {"threads": torch.get_num_threads()})

@@ -1,7 +1,8 @@
 package dev.chainrule.core.tensor;
 
 /**
- * The register-tiled inner kernels of the blocked GEMM: they add {@code alpha · A-block · B-panel}
+ * The register-tiled inner kernels of the blocked GEMM on doubles ({@link FloatKernel} has the
+ * same loops on floats): they add {@code alpha · A-block · B-panel}
  * into rows of a C tile. Every array is indexed by the bare loop counter {@code j}: JDK 17's C2
  * auto-vectorises such a loop, but not one whose arrays carry different invariant offsets, which is
  * why B is packed into one array per row and C is staged in one array per row. Each method holds a
@@ -12,11 +13,8 @@ package dev.chainrule.core.tensor;
  * {@code p} folded as {@code fma(a1, b1, fma(a0, b0, t))}, then a single trailing {@code p}), so
  * results do not depend on how rows are grouped or split across threads.
  */
-final class GemmKernel {
-  /** Rows of C computed together by {@link #rows4}. */
-  static final int MR = 4;
-
-  private GemmKernel() {}
+final class DoubleKernel {
+  private DoubleKernel() {}
 
   /**
    * Adds {@code alpha · A[r][p] · bp[p][j]} into tile rows {@code t0..t3}, for the four rows
