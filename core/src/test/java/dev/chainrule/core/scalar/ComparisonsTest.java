@@ -103,6 +103,31 @@ class ComparisonsTest {
     }
   }
 
+  /** The branch-free select loop against Java's ?: on every triple of special values. */
+  @Test
+  void selectLoopEqualsTheConditionalOperatorOnSpecialTriples() {
+    int k = SPECIAL.length;
+    int n = k * k * k;
+    double[] c = new double[n];
+    double[] t = new double[n];
+    double[] f = new double[n];
+    for (int i = 0; i < n; i++) {
+      c[i] = SPECIAL[i / (k * k)];
+      t[i] = SPECIAL[i / k % k];
+      f[i] = SPECIAL[i % k];
+    }
+    double[] o = new double[n];
+    Loops.run(Primitive.SELECT, o, c, t, f, 0, n);
+    double[] aliased = t.clone();
+    Loops.run(Primitive.SELECT, aliased, c, aliased, f, 0, n);
+    for (int i = 0; i < n; i++) {
+      double expected = c[i] != 0 ? t[i] : f[i];
+      String what = "select(" + c[i] + ", " + t[i] + ", " + f[i] + ")";
+      assertBits(expected, o[i], what);
+      assertBits(expected, aliased[i], what + " in place");
+    }
+  }
+
   private static void assertBits(double expected, double actual, String what) {
     assertEquals(Double.doubleToRawLongBits(expected), Double.doubleToRawLongBits(actual),
         what + ": " + actual + " but " + expected);
