@@ -8,6 +8,7 @@ import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.graph.NodeKind;
 import dev.chainrule.core.graph.Op;
 import dev.chainrule.core.graph.ops.MatMul;
+import dev.chainrule.core.scalar.Scalar;
 import dev.chainrule.core.tensor.Shape;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -90,9 +91,9 @@ final class Compiler {
 
   private Program build(List<Node> targets, Accumulations acc,
       List<FusedAccumulations.Fused> fused) {
-    group = options.fuseElementwise() ? Fusion.groups(Groups.forms(s), s.args, s.shapes,
-        s.needed) : null;
-    Groups groups = group != null ? new Groups(s, group) : null;
+    Scalar[] forms = options.fuseElementwise() ? Groups.forms(s) : null;
+    group = forms != null ? Fusion.groups(forms, s.args, s.shapes, s.needed) : null;
+    Groups groups = group != null ? new Groups(s, forms, group) : null;
     assignSlots(groups);
     List<StepSpec> steps = new ArrayList<>();
     int fusedOps = 0;

@@ -34,7 +34,7 @@ final class FusedStep implements Step {
     this.spec = spec;
     FusedProgram p = spec.program;
     long work = (long) p.size() * p.members();
-    int chunks = (p.size() + p.layout().chunk() - 1) / p.layout().chunk();
+    int chunks = p.isSmall() ? 1 : (p.size() + p.layout().chunk() - 1) / p.layout().chunk();
     this.parts = work >= PARALLEL_WORK ? Math.max(1, Math.min(threads, chunks)) : 1;
     this.frames = new FusedFrame[parts];
     frames[0] = new FusedFrame(p, scratch);

@@ -1,9 +1,12 @@
 package dev.chainrule.core.exec;
 
 import dev.chainrule.core.exec.fused.FusedProgram;
+import dev.chainrule.core.graph.Op;
 import dev.chainrule.core.scalar.Scalar;
 import dev.chainrule.core.tensor.Shape;
 import java.util.Arrays;
+import java.util.IdentityHashMap;
+import java.util.Map;
 
 /**
  * The loops {@link Fusion} formed, as member lists in topological order, with the members each
@@ -11,6 +14,7 @@ import java.util.Arrays;
  */
 final class Groups {
   private final Selection s;
+  private final Scalar[] forms;
   private final int[] group;
   private final int[] start;
   private final int[] members;
@@ -19,8 +23,10 @@ final class Groups {
   private final int[] externalStamp;
   private final int[] externalIndex;
 
-  Groups(Selection s, int[] group) {
+  /** Collects the loops of {@code group}, whose members' scalar forms are {@code forms}. */
+  Groups(Selection s, Scalar[] forms, int[] group) {
     this.s = s;
+    this.forms = forms;
     this.group = group;
     int count = 0;
     for (int g : group) {
@@ -61,13 +67,16 @@ final class Groups {
 
   /**
    * Returns the scalar form of each needed operation of {@code s} that has one, by node id: what
-   * {@link dev.chainrule.core.exec.fused.Fusion} groups into loops.
+   * {@link dev.chainrule.core.exec.fused.Fusion} groups into loops. The form is asked of each
+   * operation object once, so the nodes of one operation share one form, which the loops' {@link
+   * dev.chainrule.core.scalar.Program.Builder} then flattens once.
    */
   static Scalar[] forms(Selection s) {
     Scalar[] forms = new Scalar[s.size];
+    Map<Op, Scalar> byOp = new IdentityHashMap<>();
     for (int id = 0; id < s.size; id++) {
       if (s.needed[id] && s.ops[id] != null) {
-        forms[id] = s.ops[id].scalarForm();
+        forms[id] = byOp.computeIfAbsent(s.ops[id], Op::scalarForm);
       }
     }
     return forms;
@@ -96,7 +105,7 @@ final class Groups {
   /** Compiles loop {@code g} into a step reading and writing the given value slots. */
   FusedStep.Spec step(int g, int[] slotOf, int threads) {
     int n = size(g);
-    Scalar[] forms = new Scalar[n];
+    Scalar[] memberForms = new Scalar[n];
     int[] argStart = new int[n + 1];
     for (int m = 0; m < n; m++) {
       argStart[m + 1] = argStart[m] + s.args[members[start[g] + m]].length;
@@ -108,7 +117,7 @@ final class Groups {
     int[] externalIds = new int[4];
     for (int m = 0; m < n; m++) {
       int id = members[start[g] + m];
-      forms[m] = s.ops[id].scalarForm();
+      memberForms[m] = forms[id];
       isOutput[m] = output[id];
       outputs += isOutput[m] ? 1 : 0;
       int[] a = s.args[id];
@@ -141,7 +150,7 @@ final class Groups {
       }
     }
     Shape shape = s.shapes[members[start[g]]];
-    return new FusedStep.Spec(new FusedProgram(shape, forms, argStart, args, shapes, isOutput),
-        inputs, outs, threads);
+    FusedProgram program = new FusedProgram(shape, memberForms, argStart, args, shapes, isOutput);
+    return new FusedStep.Spec(program, inputs, outs, threads);
   }
 }

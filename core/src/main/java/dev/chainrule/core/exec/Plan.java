@@ -1,5 +1,6 @@
 package dev.chainrule.core.exec;
 
+import com.google.common.collect.MapMaker;
 import dev.chainrule.core.graph.Graph;
 import dev.chainrule.core.graph.GraphMismatchException;
 import dev.chainrule.core.graph.Node;
@@ -8,6 +9,7 @@ import dev.chainrule.core.tensor.Tensor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ConcurrentMap;
 import java.util.stream.Collectors;
 
 /**
@@ -25,7 +27,11 @@ import java.util.stream.Collectors;
  */
 public final class Plan {
   private final Program program;
-  private final ThreadLocal<Workspace> workspaces;
+  /** Each thread's workspace, held by the plan (not by the thread) and dropped with either. */
+  private final ConcurrentMap<Thread, Workspace> workspaces =
+      new MapMaker().weakKeys().makeMap();
+  /** The workspace used last, checked first: a plan is usually run by one thread. */
+  private volatile Workspace latest;
   private final Accumulations accumulations;
   private final boolean checksAnomalies;
   private volatile Plan anomalyTwin;
@@ -34,7 +40,6 @@ public final class Plan {
     this.program = program;
     this.accumulations = accumulations;
     this.checksAnomalies = checksAnomalies;
-    this.workspaces = ThreadLocal.withInitial(() -> new Workspace(this, program));
   }
 
   /** Compiles a plan that computes {@code targets}; they must all belong to one graph. */
@@ -80,12 +85,19 @@ public final class Plan {
     return in;
   }
 
-  /** Returns the value slot of {@code node} if a run keeps its value, else -1. */
-  int slotOf(Node node) {
-    if (node.graph() != program.graph || node.id() >= program.observable.length) {
-      return -1;
+  /**
+   * Returns this thread's workspace, made on its first run. Plans are not kept in a {@link
+   * ThreadLocal}: a thread's map of those holds its values strongly, so a program that compiles a
+   * plan per step would keep every plan it ever ran, and its graph, alive.
+   */
+  private Workspace workspace() {
+    Thread thread = Thread.currentThread();
+    Workspace ws = latest;
+    if (ws == null || ws.owner() != thread) {
+      ws = workspaces.computeIfAbsent(thread, t -> new Workspace(program, t));
+      latest = ws;
     }
-    return program.observable[node.id()];
+    return ws;
   }
 
   /**
@@ -115,7 +127,7 @@ public final class Plan {
     if (Anomaly.isEnabled() && !checksAnomalies) {
       return anomalyTwin().run(feeds, scale);
     }
-    Workspace ws = workspaces.get();
+    Workspace ws = workspace();
     bindInputs(feeds, ws.values);
     ws.scale = scale;
     ws.accumulating = true;
@@ -156,7 +168,7 @@ public final class Plan {
     if (Anomaly.isEnabled() && !checksAnomalies) {
       return anomalyTwin().profile(feeds, scale, runs);
     }
-    Workspace ws = workspaces.get();
+    Workspace ws = workspace();
     int steps = ws.steps.length;
     long[] nanos = new long[steps + (checksAnomalies ? 2 : 1)];
     for (int r = 0; r < runs; r++) {

@@ -43,6 +43,14 @@ final class Program {
     this.threads = threads;
   }
 
+  /** Returns the value slot of {@code node} if a run keeps its value, else -1. */
+  int slotOf(Node node) {
+    if (node.graph() != graph || node.id() >= observable.length) {
+      return -1;
+    }
+    return observable[node.id()];
+  }
+
   /** Returns the total number of doubles in one thread's buffers. */
   long bufferElements() {
     long n = 0;

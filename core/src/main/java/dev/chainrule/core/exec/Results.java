@@ -8,17 +8,17 @@ import dev.chainrule.core.tensor.Tensor;
  * by the next run on the same thread: read them or {@link Tensor#copy()} them before running again.
  */
 public final class Results {
-  private final Plan plan;
+  private final Program program;
   private final Tensor[] values;
 
-  Results(Plan plan, Tensor[] values) {
-    this.plan = plan;
+  Results(Program program, Tensor[] values) {
+    this.program = program;
     this.values = values;
   }
 
   /** Returns the value of {@code node}, which must be a target of the plan or one of its inputs. */
   public Tensor get(Node node) {
-    int slot = plan.slotOf(node);
+    int slot = program.slotOf(node);
     if (slot < 0) {
       throw new IllegalArgumentException("node " + node.name() + " was not computed by this plan;"
           + " compile the plan with it among the targets");

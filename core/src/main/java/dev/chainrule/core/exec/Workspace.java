@@ -1,6 +1,7 @@
 package dev.chainrule.core.exec;
 
 import dev.chainrule.core.tensor.Tensor;
+import java.lang.ref.WeakReference;
 
 /**
  * One thread's state for running a plan: a tensor per value slot (leaves' own tensors, or views
@@ -14,8 +15,12 @@ final class Workspace {
   final Results results;
   double scale;
   boolean accumulating;
+  /** The thread this workspace belongs to, held weakly so that the workspace never keeps it. */
+  private final WeakReference<Thread> owner;
 
-  Workspace(Plan plan, Program p) {
+  /** Makes the state of thread {@code owner} for running {@code p}. */
+  Workspace(Program p, Thread owner) {
+    this.owner = new WeakReference<>(owner);
     this.values = new Tensor[p.slotNodes.length];
     double[][] buffers = new double[p.bufferLengths.length][];
     for (int b = 0; b < buffers.length; b++) {
@@ -38,7 +43,12 @@ final class Workspace {
     for (int i = 0; i < steps.length; i++) {
       steps[i] = p.steps[i].newStep(values, fed, scratch);
     }
-    this.results = new Results(plan, values);
+    this.results = new Results(p, values);
+  }
+
+  /** Returns the thread this workspace belongs to, or null once that thread is gone. */
+  Thread owner() {
+    return owner.get();
   }
 
   /**

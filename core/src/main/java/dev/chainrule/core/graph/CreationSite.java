@@ -1,7 +1,7 @@
 package dev.chainrule.core.graph;
 
 import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -14,8 +14,14 @@ import java.util.stream.Stream;
  * every error, and for other nodes only where {@link SiteSampler} has not seen their context.
  */
 public final class CreationSite {
-  private static final StackWalker WALKER =
-      StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
+  /**
+   * Frames the first batch of a walk fetches: enough to reach the user's frame from an operation
+   * called directly (the walk, the sampler, the graph's bookkeeping and the fluent method come
+   * first), so that one batch suffices; a walk from deeper (a layer of nn) fetches more.
+   */
+  private static final int FIRST_BATCH = 12;
+  private static final StackWalker WALKER = StackWalker.getInstance(
+      Set.of(StackWalker.Option.RETAIN_CLASS_REFERENCE), FIRST_BATCH);
   private static final ClassValue<Boolean> USER = new ClassValue<>() {
     @Override
     protected Boolean computeValue(Class<?> type) {
@@ -28,15 +34,17 @@ public final class CreationSite {
       return new ConcurrentHashMap<>();
     }
   };
-  private static final Function<Stream<StackWalker.StackFrame>, Optional<StackWalker.StackFrame>>
-      FIRST_USER_FRAME = frames -> frames.filter(f -> USER.get(f.getDeclaringClass())).findFirst();
+  private static final Function<Stream<StackWalker.StackFrame>, String> USER_LINE =
+      frames -> frames.filter(f -> USER.get(f.getDeclaringClass())).findFirst()
+          .map(CreationSite::format).orElse(null);
   private static volatile boolean enabled = true;
 
   private CreationSite() {}
 
   /**
-   * Turns recording on or off for all graphs; off saves the sampled walks, a few tenths of a
-   * microsecond per node built, and error messages about stored nodes then lack the line.
+   * Turns recording on or off for all graphs; off saves the sampled walks and lookups, a few
+   * hundredths of a microsecond per node built, and error messages about stored nodes then lack
+   * the line.
    */
   public static void setEnabled(boolean on) {
     enabled = on;
@@ -48,32 +56,52 @@ public final class CreationSite {
   }
 
   /**
-   * Returns the current user frame as {@code File.java:42 (Class.method)}, or null when off. The
-   * walk is done here, not in a helper, because every frame between the user and the walk costs
-   * time on each node built.
+   * Returns the current user frame as {@code File.java:42 (Class.method)}, or null when off.
+   * Nodes built on one line, by one call or several, share one string.
    */
   public static String capture() {
-    if (!enabled) {
-      return null;
-    }
-    return WALKER.walk(FIRST_USER_FRAME).map(CreationSite::format).orElse(null);
+    return enabled ? WALKER.walk(USER_LINE) : null;
+  }
+
+  /** Returns the current user frame regardless of the recording setting, or null if none. */
+  static String walk() {
+    return WALKER.walk(USER_LINE);
   }
 
   /** Returns the current user frame regardless of the recording setting (for error messages). */
   public static String here() {
-    return WALKER.walk(FIRST_USER_FRAME).map(CreationSite::format).orElse("an unknown location");
+    String site = WALKER.walk(USER_LINE);
+    return site != null ? site : "an unknown location";
   }
 
-  /** Formats a frame once per code position: nodes built on one line share one string. */
+  /**
+   * Formats a frame once per code position; the string is interned, so that every call on one
+   * line (a loop's, or two calls side by side) gives the same string object.
+   */
   private static String format(StackWalker.StackFrame f) {
     return FORMATTED.get(f.getDeclaringClass()).computeIfAbsent(
         new Frame(f.getMethodName(), f.getDescriptor(), f.getByteCodeIndex()),
-        k -> f.getFileName() + ":" + f.getLineNumber() + " (" + simpleName(f.getClassName())
-            + "." + f.getMethodName() + ")");
+        k -> (f.getFileName() + ":" + f.getLineNumber() + " (" + simpleName(f.getClassName())
+            + "." + f.getMethodName() + ")").intern());
   }
 
-  /** A code position within one class: method, its descriptor (overloads differ) and bytecode index. */
-  private record Frame(String method, String descriptor, int bytecodeIndex) {}
+  /**
+   * A code position within one class: method, its descriptor (overloads differ) and bytecode
+   * index. The hash leaves the descriptor out: the JVM hands it over as a new string at every
+   * walk, whose hash would be computed afresh each time, while the method's name is interned.
+   */
+  private record Frame(String method, String descriptor, int bytecodeIndex) {
+    @Override
+    public int hashCode() {
+      return 31 * method.hashCode() + bytecodeIndex;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Frame f && f.bytecodeIndex == bytecodeIndex && f.method.equals(method)
+          && f.descriptor.equals(descriptor);
+    }
+  }
 
   private static boolean isUserClass(String className) {
     if (className.startsWith("java.") || className.startsWith("jdk.")

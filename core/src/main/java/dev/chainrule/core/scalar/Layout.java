@@ -79,11 +79,10 @@ public final class Layout {
     this.size = shape.size();
     this.externalShapes = operands.clone();
     int e = p.externals();
-    this.modes = new Mode[e];
+    this.modes = modes(shape, operands);
     int rowLength = shape.rank() >= 2 ? shape.dim(shape.rank() - 1) : 0;
     boolean rows = false;
     for (int x = 0; x < e; x++) {
-      modes[x] = mode(operands[x], rowLength);
       rows |= modes[x] == Mode.ROW;
     }
     this.row = rows ? rowLength : 0;
@@ -185,7 +184,20 @@ public final class Layout {
     return in;
   }
 
-  private Mode mode(Shape operand, int rowLength) {
+  /**
+   * Returns how a loop over {@code shape} reads outside operands of shapes {@code operands}: the
+   * modes a layout of them would choose, without laying out a program.
+   */
+  public static Mode[] modes(Shape shape, Shape... operands) {
+    int rowLength = shape.rank() >= 2 ? shape.dim(shape.rank() - 1) : 0;
+    Mode[] modes = new Mode[operands.length];
+    for (int x = 0; x < operands.length; x++) {
+      modes[x] = modeOf(operands[x], shape.size(), rowLength);
+    }
+    return modes;
+  }
+
+  private static Mode modeOf(Shape operand, int size, int rowLength) {
     int s = operand.size();
     if (s == size) {
       return Mode.FULL;
@@ -234,6 +246,14 @@ public final class Layout {
    * operand is offered to one output at most.
    */
   public int[] overwritable() {
+    return overwritable(program, modes);
+  }
+
+  /**
+   * Returns {@link #overwritable()} of a layout of {@code program} whose outside operands are read
+   * as {@code modes} say (from {@link #modes}).
+   */
+  public static int[] overwritable(Program program, Mode[] modes) {
     int[] outs = program.outputs();
     int e = program.externals();
     int[] lastRead = new int[e];

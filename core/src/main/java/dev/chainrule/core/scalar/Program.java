@@ -1,9 +1,8 @@
 package dev.chainrule.core.scalar;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.List;
+import java.util.IdentityHashMap;
 import java.util.Map;
 
 /**
@@ -35,19 +34,16 @@ public final class Program {
   private final int[] outputs;
 
   private Program(Builder b) {
-    int values = b.kinds.size();
+    int values = b.values;
     this.externals = b.externals;
-    this.kind = b.kinds.toArray(new Kind[0]);
+    this.kind = Arrays.copyOf(b.kinds, values);
     this.constant = Arrays.copyOf(b.constants, values);
     this.definer = Arrays.copyOf(b.definers, values);
-    int n = b.primitives.size();
-    this.primitive = b.primitives.toArray(new Primitive[0]);
-    this.operands = b.operandLists.toArray(new int[0][]);
-    this.result = new int[n];
-    for (int k = 0; k < n; k++) {
-      result[k] = b.results.get(k);
-    }
-    this.outputs = b.outputs.stream().mapToInt(Integer::intValue).toArray();
+    int n = b.instructions;
+    this.primitive = Arrays.copyOf(b.primitives, n);
+    this.operands = Arrays.copyOf(b.operandLists, n);
+    this.result = Arrays.copyOf(b.results, n);
+    this.outputs = Arrays.copyOf(b.outputs, b.outputCount);
   }
 
   /**
@@ -120,31 +116,47 @@ public final class Program {
   /** Builds a program, value by value. */
   public static final class Builder {
     private final int externals;
-    private final List<Kind> kinds = new ArrayList<>();
+    private int values;
+    private Kind[] kinds = new Kind[16];
     private double[] constants = new double[16];
     private int[] definers = new int[16];
-    private final List<Primitive> primitives = new ArrayList<>();
-    private final List<int[]> operandLists = new ArrayList<>();
-    private final List<Integer> results = new ArrayList<>();
-    private final List<Integer> outputs = new ArrayList<>();
+    private int instructions;
+    private Primitive[] primitives = new Primitive[16];
+    private int[][] operandLists = new int[16][];
+    private int[] results = new int[16];
+    private int[] outputs = new int[4];
+    private int outputCount;
+    private boolean[] written = new boolean[16];
     private final Map<Double, Integer> constantValues = new HashMap<>();
-    private final Map<List<Object>, Integer> numbered = new HashMap<>();
+    private final ValueNumbers numbered;
+    private final Map<Scalar, FlatForm> flattened = new IdentityHashMap<>();
 
     /** Starts a program reading {@code externals} outside operands, values 0 .. externals. */
     public Builder(int externals) {
+      this(externals, 16);
+    }
+
+    /**
+     * Starts a program reading {@code externals} outside operands, sized for about {@code
+     * instructions} instructions (it grows past them if need be).
+     */
+    public Builder(int externals, int instructions) {
       this.externals = externals;
+      this.numbered = new ValueNumbers(instructions);
       for (int e = 0; e < externals; e++) {
         value(Kind.EXTERNAL);
       }
     }
 
     private int value(Kind k) {
-      int v = kinds.size();
-      if (v == constants.length) {
+      int v = values++;
+      if (v == kinds.length) {
+        kinds = Arrays.copyOf(kinds, 2 * v);
         constants = Arrays.copyOf(constants, 2 * v);
         definers = Arrays.copyOf(definers, 2 * v);
+        written = Arrays.copyOf(written, 2 * v);
       }
-      kinds.add(k);
+      kinds[v] = k;
       return v;
     }
 
@@ -159,65 +171,48 @@ public final class Program {
 
     /**
      * Returns the value of {@code form} with argument i bound to value {@code arguments[i]},
-     * adding the instructions it needs (none for a form that is one of its arguments).
+     * adding the instructions it needs (none for a form that is one of its arguments). A form
+     * inlined again (the same object, as a plan passes for every node of one operation) is not
+     * walked again.
      */
     public int inline(Scalar form, int[] arguments) {
-      return inline(form, arguments, new HashMap<>());
-    }
-
-    private int inline(Scalar form, int[] arguments, Map<Scalar, Integer> done) {
-      Integer known = done.get(form);
-      if (known != null) {
-        return known;
+      FlatForm flat = flattened.get(form);
+      if (flat == null) {
+        flat = FlatForm.of(form);
+        flattened.put(form, flat);
       }
-      int v;
-      if (form instanceof Scalar.Argument a) {
-        if (a.index() >= arguments.length) {
-          throw new IllegalArgumentException("the form reads argument " + a.index()
-              + " but the operation has " + arguments.length + " inputs");
-        }
-        v = arguments[a.index()];
-      } else if (form instanceof Scalar.Constant c) {
-        v = constant(c.value());
-      } else {
-        Scalar.Apply f = (Scalar.Apply) form;
-        int[] in = new int[f.operands().size()];
-        for (int j = 0; j < in.length; j++) {
-          in[j] = inline(f.operands().get(j), arguments, done);
-        }
-        v = apply(f.primitive(), in);
-      }
-      done.put(form, v);
-      return v;
+      return flat.inline(this, arguments);
     }
 
     /** Returns the value of {@code p} applied to values {@code in}, computed once per program. */
     public int apply(Primitive p, int... in) {
-      List<Object> key = new ArrayList<>();
-      key.add(p);
-      for (int v : in) {
-        key.add(v);
-      }
-      Integer known = numbered.get(key);
-      if (known != null) {
+      int known = numbered.find(p, in);
+      if (known >= 0) {
         return known;
       }
-      int v = instruction(p, in);
-      numbered.put(key, v);
+      int[] operands = in.clone();
+      int v = instruction(p, operands);
+      numbered.addMissed(p, operands, v);
       return v;
     }
 
     private int instruction(Primitive p, int[] in) {
       for (int operand : in) {
-        if (operand < 0 || operand >= kinds.size()) {
+        if (operand < 0 || operand >= values) {
           throw new IllegalArgumentException("no value " + operand + " in the program");
         }
       }
       int v = value(Kind.RESULT);
-      definers[v] = primitives.size();
-      primitives.add(p);
-      operandLists.add(in.clone());
-      results.add(v);
+      int k = instructions++;
+      if (k == primitives.length) {
+        primitives = Arrays.copyOf(primitives, 2 * k);
+        operandLists = Arrays.copyOf(operandLists, 2 * k);
+        results = Arrays.copyOf(results, 2 * k);
+      }
+      definers[v] = k;
+      primitives[k] = p;
+      operandLists[k] = in;
+      results[k] = v;
       return v;
     }
 
@@ -228,11 +223,15 @@ public final class Program {
      */
     public int output(int value) {
       int v = value;
-      if (kinds.get(v) != Kind.RESULT || outputs.contains(v)) {
+      if (kinds[v] != Kind.RESULT || written[v]) {
         v = instruction(Primitive.COPY, new int[] {v});
       }
-      outputs.add(v);
-      return outputs.size() - 1;
+      written[v] = true;
+      if (outputCount == outputs.length) {
+        outputs = Arrays.copyOf(outputs, 2 * outputCount);
+      }
+      outputs[outputCount++] = v;
+      return outputCount - 1;
     }
 
     /** Returns the program built so far. */

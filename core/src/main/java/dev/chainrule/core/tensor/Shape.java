@@ -115,6 +115,9 @@ public final class Shape {
    * they do not broadcast (a dimension pair that differs and neither is 1).
    */
   public static Shape broadcastOrNull(Shape a, Shape b) {
+    if (a == b) {
+      return a;
+    }
     int rank = Math.max(a.rank(), b.rank());
     int[] out = new int[rank];
     for (int i = 0; i < rank; i++) {

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The branch-free comparisons and the comparison loops give, bit for bit, what the plain Java
  * comparisons give, on every pair of special values (signed zeros, infinities, NaN, subnormals,
- * the extremes, near ties) and on random pairs; ReLU's form max(x, 0) lets NaN through.
+ * the extremes, near ties) and on random pairs; the branch-free selection gives what the
+ * conditional gives; ReLU's form max(x, 0) lets NaN through.
  */
 class ComparisonsTest {
   private static final double[] SPECIAL = {0.0, -0.0, 1.0, -1.0, Double.MIN_VALUE,
@@ -103,28 +104,40 @@ class ComparisonsTest {
     }
   }
 
-  /** The branch-free select loop against Java's ?: on every triple of special values. */
+  /**
+   * The branch-free selection against Java's conditional on every special value as the condition
+   * and as either operand (NaN payloads and signed zeros kept bit for bit), in the loop with the
+   * output separate or aliased to each operand, and on one scalar.
+   */
   @Test
-  void selectLoopEqualsTheConditionalOperatorOnSpecialTriples() {
-    int k = SPECIAL.length;
-    int n = k * k * k;
+  void selectEqualsJavasConditionalOnSpecialValues() {
+    double payload = Double.longBitsToDouble(0x7ff0_0000_0000_1234L);
+    double[] values = java.util.Arrays.copyOf(SPECIAL, SPECIAL.length + 1);
+    values[SPECIAL.length] = payload;
+    int m = values.length;
+    int n = m * m * m;
     double[] c = new double[n];
     double[] t = new double[n];
     double[] f = new double[n];
     for (int i = 0; i < n; i++) {
-      c[i] = SPECIAL[i / (k * k)];
-      t[i] = SPECIAL[i / k % k];
-      f[i] = SPECIAL[i % k];
+      c[i] = values[i / (m * m)];
+      t[i] = values[i / m % m];
+      f[i] = values[i % m];
     }
     double[] o = new double[n];
     Loops.run(Primitive.SELECT, o, c, t, f, 0, n);
-    double[] aliased = t.clone();
-    Loops.run(Primitive.SELECT, aliased, c, aliased, f, 0, n);
+    double[][] aliased = {c.clone(), t.clone(), f.clone()};
+    Loops.run(Primitive.SELECT, aliased[0], aliased[0], t, f, 0, n);
+    Loops.run(Primitive.SELECT, aliased[1], c, aliased[1], f, 0, n);
+    Loops.run(Primitive.SELECT, aliased[2], c, t, aliased[2], 0, n);
     for (int i = 0; i < n; i++) {
       double expected = c[i] != 0 ? t[i] : f[i];
       String what = "select(" + c[i] + ", " + t[i] + ", " + f[i] + ")";
       assertBits(expected, o[i], what);
-      assertBits(expected, aliased[i], what + " in place");
+      assertBits(expected, Comparisons.select(c[i], t[i], f[i]), what + " on one scalar");
+      for (double[] a : aliased) {
+        assertBits(expected, a[i], what + " in place");
+      }
     }
   }
 

@@ -17,22 +17,23 @@ import picocli.CommandLine.Option;
 /**
  * The end-to-end benchmark: chainrule's workloads (W1 seed 001's training step, W2/W3 an MLP at
  * batch 64 and 1024 as one compiled training step and through nn's Trainer, W4 a 1024³ GEMM, W5
- * a Horner chain, W6 the cnn example's training step at batch 64, and the scaling series), and
- * the same workloads in NumPy and PyTorch when the Python interpreter has them (W6 in PyTorch
- * only), and the ratios. Each workload runs in each framework right after
+ * a Horner chain, W6 the cnn example's training step at batch 64, W7 what a JVP and a
+ * Hessian-vector product cost against the forward pass and the gradient, and the scaling series),
+ * and the same workloads in NumPy and PyTorch when the Python interpreter has them (W6 and W7 in
+ * PyTorch only), and the ratios. Each workload runs in each framework right after
  * the other two, in several rounds whose median is reported ({@link Rounds}), so that a ratio
  * compares figures taken close together on a machine whose speed may change; chainrule runs in a
  * JVM per workload, thread count and round, so that the native BLAS's thread count can be set.
  */
 @Command(name = "bench", description = "Benchmarks chainrule against NumPy and PyTorch "
     + "(float64): W1 seed 001 training, W2/W3 an MLP, W4 GEMM, W5 a scalar chain, W6 a CNN, "
-    + "scaling.")
+    + "W7 forward mode's cost, scaling.")
 public final class BenchCommand implements Runnable {
   @Option(names = "--json", description = "Print one JSON object instead of the table.")
   boolean json;
 
-  @Option(names = "--workloads", defaultValue = "w1,w2,w3,w4,w5,w6,scaling",
-      description = "Comma-separated workloads, any of w1 w2 w3 w4 w5 w6 scaling "
+  @Option(names = "--workloads", defaultValue = "w1,w2,w3,w4,w5,w6,w7,scaling",
+      description = "Comma-separated workloads, any of w1 w2 w3 w4 w5 w6 w7 scaling "
           + "(default: all).")
   String workloads;
 
@@ -88,7 +89,7 @@ public final class BenchCommand implements Runnable {
     ReferenceRunner runner = new ReferenceRunner(python);
     for (int t : counts) {
       for (String w : names) {
-        boolean referenced = !noReferences && Workloads.REFERENCED.contains(w);
+        List<String> frameworks = noReferences ? List.of() : Workloads.references(w);
         int n = Workloads.REFERENCED.contains(w) ? rounds : 1;
         List<BenchRow> oursRounds = new ArrayList<>();
         Map<String, List<Outcome>> refRounds = new LinkedHashMap<>();
@@ -98,7 +99,7 @@ public final class BenchCommand implements Runnable {
           Map<?, ?> child = spawnWorker(List.of(w), t);
           backend = String.valueOf(child.get("gemm"));
           oursRounds.addAll(Processes.rows(child));
-          for (String framework : referenced ? List.of("numpy", "torch") : List.<String>of()) {
+          for (String framework : frameworks) {
             progress(framework + " " + w + ", " + threadCount(t) + round);
             refRounds.computeIfAbsent(framework, k -> new ArrayList<>())
                 .add(runner.run(framework, List.of(w), t, reps));

@@ -13,7 +13,10 @@ import java.util.Map;
 final class BenchReport {
   private BenchReport() {}
 
-  /** Returns the JSON object: chainrule's rows, the references' rows, ratios, the machine. */
+  /**
+   * Returns the JSON object: chainrule's rows, the references' rows, ratios, W7's cost ratios, the
+   * machine.
+   */
   static Map<String, Object> json(List<BenchRow> ours, List<Outcome> refs,
       Map<String, Object> machine) {
     Map<String, Object> m = new LinkedHashMap<>();
@@ -33,6 +36,7 @@ final class BenchReport {
       ratios.add(x.asJson());
     }
     m.put("ratios", ratios);
+    m.put("cost_ratios", CostRatios.json(ours, refs));
     m.put("machine", machine);
     return m;
   }
@@ -64,24 +68,34 @@ final class BenchReport {
     return new ArrayList<>(merged.values());
   }
 
-  /** Prints the table of results and ratios, the scaling series, any profiles, the machine. */
+  /**
+   * Prints the table of results and ratios, the scaling series, W7's cost ratios, any profiles,
+   * the machine.
+   */
   static void print(List<BenchRow> ours, List<Outcome> refs, Map<String, Object> machine,
       PrintStream out) {
     List<Ratio> ratios = Ratios.of(ours, refs);
-    out.printf(Locale.ROOT, "%-10s %3s  %18s  %18s  %18s  %9s  %9s%n", "workload", "thr",
-        "chainrule", "numpy", "torch", "vs numpy", "vs torch");
+    boolean header = false;
     for (BenchRow r : ours) {
-      if (r.workload().startsWith("chain-")) {
+      if (r.workload().startsWith("chain-") || CostRatios.isCostRow(r)) {
         continue;
       }
+      if (!header) {
+        out.printf(Locale.ROOT, "%-10s %3s  %18s  %18s  %18s  %9s  %9s%n", "workload", "thr",
+            "chainrule", "numpy", "torch", "vs numpy", "vs torch");
+        header = true;
+      }
       String counterpart = Ratios.counterpart(r.workload());
+      BenchRow numpy = sameUnit(find(refs, "numpy", counterpart, r.threads()), r);
+      BenchRow torch = sameUnit(find(refs, "torch", counterpart, r.threads()), r);
       out.printf(Locale.ROOT, "%-10s %3d  %18s  %18s  %18s  %9s  %9s%n", r.workload(),
-          r.threads(), figure(r), figure(find(refs, "numpy", counterpart, r.threads())),
-          figure(find(refs, "torch", counterpart, r.threads())),
+          r.threads(), figure(r), figure(numpy), figure(torch),
           times(Ratios.find(ratios, r.workload(), r.threads(), "numpy")),
           times(Ratios.find(ratios, r.workload(), r.threads(), "torch")));
     }
+    printBuildCost(ours, out);
     printScaling(ours, out);
+    CostRatios.print(ours, refs, out);
     printProfiles(ours, out);
     for (Outcome o : mergedByFramework(refs)) {
       if (o.skipped() != null) {
@@ -92,6 +106,18 @@ final class BenchReport {
       }
     }
     out.println("machine: " + machine);
+  }
+
+  /** Prints what recording creation sites costs per node built, from the {@code w5-build} rows. */
+  private static void printBuildCost(List<BenchRow> ours, PrintStream out) {
+    for (BenchRow r : ours) {
+      Object without = r.details().get("us_per_node_without_creation_sites");
+      if (without instanceof Double d) {
+        out.printf(Locale.ROOT, "%s, %d thread%s: building a node takes %.3f µs with creation "
+            + "sites, %.3f µs without (%.1f×)%n", r.workload(), r.threads(),
+            r.threads() == 1 ? "" : "s", r.value(), d, r.value() / d);
+      }
+    }
   }
 
   private static void printScaling(List<BenchRow> ours, PrintStream out) {
@@ -144,6 +170,11 @@ final class BenchReport {
       }
     }
     return null;
+  }
+
+  /** Returns the reference row {@code ref} if it is measured in the unit of {@code ours}. */
+  private static BenchRow sameUnit(BenchRow ref, BenchRow ours) {
+    return ref != null && ref.unit().equals(ours.unit()) ? ref : null;
   }
 
   private static String figure(BenchRow r) {

@@ -44,6 +44,9 @@ final class ChainruleRunner {
         case "w6":
           rows.add(CnnWorkload.measure(threads, 30, reps, profile));
           break;
+        case "w7":
+          rows.addAll(ForwardModeWorkload.measure(threads, reps));
+          break;
         default:
           rows.addAll(ChainScaling.measure(threads, reps));
       }

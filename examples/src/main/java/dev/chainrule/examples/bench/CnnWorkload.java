@@ -40,24 +40,33 @@ final class CnnWorkload {
     step = trainer.trainingStep(BATCH);
     graph = trainer.trainingGraph(BATCH);
     Random r = new Random(1);
-    Shape targets = graph.targets().shape();
     for (int k = 0; k < BATCHES; k++) {
-      Tensor x = Tensor.zeros(BATCH, 784);
-      double[] d = x.buffer();
-      for (int i = 0; i < d.length; i++) {
-        d[i] = r.nextDouble();
-      }
-      Tensor y = Tensor.zeros(targets);
-      for (int i = 0; i < BATCH; i++) {
-        int label = r.nextInt(10);
-        if (targets.dim(1) == 1) {
-          y.buffer()[i] = label;
-        } else {
-          y.buffer()[i * 10 + label] = 1;
-        }
-      }
-      batches[k] = Feeds.of(graph.input(), x, graph.targets(), y);
+      batches[k] = randomBatch(graph, r);
     }
+  }
+
+  /**
+   * Returns the feeds of one batch of {@code graph}'s size: images uniform in [0, 1) and a random
+   * class per image (an index or a one-hot row, as the graph's targets take them).
+   */
+  static Feeds randomBatch(TrainingGraph graph, Random r) {
+    int batch = graph.batchSize();
+    Tensor x = Tensor.zeros(batch, 784);
+    double[] d = x.buffer();
+    for (int i = 0; i < d.length; i++) {
+      d[i] = r.nextDouble();
+    }
+    Shape targets = graph.targets().shape();
+    Tensor y = Tensor.zeros(targets);
+    for (int i = 0; i < batch; i++) {
+      int label = r.nextInt(10);
+      if (targets.dim(1) == 1) {
+        y.buffer()[i] = label;
+      } else {
+        y.buffer()[i * 10 + label] = 1;
+      }
+    }
+    return Feeds.of(graph.input(), x, graph.targets(), y);
   }
 
   private double train(int steps) {

@@ -27,6 +27,7 @@ public final class MlpWorkload {
   private static final int BATCHES = 8;
 
   private final Node loss;
+  private final List<Node> parameters;
   private final TrainingStep step;
   private final Feeds[] batches = new Feeds[BATCHES];
 
@@ -42,7 +43,8 @@ public final class MlpWorkload {
     Node a1 = x.matmul(w1).add(b1).relu().named("A1");
     Node z2 = a1.matmul(w2).add(b2).named("Z2");
     loss = y.mul(z2.logSoftmax(1)).sum(1).mean().neg().named("L");
-    step = TrainingStep.builder(loss).parameters(w1, b1, w2, b2)
+    parameters = List.of(w1, b1, w2, b2);
+    step = TrainingStep.builder(loss).parameters(parameters)
         .optimizer(new Sgd(LEARNING_RATE)).options(options).build();
     for (int k = 0; k < BATCHES; k++) {
       Tensor xs = Tensor.zeros(batch, 784);
@@ -70,6 +72,16 @@ public final class MlpWorkload {
   /** Builds the MLP for batches of {@code batch} rows and compiles its step with {@code options}. */
   public static MlpWorkload build(int batch, ExecOptions options) {
     return new MlpWorkload(batch, options);
+  }
+
+  /** Returns the loss node L. */
+  public Node loss() {
+    return loss;
+  }
+
+  /** Returns the parameters W1, b1, W2, b2, in that order. */
+  public List<Node> parameters() {
+    return parameters;
   }
 
   /** Returns the compiled training step. */

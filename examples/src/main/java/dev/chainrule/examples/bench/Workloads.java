@@ -7,11 +7,21 @@ import java.util.List;
 /** The workload names the bench accepts, and parsing of the comma-separated option lists. */
 final class Workloads {
   /** Every workload, in the order they run. */
-  static final List<String> ALL = List.of("w1", "w2", "w3", "w4", "w5", "w6", "scaling");
+  static final List<String> ALL = List.of("w1", "w2", "w3", "w4", "w5", "w6", "w7", "scaling");
   /** The workloads the Python references implement. */
-  static final List<String> REFERENCED = List.of("w1", "w2", "w3", "w4", "w5", "w6");
+  static final List<String> REFERENCED = List.of("w1", "w2", "w3", "w4", "w5", "w6", "w7");
+  /** The referenced workloads NumPy has no version of: convolutions and forward mode. */
+  private static final List<String> TORCH_ONLY = List.of("w6", "w7");
 
   private Workloads() {}
+
+  /** Returns the reference frameworks that run {@code workload}: numpy and torch, or torch. */
+  static List<String> references(String workload) {
+    if (!REFERENCED.contains(workload)) {
+      return List.of();
+    }
+    return TORCH_ONLY.contains(workload) ? List.of("torch") : List.of("numpy", "torch");
+  }
 
   /** Returns the named workloads in run order; throws a usage error naming an unknown one. */
   static List<String> parse(String list) {

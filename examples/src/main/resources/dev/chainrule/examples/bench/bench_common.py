@@ -6,7 +6,7 @@ import json
 import statistics
 import time
 
-WORKLOADS = ["w1", "w2", "w3", "w4", "w5", "w6"]
+WORKLOADS = ["w1", "w2", "w3", "w4", "w5", "w6", "w7"]
 
 
 def median_time(reps, warmups, body):
@@ -21,11 +21,43 @@ def median_time(reps, warmups, body):
     return statistics.median(times)
 
 
+def interleaved(bodies, reps, warmup_seconds, rep_seconds):
+    """Times bodies in turn, one run of each per turn, so that a ratio of two compares runs taken
+    close together under the same load: warms them up (each at least twice, all together for at
+    least warmup_seconds), then reps times runs as many turns as take about rep_seconds. Returns
+    the mean wall-clock and this thread's CPU seconds of one run, each as [body][rep]."""
+    turn = 0.0
+    start = time.perf_counter()
+    passes = 0
+    while passes < 2 or time.perf_counter() - start < warmup_seconds:
+        t = time.perf_counter()
+        for body in bodies:
+            body()
+        turn = time.perf_counter() - t
+        passes += 1
+    turns = max(1, int(rep_seconds / max(turn, 1e-9)))
+    wall = [[0.0] * reps for _ in bodies]
+    cpu = [[0.0] * reps for _ in bodies]
+    for r in range(reps):
+        for _ in range(turns):
+            for b, body in enumerate(bodies):
+                c = time.thread_time()
+                t = time.perf_counter()
+                body()
+                wall[b][r] += time.perf_counter() - t
+                cpu[b][r] += time.thread_time() - c
+        for b in range(len(bodies)):
+            wall[b][r] /= turns
+            cpu[b][r] /= turns
+    return wall, cpu
+
+
 def main(framework, version, workloads, on_threads=None, extra=None):
     """Parses --threads, --reps and --workloads, runs the chosen workloads the script has (in
-    order; NumPy has no convolution, so no W6) and prints
+    order; NumPy has no convolution and no forward mode, so no W6 or W7) and prints
     {"framework", "version", "results": [...]} plus extra() if given. workloads maps a name to a
-    function of reps returning the row's value, unit and details; on_threads(n) is called first."""
+    function of reps returning the row's value, unit and details, or a list of such rows each
+    naming its own workload; on_threads(n) is called first."""
     p = argparse.ArgumentParser()
     p.add_argument("--threads", type=int, required=True)
     p.add_argument("--reps", type=int, default=3)
@@ -37,9 +69,11 @@ def main(framework, version, workloads, on_threads=None, extra=None):
     results = []
     for name in WORKLOADS:
         if name in wanted and name in workloads:
-            row = {"workload": name, "threads": a.threads, "dtype": "float64"}
-            row.update(workloads[name](a.reps))
-            results.append(row)
+            made = workloads[name](a.reps)
+            for part in made if isinstance(made, list) else [made]:
+                row = {"workload": name, "threads": a.threads, "dtype": "float64"}
+                row.update(part)
+                results.append(row)
     out = {"framework": framework, "version": version, "results": results}
     if extra is not None:
         out.update(extra())

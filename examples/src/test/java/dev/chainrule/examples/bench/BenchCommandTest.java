@@ -82,6 +82,27 @@ class BenchCommandTest {
     assertTrue(Double.isNaN(Ratios.find(r, "w2", 1, "torch")));
   }
 
+  /**
+   * The cost of building a node is printed with and without creation sites and their ratio, and
+   * no reference figure of another unit stands beside it.
+   */
+  @Test
+  void theBuildCostRowGivesBothFiguresAndTheirRatio() {
+    BenchRow row = new BenchRow("w5-build", 2, 0.24, "us/node",
+        Map.of("us_per_node_without_creation_sites", 0.06, "creation_sites_cost_ratio", 4.0));
+    Outcome torch = new Outcome("torch", "1", List.of(new BenchRow("w5", 2, 2.5e5, "ops/s",
+        Map.of())), null);
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    BenchReport.print(List.of(row), List.of(torch), Map.of(),
+        new PrintStream(bytes, true, StandardCharsets.UTF_8));
+    String text = bytes.toString(StandardCharsets.UTF_8);
+    assertTrue(text.contains("w5-build, 2 threads: building a node takes 0.240 µs with creation "
+        + "sites, 0.060 µs without (4.0×)"), text);
+    String tableRow = text.lines().filter(l -> l.startsWith("w5-build ")).findFirst().orElseThrow();
+    assertTrue(tableRow.contains("0.240 us/node"), tableRow);
+    assertTrue(!tableRow.contains("ops/s"), tableRow);
+  }
+
   @Test
   void badOptionsExitWithStatusTwoNamingTheValue() {
     assertBadInput("unknown workload 'w9'", "bench", "--workloads", "w1,w9");

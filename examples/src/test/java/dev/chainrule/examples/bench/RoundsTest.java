@@ -29,6 +29,28 @@ class RoundsTest {
     assertEquals(Map.of(), m.get(2).details(), "one round lists no rounds");
   }
 
+  /**
+   * A row with ratios (W7) keeps the median time's round, but each ratio is the median of the
+   * rounds' and the verdict is that median's against the target.
+   */
+  @Test
+  void ratiosAreTheMediansOfTheRoundsRatiosAndTheVerdictFollows() {
+    List<BenchRow> rows = List.of(
+        new BenchRow("w7-mlp64-jvp", 1, 900, "us/run", Map.of("ratio", 3.5, "cpu_ratio", 2.0,
+            "target", 3.0, "met", false)),
+        new BenchRow("w7-mlp64-jvp", 1, 700, "us/run", Map.of("ratio", 1.9, "cpu_ratio", 2.2,
+            "target", 3.0, "met", true)),
+        new BenchRow("w7-mlp64-jvp", 1, 1000, "us/run", Map.of("ratio", 2.1, "cpu_ratio", 1.8,
+            "target", 3.0, "met", true)));
+    BenchRow m = Rounds.median(rows).get(0);
+    assertEquals(900, m.value());
+    assertEquals(2.1, m.details().get("ratio"));
+    assertEquals(2.0, m.details().get("cpu_ratio"));
+    assertEquals(true, m.details().get("met"), "the median 2.1 is within 3, round 900's 3.5 not");
+    assertEquals(List.of(3.5, 1.9, 2.1), m.details().get("ratio_rounds"));
+    assertEquals(List.of(900.0, 700.0, 1000.0), m.details().get("rounds"));
+  }
+
   @Test
   void anOutcomeKeepsItsFrameworkAndVersion() {
     Outcome a = new Outcome("torch", "1.13", List.of(new BenchRow("w1", 1, 90, "us/step",

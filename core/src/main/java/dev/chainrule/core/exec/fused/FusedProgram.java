@@ -30,8 +30,11 @@ public final class FusedProgram {
   /** The number of operations fused, as the plan describes the loop. */
   private final int members;
   private final Program program;
-  /** How the chunks run, or null in small mode. */
-  private final Layout layout;
+  /** How each outside operand is read. */
+  private final Layout.Mode[] modes;
+  private final Shape[] externalShapes;
+  /** How the chunks run; in small mode made only if asked for. */
+  private volatile Layout layout;
   /** The element-by-element code, or null in chunk mode. */
   private final ElementCode code;
   private final int externals;
@@ -51,7 +54,7 @@ public final class FusedProgram {
     this.small = size <= SMALL;
     this.members = forms.length;
     this.externals = externalShapes.length;
-    Program.Builder b = new Program.Builder(externals);
+    Program.Builder b = new Program.Builder(externals, forms.length);
     int[] value = new int[forms.length];
     for (int m = 0; m < forms.length; m++) {
       int[] in = new int[argStart[m + 1] - argStart[m]];
@@ -70,7 +73,9 @@ public final class FusedProgram {
     }
     this.outputs = outs;
     this.program = b.build();
-    this.layout = new Layout(program, shape, externalShapes);
+    this.externalShapes = externalShapes.clone();
+    this.modes = Layout.modes(shape, externalShapes);
+    this.layout = small ? null : new Layout(program, shape, externalShapes);
     this.code = small ? elementCode(externalShapes) : null;
   }
 
@@ -109,9 +114,17 @@ public final class FusedProgram {
     return outputs;
   }
 
-  /** Returns how the chunks run: their length, the shared registers, the split into parts. */
+  /**
+   * Returns how the chunks run: their length, the shared registers, the split into parts. A small
+   * program runs element by element and lays itself out in chunks only when asked.
+   */
   public Layout layout() {
-    return layout;
+    Layout l = layout;
+    if (l == null) {
+      l = new Layout(program, shape, externalShapes);
+      layout = l;
+    }
+    return l;
   }
 
   /** Lays the program out element by element: every value in a register of its own or shared. */
@@ -145,7 +158,7 @@ public final class FusedProgram {
     int[][] elementMap = new int[externals][size];
     for (int e = 0; e < externals; e++) {
       externalRegister[e] = r.of(e);
-      Layout.Mode mode = layout.mode(e);
+      Layout.Mode mode = modes[e];
       Gather g = mode == Layout.Mode.FULL || mode == Layout.Mode.SCALAR ? null
           : new Gather(externalShapes[e], shape);
       for (int i = 0; i < size; i++) {
@@ -222,6 +235,6 @@ public final class FusedProgram {
    * output may be written into, or -1 (see {@link Layout#overwritable}).
    */
   public int[] overwritable() {
-    return layout.overwritable();
+    return Layout.overwritable(program, modes);
   }
 }

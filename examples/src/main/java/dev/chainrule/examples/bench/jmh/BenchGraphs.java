@@ -3,9 +3,8 @@ package dev.chainrule.examples.bench.jmh;
 import dev.chainrule.core.autodiff.Autodiff;
 import dev.chainrule.core.exec.ExecOptions;
 import dev.chainrule.core.exec.Plan;
-import dev.chainrule.core.graph.Graph;
 import dev.chainrule.core.graph.Node;
-import dev.chainrule.core.tensor.Tensor;
+import dev.chainrule.examples.bench.HornerWorkload;
 import java.util.List;
 
 /** The small graphs the plan benchmarks share, and their option sets by name. */
@@ -33,22 +32,8 @@ final class BenchGraphs {
 
   /** Returns the plan of Horner's y = y·x + cᵢ over {@code ops} scalar ops and dy/dx. */
   static Plan horner(int ops, ExecOptions options) {
-    Node y = hornerChain(ops);
+    Node y = HornerWorkload.forward(ops);
     Node x = y.graph().node(0);
     return Plan.compile(List.of(y, Autodiff.grad(y, x).get(0)), options);
-  }
-
-  /**
-   * Builds Horner's y = y·x + cᵢ over {@code ops} scalar ops in a new graph, whose node 0 is x,
-   * and returns y: 1.5 nodes per op (a constant, a product and a sum per step of two ops).
-   */
-  static Node hornerChain(int ops) {
-    Graph g = new Graph();
-    Node x = g.parameter("x", Tensor.scalar(0.999));
-    Node y = g.constant("c0", Tensor.scalar(0.5));
-    for (int i = 1; i <= ops / 2; i++) {
-      y = y.mul(x).add(g.constant("c" + i, Tensor.scalar(1.0 / (i + 1))));
-    }
-    return y;
   }
 }
