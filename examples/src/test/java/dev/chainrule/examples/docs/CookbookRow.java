@@ -1,5 +1,6 @@
 package dev.chainrule.examples.docs;
 
+import dev.chainrule.core.autodiff.Autodiff;
 import dev.chainrule.core.exec.Feeds;
 import dev.chainrule.core.exec.Plan;
 import dev.chainrule.core.graph.Graph;
@@ -21,23 +22,25 @@ import java.util.function.Function;
  * @param function the function in the reference's notation, e.g. {@code xᵀAx}
  * @param code how it is written with chainrule, e.g. {@code x.T().matmul(A).matmul(x).sum()}
  * @param reference the reference's result with its source, e.g. {@code (A + Aᵀ)x, (81)}
- * @param prints the equation chainrule prints, e.g. {@code dx = (A + Aᵀ)·x}
+ * @param prints what chainrule prints, e.g. {@code dx = (A + Aᵀ)·x} for a gradient, {@code A + Aᵀ}
+ *     for a Hessian
  * @param build builds the example from fresh random inputs
  */
 record CookbookRow(String function, String code, String reference, String prints,
     Function<CookbookRow.Inputs, CookbookRow.Example> build) {
 
   /**
-   * What a row checks: the derivative node chainrule prints (after simplification), the printer
-   * that writes it, and two values computed without chainrule's derivatives: the reference's closed
-   * form (with {@link Dense}'s loops) and central finite differences of the function.
+   * What a row checks: the derivative node chainrule prints (after simplification), the text it
+   * prints, and two values computed without chainrule's derivatives: the reference's closed form
+   * (with {@link Dense}'s loops) and central finite differences.
    *
-   * @param printed the simplified derivative
-   * @param printer the printer for the table
+   * @param derivative the simplified derivative
+   * @param printed what the printer writes for it
    * @param closedForm the reference's result, evaluated in plain Java
-   * @param finiteDifferences central differences of the function, element by element
+   * @param finiteDifferences central differences of the function (for a gradient) or of its
+   *     gradient (for a Hessian), element by element
    */
-  record Example(Node printed, FormulaPrinter printer, double[][] closedForm,
+  record Example(Node derivative, String printed, double[][] closedForm,
       double[][] finiteDifferences) {}
 
   /** A matrix the example uses: its node and its value as plain arrays. */
@@ -89,26 +92,52 @@ record CookbookRow(String function, String code, String reference, String prints
   static Example gradient(Node f, Matrix wrt, double[][] closedForm, Rewriter rewriter,
       FormulaPrinter printer) {
     Node d = rewriter.gradients(f, List.of(wrt.node()), GradientForm.ADJOINTS).gradients().get(0);
-    return new Example(d, printer, closedForm, centralDifferences(f, wrt.node()));
+    double[][] differences = centralDifferences(f, wrt.node());
+    int cols = wrt.node().shape().dim(1);
+    double[][] shaped = new double[wrt.node().shape().dim(0)][cols];
+    for (int j = 0; j < differences[0].length; j++) {
+      shaped[j / cols][j % cols] = differences[0][j];
+    }
+    return new Example(d, printer.equation(d), closedForm, shaped);
+  }
+
+  /**
+   * The (n, n) Hessian of {@code f} over the n elements of {@code wrt} as {@link
+   * Rewriter#hessian} of the standard rewriter prints it.
+   */
+  static Example hessian(Node f, Matrix wrt, double[][] closedForm) {
+    return hessian(f, wrt, closedForm, Rewriter.standard(), FormulaPrinter.unicode());
+  }
+
+  /** The Hessian of {@code f} with respect to {@code wrt}, simplified by {@code rewriter}. */
+  static Example hessian(Node f, Matrix wrt, double[][] closedForm, Rewriter rewriter,
+      FormulaPrinter printer) {
+    Node h = rewriter.hessian(f, wrt.node()).targets().get(0);
+    Node raw = Autodiff.grad(f, wrt.node()).get(0);
+    return new Example(h, printer.expression(h), closedForm, centralDifferences(raw, wrt.node()));
   }
 
   /** The step of the central differences. */
   static final double STEP = 1e-5;
 
-  /** Returns (f(w + h·eᵢ) − f(w − h·eᵢ)) / 2h for every element i of the parameter w. */
-  static double[][] centralDifferences(Node f, Node w) {
-    Plan forward = Plan.compile(List.of(f));
+  /**
+   * Returns the matrix of (y(w + h·eⱼ) − y(w − h·eⱼ)) / 2h: row i for element i of {@code y},
+   * column j for element j of the parameter {@code w}, both counted row by row.
+   */
+  static double[][] centralDifferences(Node y, Node w) {
+    Plan forward = Plan.compile(List.of(y));
     double[] held = w.storedValue().buffer();
-    int cols = w.shape().dim(1);
-    double[][] d = new double[w.shape().dim(0)][cols];
-    for (int i = 0; i < held.length; i++) {
-      double keep = held[i];
-      held[i] = keep + STEP;
-      double up = forward.run(Feeds.none()).get(f).item();
-      held[i] = keep - STEP;
-      double down = forward.run(Feeds.none()).get(f).item();
-      held[i] = keep;
-      d[i / cols][i % cols] = (up - down) / (2 * STEP);
+    double[][] d = new double[y.shape().size()][held.length];
+    for (int j = 0; j < held.length; j++) {
+      double keep = held[j];
+      held[j] = keep + STEP;
+      double[] up = forward.run(Feeds.none()).get(y).toArray();
+      held[j] = keep - STEP;
+      double[] down = forward.run(Feeds.none()).get(y).toArray();
+      held[j] = keep;
+      for (int i = 0; i < up.length; i++) {
+        d[i][j] = (up[i] - down[i]) / (2 * STEP);
+      }
     }
     return d;
   }

@@ -1,5 +1,8 @@
 package dev.chainrule.examples.docs;
 
+import static dev.chainrule.examples.docs.CookbookFunctions.leastSquares;
+import static dev.chainrule.examples.docs.CookbookFunctions.quadratic;
+import static dev.chainrule.examples.docs.CookbookFunctions.weightedLeastSquares;
 import static dev.chainrule.examples.docs.CookbookRow.gradient;
 import static dev.chainrule.examples.docs.Dense.add;
 import static dev.chainrule.examples.docs.Dense.mul;
@@ -10,6 +13,9 @@ import static dev.chainrule.examples.docs.Dense.t;
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.print.FormulaPrinter;
 import dev.chainrule.core.rewrite.Rewriter;
+import dev.chainrule.examples.docs.CookbookFunctions.LeastSquares;
+import dev.chainrule.examples.docs.CookbookFunctions.Quadratic;
+import dev.chainrule.examples.docs.CookbookFunctions.WeightedLeastSquares;
 import dev.chainrule.examples.docs.CookbookRow.Matrix;
 import java.util.List;
 
@@ -46,50 +52,39 @@ final class CookbookRows {
         }),
         new CookbookRow("xᵀAx", "x.T().matmul(A).matmul(x).sum()", "(A + Aᵀ)x (81)",
             "dx = (A + Aᵀ)·x", in -> {
-              Matrix a = in.input("A", 3, 3);
-              Matrix x = in.parameter("x", 3, 1);
-              Node f = x.node().T().matmul(a.node()).matmul(x.node()).sum();
-              return gradient(f, x, mul(add(a.value(), t(a.value())), x.value()));
+              Quadratic q = quadratic(in, "A", a -> a);
+              double[][] a = q.m().value();
+              return gradient(q.f(), q.x(), mul(add(a, t(a)), q.x().value()));
             }),
         new CookbookRow("xᵀAx, A = BᵀB symmetric", "x.T().matmul(B.T().matmul(B)).matmul(x).sum()",
             "2Ax for a symmetric A ((81) with Aᵀ = A)", "dx = 2·Bᵀ·B·x", in -> {
-              Matrix b = in.input("B", 3, 3);
-              Matrix x = in.parameter("x", 3, 1);
-              Node f = x.node().T().matmul(b.node().T().matmul(b.node())).matmul(x.node()).sum();
-              return gradient(f, x, scale(2, mul(mul(t(b.value()), b.value()), x.value())));
+              Quadratic q = quadratic(in, "B", b -> b.T().matmul(b));
+              double[][] b = q.m().value();
+              return gradient(q.f(), q.x(), scale(2, mul(mul(t(b), b), q.x().value())));
             }),
         new CookbookRow("xᵀAx, A = S + Sᵀ symmetric",
             "x.T().matmul(S.add(S.T())).matmul(x).sum()",
             "2Ax for a symmetric A ((81) with Aᵀ = A)", "dx = 2·(S + Sᵀ)·x", in -> {
-              Matrix s = in.input("S", 3, 3);
-              Matrix x = in.parameter("x", 3, 1);
-              Node f = x.node().T().matmul(s.node().add(s.node().T())).matmul(x.node()).sum();
-              double[][] a = add(s.value(), t(s.value()));
-              return gradient(f, x, scale(2, mul(a, x.value())));
+              Quadratic q = quadratic(in, "S", s -> s.add(s.T()));
+              double[][] a = add(q.m().value(), t(q.m().value()));
+              return gradient(q.f(), q.x(), scale(2, mul(a, q.x().value())));
             }),
         new CookbookRow("‖Xw − y‖₂² (least squares)", "X.matmul(w).sub(y).square().sum()",
             "−2Xᵀ(y − Xw) ((84) with W = I)", "dw = 2·Xᵀ·(X·w − y)", in -> {
-              Matrix x = in.input("X", 5, 3);
-              Matrix y = in.input("y", 5, 1);
-              Matrix w = in.parameter("w", 3, 1);
-              Node f = x.node().matmul(w.node()).sub(y.node()).square().sum();
-              double[][] r = sub(mul(x.value(), w.value()), y.value());
-              return gradient(f, w, scale(2, mul(t(x.value()), r)));
+              LeastSquares l = leastSquares(in);
+              double[][] x = l.x().value();
+              double[][] r = sub(mul(x, l.w().value()), l.y().value());
+              return gradient(l.squares(), l.w(), scale(2, mul(t(x), r)));
             }),
         new CookbookRow("(x − As)ᵀW(x − As), by s", "r.T().matmul(W).matmul(r).sum(), "
             + "r = x.sub(A.matmul(s))",
             "−2AᵀW(x − As) for a symmetric W (84); −Aᵀ(W + Wᵀ)(x − As) for any W",
             "ds = −Aᵀ·(W + Wᵀ)·(x − A·s)", in -> {
-              Matrix x = in.input("x", 3, 1);
-              Matrix w = in.input("W", 3, 3);
-              Matrix a = in.input("A", 3, 2);
-              Matrix s = in.parameter("s", 2, 1);
-              Node r = x.node().sub(a.node().matmul(s.node()));
-              Node f = r.T().matmul(w.node()).matmul(r).sum();
-              double[][] rv = sub(x.value(), mul(a.value(), s.value()));
-              double[][] closed = scale(-1, mul(mul(t(a.value()), add(w.value(), t(w.value()))),
-                  rv));
-              return gradient(f, s, closed);
+              WeightedLeastSquares l = weightedLeastSquares(in);
+              double[][] a = l.a().value();
+              double[][] r = sub(l.x().value(), mul(a, l.s().value()));
+              double[][] w = l.w().value();
+              return gradient(l.f(), l.s(), scale(-1, mul(mul(t(a), add(w, t(w))), r)));
             }),
         new CookbookRow("‖x − As‖₂², by A", "x.sub(A.matmul(s)).square().sum()",
             "−2(x − As)sᵀ ((88) with W = I)", "dA = −2·(x − A·s)·sᵀ", in -> {
@@ -151,7 +146,8 @@ final class CookbookRows {
               return gradient(f, x,
                   mul(mul(add(d.value(), t(d.value())), uv), t(b.value())));
             }),
-        new CookbookRow("tr(AX)", "A.T().mul(X).sum()", "Aᵀ (100)", "dX = Aᵀ", in -> {
+        new CookbookRow("tr(AX)", "A.T().mul(X).sum()", "Aᵀ ((100), of Tr(XA) = Tr(AX))",
+            "dX = Aᵀ", in -> {
           Matrix a = in.input("A", 3, 2);
           Matrix x = in.parameter("X", 2, 3);
           return gradient(a.node().T().mul(x.node()).sum(), x, t(a.value()));

@@ -95,4 +95,28 @@ final class Dense {
     double sum = total;
     return map(e, v -> v / sum);
   }
+
+  /** Returns the n × n identity. */
+  static double[][] identity(int n) {
+    double[][] c = new double[n][n];
+    for (int i = 0; i < n; i++) {
+      c[i][i] = 1;
+    }
+    return c;
+  }
+
+  /** Returns the diagonal matrix of the elements of a (a column or a row), in row-major order. */
+  static double[][] diag(double[][] a) {
+    int n = a.length * a[0].length;
+    double[][] c = new double[n][n];
+    for (int k = 0; k < n; k++) {
+      c[k][k] = a[k / a[0].length][k % a[0].length];
+    }
+    return c;
+  }
+
+  /** Returns a ∘ (1 − a), the derivative of the sigmoid whose values are a. */
+  static double[][] sigmoidSlope(double[][] a) {
+    return map(a, v -> v * (1 - v));
+  }
 }
