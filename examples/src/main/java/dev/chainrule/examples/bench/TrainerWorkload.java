@@ -15,10 +15,10 @@ import java.util.Random;
 /**
  * W2 and W3 as an nn user writes them: a {@link Sequential} 784-256-10 (ReLU, softmax) trained
  * by a {@link Trainer} with softmax cross-entropy and {@link Sgd} at η = 0.1 on eight batches of
- * random data, shuffled each epoch. The trainer runs the compiled loss-and-gradients plan and
- * then the optimizer's update as a pass of its own, and copies each shuffled batch; the rows
- * {@code w2-trainer} and {@code w3-trainer} say what that costs next to {@link MlpWorkload}'s
- * single compiled training step.
+ * random data, shuffled each epoch. The trainer runs the same kind of compiled training step as
+ * {@link MlpWorkload} (the update fused into the gradient's GEMM), and besides copies each shuffled
+ * batch into its buffer and counts the correct predictions; the rows {@code w2-trainer} and {@code
+ * w3-trainer} say what that costs next to {@link MlpWorkload}'s single compiled training step.
  */
 final class TrainerWorkload {
   private static final int BATCHES = 8;

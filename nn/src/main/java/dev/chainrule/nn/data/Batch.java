@@ -60,6 +60,12 @@ public final class Batch {
     columnsCurrent = false;
   }
 
+  /** Returns whether this batch holds {@code size} samples of {@code data}'s widths and labels. */
+  boolean fits(Dataset data, int size) {
+    return indices.length == size && features.shape().dim(1) == data.featureCount()
+        && targets.shape().dim(1) == data.outputCount() && (labels != null) == data.hasLabels();
+  }
+
   /** Returns the number of samples in this batch. */
   public int size() {
     return indices.length;

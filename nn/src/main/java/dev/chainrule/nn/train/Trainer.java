@@ -142,8 +142,9 @@ public final class Trainer {
     List<EpochStats> epochs = new ArrayList<>();
     boolean stopped = false;
     int first = epochsCompleted;
+    Batch full = train.size() >= options.batchSize() ? batches.newFullBatch() : null;
     for (int e = first; e < first + options.epochs() && !stopped; e++) {
-      EpochStats stats = epoch(e, batches, train, validation, options);
+      EpochStats stats = epoch(e, batches.epoch(e, full), train, validation, options);
       epochsCompleted = e + 1;
       epochs.add(stats);
       listener.onEpochEnd(stats);
@@ -155,7 +156,7 @@ public final class Trainer {
     return h;
   }
 
-  private EpochStats epoch(int e, Batches batches, Dataset train, Dataset validation,
+  private EpochStats epoch(int e, Iterable<Batch> batches, Dataset train, Dataset validation,
       FitOptions options) {
     double lr = TrainerChecks.scheduledRate(options.schedule().rate(e,
         optimizer.learningRate()), e, optimizer.learningRate());
@@ -165,7 +166,7 @@ public final class Trainer {
     int correct = 0;
     int n = 0;
     int b = 0;
-    for (Batch batch : batches.epoch(e)) {
+    for (Batch batch : batches) {
       CompiledStep g = step(batch.size());
       Results r = g.run(batch, lr);
       double cost = g.loss(r);

@@ -99,6 +99,28 @@ class BatchesTest {
   }
 
   @Test
+  void aBufferPassedInIsRefilledInEveryEpochWithTheSameSamples() {
+    Batches batches = Batches.of(ten(), 3).shuffled(7);
+    Batch full = batches.newFullBatch();
+    for (int epoch = 0; epoch < 3; epoch++) {
+      List<Batch> seen = new ArrayList<>();
+      batches.epoch(epoch, full).forEach(seen::add);
+      assertSame(full, seen.get(0));
+      assertSame(full, seen.get(2));
+      assertEquals(visit(batches.epoch(epoch)), visit(batches.epoch(epoch, full)));
+    }
+  }
+
+  @Test
+  void aBufferOfAnotherBatchSizeIsNamed() {
+    Batch wrong = Batches.of(ten(), 4).newFullBatch();
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> Batches.of(ten(), 3).epoch(0, wrong));
+    assertTrue(e.getMessage().contains("holds 4 samples of 2 features"), e.getMessage());
+    assertTrue(e.getMessage().contains("hold 3 samples"), e.getMessage());
+  }
+
+  @Test
   void columnLayoutFollowsRefills() {
     Batches batches = Batches.of(ten(), 2);
     List<double[]> columns = new ArrayList<>();
