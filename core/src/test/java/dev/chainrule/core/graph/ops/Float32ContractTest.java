@@ -180,14 +180,21 @@ class Float32ContractTest {
     return e.op().inferShape(e.inputs().stream().map(Tensor::shape).collect(Collectors.toList()));
   }
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("float64Only")
-  void anOperationWithoutAFloat32KernelIsRefusedByName(Entry e) {
-    Built b = new Built(e, rounded(e), DType.FLOAT32);
-    DTypeException refused = assertThrows(DTypeException.class, () -> Plan.compile(b.output));
-    String m = refused.getMessage();
-    assertTrue(m.contains(e.op().name() + " has no float32 kernel yet"), m);
-    assertTrue(m.contains(b.output.name()), m);
+  /**
+   * Every catalogue op without a float32 kernel is refused by name when a float32 plan is
+   * compiled. A loop rather than a parameterized test: once matrix products, convolutions and
+   * pools all run in float32 there may be none left, which JUnit refuses as a source.
+   */
+  @Test
+  void anOperationWithoutAFloat32KernelIsRefusedByName() {
+    for (Entry e : float64Only().collect(Collectors.toList())) {
+      Built b = new Built(e, rounded(e), DType.FLOAT32);
+      DTypeException refused = assertThrows(DTypeException.class, () -> Plan.compile(b.output),
+          e.name());
+      String m = refused.getMessage();
+      assertTrue(m.contains(e.op().name() + " has no float32 kernel yet"), m);
+      assertTrue(m.contains(b.output.name()), m);
+    }
   }
 
   private static List<Node> gradients(Built b, Tensor upstream) {
