@@ -1,6 +1,7 @@
 package dev.chainrule.nn.data;
 
 import com.google.common.util.concurrent.ThreadFactoryBuilder;
+import dev.chainrule.core.tensor.DType;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -25,6 +26,7 @@ public final class BatchPrefetch {
   private final int featureCount;
   private final int outputCount;
   private final boolean withLabels;
+  private final DType dtype;
   private final Batch[] buffers = new Batch[2];
   private CompletableFuture<Batch> pending;
 
@@ -38,12 +40,17 @@ public final class BatchPrefetch {
     this.featureCount = data.featureCount();
     this.outputCount = data.outputCount();
     this.withLabels = data.hasLabels();
+    this.dtype = data.dtype();
   }
 
-  /** Returns whether these buffers hold batches of {@code size} samples of {@code data}. */
+  /**
+   * Returns whether these buffers hold batches of {@code size} samples of {@code data}'s widths,
+   * labels and dtype.
+   */
   public boolean fits(Dataset data, int size) {
     return batchSize == size && featureCount == data.featureCount()
-        && outputCount == data.outputCount() && withLabels == data.hasLabels();
+        && outputCount == data.outputCount() && withLabels == data.hasLabels()
+        && dtype == data.dtype();
   }
 
   /** Waits until no batch is being filled in the background (returns at once when none is). */
@@ -61,7 +68,7 @@ public final class BatchPrefetch {
   /** Returns full buffer number {@code parity} (0 or 1), allocating it on first use. */
   Batch buffer(int parity) {
     if (buffers[parity] == null) {
-      buffers[parity] = new Batch(batchSize, featureCount, outputCount, withLabels);
+      buffers[parity] = new Batch(batchSize, featureCount, outputCount, withLabels, dtype);
     }
     return buffers[parity];
   }

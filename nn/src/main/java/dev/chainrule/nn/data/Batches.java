@@ -136,7 +136,8 @@ public final class Batches {
       throw new IllegalArgumentException("the prefetch buffers do not hold batches of dataset '"
           + data.name() + "' (" + batchSize + " samples of " + data.featureCount()
           + " features and " + data.outputCount() + " targets" + (data.hasLabels()
-          ? " with labels" : "") + "); create them with new BatchPrefetch(batches)");
+          ? " with labels" : "") + " in " + data.dtype() + "); create them with new "
+          + "BatchPrefetch(batches)");
     }
     return () -> new PrefetchingIterator(order(epoch), prefetch);
   }
