@@ -3,6 +3,8 @@ package dev.chainrule.core.rewrite;
 import dev.chainrule.core.graph.Graph;
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.graph.Op;
+import dev.chainrule.core.graph.ops.Cast;
+import dev.chainrule.core.tensor.DType;
 import dev.chainrule.core.tensor.Tensor;
 import java.util.List;
 
@@ -19,6 +21,14 @@ interface NodeFactory {
 
   /** Returns a node computing {@code op} of {@code inputs}. */
   Node apply(Op op, List<Node> inputs);
+
+  /**
+   * Returns the value a copied parameter, held input or constant takes in {@link #graph()}: the
+   * original's own tensor (shared), unless the factory converts the copy to another dtype.
+   */
+  default Tensor value(Tensor original) {
+    return original;
+  }
 
   /** A factory that builds exactly what it is asked for. */
   static NodeFactory plain(Graph graph) {
@@ -41,6 +51,42 @@ interface NodeFactory {
       @Override
       public Node apply(Op op, List<Node> inputs) {
         return graph.apply(op, inputs.toArray(new Node[0]));
+      }
+    };
+  }
+
+  /**
+   * A factory that builds the same nodes in {@code graph}'s dtype: every parameter, held input and
+   * constant converted to it (a copy, where the dtype differs), and every cast a cast to it, so
+   * that the whole copy computes in that one dtype.
+   */
+  static NodeFactory converting(Graph graph) {
+    DType dtype = graph.dtype();
+    NodeFactory plain = plain(graph);
+    return new NodeFactory() {
+      @Override
+      public Graph graph() {
+        return graph;
+      }
+
+      @Override
+      public Node literal(double value) {
+        return plain.literal(value);
+      }
+
+      @Override
+      public Node constant(String name, Tensor value) {
+        return plain.constant(name, value(value));
+      }
+
+      @Override
+      public Node apply(Op op, List<Node> inputs) {
+        return plain.apply(op instanceof Cast ? new Cast(dtype) : op, inputs);
+      }
+
+      @Override
+      public Tensor value(Tensor original) {
+        return original.to(dtype);
       }
     };
   }
