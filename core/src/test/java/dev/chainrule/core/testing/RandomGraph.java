@@ -2,15 +2,20 @@ package dev.chainrule.core.testing;
 
 import dev.chainrule.core.graph.Graph;
 import dev.chainrule.core.graph.Node;
+import dev.chainrule.core.graph.Op;
 import dev.chainrule.core.graph.ops.Identity;
+import dev.chainrule.core.graph.ops.MatMul;
 import dev.chainrule.core.graph.ops.Range;
+import dev.chainrule.core.tensor.DType;
 import dev.chainrule.core.tensor.Naive;
 import dev.chainrule.core.tensor.Samples;
 import dev.chainrule.core.tensor.Shape;
 import dev.chainrule.core.tensor.Tensor;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 
@@ -31,6 +36,12 @@ import java.util.Set;
  * fused one is compared with does not lose its accuracy to 1 − σ(z) cancelling), cross-entropy
  * y∘log softmax(a) reduced over the class axis, and log(softmax(a)) alone. Their targets y are
  * new parameters in [0.1, 0.9].
+ *
+ * <p>A graph is of a {@link Kind}: the dtype it computes in, the dtype its sampled values are
+ * rounded to, and the one list of step names it may take ({@link #OPS} for float64; {@link
+ * #opsIn} for another dtype). A step outside the list is skipped like one whose operands do not
+ * fit, so one list of steps builds the same graph in float32 and in float64, with the same
+ * values when both round them to float32.
  */
 public final class RandomGraph {
   /** The small leaf shapes, family 0; chosen so that many pairs broadcast. */
@@ -48,6 +59,12 @@ public final class RandomGraph {
       "transposedMatmul", "transpose", "reshape", "broadcastTo", "reduce", "softmax", "where",
       "compare", "identity", "binaryCrossEntropy", "softmaxCrossEntropy", "logOfSoftmax",
       "softplus", "gelu", "maximum", "minimum", "clamp", "logSumExp", "slice", "pad"};
+  /**
+   * The steps that need an operation some dtypes lack a kernel for: a graph of another dtype than
+   * float64 takes them only once that operation {@link Op#supports supports} its dtype.
+   */
+  private static final Map<String, Op> NEEDS = Map.of("matmul", MatMul.PLAIN,
+      "transposedMatmul", MatMul.PLAIN);
   /** Products with a first operand larger than this are skipped. */
   private static final int MAX_MATMUL_OPERAND = 30_000;
   /** Broadcasts of a tensor larger than this are skipped. */
@@ -69,8 +86,33 @@ public final class RandomGraph {
     }
   }
 
+  /**
+   * What a graph computes in and from.
+   *
+   * @param dtype the dtype of the graph
+   * @param values the dtype every sampled parameter and constant is rounded to first
+   * @param ops the names of the steps it may take, a sublist of {@link #OPS}
+   */
+  public record Kind(DType dtype, DType values, List<String> ops) {
+    /** The float64 graphs over the whole op set: the default. */
+    public static final Kind FLOAT64 = new Kind(DType.FLOAT64, DType.FLOAT64, List.of(OPS));
+
+    /** Returns float32 graphs over {@link #opsIn opsIn(FLOAT32)}. */
+    public static Kind float32() {
+      List<String> ops = opsIn(DType.FLOAT32);
+      return new Kind(DType.FLOAT32, DType.FLOAT32, ops);
+    }
+
+    /** Returns this kind's float64 twin: the same values and steps, computed in float64. */
+    public Kind inFloat64() {
+      return new Kind(DType.FLOAT64, values, ops);
+    }
+  }
+
   /** The graph built. */
-  public final Graph graph = new Graph();
+  public final Graph graph;
+  /** What the graph computes in and from. */
+  public final Kind kind;
   /** Its parameters: the leaves, then the targets the loss steps added. */
   public final List<Node> params = new ArrayList<>();
   /** The scalar loss: a random weighting of every unconsumed node (and the last one), summed. */
@@ -91,11 +133,21 @@ public final class RandomGraph {
    * FAMILIES[family]}) and {@code steps}.
    */
   public RandomGraph(int family, List<Integer> leaves, List<Step> steps, long seed) {
+    this(family, leaves, steps, seed, Kind.FLOAT64);
+  }
+
+  /**
+   * Builds the graph of {@code leaves} (as in {@link #RandomGraph(int, List, List, long)}) and
+   * those {@code steps} that {@code kind} takes, in its dtype.
+   */
+  public RandomGraph(int family, List<Integer> leaves, List<Step> steps, long seed, Kind kind) {
+    this.kind = kind;
+    graph = new Graph(kind.dtype());
     random = new Random(seed);
     int[][] shapes = FAMILIES[family];
     for (int i = 0; i < leaves.size(); i++) {
       int[] dims = shapes[leaves.get(i) % shapes.length];
-      Node p = graph.parameter("p" + i, Samples.uniform(random, -1.5, 1.5, dims));
+      Node p = graph.parameter("p" + i, sample(-1.5, 1.5, dims));
       params.add(p);
       pool.add(p);
     }
@@ -112,7 +164,7 @@ public final class RandomGraph {
     Node total = null;
     for (Node n : pool) {
       if (!consumed.contains(n) || n == pool.get(pool.size() - 1)) {
-        Node r = graph.constant("R" + n.id(), Samples.uniform(random, -1, 1, n.shape().dims()));
+        Node r = graph.constant("R" + n.id(), sample(-1, 1, n.shape().dims()));
         Node term = n.mul(r).sum();
         total = total == null ? term : total.add(term);
       }
@@ -124,6 +176,20 @@ public final class RandomGraph {
         targets.add(n);
       }
     }
+  }
+
+  /**
+   * Returns the step names a graph of {@code dtype} can take: every one of {@link #OPS} whose
+   * operations have a kernel in that dtype.
+   */
+  public static List<String> opsIn(DType dtype) {
+    return Arrays.stream(OPS).filter(op -> !NEEDS.containsKey(op) || NEEDS.get(op).supports(dtype))
+        .toList();
+  }
+
+  /** Returns uniform values in [lo, hi), rounded to the kind's values and held in its dtype. */
+  private Tensor sample(double lo, double hi, int... dims) {
+    return Samples.uniform(random, lo, hi, dims).to(kind.values()).to(kind.dtype());
   }
 
   /** Returns x² + 0.5, positive and smooth: the domain guard for log, sqrt, powers, quotients. */
@@ -138,7 +204,11 @@ public final class RandomGraph {
   private Node apply(Step s, Node a, Node b) {
     int k = s.k();
     int rank = a.shape().rank();
-    switch (OPS[s.op() % OPS.length]) {
+    String op = OPS[s.op() % OPS.length];
+    if (!kind.ops().contains(op)) {
+      return null;
+    }
+    switch (op) {
       case "add": return broadcast(a, b) ? a.add(b) : null;
       case "sub": return broadcast(a, b) ? a.sub(b) : null;
       case "mul": return broadcast(a, b) ? a.mul(b) : null;
@@ -211,8 +281,7 @@ public final class RandomGraph {
 
   /** Returns a new parameter shaped like {@code like}, in [0.1, 0.9]: a loss step's targets. */
   private Node targets(Node like) {
-    Node y = graph.parameter("y" + graph.size(),
-        Samples.uniform(random, 0.1, 0.9, like.shape().dims()));
+    Node y = graph.parameter("y" + graph.size(), sample(0.1, 0.9, like.shape().dims()));
     params.add(y);
     return y;
   }
@@ -353,6 +422,14 @@ public final class RandomGraph {
    */
   public double assumeSmoothAndModerate() {
     return Smoothness.assumeSmoothAndModerate(graph, params);
+  }
+
+  /**
+   * Discards this graph and its {@code twin}, built from the same steps in another dtype, unless
+   * they pass every kink on the same side; see {@link Smoothness}.
+   */
+  public void assumeSameKinkSides(RandomGraph twin) {
+    Smoothness.assumeSameKinkSides(graph, twin.graph);
   }
 
   /** Returns the largest |value| over {@code values}, for scaling tolerances. */

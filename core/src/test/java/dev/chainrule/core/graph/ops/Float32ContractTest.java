@@ -59,13 +59,13 @@ class Float32ContractTest {
     return OpCatalogue.entries().stream().filter(e -> !e.op().supports(DType.FLOAT32));
   }
 
-  private static List<Tensor> rounded(Entry e) {
+  static List<Tensor> rounded(Entry e) {
     return e.inputs().stream().map(t -> t.to(DType.FLOAT32).to(DType.FLOAT64))
         .collect(Collectors.toList());
   }
 
   /** The entry's op applied to parameters holding {@code inputs} in a graph of {@code dtype}. */
-  private static final class Built {
+  static final class Built {
     final Graph graph;
     final List<Node> params = new ArrayList<>();
     final Node output;
@@ -136,7 +136,7 @@ class Float32ContractTest {
     assertTrue(float32Differentiable().count() >= 60, "the elementwise entries at least");
   }
 
-  private static Shape outputShape(Entry e) {
+  static Shape outputShape(Entry e) {
     return e.op().inferShape(e.inputs().stream().map(Tensor::shape).collect(Collectors.toList()));
   }
 
@@ -150,7 +150,7 @@ class Float32ContractTest {
     assertTrue(m.contains(b.output.name()), m);
   }
 
-  private static List<Node> gradients(Built b, Tensor upstream) {
+  static List<Node> gradients(Built b, Tensor upstream) {
     List<Node> wrt = new ArrayList<>();
     for (int i = 0; i < b.params.size(); i++) {
       if (b.output.op().differentiable(i)) {
@@ -162,7 +162,7 @@ class Float32ContractTest {
   }
 
   /** Returns true when every operation the nodes are computed from has a kernel in its dtype. */
-  private static boolean runsInFloat32(List<Node> targets) {
+  static boolean runsInFloat32(List<Node> targets) {
     Graph g = targets.get(0).graph();
     for (Node n : g.nodes()) {
       if (n.op() != null && !n.op().supports(n.dtype())) {
