@@ -7,6 +7,7 @@ import dev.chainrule.core.graph.ops.Cast;
 import dev.chainrule.core.tensor.DType;
 import dev.chainrule.core.tensor.Tensor;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /** How the copier creates nodes in the target graph: plainly, or through the rewrite rules. */
 interface NodeFactory {
@@ -32,6 +33,22 @@ interface NodeFactory {
 
   /** A factory that builds exactly what it is asked for. */
   static NodeFactory plain(Graph graph) {
+    return building(graph, UnaryOperator.identity(), UnaryOperator.identity());
+  }
+
+  /**
+   * A factory that builds the same nodes in {@code graph}'s dtype: every parameter, held input and
+   * constant converted to it (a copy, where the dtype differs), and every cast a cast to it, so
+   * that the whole copy computes in that one dtype.
+   */
+  static NodeFactory converting(Graph graph) {
+    DType dtype = graph.dtype();
+    return building(graph, t -> t.to(dtype), op -> op instanceof Cast ? new Cast(dtype) : op);
+  }
+
+  /** A factory that builds in {@code graph}, with values and operations passed through maps. */
+  private static NodeFactory building(Graph graph, UnaryOperator<Tensor> values,
+      UnaryOperator<Op> ops) {
     return new NodeFactory() {
       @Override
       public Graph graph() {
@@ -45,48 +62,17 @@ interface NodeFactory {
 
       @Override
       public Node constant(String name, Tensor value) {
-        return graph.constant(name, value);
+        return graph.constant(name, value(value));
       }
 
       @Override
       public Node apply(Op op, List<Node> inputs) {
-        return graph.apply(op, inputs.toArray(new Node[0]));
-      }
-    };
-  }
-
-  /**
-   * A factory that builds the same nodes in {@code graph}'s dtype: every parameter, held input and
-   * constant converted to it (a copy, where the dtype differs), and every cast a cast to it, so
-   * that the whole copy computes in that one dtype.
-   */
-  static NodeFactory converting(Graph graph) {
-    DType dtype = graph.dtype();
-    NodeFactory plain = plain(graph);
-    return new NodeFactory() {
-      @Override
-      public Graph graph() {
-        return graph;
-      }
-
-      @Override
-      public Node literal(double value) {
-        return plain.literal(value);
-      }
-
-      @Override
-      public Node constant(String name, Tensor value) {
-        return plain.constant(name, value(value));
-      }
-
-      @Override
-      public Node apply(Op op, List<Node> inputs) {
-        return plain.apply(op instanceof Cast ? new Cast(dtype) : op, inputs);
+        return graph.apply(ops.apply(op), inputs.toArray(new Node[0]));
       }
 
       @Override
       public Tensor value(Tensor original) {
-        return original.to(dtype);
+        return values.apply(original);
       }
     };
   }
