@@ -125,7 +125,7 @@ public final class ManualFormulaCheck {
         built = FormulaPrinter.unicode().expression(expression);
         value = InFloat64.valueOf(expression, feeds);
       } else {
-        value = manual.tensorFunction().apply(NamedValues.of(loss, feeds));
+        value = manual.tensorFunction().apply(NamedValues.of(loss, feeds)).to(DType.FLOAT64);
       }
     } catch (NamedValues.UnknownName | GraphMismatchException e) {
       throw e;

@@ -102,6 +102,10 @@ class Float32ChecksTest {
           return Tensor.of(d, 3);
         }), feeds);
     assertEquals(Verdict.AGREES, c.verdict(), c.text());
+    FormulaComparison rounded = ManualFormulaCheck.compare(loss, w, ManualFormula.tensors(
+        "the same, rounded to float32", v -> c.manual().to(DType.FLOAT32)), feeds);
+    assertEquals(Verdict.AGREES, rounded.verdict(), rounded.text());
+    assertEquals(DType.FLOAT64, rounded.manual().dtype());
   }
 
   @Test
