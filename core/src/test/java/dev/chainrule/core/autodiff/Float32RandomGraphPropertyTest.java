@@ -126,15 +126,20 @@ class Float32RandomGraphPropertyTest {
     return out;
   }
 
-  /** The op names every run must exercise in float32: the float64 property's, where supported. */
+  /**
+   * The op names every run must exercise in float32: the float64 property's, and those of the
+   * steps that wait for a float32 kernel once they have one.
+   */
   private static List<String> coveredOps() {
     List<String> ops = new ArrayList<>(List.of("add", "sub", "mul", "div", "neg", "pow", "exp",
         "log", "sqrt", "abs", "square", "sigmoid", "tanh", "sin", "cos", "relu", "leaky_relu",
         "transpose", "reshape", "broadcast", "sum", "mean", "max", "softmax", "log_softmax",
         "gt", "ge", "lt", "le", "eq", "where", "identity", "softplus", "gelu", "maximum",
         "minimum", "clamp", "logsumexp", "slice", "pad"));
-    if (RandomGraph.opsIn(DType.FLOAT32).contains("matmul")) {
-      ops.add("matmul");
+    for (String step : RandomGraph.opsIn(DType.FLOAT32)) {
+      if (RandomGraph.needs(step) != null && !ops.contains(RandomGraph.needs(step).name())) {
+        ops.add(RandomGraph.needs(step).name());
+      }
     }
     return ops;
   }

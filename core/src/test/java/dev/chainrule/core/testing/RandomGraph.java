@@ -3,14 +3,20 @@ package dev.chainrule.core.testing;
 import dev.chainrule.core.graph.Graph;
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.graph.Op;
+import dev.chainrule.core.graph.ops.AvgPool2d;
+import dev.chainrule.core.graph.ops.Conv2d;
+import dev.chainrule.core.graph.ops.Diag;
+import dev.chainrule.core.graph.ops.Gather;
 import dev.chainrule.core.graph.ops.Identity;
 import dev.chainrule.core.graph.ops.MatMul;
+import dev.chainrule.core.graph.ops.MaxPool2d;
 import dev.chainrule.core.graph.ops.Range;
 import dev.chainrule.core.tensor.DType;
 import dev.chainrule.core.tensor.Naive;
 import dev.chainrule.core.tensor.Samples;
 import dev.chainrule.core.tensor.Shape;
 import dev.chainrule.core.tensor.Tensor;
+import dev.chainrule.core.tensor.Window2d;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -35,7 +41,10 @@ import java.util.Set;
  * sigmoid, y∘log σ(z) + (1 − y)∘log(1 − σ(z)) (with z = 4·tanh(a), so that the unfused form the
  * fused one is compared with does not lose its accuracy to 1 − σ(z) cancelling), cross-entropy
  * y∘log softmax(a) reduced over the class axis, and log(softmax(a)) alone. Their targets y are
- * new parameters in [0.1, 0.9].
+ * new parameters in [0.1, 0.9]. The structure steps read a matrix of at least 2×2 as a
+ * one-channel image for a 2×2 convolution (with a new kernel parameter) or a 2×2 pool, take the
+ * diagonal matrix of a vector, or gather two entries (maybe the same one twice, so that the
+ * scatter-add of the derivative adds) along an axis.
  *
  * <p>A graph is of a {@link Kind}: the dtype it computes in, the dtype its sampled values are
  * rounded to, and the one list of step names it may take ({@link #OPS} for float64; {@link
@@ -58,13 +67,16 @@ public final class RandomGraph {
       "sqrt", "abs", "square", "sigmoid", "tanh", "sin", "cos", "relu", "leakyRelu", "matmul",
       "transposedMatmul", "transpose", "reshape", "broadcastTo", "reduce", "softmax", "where",
       "compare", "identity", "binaryCrossEntropy", "softmaxCrossEntropy", "logOfSoftmax",
-      "softplus", "gelu", "maximum", "minimum", "clamp", "logSumExp", "slice", "pad"};
+      "softplus", "gelu", "maximum", "minimum", "clamp", "logSumExp", "slice", "pad", "diag",
+      "gather", "conv2d", "maxPool", "avgPool"};
   /**
    * The steps that need an operation some dtypes lack a kernel for: a graph of another dtype than
    * float64 takes them only once that operation {@link Op#supports supports} its dtype.
    */
   private static final Map<String, Op> NEEDS = Map.of("matmul", MatMul.PLAIN,
-      "transposedMatmul", MatMul.PLAIN);
+      "transposedMatmul", MatMul.PLAIN, "diag", Diag.INSTANCE, "gather", new Gather(0, null),
+      "conv2d", new Conv2d(Window2d.DENSE, 1), "maxPool", new MaxPool2d(2, 2, Window2d.of(2, 0, 1)),
+      "avgPool", new AvgPool2d(2, 2, Window2d.of(2, 0, 1)));
   /** Products with a first operand larger than this are skipped. */
   private static final int MAX_MATMUL_OPERAND = 30_000;
   /** Broadcasts of a tensor larger than this are skipped. */
@@ -187,6 +199,11 @@ public final class RandomGraph {
         .toList();
   }
 
+  /** Returns the operation step {@code step} needs a kernel of in a graph's dtype, or null. */
+  public static Op needs(String step) {
+    return NEEDS.get(step);
+  }
+
   /** Returns uniform values in [lo, hi), rounded to the kind's values and held in its dtype. */
   private Tensor sample(double lo, double hi, int... dims) {
     return Samples.uniform(random, lo, hi, dims).to(kind.values()).to(kind.dtype());
@@ -257,8 +274,42 @@ public final class RandomGraph {
           : k % 2 == 0 ? a.logSumExp(k % rank) : a.logSumExpKeepDims(-1 - (k / 2) % rank);
       case "slice": return rank == 0 ? null : slice(a, k);
       case "pad": return pad(a, k);
+      case "diag": return rank < 2 || a.shape().dim(0) == 1 || a.shape().dim(1) == 1 ? a.diag()
+          : null;
+      case "gather": return rank == 0 ? null : gather(a, k);
+      case "conv2d": return image(a) ? conv2d(a) : null;
+      case "maxPool": return image(a) ? a.reshape(image(a.shape())).maxPool2d(2)
+          .reshape(a.shape().dim(0) / 2, a.shape().dim(1) / 2) : null;
+      case "avgPool": return image(a) ? a.reshape(image(a.shape())).avgPool2d(2)
+          .reshape(a.shape().dim(0) / 2, a.shape().dim(1) / 2) : null;
       default: return graph.apply(Identity.INSTANCE, a);
     }
+  }
+
+  /** Returns true for a matrix of at least 2×2, not too large, read as a one-channel image. */
+  private static boolean image(Node a) {
+    return a.shape().rank() == 2 && a.shape().dim(0) >= 2 && a.shape().dim(1) >= 2
+        && a.shape().size() <= MAX_MATMUL_OPERAND;
+  }
+
+  private static int[] image(Shape s) {
+    return new int[] {1, 1, s.dim(0), s.dim(1)};
+  }
+
+  /** Returns {@code a}, read as an image, convolved with a new 2×2 kernel parameter. */
+  private Node conv2d(Node a) {
+    Node kernel = graph.parameter("k" + graph.size(), sample(-1, 1, 1, 1, 2, 2));
+    params.add(kernel);
+    return a.reshape(image(a.shape())).conv2d(kernel)
+        .reshape(a.shape().dim(0) - 1, a.shape().dim(1) - 1);
+  }
+
+  /** Gathers two entries along an axis of {@code a} ({@code k} picks both), maybe the same twice. */
+  private Node gather(Node a, int k) {
+    int axis = k % a.shape().rank();
+    int n = a.shape().dim(axis);
+    Tensor indices = Tensor.of(new double[] {k % n, (k / 3) % n}, 2).to(kind.dtype());
+    return a.gather(graph.constant("i" + graph.size(), indices), axis);
   }
 
   /** Slices one axis of {@code a} ({@code k} picks it) by a range with a step, never empty. */
