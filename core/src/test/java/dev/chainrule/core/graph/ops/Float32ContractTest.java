@@ -18,13 +18,16 @@ import dev.chainrule.core.tensor.Naive;
 import dev.chainrule.core.tensor.Samples;
 import dev.chainrule.core.tensor.Shape;
 import dev.chainrule.core.tensor.Tensor;
+import dev.chainrule.core.testing.Float64OnlyOp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -180,14 +183,24 @@ class Float32ContractTest {
     return e.op().inferShape(e.inputs().stream().map(Tensor::shape).collect(Collectors.toList()));
   }
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("float64Only")
-  void anOperationWithoutAFloat32KernelIsRefusedByName(Entry e) {
-    Built b = new Built(e, rounded(e), DType.FLOAT32);
-    DTypeException refused = assertThrows(DTypeException.class, () -> Plan.compile(b.output));
-    String m = refused.getMessage();
-    assertTrue(m.contains(e.op().name() + " has no float32 kernel yet"), m);
-    assertTrue(m.contains(b.output.name()), m);
+  /**
+   * Every catalogued op without a float32 kernel ({@link Float32CoverageTest#NOT_YET_FLOAT32}, none
+   * today) and an op written here that supports float64 alone are refused by name.
+   */
+  @TestFactory
+  Stream<DynamicTest> anOperationWithoutAFloat32KernelIsRefusedByName() {
+    Entry float64Only = new Entry("float64_only (2, 3)", new Float64OnlyOp(), List.of(Tensor.of(
+        new double[] {1, 2, 3, 4, 5, 6}, 2, 3)), in -> in.get(0), new boolean[1],
+        new boolean[] {true});
+    return Stream.concat(float64Only(), Stream.of(float64Only)).map(e -> DynamicTest.dynamicTest(
+        e.name(), () -> {
+          Built b = new Built(e, rounded(e), DType.FLOAT32);
+          DTypeException refused = assertThrows(DTypeException.class,
+              () -> Plan.compile(b.output));
+          String m = refused.getMessage();
+          assertTrue(m.contains(e.op().name() + " has no float32 kernel yet"), m);
+          assertTrue(m.contains(b.output.name()), m);
+        }));
   }
 
   static List<Node> gradients(Built b, Tensor upstream) {
