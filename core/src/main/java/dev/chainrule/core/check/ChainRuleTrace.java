@@ -6,6 +6,7 @@ import dev.chainrule.core.exec.Plan;
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.rewrite.GraphCopy;
 import dev.chainrule.core.rewrite.Rewritten;
+import dev.chainrule.core.tensor.DType;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -56,7 +57,7 @@ public final class ChainRuleTrace {
     this.wrt = wrt;
     this.dag = NamedDag.between(loss, wrt, feeds);
     collectPaths();
-    Rewritten copy = GraphCopy.copy(List.of(loss, wrt));
+    Rewritten copy = GraphCopy.inDType(List.of(loss, wrt), DType.FLOAT64);
     Node d = Autodiff.grad(copy.get(loss), copy.get(wrt)).get(0);
     Plan plan = Plan.compile(d);
     this.reverseMode = plan.run(copy.feeds(feeds).usedBy(plan)).scalar(d);

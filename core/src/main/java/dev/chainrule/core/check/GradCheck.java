@@ -6,6 +6,8 @@ import dev.chainrule.core.exec.Plan;
 import dev.chainrule.core.exec.Results;
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.graph.NodeKind;
+import dev.chainrule.core.rewrite.Rewritten;
+import dev.chainrule.core.tensor.DType;
 import dev.chainrule.core.tensor.Tensor;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +15,12 @@ import java.util.List;
 /**
  * Checks reverse-mode gradients against central finite differences in float64:
  * ∂f/∂xᵢ ≈ (f(x + h·eᵢ) − f(x − h·eᵢ)) / 2h, element by element, for parameters and inputs.
+ * A float32 graph is checked through its float64 copy ({@link
+ * dev.chainrule.core.rewrite.GraphCopy#inDType}): the same function at the same point (the model's
+ * float32 parameters, constants and feeds are float64 numbers exactly), so the check is as tight
+ * as for a float64 model and moves only the copy's parameters. In float32 itself central
+ * differences could not do better than about u^(2/3) ≈ 1.5e-5 of the gradient (u = 2⁻²⁴, at the
+ * best step h ≈ 5e-3), too coarse to tell a formula off by 1e-5 from a right one.
  */
 public final class GradCheck {
   /** The default step h, near the cube root of machine epsilon, for central differences. */
@@ -27,6 +35,13 @@ public final class GradCheck {
 
   /** Compares the gradients of a one-element {@code loss} with finite differences of step h. */
   public static GradCheckReport check(Node loss, List<Node> wrt, Feeds feeds, double h) {
+    List<Node> targets = new ArrayList<>(wrt);
+    targets.add(0, loss);
+    Rewritten float64 = InFloat64.copyIfNeeded(targets);
+    if (float64 != null) {
+      return check(float64.get(loss), wrt.stream().map(float64::get).toList(),
+          float64.feeds(feeds), h);
+    }
     List<Node> grads = Autodiff.grad(loss, wrt.toArray(new Node[0]));
     Plan gradients = Plan.compile(grads);
     Results analytic = gradients.run(feeds.usedBy(gradients));
@@ -41,8 +56,17 @@ public final class GradCheck {
     return new GradCheckReport(entries);
   }
 
-  /** Returns the central-difference gradient of {@code loss} with respect to {@code w}. */
+  /**
+   * Returns the central-difference gradient of {@code loss} with respect to {@code w}, a float64
+   * node; for a float32 graph use {@link #check}, which differences its float64 copy.
+   */
   public static Tensor numericGradient(Plan forward, Node loss, Node w, Feeds feeds, double h) {
+    if (w.dtype() != DType.FLOAT64 || loss.dtype() != DType.FLOAT64) {
+      throw new IllegalArgumentException("numericGradient differences float64 values, but "
+          + (w.dtype() != DType.FLOAT64 ? w.name() + " is " + w.dtype() : loss.name() + " is "
+          + loss.dtype()) + "; check a float32 graph with GradCheck.check, which differences "
+          + "its float64 copy (GraphCopy.inDType(targets, DType.FLOAT64))");
+    }
     Moving m = Moving.of(w, feeds, forward);
     Feeds f = m.feeds();
     double[] x = m.target().buffer();

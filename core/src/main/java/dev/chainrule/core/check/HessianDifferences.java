@@ -13,17 +13,22 @@ import java.util.List;
 /**
  * The Hessian by central differences of the gradient, column by column: column j is
  * (∇f(w + h·e_j) − ∇f(w − h·e_j)) / 2h, as an (n, n) matrix over w's n elements. For an
- * intermediate node the loss is cut there, as for a gradient comparison.
+ * intermediate node the loss is cut there, as for a gradient comparison. A graph that is not
+ * float64 is differenced through its float64 copy ({@link InFloat64}).
  */
 final class HessianDifferences {
   private HessianDifferences() {}
 
   /** Returns the (n, n) central-difference Hessian of {@code loss} with respect to {@code wrt}. */
   static Tensor of(Node loss, Node wrt, Feeds feeds) {
+    Rewritten float64 = InFloat64.copyIfNeeded(List.of(loss, wrt));
+    if (float64 != null) {
+      return of(float64.get(loss), float64.get(wrt), float64.feeds(feeds));
+    }
     if (wrt.kind() == NodeKind.PARAMETER || wrt.kind() == NodeKind.INPUT) {
       return columns(loss, wrt, feeds);
     }
-    Tensor at = ManualFormulaCheck.valueOf(wrt, feeds);
+    Tensor at = InFloat64.valueOf(wrt, feeds);
     Rewritten cut = GraphCopy.cut(List.of(loss), List.of(wrt));
     Node input = cut.get(wrt);
     return columns(cut.get(loss), input, cut.feeds(feeds).with(input, at));

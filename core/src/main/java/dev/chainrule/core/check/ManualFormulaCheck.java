@@ -11,6 +11,7 @@ import dev.chainrule.core.graph.NodeKind;
 import dev.chainrule.core.print.FormulaPrinter;
 import dev.chainrule.core.rewrite.GraphCopy;
 import dev.chainrule.core.rewrite.Rewritten;
+import dev.chainrule.core.tensor.DType;
 import dev.chainrule.core.tensor.Tensor;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,37 +27,58 @@ import java.util.Map;
 public final class ManualFormulaCheck {
   /** The default tolerance: the largest error, relative to the gradient's size, that agrees. */
   public static final double DEFAULT_TOLERANCE = 1e-8;
+  /**
+   * The default tolerance on a graph that computes in float32 (in part or whole). Its values are
+   * compared in float64 too ({@link InFloat64}), but the literals and constants of the formula
+   * and of reverse mode's derivative graph are float32 numbers: 1/3 is held as 0.3333333433, off
+   * by up to 2⁻²⁴ ≈ 6e-8 of itself. Two correct forms that round different constants (a formula's
+   * (1/m)·Σ against reverse mode's division by m) then differ by a few 6e-8; 1e-6 covers a dozen
+   * such roundings, and a wrong formula (a factor, a transpose, a sign) is off by far more.
+   */
+  public static final double FLOAT32_TOLERANCE = 1e-6;
 
   private ManualFormulaCheck() {}
 
-  /** Compares {@code manual} with ∂loss/∂wrt at {@code feeds}, with the default tolerance. */
+  /**
+   * Compares {@code manual} with ∂loss/∂wrt at {@code feeds}, with the default tolerance ({@link
+   * #DEFAULT_TOLERANCE}, or {@link #FLOAT32_TOLERANCE} when the loss computes in float32).
+   */
   public static FormulaComparison compare(Node loss, Node wrt, ManualFormula manual,
       Feeds feeds) {
-    return compare(loss, wrt, manual, feeds, DEFAULT_TOLERANCE);
+    return compare(loss, wrt, manual, feeds, defaultTolerance(loss));
+  }
+
+  /** Returns the default tolerance for a comparison of {@code loss}'s derivatives. */
+  private static double defaultTolerance(Node loss) {
+    return GraphCopy.computesIn(List.of(loss), DType.FLOAT64) ? DEFAULT_TOLERANCE
+        : FLOAT32_TOLERANCE;
   }
 
   /**
    * Compares {@code manual} with ∂loss/∂wrt at {@code feeds}: AGREES when the largest absolute
-   * error is at most {@code tolerance} times the largest magnitude of either gradient.
+   * error is at most {@code tolerance} times the largest magnitude of either gradient. Every value
+   * is computed in float64, through a float64 copy of the graph when it computes in float32 (the
+   * reverse-mode gradient and the formula are still built in the loss's graph).
    */
   public static FormulaComparison compare(Node loss, Node wrt, ManualFormula manual, Feeds feeds,
       double tolerance) {
     Node gradient = Autodiff.grad(loss, wrt).get(0);
     Reference r = new Reference("∂" + loss.name() + "/∂" + wrt.name(), "gradient", gradient,
-        valueOf(gradient, feeds), numeric(loss, wrt, feeds), " (the shape of " + wrt.name() + ")");
+        InFloat64.valueOf(gradient, feeds), numeric(loss, wrt, feeds),
+        " (the shape of " + wrt.name() + ")");
     return judge(loss, wrt, manual, feeds, tolerance, r);
   }
 
   /**
    * Compares a hand-derived Hessian {@code manual} with ∂²loss/∂wrt² at {@code feeds}, with the
-   * default tolerance: the formula gives the (n, n) matrix over wrt's n elements in row-major order,
-   * the textbook's H for a row or column of weights (such as (1/m)·X·diag(A ∘ (1 − A))·Xᵀ for the
-   * logistic loss). Autograd's side is {@link Autodiff#hessian}, and the finite-difference side is
+   * default tolerance (as {@link #compare(Node, Node, ManualFormula, Feeds)}): the formula gives
+   * the (n, n) matrix over wrt's n elements in row-major order, the textbook's H for a row or
+   * column of weights (such as (1/m)·X·diag(A ∘ (1 − A))·Xᵀ for the logistic loss). Autograd's side is {@link Autodiff#hessian}, and the finite-difference side is
    * central differences of the gradient, column by column.
    */
   public static FormulaComparison compareHessian(Node loss, Node wrt, ManualFormula manual,
       Feeds feeds) {
-    return compareHessian(loss, wrt, manual, feeds, DEFAULT_TOLERANCE);
+    return compareHessian(loss, wrt, manual, feeds, defaultTolerance(loss));
   }
 
   /**
@@ -69,7 +91,8 @@ public final class ManualFormulaCheck {
     int n = wrt.shape().size();
     Node hessian = Autodiff.hessian(loss, wrt);
     Reference r = new Reference("∂²" + loss.name() + "/∂" + wrt.name() + "²", "Hessian", hessian,
-        valueOf(hessian, feeds).reshape(n, n), HessianDifferences.of(loss, wrt, feeds),
+        InFloat64.valueOf(hessian, feeds).reshape(n, n),
+        HessianDifferences.of(loss, wrt, feeds),
         " (" + wrt.name() + " has " + n + " elements)");
     return judge(loss, wrt, manual, feeds, tolerance, r);
   }
@@ -100,9 +123,9 @@ public final class ManualFormulaCheck {
         expression = manual.graphBuilder().get();
         sameGraph(manual, expression, loss);
         built = FormulaPrinter.unicode().expression(expression);
-        value = valueOf(expression, feeds);
+        value = InFloat64.valueOf(expression, feeds);
       } else {
-        value = manual.tensorFunction().apply(NamedValues.of(loss, feeds));
+        value = manual.tensorFunction().apply(NamedValues.of(loss, feeds)).to(DType.FLOAT64);
       }
     } catch (NamedValues.UnknownName | GraphMismatchException e) {
       throw e;
@@ -167,19 +190,19 @@ public final class ManualFormulaCheck {
     }
   }
 
-  /** Returns a copy of {@code node}'s value at those of {@code feeds} it depends on. */
-  static Tensor valueOf(Node node, Feeds feeds) {
-    Plan plan = Plan.compile(node);
-    return plan.run(feeds.usedBy(plan)).get(node).copy();
-  }
-
-  /** Returns the central-difference gradient, cutting the loss at an intermediate node. */
+  /**
+   * Returns the central-difference gradient in float64, cutting the loss at an intermediate node.
+   */
   private static Tensor numeric(Node loss, Node wrt, Feeds feeds) {
+    Rewritten float64 = InFloat64.copyIfNeeded(List.of(loss, wrt));
+    if (float64 != null) {
+      return numeric(float64.get(loss), float64.get(wrt), float64.feeds(feeds));
+    }
     if (wrt.kind() == NodeKind.PARAMETER || wrt.kind() == NodeKind.INPUT) {
       return GradCheck.numericGradient(Plan.compile(loss), loss, wrt, feeds,
           GradCheck.DEFAULT_STEP);
     }
-    Tensor at = valueOf(wrt, feeds);
+    Tensor at = InFloat64.valueOf(wrt, feeds);
     Rewritten cut = GraphCopy.cut(List.of(loss), List.of(wrt));
     Node input = cut.get(wrt);
     Feeds f = cut.feeds(feeds).with(input, at);

@@ -9,6 +9,8 @@ import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.graph.NodeKind;
 import dev.chainrule.core.rewrite.GraphCopy;
 import dev.chainrule.core.rewrite.Rewritten;
+import dev.chainrule.core.tensor.DType;
+import dev.chainrule.core.tensor.Tensor;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -58,8 +60,8 @@ final class NamedDag {
       }
       inputsOf.put(c, in);
     }
-    Plan frontiers = Plan.compile(new ArrayList<>(allFrontiers(inputsOf.keySet())));
-    Results values = frontiers.run(feeds.usedBy(frontiers));
+    Map<Node, Tensor> values = InFloat64.valuesOf(
+        new ArrayList<>(allFrontiers(inputsOf.keySet())), feeds);
     for (Map.Entry<Node, Set<Node>> e : inputsOf.entrySet()) {
       dag.local.put(e.getKey(), derivatives(e.getKey(), e.getValue(), values));
       for (Node v : e.getValue()) {
@@ -114,17 +116,20 @@ final class NamedDag {
     return all;
   }
 
-  /** Returns ∂c/∂v for each v, with all of c's named inputs held fixed, by reverse mode. */
-  private static Map<Node, Double> derivatives(Node c, Set<Node> wrt, Results values) {
+  /**
+   * Returns ∂c/∂v for each v, with all of c's named inputs held fixed at their float64 {@code
+   * values}, by reverse mode on a float64 copy of c alone.
+   */
+  private static Map<Node, Double> derivatives(Node c, Set<Node> wrt, Map<Node, Tensor> values) {
     requireScalar(c);
     if (wrt.isEmpty()) {
       return Map.of();
     }
     Set<Node> fixed = frontier(c);
-    Rewritten alone = GraphCopy.cut(List.of(c), fixed);
+    Rewritten alone = GraphCopy.cut(List.of(c), fixed, DType.FLOAT64);
     Feeds feeds = Feeds.none();
     for (Node f : fixed) {
-      feeds = feeds.with(alone.get(f), values.get(f).copy());
+      feeds = feeds.with(alone.get(f), values.get(f));
     }
     List<Node> inputs = new ArrayList<>();
     for (Node v : wrt) {

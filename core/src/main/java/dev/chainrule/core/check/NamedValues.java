@@ -5,6 +5,7 @@ import dev.chainrule.core.exec.Plan;
 import dev.chainrule.core.exec.Results;
 import dev.chainrule.core.graph.Graph;
 import dev.chainrule.core.graph.Node;
+import dev.chainrule.core.rewrite.Rewritten;
 import dev.chainrule.core.tensor.Tensor;
 import java.util.AbstractMap;
 import java.util.ArrayList;
@@ -35,7 +36,15 @@ final class NamedValues extends AbstractMap<String, Tensor> {
     }
   }
 
+  /**
+   * Returns the float64 values of the named nodes {@code loss} depends on (through a float64 copy
+   * of the graph when it computes in float32, so that formulas on tensors read doubles).
+   */
   static NamedValues of(Node loss, Feeds feeds) {
+    Rewritten float64 = InFloat64.copyIfNeeded(List.of(loss));
+    if (float64 != null) {
+      return of(float64.get(loss), float64.feeds(feeds));
+    }
     Graph g = loss.graph();
     boolean[] needed = new boolean[loss.id() + 1];
     needed[loss.id()] = true;

@@ -12,7 +12,8 @@ import java.util.function.BiConsumer;
 /**
  * Copies the ancestors of some target nodes into another graph in creation order (no recursion),
  * keeping each node's name, scope, gradient pass and user line. Parameters share their tensors
- * with the original; inputs keep their held values. A node listed in {@code cut} becomes an input
+ * with the original and inputs keep their held values, unless the factory converts them to
+ * another dtype ({@link NodeFactory#converting}). A node listed in {@code cut} becomes an input
  * of the same name and shape, so the part of the graph below it is left out.
  */
 final class Copier {
@@ -63,7 +64,8 @@ final class Copier {
     return g;
   }
 
-  private static boolean[] ancestors(Graph source, List<Node> targets, Set<Node> cut) {
+  /** Returns, by id, whether a node is a target or an ancestor of one not below a cut node. */
+  static boolean[] ancestors(Graph source, List<Node> targets, Set<Node> cut) {
     int max = 0;
     for (Node t : targets) {
       max = Math.max(max, t.id());
@@ -88,9 +90,9 @@ final class Copier {
     switch (old.kind()) {
       case INPUT:
         Node in = into.input(old.name(), old.shape().dims());
-        return old.heldValue() == null ? in : in.hold(old.heldValue());
+        return old.heldValue() == null ? in : in.hold(factory.value(old.heldValue()));
       case PARAMETER:
-        return into.parameter(old.name(), old.storedValue());
+        return into.parameter(old.name(), factory.value(old.storedValue()));
       case CONSTANT:
         return old.isLiteral() ? factory.literal(old.storedValue().item())
             : factory.constant(old.name(), old.storedValue());

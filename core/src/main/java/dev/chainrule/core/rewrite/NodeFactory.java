@@ -3,8 +3,11 @@ package dev.chainrule.core.rewrite;
 import dev.chainrule.core.graph.Graph;
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.graph.Op;
+import dev.chainrule.core.graph.ops.Cast;
+import dev.chainrule.core.tensor.DType;
 import dev.chainrule.core.tensor.Tensor;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /** How the copier creates nodes in the target graph: plainly, or through the rewrite rules. */
 interface NodeFactory {
@@ -20,8 +23,32 @@ interface NodeFactory {
   /** Returns a node computing {@code op} of {@code inputs}. */
   Node apply(Op op, List<Node> inputs);
 
+  /**
+   * Returns the value a copied parameter, held input or constant takes in {@link #graph()}: the
+   * original's own tensor (shared), unless the factory converts the copy to another dtype.
+   */
+  default Tensor value(Tensor original) {
+    return original;
+  }
+
   /** A factory that builds exactly what it is asked for. */
   static NodeFactory plain(Graph graph) {
+    return building(graph, UnaryOperator.identity(), UnaryOperator.identity());
+  }
+
+  /**
+   * A factory that builds the same nodes in {@code graph}'s dtype: every parameter, held input and
+   * constant converted to it (a copy, where the dtype differs), and every cast a cast to it, so
+   * that the whole copy computes in that one dtype.
+   */
+  static NodeFactory converting(Graph graph) {
+    DType dtype = graph.dtype();
+    return building(graph, t -> t.to(dtype), op -> op instanceof Cast ? new Cast(dtype) : op);
+  }
+
+  /** A factory that builds in {@code graph}, with values and operations passed through maps. */
+  private static NodeFactory building(Graph graph, UnaryOperator<Tensor> values,
+      UnaryOperator<Op> ops) {
     return new NodeFactory() {
       @Override
       public Graph graph() {
@@ -35,12 +62,17 @@ interface NodeFactory {
 
       @Override
       public Node constant(String name, Tensor value) {
-        return graph.constant(name, value);
+        return graph.constant(name, value(value));
       }
 
       @Override
       public Node apply(Op op, List<Node> inputs) {
-        return graph.apply(op, inputs.toArray(new Node[0]));
+        return graph.apply(ops.apply(op), inputs.toArray(new Node[0]));
+      }
+
+      @Override
+      public Tensor value(Tensor original) {
+        return values.apply(original);
       }
     };
   }

@@ -7,6 +7,7 @@ import dev.chainrule.core.graph.Op;
 import dev.chainrule.core.graph.Rewrite;
 import dev.chainrule.core.graph.ops.BroadcastTo;
 import dev.chainrule.core.scalar.Scalar;
+import dev.chainrule.core.tensor.DType;
 import dev.chainrule.core.tensor.Shape;
 import dev.chainrule.core.tensor.Tensor;
 import java.util.ArrayList;
@@ -183,7 +184,7 @@ public final class Rewriting implements NodeFactory, Rewrite.Context {
     } else {
       Tensor t = constants.get(n);
       if (t != null) {
-        double[] b = t.buffer();
+        double[] b = t.dtype() == DType.FLOAT64 ? t.buffer() : t.toArray();
         u = b.length == 0 ? null : b[0];
         for (int i = 1; u != null && i < b.length; i++) {
           if (Double.doubleToLongBits(b[i]) != Double.doubleToLongBits(u)) {

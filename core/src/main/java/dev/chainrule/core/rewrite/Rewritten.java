@@ -3,6 +3,7 @@ package dev.chainrule.core.rewrite;
 import dev.chainrule.core.exec.Feeds;
 import dev.chainrule.core.graph.Graph;
 import dev.chainrule.core.graph.Node;
+import dev.chainrule.core.tensor.Tensor;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -50,14 +51,18 @@ public class Rewritten {
 
   /**
    * Returns {@code feeds} for the new graph: each fed input of the original graph feeds its
-   * counterpart (inputs the rewrite dropped are left out).
+   * counterpart (inputs the rewrite dropped are left out). Where the counterpart has another dtype
+   * ({@link GraphCopy#inDType}), the value is converted to it, after rounding it to the original
+   * input's dtype: the copy sees exactly the numbers the original would.
    */
   public Feeds feeds(Feeds feeds) {
     Feeds out = Feeds.none();
-    for (Map.Entry<Node, dev.chainrule.core.tensor.Tensor> e : feeds.asMap().entrySet()) {
+    for (Map.Entry<Node, Tensor> e : feeds.asMap().entrySet()) {
       Node n = map.get(e.getKey());
       if (n != null && n.isInput()) {
-        out = out.with(n, e.getValue());
+        Tensor v = e.getValue();
+        out = out.with(n, n.dtype() == e.getKey().dtype() ? v
+            : v.to(e.getKey().dtype()).to(n.dtype()));
       }
     }
     return out;

@@ -59,7 +59,8 @@ class RandomGraphPropertyTest {
       "exp", "log", "sqrt", "abs", "square", "sigmoid", "tanh", "sin", "cos", "relu", "leaky_relu",
       "matmul", "transpose", "reshape", "broadcast", "sum", "mean", "max", "softmax", "log_softmax",
       "gt", "ge", "lt", "le", "eq", "where", "identity",
-      "softplus", "gelu", "maximum", "minimum", "clamp", "logsumexp", "slice", "pad");
+      "softplus", "gelu", "maximum", "minimum", "clamp", "logsumexp", "slice", "pad", "diag",
+      "gather", "conv2d", "max_pool2d", "avg_pool2d");
 
   @Provide
   Arbitrary<List<Integer>> leaves() {

@@ -2,15 +2,26 @@ package dev.chainrule.core.testing;
 
 import dev.chainrule.core.graph.Graph;
 import dev.chainrule.core.graph.Node;
+import dev.chainrule.core.graph.Op;
+import dev.chainrule.core.graph.ops.AvgPool2d;
+import dev.chainrule.core.graph.ops.Conv2d;
+import dev.chainrule.core.graph.ops.Diag;
+import dev.chainrule.core.graph.ops.Gather;
 import dev.chainrule.core.graph.ops.Identity;
+import dev.chainrule.core.graph.ops.MatMul;
+import dev.chainrule.core.graph.ops.MaxPool2d;
 import dev.chainrule.core.graph.ops.Range;
+import dev.chainrule.core.tensor.DType;
 import dev.chainrule.core.tensor.Naive;
 import dev.chainrule.core.tensor.Samples;
 import dev.chainrule.core.tensor.Shape;
 import dev.chainrule.core.tensor.Tensor;
+import dev.chainrule.core.tensor.Window2d;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 
@@ -30,7 +41,16 @@ import java.util.Set;
  * sigmoid, y∘log σ(z) + (1 − y)∘log(1 − σ(z)) (with z = 4·tanh(a), so that the unfused form the
  * fused one is compared with does not lose its accuracy to 1 − σ(z) cancelling), cross-entropy
  * y∘log softmax(a) reduced over the class axis, and log(softmax(a)) alone. Their targets y are
- * new parameters in [0.1, 0.9].
+ * new parameters in [0.1, 0.9]. The structure steps read a matrix of at least 2×2 as a
+ * one-channel image for a 2×2 convolution (with a new kernel parameter) or a 2×2 pool, take the
+ * diagonal matrix of a vector, or gather two entries (maybe the same one twice, so that the
+ * scatter-add of the derivative adds) along an axis.
+ *
+ * <p>A graph is of a {@link Kind}: the dtype it computes in, the dtype its sampled values are
+ * rounded to, and the one list of step names it may take ({@link #OPS} for float64; {@link
+ * #opsIn} for another dtype). A step outside the list is skipped like one whose operands do not
+ * fit, so one list of steps builds the same graph in float32 and in float64, with the same
+ * values when both round them to float32.
  */
 public final class RandomGraph {
   /** The small leaf shapes, family 0; chosen so that many pairs broadcast. */
@@ -47,7 +67,16 @@ public final class RandomGraph {
       "sqrt", "abs", "square", "sigmoid", "tanh", "sin", "cos", "relu", "leakyRelu", "matmul",
       "transposedMatmul", "transpose", "reshape", "broadcastTo", "reduce", "softmax", "where",
       "compare", "identity", "binaryCrossEntropy", "softmaxCrossEntropy", "logOfSoftmax",
-      "softplus", "gelu", "maximum", "minimum", "clamp", "logSumExp", "slice", "pad"};
+      "softplus", "gelu", "maximum", "minimum", "clamp", "logSumExp", "slice", "pad", "diag",
+      "gather", "conv2d", "maxPool", "avgPool"};
+  /**
+   * The steps that need an operation some dtypes lack a kernel for: a graph of another dtype than
+   * float64 takes them only once that operation {@link Op#supports supports} its dtype.
+   */
+  private static final Map<String, Op> NEEDS = Map.of("matmul", MatMul.PLAIN,
+      "transposedMatmul", MatMul.PLAIN, "diag", Diag.INSTANCE, "gather", new Gather(0, null),
+      "conv2d", new Conv2d(Window2d.DENSE, 1), "maxPool", new MaxPool2d(2, 2, Window2d.of(2, 0, 1)),
+      "avgPool", new AvgPool2d(2, 2, Window2d.of(2, 0, 1)));
   /** Products with a first operand larger than this are skipped. */
   private static final int MAX_MATMUL_OPERAND = 30_000;
   /** Broadcasts of a tensor larger than this are skipped. */
@@ -69,8 +98,33 @@ public final class RandomGraph {
     }
   }
 
+  /**
+   * What a graph computes in and from.
+   *
+   * @param dtype the dtype of the graph
+   * @param values the dtype every sampled parameter and constant is rounded to first
+   * @param ops the names of the steps it may take, a sublist of {@link #OPS}
+   */
+  public record Kind(DType dtype, DType values, List<String> ops) {
+    /** The float64 graphs over the whole op set: the default. */
+    public static final Kind FLOAT64 = new Kind(DType.FLOAT64, DType.FLOAT64, List.of(OPS));
+
+    /** Returns float32 graphs over {@link #opsIn opsIn(FLOAT32)}. */
+    public static Kind float32() {
+      List<String> ops = opsIn(DType.FLOAT32);
+      return new Kind(DType.FLOAT32, DType.FLOAT32, ops);
+    }
+
+    /** Returns this kind's float64 twin: the same values and steps, computed in float64. */
+    public Kind inFloat64() {
+      return new Kind(DType.FLOAT64, values, ops);
+    }
+  }
+
   /** The graph built. */
-  public final Graph graph = new Graph();
+  public final Graph graph;
+  /** What the graph computes in and from. */
+  public final Kind kind;
   /** Its parameters: the leaves, then the targets the loss steps added. */
   public final List<Node> params = new ArrayList<>();
   /** The scalar loss: a random weighting of every unconsumed node (and the last one), summed. */
@@ -91,11 +145,21 @@ public final class RandomGraph {
    * FAMILIES[family]}) and {@code steps}.
    */
   public RandomGraph(int family, List<Integer> leaves, List<Step> steps, long seed) {
+    this(family, leaves, steps, seed, Kind.FLOAT64);
+  }
+
+  /**
+   * Builds the graph of {@code leaves} (as in {@link #RandomGraph(int, List, List, long)}) and
+   * those {@code steps} that {@code kind} takes, in its dtype.
+   */
+  public RandomGraph(int family, List<Integer> leaves, List<Step> steps, long seed, Kind kind) {
+    this.kind = kind;
+    graph = new Graph(kind.dtype());
     random = new Random(seed);
     int[][] shapes = FAMILIES[family];
     for (int i = 0; i < leaves.size(); i++) {
       int[] dims = shapes[leaves.get(i) % shapes.length];
-      Node p = graph.parameter("p" + i, Samples.uniform(random, -1.5, 1.5, dims));
+      Node p = graph.parameter("p" + i, sample(-1.5, 1.5, dims));
       params.add(p);
       pool.add(p);
     }
@@ -112,7 +176,7 @@ public final class RandomGraph {
     Node total = null;
     for (Node n : pool) {
       if (!consumed.contains(n) || n == pool.get(pool.size() - 1)) {
-        Node r = graph.constant("R" + n.id(), Samples.uniform(random, -1, 1, n.shape().dims()));
+        Node r = graph.constant("R" + n.id(), sample(-1, 1, n.shape().dims()));
         Node term = n.mul(r).sum();
         total = total == null ? term : total.add(term);
       }
@@ -124,6 +188,25 @@ public final class RandomGraph {
         targets.add(n);
       }
     }
+  }
+
+  /**
+   * Returns the step names a graph of {@code dtype} can take: every one of {@link #OPS} whose
+   * operations have a kernel in that dtype.
+   */
+  public static List<String> opsIn(DType dtype) {
+    return Arrays.stream(OPS).filter(op -> !NEEDS.containsKey(op) || NEEDS.get(op).supports(dtype))
+        .toList();
+  }
+
+  /** Returns the operation step {@code step} needs a kernel of in a graph's dtype, or null. */
+  public static Op needs(String step) {
+    return NEEDS.get(step);
+  }
+
+  /** Returns uniform values in [lo, hi), rounded to the kind's values and held in its dtype. */
+  private Tensor sample(double lo, double hi, int... dims) {
+    return Samples.uniform(random, lo, hi, dims).to(kind.values()).to(kind.dtype());
   }
 
   /** Returns x² + 0.5, positive and smooth: the domain guard for log, sqrt, powers, quotients. */
@@ -138,7 +221,11 @@ public final class RandomGraph {
   private Node apply(Step s, Node a, Node b) {
     int k = s.k();
     int rank = a.shape().rank();
-    switch (OPS[s.op() % OPS.length]) {
+    String op = OPS[s.op() % OPS.length];
+    if (!kind.ops().contains(op)) {
+      return null;
+    }
+    switch (op) {
       case "add": return broadcast(a, b) ? a.add(b) : null;
       case "sub": return broadcast(a, b) ? a.sub(b) : null;
       case "mul": return broadcast(a, b) ? a.mul(b) : null;
@@ -187,8 +274,42 @@ public final class RandomGraph {
           : k % 2 == 0 ? a.logSumExp(k % rank) : a.logSumExpKeepDims(-1 - (k / 2) % rank);
       case "slice": return rank == 0 ? null : slice(a, k);
       case "pad": return pad(a, k);
+      case "diag": return rank < 2 || a.shape().dim(0) == 1 || a.shape().dim(1) == 1 ? a.diag()
+          : null;
+      case "gather": return rank == 0 ? null : gather(a, k);
+      case "conv2d": return image(a) ? conv2d(a) : null;
+      case "maxPool": return image(a) ? a.reshape(image(a.shape())).maxPool2d(2)
+          .reshape(a.shape().dim(0) / 2, a.shape().dim(1) / 2) : null;
+      case "avgPool": return image(a) ? a.reshape(image(a.shape())).avgPool2d(2)
+          .reshape(a.shape().dim(0) / 2, a.shape().dim(1) / 2) : null;
       default: return graph.apply(Identity.INSTANCE, a);
     }
+  }
+
+  /** Returns true for a matrix of at least 2×2, not too large, read as a one-channel image. */
+  private static boolean image(Node a) {
+    return a.shape().rank() == 2 && a.shape().dim(0) >= 2 && a.shape().dim(1) >= 2
+        && a.shape().size() <= MAX_MATMUL_OPERAND;
+  }
+
+  private static int[] image(Shape s) {
+    return new int[] {1, 1, s.dim(0), s.dim(1)};
+  }
+
+  /** Returns {@code a}, read as an image, convolved with a new 2×2 kernel parameter. */
+  private Node conv2d(Node a) {
+    Node kernel = graph.parameter("k" + graph.size(), sample(-1, 1, 1, 1, 2, 2));
+    params.add(kernel);
+    return a.reshape(image(a.shape())).conv2d(kernel)
+        .reshape(a.shape().dim(0) - 1, a.shape().dim(1) - 1);
+  }
+
+  /** Gathers two entries along an axis of {@code a} ({@code k} picks both), maybe the same twice. */
+  private Node gather(Node a, int k) {
+    int axis = k % a.shape().rank();
+    int n = a.shape().dim(axis);
+    Tensor indices = Tensor.of(new double[] {k % n, (k / 3) % n}, 2).to(kind.dtype());
+    return a.gather(graph.constant("i" + graph.size(), indices), axis);
   }
 
   /** Slices one axis of {@code a} ({@code k} picks it) by a range with a step, never empty. */
@@ -211,8 +332,7 @@ public final class RandomGraph {
 
   /** Returns a new parameter shaped like {@code like}, in [0.1, 0.9]: a loss step's targets. */
   private Node targets(Node like) {
-    Node y = graph.parameter("y" + graph.size(),
-        Samples.uniform(random, 0.1, 0.9, like.shape().dims()));
+    Node y = graph.parameter("y" + graph.size(), sample(0.1, 0.9, like.shape().dims()));
     params.add(y);
     return y;
   }
@@ -353,6 +473,14 @@ public final class RandomGraph {
    */
   public double assumeSmoothAndModerate() {
     return Smoothness.assumeSmoothAndModerate(graph, params);
+  }
+
+  /**
+   * Discards this graph and its {@code twin}, built from the same steps in another dtype, unless
+   * they pass every kink on the same side; see {@link Smoothness}.
+   */
+  public void assumeSameKinkSides(RandomGraph twin) {
+    Smoothness.assumeSameKinkSides(graph, twin.graph);
   }
 
   /** Returns the largest |value| over {@code values}, for scaling tolerances. */

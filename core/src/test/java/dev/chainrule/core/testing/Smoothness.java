@@ -6,10 +6,14 @@ import dev.chainrule.core.exec.Results;
 import dev.chainrule.core.graph.Graph;
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.graph.ops.Abs;
+import dev.chainrule.core.graph.ops.Clamp;
 import dev.chainrule.core.graph.ops.Compare;
 import dev.chainrule.core.graph.ops.LeakyRelu;
 import dev.chainrule.core.graph.ops.Max;
+import dev.chainrule.core.graph.ops.Maximum;
+import dev.chainrule.core.graph.ops.Minimum;
 import dev.chainrule.core.graph.ops.Relu;
+import dev.chainrule.core.tensor.DType;
 import dev.chainrule.core.tensor.Naive;
 import dev.chainrule.core.tensor.Tensor;
 import java.util.ArrayList;
@@ -67,9 +71,52 @@ final class Smoothness {
     Results r = plan.run(Feeds.none());
     List<Tensor> values = new ArrayList<>();
     for (Node n : forward) {
-      values.add(r.get(n).copy());
+      values.add(r.get(n).to(DType.FLOAT64).copy());
     }
     return values;
+  }
+
+  /**
+   * Discards the pair (a jqwik assumption) unless every kink of {@code a} is passed on the same
+   * side as in {@code twin}, the same graph built in another dtype: the sign of each kink distance
+   * (of abs, relu, leakyRelu, a comparison, a maximum's runner-up, maximum and minimum, clamp's
+   * two bounds) agrees, zeros included. A tie exact in one dtype and broken by the other's
+   * rounding (two forms equal in exact arithmetic) is a kink at the rounding's distance: there the
+   * two dtypes take different branches, which says nothing about either's accuracy.
+   */
+  static void assumeSameKinkSides(Graph a, Graph twin) {
+    List<List<Tensor>> sides = new ArrayList<>();
+    for (Graph g : List.of(a, twin)) {
+      List<Node> forward = g.nodes().stream().filter(n -> !n.isGradient())
+          .collect(Collectors.toList());
+      List<Tensor> values = values(Plan.compile(forward), forward);
+      List<Tensor> kinks = kinkDistances(forward, values);
+      kinks.addAll(sideDistances(forward, values));
+      sides.add(kinks);
+    }
+    for (int k = 0; k < sides.get(0).size(); k++) {
+      double[] x = sides.get(0).get(k).toArray();
+      double[] y = sides.get(1).get(k).toArray();
+      for (int i = 0; i < x.length; i++) {
+        Assume.that(Math.signum(x[i]) == Math.signum(y[i]));
+      }
+    }
+  }
+
+  /** Returns, per maximum, minimum and clamp in order, each element's distance to the switch. */
+  private static List<Tensor> sideDistances(List<Node> forward, List<Tensor> values) {
+    List<Tensor> out = new ArrayList<>();
+    for (Node n : forward) {
+      if (n.op() instanceof Maximum || n.op() instanceof Minimum) {
+        out.add(Naive.binary(values.get(n.inputs().get(0).id()),
+            values.get(n.inputs().get(1).id()), (x, y) -> x - y));
+      } else if (n.op() instanceof Clamp c) {
+        Tensor x = values.get(n.inputs().get(0).id());
+        out.add(Naive.unary(x, v -> v - c.lo()));
+        out.add(Naive.unary(x, v -> v - c.hi()));
+      }
+    }
+    return out;
   }
 
   /** Returns the kink distances with every parameter moved by ±1e-4 in a random direction. */

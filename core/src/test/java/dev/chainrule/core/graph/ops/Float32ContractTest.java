@@ -18,13 +18,16 @@ import dev.chainrule.core.tensor.Naive;
 import dev.chainrule.core.tensor.Samples;
 import dev.chainrule.core.tensor.Shape;
 import dev.chainrule.core.tensor.Tensor;
+import dev.chainrule.core.testing.Float64OnlyOp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -59,13 +62,13 @@ class Float32ContractTest {
     return OpCatalogue.entries().stream().filter(e -> !e.op().supports(DType.FLOAT32));
   }
 
-  private static List<Tensor> rounded(Entry e) {
+  static List<Tensor> rounded(Entry e) {
     return e.inputs().stream().map(t -> t.to(DType.FLOAT32).to(DType.FLOAT64))
         .collect(Collectors.toList());
   }
 
   /** The entry's op applied to parameters holding {@code inputs} in a graph of {@code dtype}. */
-  private static final class Built {
+  static final class Built {
     final Graph graph;
     final List<Node> params = new ArrayList<>();
     final Node output;
@@ -176,28 +179,31 @@ class Float32ContractTest {
     assertTrue(float32Differentiable().count() >= 60, "the elementwise entries at least");
   }
 
-  private static Shape outputShape(Entry e) {
+  static Shape outputShape(Entry e) {
     return e.op().inferShape(e.inputs().stream().map(Tensor::shape).collect(Collectors.toList()));
   }
 
   /**
-   * Every catalogue op without a float32 kernel is refused by name when a float32 plan is
-   * compiled. A loop rather than a parameterized test: once matrix products, convolutions and
-   * pools all run in float32 there may be none left, which JUnit refuses as a source.
+   * Every catalogued op without a float32 kernel ({@link Float32CoverageTest#NOT_YET_FLOAT32}, none
+   * today) and an op written here that supports float64 alone are refused by name.
    */
-  @Test
-  void anOperationWithoutAFloat32KernelIsRefusedByName() {
-    for (Entry e : float64Only().collect(Collectors.toList())) {
-      Built b = new Built(e, rounded(e), DType.FLOAT32);
-      DTypeException refused = assertThrows(DTypeException.class, () -> Plan.compile(b.output),
-          e.name());
-      String m = refused.getMessage();
-      assertTrue(m.contains(e.op().name() + " has no float32 kernel yet"), m);
-      assertTrue(m.contains(b.output.name()), m);
-    }
+  @TestFactory
+  Stream<DynamicTest> anOperationWithoutAFloat32KernelIsRefusedByName() {
+    Entry float64Only = new Entry("float64_only (2, 3)", new Float64OnlyOp(), List.of(Tensor.of(
+        new double[] {1, 2, 3, 4, 5, 6}, 2, 3)), in -> in.get(0), new boolean[1],
+        new boolean[] {true});
+    return Stream.concat(float64Only(), Stream.of(float64Only)).map(e -> DynamicTest.dynamicTest(
+        e.name(), () -> {
+          Built b = new Built(e, rounded(e), DType.FLOAT32);
+          DTypeException refused = assertThrows(DTypeException.class,
+              () -> Plan.compile(b.output));
+          String m = refused.getMessage();
+          assertTrue(m.contains(e.op().name() + " has no float32 kernel yet"), m);
+          assertTrue(m.contains(b.output.name()), m);
+        }));
   }
 
-  private static List<Node> gradients(Built b, Tensor upstream) {
+  static List<Node> gradients(Built b, Tensor upstream) {
     List<Node> wrt = new ArrayList<>();
     for (int i = 0; i < b.params.size(); i++) {
       if (b.output.op().differentiable(i)) {
@@ -209,7 +215,7 @@ class Float32ContractTest {
   }
 
   /** Returns true when every operation the nodes are computed from has a kernel in its dtype. */
-  private static boolean runsInFloat32(List<Node> targets) {
+  static boolean runsInFloat32(List<Node> targets) {
     Graph g = targets.get(0).graph();
     for (Node n : g.nodes()) {
       if (n.op() != null && !n.op().supports(n.dtype())) {
