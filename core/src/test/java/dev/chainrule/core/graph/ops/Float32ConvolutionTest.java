@@ -73,6 +73,17 @@ class Float32ConvolutionTest {
         new int[] {3, 8, 14, 14});
   }
 
+  /**
+   * A kernel column whose every window lies in the padding (width 1, padding 3, dilation 5): its
+   * row of the column matrix is all zeros, and im2col must not copy from before the image (the
+   * jqwik case of seed 27261 read index −1).
+   */
+  @Test
+  void aKernelColumnEntirelyInPaddingMatchesFloat64() {
+    convolutions(new Random(3), new Window2d(1, 1, 0, 3, 1, 5), 1, new int[] {2, 1, 1, 2},
+        new int[] {1, 1, 3, 1});
+  }
+
   /** Returns false when a dilated window would cover only padding, which pools refuse. */
   private static boolean coversInput(int[] input, int kh, int kw, Window2d win) {
     try {
