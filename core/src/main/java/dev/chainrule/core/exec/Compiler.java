@@ -198,7 +198,8 @@ final class Compiler {
       }
       int[] a = s.args[f.product()];
       steps.add(GemmAccumulateStep.Spec.of((MatMul) s.ops[f.product()], s.shapes[a[0]],
-          s.shapes[a[1]], slotOf[a[0]], slotOf[a[1]], slotOf[f.parameter().id()]));
+          s.shapes[a[1]], slotOf[a[0]], slotOf[a[1]], slotOf[f.parameter().id()],
+          product.dtype()));
       done[f.index()] = true;
     }
     List<Integer> params = new ArrayList<>();

@@ -29,17 +29,27 @@ public final class MatMulKernel {
 
   /** Returns {@code op(a) · op(b)} in a new tensor. */
   public static Tensor multiply(Tensor a, boolean transA, Tensor b, boolean transB) {
-    Tensor out = Tensor.zeros(shape(a.shape(), transA, b.shape(), transB));
+    Tensor out = Tensor.zeros(shape(a.shape(), transA, b.shape(), transB), a.dtype());
     into(a, transA, b, transB, out);
     return out;
   }
 
-  /** Writes {@code op(a) · op(b)} into {@code out}, overwriting it. */
+  /**
+   * Writes {@code op(a) · op(b)} into {@code out}, overwriting it: the double GEMM for float64
+   * tensors, the float GEMM ({@code sgemm}) for float32 ones.
+   */
   public static void into(Tensor a, boolean transA, Tensor b, boolean transB, Tensor out) {
     int m = out.shape().dim(0);
     int n = out.shape().dim(1);
     int k = transA ? a.shape().dim(0) : a.shape().dim(1);
-    Gemm.gemm(transA, transB, m, n, k, 1.0, a.buffer(), 0, a.shape().dim(1), b.buffer(), 0,
-        b.shape().dim(1), 0.0, out.buffer(), 0, n);
+    int lda = a.shape().dim(1);
+    int ldb = b.shape().dim(1);
+    if (out.dtype() == DType.FLOAT32) {
+      Gemm.gemm(transA, transB, m, n, k, 1f, a.floatBuffer(), 0, lda, b.floatBuffer(), 0, ldb,
+          0f, out.floatBuffer(), 0, n);
+    } else {
+      Gemm.gemm(transA, transB, m, n, k, 1.0, a.buffer(), 0, lda, b.buffer(), 0, ldb, 0.0,
+          out.buffer(), 0, n);
+    }
   }
 }

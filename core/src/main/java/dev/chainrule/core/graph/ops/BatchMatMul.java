@@ -7,6 +7,7 @@ import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.graph.Notation;
 import dev.chainrule.core.graph.Op;
 import dev.chainrule.core.tensor.BatchedGemm;
+import dev.chainrule.core.tensor.DType;
 import dev.chainrule.core.tensor.Shape;
 import dev.chainrule.core.tensor.Tensor;
 import java.util.List;
@@ -36,13 +37,28 @@ public record BatchMatMul(boolean transposeA, boolean transposeB) implements Op 
 
   @Override
   public void forward(Tensor[] inputs, Tensor out) {
-    new BatchedGemm(inputs[0].shape(), transposeA, inputs[1].shape(), transposeB)
-        .run(inputs[0].buffer(), inputs[1].buffer(), out.buffer());
+    List<Shape> shapes = List.of(inputs[0].shape(), inputs[1].shape());
+    prepare(shapes, out.shape(), out.dtype()).run(inputs, out);
+  }
+
+  /** Returns true: the products run on the double GEMM or the float one ({@code sgemm}). */
+  @Override
+  public boolean supports(DType dtype) {
+    return true;
   }
 
   @Override
   public Kernel prepare(List<Shape> inputs, Shape output) {
+    return prepare(inputs, output, DType.FLOAT64);
+  }
+
+  /** Returns the batched GEMM of the operands' shapes on the buffers of {@code dtype}. */
+  @Override
+  public Kernel prepare(List<Shape> inputs, Shape output, DType dtype) {
     BatchedGemm gemm = new BatchedGemm(inputs.get(0), transposeA, inputs.get(1), transposeB);
+    if (dtype == DType.FLOAT32) {
+      return (in, out) -> gemm.run(in[0].floatBuffer(), in[1].floatBuffer(), out.floatBuffer());
+    }
     return (in, out) -> gemm.run(in[0].buffer(), in[1].buffer(), out.buffer());
   }
 
