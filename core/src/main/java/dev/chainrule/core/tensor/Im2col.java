@@ -1,29 +1,30 @@
 package dev.chainrule.core.tensor;
 
-import java.util.Arrays;
-
 /**
  * The column matrix of one sample and channel group of a convolution, and its adjoint: row
  * (c·kh + i)·kw + j, column y·ow + x of the matrix holds the input element under tap (i, j) of
  * the window at output position (y, x), or 0 where the window hangs over the padding. A
  * convolution is then one matrix product with the kernel; its input gradient scatters a column
- * matrix back onto the input ({@link #accumulate}).
+ * matrix back onto the input ({@link #accumulate}). Written once for both element types; the
+ * row copies are {@link WindowLoops}'.
  */
 final class Im2col {
   private Im2col() {}
 
   /** Writes the column matrix of {@code sample}'s channel group {@code group} of x into cols. */
-  static void fill(ConvGeometry g, double[] x, int sample, int group, double[] cols) {
-    walk(g, x, sample, group, cols, false);
+  static <A> void fill(ConvGeometry g, A x, int sample, int group, A cols,
+      WindowLoops<A> loops) {
+    walk(g, x, sample, group, cols, false, loops);
   }
 
   /** Adds the column matrix {@code cols} onto {@code sample}'s channel group of dx. */
-  static void accumulate(ConvGeometry g, double[] cols, int sample, int group, double[] dx) {
-    walk(g, dx, sample, group, cols, true);
+  static <A> void accumulate(ConvGeometry g, A cols, int sample, int group, A dx,
+      WindowLoops<A> loops) {
+    walk(g, dx, sample, group, cols, true, loops);
   }
 
-  private static void walk(ConvGeometry g, double[] image, int sample, int group, double[] cols,
-      boolean scatter) {
+  private static <A> void walk(ConvGeometry g, A image, int sample, int group, A cols,
+      boolean scatter, WindowLoops<A> loops) {
     Window2d win = g.window();
     int groupChannels = g.c() / g.groups();
     int positions = g.positions();
@@ -43,15 +44,16 @@ final class Im2col {
             int dst = row + oy * g.ow();
             if (y < 0 || y >= g.h()) {
               if (!scatter) {
-                Arrays.fill(cols, dst, dst + g.ow(), 0.0);
+                loops.zero(cols, dst, dst + g.ow());
               }
               continue;
             }
             int src = planeStart + y * g.w() + dx;
             if (scatter) {
-              scatterRow(cols, dst, image, src, lo, hi, win.strideW());
+              loops.scatterAdd(cols, dst + lo, image, src + lo * win.strideW(), win.strideW(),
+                  hi - lo);
             } else {
-              gatherRow(image, src, cols, dst, lo, hi, g.ow(), win.strideW());
+              gatherRow(image, src, cols, dst, lo, hi, g.ow(), win.strideW(), loops);
             }
           }
         }
@@ -59,23 +61,14 @@ final class Im2col {
     }
   }
 
-  private static void gatherRow(double[] x, int src, double[] cols, int dst, int lo, int hi,
-      int ow, int stride) {
-    Arrays.fill(cols, dst, dst + lo, 0.0);
+  private static <A> void gatherRow(A x, int src, A cols, int dst, int lo, int hi, int ow,
+      int stride, WindowLoops<A> loops) {
+    loops.zero(cols, dst, dst + lo);
     if (stride == 1) {
       System.arraycopy(x, src + lo, cols, dst + lo, hi - lo);
     } else {
-      for (int ox = lo; ox < hi; ox++) {
-        cols[dst + ox] = x[src + ox * stride];
-      }
+      loops.gather(x, src + lo * stride, stride, cols, dst + lo, hi - lo);
     }
-    Arrays.fill(cols, dst + hi, dst + ow, 0.0);
-  }
-
-  private static void scatterRow(double[] cols, int dst, double[] dx, int src, int lo, int hi,
-      int stride) {
-    for (int ox = lo; ox < hi; ox++) {
-      dx[src + ox * stride] += cols[dst + ox];
-    }
+    loops.zero(cols, dst + hi, dst + ow);
   }
 }

@@ -20,7 +20,8 @@ public record PoolGeometry(int n, int c, int h, int w, int kh, int kw, int oh, i
   /**
    * Returns the geometry of pooling {@code input} (n, c, h, w) over (kh, kw) windows, or throws
    * an {@link IllegalArgumentException} naming the shape and what does not fit. As in PyTorch the
-   * padding may be at most half the window, so that every window covers some input.
+   * padding may be at most half the window; and every window must cover some input (a dilated
+   * window on a small input may not).
    */
   public static PoolGeometry of(Shape input, int kh, int kw, Window2d window) {
     if (input.rank() != 4) {
@@ -44,7 +45,31 @@ public record PoolGeometry(int n, int c, int h, int w, int kh, int kw, int oh, i
           + x[2] + "×" + x[3] + " input " + input
           + (window.label().isEmpty() ? "" : " with " + window.label()));
     }
+    requireCovered(input, "height", x[2], kh, oh, window.strideH(), window.padH(),
+        window.dilationH());
+    requireCovered(input, "width", x[3], kw, ow, window.strideW(), window.padW(),
+        window.dilationW());
     return new PoolGeometry(x[0], x[1], x[2], x[3], kh, kw, oh, ow, window);
+  }
+
+  /**
+   * Throws when one of the {@code count} windows along an axis has every tap over the padding,
+   * which a dilated window can even with the padding at most half the window.
+   */
+  private static void requireCovered(Shape input, String axis, int size, int k, int count,
+      int stride, int pad, int dilation) {
+    for (int o = 0; o < count; o++) {
+      int first = o * stride - pad;
+      boolean covered = false;
+      for (int i = 0; i < k && !covered; i++) {
+        covered = first + i * dilation >= 0 && first + i * dilation < size;
+      }
+      if (!covered) {
+        throw new IllegalArgumentException("window " + o + " along the " + axis + " of the input "
+            + input + " covers only padding (" + k + " taps " + dilation + " apart from "
+            + first + ", padding " + pad + "); use less padding or dilation");
+      }
+    }
   }
 
   /** Returns the input's shape (n, c, h, w). */

@@ -1,13 +1,13 @@
 package dev.chainrule.core.tensor;
 
-import java.util.Arrays;
-
 /**
  * The kernels of 2-D max and average pooling over NCHW tensors and of their derivatives. The
  * window taps of every output position are worked out once, as offsets into an input plane (−1
  * over padding), so each kernel is one loop over planes, positions and taps. Max pooling picks
  * the first largest tap of a window, as PyTorch does; average pooling divides by the window's
- * full size, padding included (PyTorch's {@code count_include_pad=True}).
+ * full size, padding included (PyTorch's {@code count_include_pad=True}). Every kernel has a
+ * {@code double[]} and a {@code float[]} form (the float one computing in float), written once
+ * with the element type's loops over a window's taps taken from {@link WindowLoops}.
  */
 public final class Pooling {
   private final PoolGeometry g;
@@ -37,7 +37,12 @@ public final class Pooling {
 
   /** Writes the maximum of every window of {@code x} into {@code out}. */
   public void max(double[] x, double[] out) {
-    maxGather(x, x, out);
+    maxGather(x, x, out, DoubleWindowLoops.INSTANCE);
+  }
+
+  /** Writes the maximum of every window of {@code x} into {@code out}, on floats. */
+  public void max(float[] x, float[] out) {
+    maxGather(x, x, out, FloatWindowLoops.INSTANCE);
   }
 
   /**
@@ -45,13 +50,12 @@ public final class Pooling {
    * position of the window's maximum in {@code x}: the derivative of max pooling taken forward.
    */
   public void maxGather(double[] x, double[] values, double[] out) {
-    int positions = g.oh() * g.ow();
-    int plane = g.h() * g.w();
-    for (int p = 0; p < g.n() * g.c(); p++) {
-      for (int q = 0; q < positions; q++) {
-        out[p * positions + q] = values[p * plane + argmax(x, p * plane, q)];
-      }
-    }
+    maxGather(x, values, out, DoubleWindowLoops.INSTANCE);
+  }
+
+  /** Writes what the double {@code maxGather} does, on floats. */
+  public void maxGather(float[] x, float[] values, float[] out) {
+    maxGather(x, values, out, FloatWindowLoops.INSTANCE);
   }
 
   /**
@@ -59,31 +63,22 @@ public final class Pooling {
    * windows whose maximum in {@code x} lies at each position: max pooling's input gradient.
    */
   public void maxScatter(double[] x, double[] upstream, double[] dx) {
-    int positions = g.oh() * g.ow();
-    int plane = g.h() * g.w();
-    Arrays.fill(dx, 0, g.n() * g.c() * plane, 0.0);
-    for (int p = 0; p < g.n() * g.c(); p++) {
-      for (int q = 0; q < positions; q++) {
-        dx[p * plane + argmax(x, p * plane, q)] += upstream[p * positions + q];
-      }
-    }
+    maxScatter(x, upstream, dx, DoubleWindowLoops.INSTANCE);
+  }
+
+  /** Writes what the double {@code maxScatter} does, on floats, summing in float. */
+  public void maxScatter(float[] x, float[] upstream, float[] dx) {
+    maxScatter(x, upstream, dx, FloatWindowLoops.INSTANCE);
   }
 
   /** Writes the mean of every window of {@code x} (padding counted as 0) into {@code out}. */
   public void average(double[] x, double[] out) {
-    int positions = g.oh() * g.ow();
-    int plane = g.h() * g.w();
-    for (int p = 0; p < g.n() * g.c(); p++) {
-      for (int q = 0; q < positions; q++) {
-        double sum = 0;
-        for (int t = q * taps; t < (q + 1) * taps; t++) {
-          if (offsets[t] >= 0) {
-            sum += x[p * plane + offsets[t]];
-          }
-        }
-        out[p * positions + q] = sum / taps;
-      }
-    }
+    average(x, out, DoubleWindowLoops.INSTANCE);
+  }
+
+  /** Writes the mean of every window of {@code x} into {@code out}, on floats, in float. */
+  public void average(float[] x, float[] out) {
+    average(x, out, FloatWindowLoops.INSTANCE);
   }
 
   /**
@@ -91,32 +86,57 @@ public final class Pooling {
    * spread evenly over its taps: average pooling's transpose, and so its input gradient.
    */
   public void averageTranspose(double[] upstream, double[] dx) {
+    averageTranspose(upstream, dx, DoubleWindowLoops.INSTANCE);
+  }
+
+  /** Writes what the double {@code averageTranspose} does, on floats, in float. */
+  public void averageTranspose(float[] upstream, float[] dx) {
+    averageTranspose(upstream, dx, FloatWindowLoops.INSTANCE);
+  }
+
+  private <A> void maxGather(A x, A values, A out, WindowLoops<A> loops) {
     int positions = g.oh() * g.ow();
     int plane = g.h() * g.w();
-    Arrays.fill(dx, 0, g.n() * g.c() * plane, 0.0);
     for (int p = 0; p < g.n() * g.c(); p++) {
       for (int q = 0; q < positions; q++) {
-        double share = upstream[p * positions + q] / taps;
-        for (int t = q * taps; t < (q + 1) * taps; t++) {
-          if (offsets[t] >= 0) {
-            dx[p * plane + offsets[t]] += share;
-          }
-        }
+        int at = p * plane + loops.argmax(x, p * plane, offsets, q * taps, (q + 1) * taps);
+        System.arraycopy(values, at, out, p * positions + q, 1);
       }
     }
   }
 
-  /** Returns the plane offset of the first largest tap of window {@code q} of a plane. */
-  private int argmax(double[] x, int planeStart, int q) {
-    int best = -1;
-    double bestValue = 0;
-    for (int t = q * taps; t < (q + 1) * taps; t++) {
-      int o = offsets[t];
-      if (o >= 0 && (best < 0 || x[planeStart + o] > bestValue)) {
-        best = o;
-        bestValue = x[planeStart + o];
+  private <A> void maxScatter(A x, A upstream, A dx, WindowLoops<A> loops) {
+    int positions = g.oh() * g.ow();
+    int plane = g.h() * g.w();
+    loops.zero(dx, 0, g.n() * g.c() * plane);
+    for (int p = 0; p < g.n() * g.c(); p++) {
+      for (int q = 0; q < positions; q++) {
+        int at = p * plane + loops.argmax(x, p * plane, offsets, q * taps, (q + 1) * taps);
+        loops.scatterAdd(upstream, p * positions + q, dx, at, 1, 1);
       }
     }
-    return best;
+  }
+
+  private <A> void average(A x, A out, WindowLoops<A> loops) {
+    int positions = g.oh() * g.ow();
+    int plane = g.h() * g.w();
+    for (int p = 0; p < g.n() * g.c(); p++) {
+      for (int q = 0; q < positions; q++) {
+        loops.average(x, p * plane, offsets, q * taps, (q + 1) * taps, taps, out,
+            p * positions + q);
+      }
+    }
+  }
+
+  private <A> void averageTranspose(A upstream, A dx, WindowLoops<A> loops) {
+    int positions = g.oh() * g.ow();
+    int plane = g.h() * g.w();
+    loops.zero(dx, 0, g.n() * g.c() * plane);
+    for (int p = 0; p < g.n() * g.c(); p++) {
+      for (int q = 0; q < positions; q++) {
+        loops.spread(upstream, p * positions + q, taps, dx, p * plane, offsets, q * taps,
+            (q + 1) * taps);
+      }
+    }
   }
 }

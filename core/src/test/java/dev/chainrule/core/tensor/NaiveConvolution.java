@@ -122,9 +122,15 @@ public final class NaiveConvolution {
 
   /** Returns, per window of x, v at the window's first maximum (v = x: max pooling). */
   public static Tensor maxGather(Tensor x, Tensor v, int kh, int kw, Window2d win) {
-    double[] o = new double[x.size()];
+    double[] o = new double[Naive.size(pooled(x, kh, kw, win))];
     int[] dims = pool(x, kh, kw, win, (out, argmax, in, n) -> o[out] = v.buffer()[argmax]);
-    return Tensor.of(java.util.Arrays.copyOf(o, Naive.size(dims)), dims);
+    return Tensor.of(o, dims);
+  }
+
+  private static int[] pooled(Tensor x, int kh, int kw, Window2d win) {
+    int[] d = x.shape().dims();
+    return new int[] {d[0], d[1], out(d[2], kh, win.strideH(), win.padH(), win.dilationH()),
+        out(d[3], kw, win.strideW(), win.padW(), win.dilationW())};
   }
 
   /** Returns the sum of g over the windows whose maximum in x lies at each position. */
@@ -136,13 +142,13 @@ public final class NaiveConvolution {
 
   /** Returns the mean of every window of x, padding counted as zeros. */
   public static Tensor avgPool(Tensor x, int kh, int kw, Window2d win) {
-    double[] o = new double[x.size()];
+    double[] o = new double[Naive.size(pooled(x, kh, kw, win))];
     int[] dims = pool(x, kh, kw, win, (out, argmax, in, n) -> {
       for (int t = 0; t < n; t++) {
         o[out] += x.buffer()[in[t]] / (kh * kw);
       }
     });
-    return Tensor.of(java.util.Arrays.copyOf(o, Naive.size(dims)), dims);
+    return Tensor.of(o, dims);
   }
 
   /** Returns g spread evenly over the windows of an input of x's shape. */

@@ -1,8 +1,10 @@
 package dev.chainrule.examples.cnn;
 
 import dev.chainrule.core.exec.Anomaly;
+import dev.chainrule.core.tensor.DType;
 import dev.chainrule.core.tensor.Gemm;
 import dev.chainrule.examples.cli.AnomalyOption;
+import dev.chainrule.examples.cli.DTypeOption;
 import dev.chainrule.examples.cli.Flags;
 import dev.chainrule.examples.cli.Json;
 import dev.chainrule.examples.cli.PlotOption;
@@ -64,6 +66,9 @@ public final class CnnCommand implements Runnable {
   @Mixin
   AnomalyOption anomaly = new AnomalyOption();
 
+  @Mixin
+  DTypeOption dtype = new DTypeOption();
+
   /** Trains, tests and reports. */
   @Override
   public void run() {
@@ -72,20 +77,21 @@ public final class CnnCommand implements Runnable {
     Flags.atLeast("--limit", limit, 1);
     Flags.atLeast("--validation", validation, 0);
     Flags.positive("--learning-rate", learningRate);
+    DType type = dtype.dtype();
     if (validation >= limit) {
       throw new UsageException("--validation " + validation + " leaves no training images out of "
           + "--limit " + limit);
     }
     if (!json) {
       System.out.printf(Locale.ROOT, "Fashion-MNIST from %s%s: %s, ReLU, softmax cross-entropy, "
-          + "Adam at %s (cosine schedule), batches of %d, %d epochs, seed %d, raw pixels%n", data,
-          limit == Integer.MAX_VALUE ? "" : " (--limit: the first " + limit + " images of each "
-          + "file)", CnnRun.ARCHITECTURE, learningRate, batchSize, epochs, seed);
-      System.out.println(CnnRun.network(seed));
+          + "Adam at %s (cosine schedule), batches of %d, %d epochs, seed %d, raw pixels, %s%n",
+          data, limit == Integer.MAX_VALUE ? "" : " (--limit: the first " + limit + " images of "
+          + "each file)", CnnRun.ARCHITECTURE, learningRate, batchSize, epochs, seed, type);
+      System.out.println(CnnRun.network(seed, type));
     }
     CnnRun r;
     try (Anomaly.Scope checking = anomaly.scope()) {
-      r = CnnRun.compute(data, limit, validation, epochs, batchSize, learningRate, seed,
+      r = CnnRun.compute(data, limit, validation, epochs, batchSize, learningRate, seed, type,
           json ? TrainingListener.NONE : ProgressBarListener.perEpoch()
               .withSummary(EpochLine.printer(System.out)).consoleOnly());
     }
@@ -93,6 +99,7 @@ public final class CnnCommand implements Runnable {
     Path saved = save(r);
     if (json) {
       Map<String, Object> m = asJson(r);
+      m.put("dtype", type.toString());
       m.put("plot", plotted == null ? null : plotted.toString());
       m.put("saved", saved == null ? null : saved.toString());
       Json.print(m, System.out);

@@ -1,5 +1,6 @@
 package dev.chainrule.examples.cnn;
 
+import dev.chainrule.core.tensor.DType;
 import dev.chainrule.examples.fashion.FashionData;
 import dev.chainrule.nn.data.Dataset;
 import dev.chainrule.nn.data.FashionMnist;
@@ -19,8 +20,9 @@ import java.nio.file.Path;
  * A small convolutional network on Fashion-MNIST, images in NCHW layout (batch first): conv 5×5
  * × 16 (padding 2) → ReLU → batch norm → max pool 2 → conv 5×5 × 32 (padding 2) → ReLU → batch
  * norm → max pool 2 → flatten → dense 128 → ReLU → dense 10 → softmax, trained with Adam under a
- * cosine schedule on raw [0, 1] pixels, with softmax cross-entropy from the logits. Part of the training set may be held out for
- * validation; the test set is used once, at the end.
+ * cosine schedule on raw [0, 1] pixels, with softmax cross-entropy from the logits, in float64
+ * or float32. Part of the training set may be held out for validation; the test set is used
+ * once, at the end.
  *
  * @param network the trained network, taking raw pixels in [0, 1], one image per row
  * @param test cost and accuracy on the test set
@@ -35,23 +37,29 @@ public record CnnRun(Network network, Evaluation test, History history, int trai
   public static final String ARCHITECTURE =
       "conv5×5×16-bn-pool2-conv5×5×32-bn-pool2-dense128-dense10";
 
-  /** Returns the network of this example, its weights drawn from {@code seed}. */
+  /** Returns the float64 network of this example, its weights drawn from {@code seed}. */
   public static Network network(long seed) {
+    return network(seed, DType.FLOAT64);
+  }
+
+  /** Returns the network of this example in {@code dtype}, its weights drawn from {@code seed}. */
+  public static Network network(long seed, DType dtype) {
     return Network.builder(1, 28, 28)
         .conv2d(16, 5, 2, Activation.relu()).batchNorm().maxPool2d(2)
         .conv2d(32, 5, 2, Activation.relu()).batchNorm().maxPool2d(2)
         .flatten().dense(128, Activation.relu()).dense(10, Activation.softmax())
-        .seed(seed).build();
+        .seed(seed).dtype(dtype).build();
   }
 
   /**
    * Loads the data from {@code dir} (the first {@code limit} images of each file), holds {@code
    * validation} training images out, trains for {@code epochs} in batches of {@code batchSize} at
-   * learning rate {@code learningRate}, and tests.
+   * learning rate {@code learningRate}, and tests, with the network and the data in {@code
+   * dtype}.
    */
   public static CnnRun compute(Path dir, int limit, int validation, int epochs, int batchSize,
-      double learningRate, long seed, TrainingListener listener) {
-    FashionMnist data = FashionData.load(dir, limit);
+      double learningRate, long seed, DType dtype, TrainingListener listener) {
+    FashionMnist data = FashionData.load(dir, limit, dtype);
     Dataset train = data.train();
     Dataset held = null;
     if (validation > 0) {
@@ -59,7 +67,7 @@ public record CnnRun(Network network, Evaluation test, History history, int trai
       train = split.train();
       held = split.validation();
     }
-    Network net = network(seed);
+    Network net = network(seed, dtype);
     Trainer trainer = new Trainer(net, Loss.softmaxCrossEntropy(), Adam.of(learningRate));
     FitOptions options = FitOptions.defaults().epochs(epochs).batchSize(batchSize)
         .shuffled(seed).schedule(LearningRateSchedule.cosine(epochs, 0.0)).listener(listener);

@@ -1,5 +1,6 @@
 package dev.chainrule.examples.fashion;
 
+import dev.chainrule.core.tensor.DType;
 import dev.chainrule.nn.data.FashionMnist;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
@@ -9,10 +10,10 @@ import java.nio.file.Path;
 public final class FashionData {
   private FashionData() {}
 
-  /** Returns the first {@code limit} images of each file in {@code dir}. */
-  public static FashionMnist load(Path dir, int limit) {
+  /** Returns the first {@code limit} images of each file in {@code dir}, in {@code dtype}. */
+  public static FashionMnist load(Path dir, int limit, DType dtype) {
     try {
-      return FashionMnist.load(dir, limit);
+      return FashionMnist.load(dir, limit, dtype);
     } catch (IOException e) {
       Throwable missing = e instanceof NoSuchFileException ? e : e.getCause();
       if (missing instanceof NoSuchFileException m) {

@@ -3,6 +3,7 @@ package dev.chainrule.examples.fashion;
 import dev.chainrule.core.exec.Anomaly;
 import dev.chainrule.core.tensor.Gemm;
 import dev.chainrule.examples.cli.AnomalyOption;
+import dev.chainrule.examples.cli.DTypeOption;
 import dev.chainrule.examples.cli.Flags;
 import dev.chainrule.examples.cli.Json;
 import dev.chainrule.examples.cli.PlotOption;
@@ -83,6 +84,9 @@ public final class FashionMnistCommand implements Runnable {
   @Mixin
   AnomalyOption anomaly = new AnomalyOption();
 
+  @Mixin
+  DTypeOption dtype = new DTypeOption();
+
   /** Trains, tests and reports. */
   @Override
   public void run() {
@@ -90,10 +94,10 @@ public final class FashionMnistCommand implements Runnable {
     if (!json) {
       System.out.printf(Locale.ROOT, "Fashion-MNIST from %s%s: %s MLP, ReLU, softmax "
           + "cross-entropy, %s at %s (%s schedule), batches of %d, %d epochs, seed %d, %s "
-          + "pixels%n", data, limit == Integer.MAX_VALUE ? ""
+          + "pixels, %s%n", data, limit == Integer.MAX_VALUE ? ""
           : " (--limit: the first " + limit + " images of each file)", s.architecture(),
           s.optimizer(), s.learningRate(), s.schedule(), batchSize, epochs, seed,
-          raw ? "raw" : "standardised");
+          raw ? "raw" : "standardised", s.dtype());
     }
     FashionRun r;
     try (Anomaly.Scope checking = anomaly.scope()) {
@@ -150,12 +154,13 @@ public final class FashionMnistCommand implements Runnable {
           + "--limit " + limit);
     }
     return new FashionSettings(data, epochs, batchSize, optimizer, lr, schedule, hidden, seed,
-        validation, patience, limit, !raw);
+        validation, patience, limit, !raw, dtype.dtype());
   }
 
   private static Map<String, Object> asJson(FashionRun r) {
     FashionSettings s = r.settings();
     Map<String, Object> m = new LinkedHashMap<>();
+    m.put("dtype", s.dtype().toString());
     m.put("testAccuracy", r.test().accuracy());
     m.put("testLoss", r.test().loss());
     m.put("epochs", r.history().epochs().size());

@@ -1,5 +1,7 @@
 package dev.chainrule.examples.fashion;
 
+import dev.chainrule.core.exec.train.Optimizer;
+import dev.chainrule.core.exec.train.Sgd;
 import dev.chainrule.nn.data.Dataset;
 import dev.chainrule.nn.data.FashionMnist;
 import dev.chainrule.nn.data.Scaler;
@@ -11,8 +13,6 @@ import dev.chainrule.nn.model.Sequential;
 import dev.chainrule.nn.optim.Adam;
 import dev.chainrule.nn.optim.LearningRateSchedule;
 import dev.chainrule.nn.optim.Momentum;
-import dev.chainrule.core.exec.train.Optimizer;
-import dev.chainrule.core.exec.train.Sgd;
 import dev.chainrule.nn.train.EarlyStopping;
 import dev.chainrule.nn.train.Evaluation;
 import dev.chainrule.nn.train.FitOptions;
@@ -68,7 +68,8 @@ public record FashionRun(FashionSettings settings, Sequential model, Evaluation 
     }
     Sequential net = Sequential.builder(Layout.ROW, 784)
         .dense(s.hidden(), Activation.relu()).dense(10, Activation.softmax())
-        .weights(Initializers.heNormal()).biases(Initializers.zeros()).seed(s.seed()).build();
+        .weights(Initializers.heNormal()).biases(Initializers.zeros()).seed(s.seed())
+        .dtype(s.dtype()).build();
     Trainer trainer = new Trainer(net, Loss.softmaxCrossEntropy(), optimizer(s));
     FitOptions options = FitOptions.defaults().epochs(s.epochs()).batchSize(s.batchSize())
         .shuffled(s.seed()).schedule(schedule(s)).listener(listener)
@@ -83,7 +84,7 @@ public record FashionRun(FashionSettings settings, Sequential model, Evaluation 
   }
 
   private static FashionMnist load(FashionSettings s) {
-    return FashionData.load(s.data(), s.limit());
+    return FashionData.load(s.data(), s.limit(), s.dtype());
   }
 
 

@@ -1,5 +1,6 @@
 package dev.chainrule.examples.fashion;
 
+import dev.chainrule.core.tensor.DType;
 import java.nio.file.Path;
 import java.util.Locale;
 
@@ -19,10 +20,11 @@ import java.util.Locale;
  * @param limit use only the first {@code limit} training and test images (for quick runs)
  * @param standardize whether to standardise each pixel with the training part's mean and
  *     standard deviation (seed 003: gradients grow with the inputs)
+ * @param dtype the number type of the model and the data
  */
 public record FashionSettings(Path data, int epochs, int batchSize, String optimizer,
     double learningRate, String schedule, int hidden, long seed, int validation, int patience,
-    int limit, boolean standardize) {
+    int limit, boolean standardize, DType dtype) {
   /** Returns the default learning rate of {@code optimizer}: 1e-3 for Adam, 0.05 and 0.1. */
   public static double defaultLearningRate(String optimizer) {
     switch (optimizer.toLowerCase(Locale.ROOT)) {

@@ -1,12 +1,13 @@
 package dev.chainrule.nn.data;
 
+import dev.chainrule.core.tensor.DType;
 import dev.chainrule.core.tensor.Permute;
 import dev.chainrule.core.tensor.Shape;
 import dev.chainrule.core.tensor.Tensor;
 
 /**
  * One mini-batch of a {@link Batches} epoch: the features, targets, class indices and dataset
- * positions of up to batch-size samples, in row layout.
+ * positions of up to batch-size samples, in row layout and in the dataset's dtype.
  *
  * <p>A batch is a reused buffer: the iterator that returned it overwrites its tensors and arrays
  * on the following call to {@code next()}. Read it, or copy what must outlive the step, before
@@ -21,9 +22,9 @@ public final class Batch {
   private Tensor targetsColumns;
   private boolean columnsCurrent;
 
-  Batch(int size, int featureCount, int outputCount, boolean withLabels) {
-    this.features = Tensor.zeros(size, featureCount);
-    this.targets = Tensor.zeros(size, outputCount);
+  Batch(int size, int featureCount, int outputCount, boolean withLabels, DType dtype) {
+    this.features = Tensor.zeros(Shape.of(size, featureCount), dtype);
+    this.targets = Tensor.zeros(Shape.of(size, outputCount), dtype);
     this.labels = withLabels ? new int[size] : null;
     this.indices = new int[size];
   }
@@ -41,7 +42,8 @@ public final class Batch {
             + "' of " + data.size() + " samples");
       }
     }
-    Batch b = new Batch(indices.length, data.featureCount(), data.outputCount(), data.hasLabels());
+    Batch b = new Batch(indices.length, data.featureCount(), data.outputCount(), data.hasLabels(),
+        data.dtype());
     b.fill(data, indices, 0);
     return b;
   }
@@ -50,7 +52,7 @@ public final class Batch {
   void fill(Dataset data, int[] order, int from) {
     int n = indices.length;
     System.arraycopy(order, from, indices, 0, n);
-    data.copyRows(order, from, n, features.buffer(), targets.buffer());
+    data.copyRows(order, from, n, features, targets);
     if (labels != null) {
       int[] all = data.labelData();
       for (int k = 0; k < n; k++) {
@@ -60,9 +62,12 @@ public final class Batch {
     columnsCurrent = false;
   }
 
-  /** Returns whether this batch holds {@code size} samples of {@code data}'s widths and labels. */
+  /**
+   * Returns whether this batch holds {@code size} samples of {@code data}'s widths, labels and
+   * dtype.
+   */
   boolean fits(Dataset data, int size) {
-    return indices.length == size && features.shape().dim(1) == data.featureCount()
+    return indices.length == size && features.dtype() == data.dtype() && features.shape().dim(1) == data.featureCount()
         && targets.shape().dim(1) == data.outputCount() && (labels != null) == data.hasLabels();
   }
 
@@ -118,8 +123,8 @@ public final class Batch {
       return;
     }
     if (featuresColumns == null) {
-      featuresColumns = Tensor.zeros(transposed(features.shape()));
-      targetsColumns = Tensor.zeros(transposed(targets.shape()));
+      featuresColumns = Tensor.zeros(transposed(features.shape()), features.dtype());
+      targetsColumns = Tensor.zeros(transposed(targets.shape()), targets.dtype());
     }
     int[] swap = {1, 0};
     Permute.into(features, swap, featuresColumns);

@@ -107,9 +107,10 @@ public final class Batches {
     if (full != null && !full.fits(data, batchSize)) {
       throw new IllegalArgumentException("the batch buffer holds " + full.size() + " samples of "
           + full.features().shape().dim(1) + " features and " + full.targets().shape().dim(1)
-          + " targets, but batches of dataset '" + data.name() + "' hold " + batchSize
-          + " samples of " + data.featureCount() + " features and " + data.outputCount()
-          + " targets" + (data.hasLabels() ? " with labels" : "") + "; take it from newFullBatch()");
+          + " targets in " + full.features().dtype() + ", but batches of dataset '" + data.name()
+          + "' hold " + batchSize + " samples of " + data.featureCount() + " features and "
+          + data.outputCount() + " targets" + (data.hasLabels() ? " with labels" : "") + " in "
+          + data.dtype() + "; take it from newFullBatch()");
     }
     return () -> new EpochIterator(order(epoch), full);
   }
@@ -120,7 +121,8 @@ public final class Batches {
   }
 
   private Batch newBatch(int size) {
-    return new Batch(size, data.featureCount(), data.outputCount(), data.hasLabels());
+    return new Batch(size, data.featureCount(), data.outputCount(), data.hasLabels(),
+        data.dtype());
   }
 
   private final class EpochIterator implements Iterator<Batch> {

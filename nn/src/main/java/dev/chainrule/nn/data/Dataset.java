@@ -1,5 +1,6 @@
 package dev.chainrule.nn.data;
 
+import dev.chainrule.core.tensor.DType;
 import dev.chainrule.core.tensor.Shape;
 import dev.chainrule.core.tensor.Tensor;
 import java.util.Arrays;
@@ -11,7 +12,10 @@ import java.util.SplittableRandom;
  * of every sample; their targets are one-hot rows ({@link #classification}) or a single 0/1 column
  * for a sigmoid output ({@link #binary}). Regression sets have real targets and no class indices.
  *
- * <p>Every accessor returns a copy, so a dataset never changes once built. The seeds' column
+ * <p>Features and targets are float64, or float32 ({@link #dtype()}) for a float32 model: a
+ * float32 set is read straight into floats ({@code FashionMnist.load(dir, limit, DType.FLOAT32)})
+ * or converted with {@link #to}. Every accessor returns a copy, so a dataset never changes once
+ * built. The seeds' column
  * layout (features × m) is available through {@link #featuresColumns()} and {@link
  * #targetsColumns()}.
  */
@@ -21,12 +25,12 @@ public final class Dataset {
   private final int featureCount;
   private final int outputCount;
   private final int classCount;
-  private final double[] features;
-  private final double[] targets;
+  private final Tensor features;
+  private final Tensor targets;
   private final int[] labels;
 
   private Dataset(String name, int size, int featureCount, int outputCount, int classCount,
-      double[] features, double[] targets, int[] labels) {
+      Tensor features, Tensor targets, int[] labels) {
     this.name = name;
     this.size = size;
     this.featureCount = featureCount;
@@ -59,7 +63,8 @@ public final class Dataset {
       oneHot[i * classCount + labels[i]] = 1.0;
     }
     return new Dataset(name, n, features.shape().dim(1), classCount, classCount,
-        copy ? features.toArray() : features.buffer(), oneHot, copy ? labels.clone() : labels);
+        copy ? features.copy() : features, Tensor.wrap(Shape.of(n, classCount), oneHot)
+        .to(features.dtype()), copy ? labels.clone() : labels);
   }
 
   /**
@@ -73,8 +78,8 @@ public final class Dataset {
     for (int i = 0; i < n; i++) {
       column[i] = labels[i];
     }
-    return new Dataset(name, n, features.shape().dim(1), 1, 2, features.toArray(), column,
-        labels.clone());
+    return new Dataset(name, n, features.shape().dim(1), 1, 2, features.copy(),
+        Tensor.wrap(Shape.of(n, 1), column).to(features.dtype()), labels.clone());
   }
 
   /** Returns a regression dataset with real-valued targets of shape (n, outputs). */
@@ -86,7 +91,12 @@ public final class Dataset {
           + targets.shape());
     }
     return new Dataset(name, n, features.shape().dim(1), targets.shape().dim(1), 0,
-        features.toArray(), targets.toArray(), null);
+        features.copy(), owned(targets, features.dtype()), null);
+  }
+
+  /** Returns {@code t} in {@code dtype} as a tensor of its own: a copy or a conversion. */
+  private static Tensor owned(Tensor t, DType dtype) {
+    return t.dtype() == dtype ? t.copy() : t.to(dtype);
   }
 
   private static int checkFeatures(String name, Tensor features) {
@@ -145,24 +155,41 @@ public final class Dataset {
     return labels != null;
   }
 
+  /**
+   * Returns the number type of the features and targets: float64, or float32 for a set loaded or
+   * converted for a float32 model.
+   */
+  public DType dtype() {
+    return features.dtype();
+  }
+
+  /**
+   * Returns this dataset with features and targets in {@code dtype}: itself when it is already,
+   * else a copy whose values are rounded to the nearest float (to float32) or widened exactly.
+   */
+  public Dataset to(DType dtype) {
+    return dtype == dtype() ? this : new Dataset(name, size, featureCount, outputCount,
+        classCount, features.to(dtype), targets.to(dtype), labels);
+  }
+
   /** Returns a copy of the features, shape (n, features), one sample per row. */
   public Tensor features() {
-    return Tensor.of(features, size, featureCount);
+    return features.copy();
   }
 
   /** Returns a copy of the targets, shape (n, outputs), one sample per row. */
   public Tensor targets() {
-    return Tensor.of(targets, size, outputCount);
+    return targets.copy();
   }
 
   /** Returns the features in the seeds' column layout, shape (features, n): one sample a column. */
   public Tensor featuresColumns() {
-    return Tensor.wrap(Shape.of(size, featureCount), features).transpose();
+    return features.transpose();
   }
 
   /** Returns the targets in the seeds' column layout, shape (outputs, n): one sample a column. */
   public Tensor targetsColumns() {
-    return Tensor.wrap(Shape.of(size, outputCount), targets).transpose();
+    return targets.transpose();
   }
 
   /** Returns a copy of the class index of every sample; throws for a regression dataset. */
@@ -217,8 +244,8 @@ public final class Dataset {
       checkIndex(i);
     }
     int m = indices.length;
-    double[] f = new double[m * featureCount];
-    double[] t = new double[m * outputCount];
+    Tensor f = Tensor.zeros(Shape.of(m, featureCount), dtype());
+    Tensor t = Tensor.zeros(Shape.of(m, outputCount), dtype());
     copyRows(indices, 0, m, f, t);
     int[] l = null;
     if (labels != null) {
@@ -232,13 +259,14 @@ public final class Dataset {
 
   /**
    * Copies the feature and target rows of samples {@code indices[from .. from+count)} into the
-   * starts of {@code featuresOut} and {@code targetsOut}, which are modified.
+   * starts of {@code featuresOut} and {@code targetsOut}, which are modified (and converted to
+   * their dtype).
    */
-  void copyRows(int[] indices, int from, int count, double[] featuresOut, double[] targetsOut) {
+  void copyRows(int[] indices, int from, int count, Tensor featuresOut, Tensor targetsOut) {
     for (int k = 0; k < count; k++) {
       int i = indices[from + k];
-      System.arraycopy(features, i * featureCount, featuresOut, k * featureCount, featureCount);
-      System.arraycopy(targets, i * outputCount, targetsOut, k * outputCount, outputCount);
+      Elements.copy(features, i * featureCount, featuresOut, k * featureCount, featureCount);
+      Elements.copy(targets, i * outputCount, targetsOut, k * outputCount, outputCount);
     }
   }
 
@@ -247,8 +275,8 @@ public final class Dataset {
     return labels;
   }
 
-  /** Returns the live feature storage, row-major, for readers in this package. */
-  double[] featureData() {
+  /** Returns the live features, shape (n, features), for readers in this package. */
+  Tensor featureData() {
     return features;
   }
 
@@ -302,18 +330,22 @@ public final class Dataset {
       throw new IllegalArgumentException("dataset '" + name + "' has " + size + " samples but the "
           + "new features have shape " + newFeatures.shape() + " with " + n + " rows");
     }
-    return withFeatureData(newFeatures.toArray(), newFeatures.shape().dim(1));
+    return withFeatureData(newFeatures.copy());
   }
 
-  /** Returns this dataset with features taken over from the fresh row-major array {@code owned}. */
-  Dataset withFeatureData(double[] owned, int width) {
-    return new Dataset(name, size, width, outputCount, classCount, owned, targets, labels);
+  /**
+   * Returns this dataset with the fresh (n, width) tensor {@code owned} as its features, taken
+   * over, and its targets in {@code owned}'s dtype.
+   */
+  Dataset withFeatureData(Tensor owned) {
+    return new Dataset(name, size, owned.shape().dim(1), outputCount, classCount, owned,
+        targets.to(owned.dtype()), labels);
   }
 
   /** Returns this classification dataset with one-hot targets of width {@link #classCount()}. */
   public Dataset withOneHotTargets() {
-    return classification(name, Tensor.wrap(Shape.of(size, featureCount), features),
-        requireLabels("withOneHotTargets()"), classCount, false);
+    return classification(name, features, requireLabels("withOneHotTargets()"), classCount,
+        false);
   }
 
   /** Returns this two-class dataset with a single 0/1 target column; throws for other counts. */
@@ -323,15 +355,19 @@ public final class Dataset {
       throw new IllegalStateException("withBinaryTargets() needs 2 classes, but dataset '" + name
           + "' has " + classCount);
     }
-    return binary(name, Tensor.wrap(Shape.of(size, featureCount), features), l);
+    return binary(name, features, l);
   }
 
-  /** Returns a one-line description: name, sample count, feature count, outputs and classes. */
+  /**
+   * Returns a one-line description: name, sample count, feature count, outputs, classes and, for
+   * float32, the dtype.
+   */
   @Override
   public String toString() {
     return "Dataset '" + name + "': " + size + " samples × " + featureCount + " features, "
         + outputCount + (outputCount == 1 ? " output" : " outputs")
-        + (labels == null ? " (regression)" : ", " + classCount + " classes");
+        + (labels == null ? " (regression)" : ", " + classCount + " classes")
+        + (dtype() == DType.FLOAT32 ? ", float32" : "");
   }
 
   /** The two parts of {@link #split}: a training set and a validation set. */

@@ -1,5 +1,6 @@
 package dev.chainrule.nn.data;
 
+import dev.chainrule.core.tensor.DType;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -55,14 +56,22 @@ public record FashionMnist(Dataset train, Dataset test) {
    * {@link NoSuchFileException} naming the missing file and how to get it when a file is absent.
    */
   public static FashionMnist load(Path dir, int limit) throws IOException {
+    return load(dir, limit, DType.FLOAT64);
+  }
+
+  /**
+   * Loads the samples as {@link #load(Path, int)} does, in {@code dtype}: float32 pixels are made
+   * straight from the files' bytes, for a float32 model.
+   */
+  public static FashionMnist load(Path dir, int limit, DType dtype) throws IOException {
     IdxReader.checkLimit(limit);
     Path trainImages = locate(dir, TRAIN_IMAGES, "training images");
     Path trainLabels = locate(dir, TRAIN_LABELS, "training labels");
     Path testImages = locate(dir, TEST_IMAGES, "test images");
     Path testLabels = locate(dir, TEST_LABELS, "test labels");
     return new FashionMnist(
-        IdxReader.readDataset("fashion-mnist/train", trainImages, trainLabels, 10, limit),
-        IdxReader.readDataset("fashion-mnist/test", testImages, testLabels, 10, limit));
+        IdxReader.readDataset("fashion-mnist/train", trainImages, trainLabels, 10, limit, dtype),
+        IdxReader.readDataset("fashion-mnist/test", testImages, testLabels, 10, limit, dtype));
   }
 
   /** Returns the name of class {@code label}, e.g. "Ankle boot" for 9. */

@@ -1,5 +1,6 @@
 package dev.chainrule.nn.data;
 
+import dev.chainrule.core.tensor.DType;
 import dev.chainrule.core.tensor.Shape;
 import dev.chainrule.core.tensor.Tensor;
 import java.nio.file.Path;
@@ -58,10 +59,27 @@ public final class IdxImages {
    * each pixel multiplied by {@code scale} (1/255 maps them to [0, 1]).
    */
   public Tensor toFeatures(double scale) {
+    return toFeatures(scale, DType.FLOAT64);
+  }
+
+  /**
+   * Returns the images as {@link #toFeatures(double)} does, in {@code dtype}: float32 features are
+   * made straight from the bytes, each pixel times {@code scale} computed in float64 and rounded
+   * once, with no float64 copy of the images on the way.
+   */
+  public Tensor toFeatures(double scale, DType dtype) {
+    Shape shape = Shape.of(count, rows * columns);
+    if (dtype == DType.FLOAT32) {
+      float[] values = new float[pixels.length];
+      for (int i = 0; i < values.length; i++) {
+        values[i] = (float) ((pixels[i] & 0xff) * scale);
+      }
+      return Tensor.wrapFloats(shape, values);
+    }
     double[] values = new double[pixels.length];
     for (int i = 0; i < values.length; i++) {
       values[i] = (pixels[i] & 0xff) * scale;
     }
-    return Tensor.wrap(Shape.of(count, rows * columns), values);
+    return Tensor.wrap(shape, values);
   }
 }

@@ -1,5 +1,6 @@
 package dev.chainrule.nn.data;
 
+import dev.chainrule.core.tensor.DType;
 import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -70,6 +71,15 @@ public final class IdxReader {
    */
   public static Dataset readDataset(String name, Path images, Path labels, int classCount,
       int limit) throws IOException {
+    return readDataset(name, images, labels, classCount, limit, DType.FLOAT64);
+  }
+
+  /**
+   * Reads the dataset as {@link #readDataset(String, Path, Path, int, int)} does, with features
+   * and targets in {@code dtype}; float32 pixels are made straight from the file's bytes.
+   */
+  public static Dataset readDataset(String name, Path images, Path labels, int classCount,
+      int limit, DType dtype) throws IOException {
     checkLimit(limit);
     try (InputStream imageIn = open(images); InputStream labelIn = open(labels)) {
       int[] imageDims = readHeader(imageIn, images, IMAGES_MAGIC);
@@ -86,8 +96,8 @@ public final class IdxReader {
               + " is outside the class range 0.." + (classCount - 1));
         }
       }
-      return Dataset.classification(name, pixels.toFeatures(1.0 / 255), classes, classCount,
-          false);
+      return Dataset.classification(name, pixels.toFeatures(1.0 / 255, dtype), classes,
+          classCount, false);
     }
   }
 

@@ -11,7 +11,8 @@ import dev.chainrule.core.tensor.Tensor;
  * min-max} (offset the minimum, scale the range, mapping the fitted data to [0, 1]).
  *
  * <p>A feature that is constant in the fitted data gets scale 1, so it maps to 0 rather than to
- * NaN. A scaler is immutable; {@code transform} returns new tensors and datasets.
+ * NaN. A scaler is immutable; {@code transform} returns new tensors and datasets of the input's
+ * dtype, computed in float64 (rounded once to float32 for float32 inputs).
  */
 public final class Scaler {
   private final String kind;
@@ -26,30 +27,34 @@ public final class Scaler {
 
   /** Fits a standardisation (z-score) on the features of {@code train}. */
   public static Scaler standard(Dataset train) {
-    return standard(train.featureData(), train.size(), train.featureCount());
+    return standard(train.featureData());
   }
 
-  /** Fits a standardisation (z-score) on {@code features} of shape (n, features). */
+  /**
+   * Fits a standardisation (z-score) on {@code features} of shape (n, features), of either dtype;
+   * the statistics are accumulated in float64.
+   */
   public static Scaler standard(Tensor features) {
     checkMatrix("standardisation", features);
-    return standard(features.buffer(), features.shape().dim(0), features.shape().dim(1));
-  }
-
-  private static Scaler standard(double[] x, int n, int f) {
+    int n = features.shape().dim(0);
+    int f = features.shape().dim(1);
     checkNotEmpty("standardisation", n);
     double[] mean = new double[f];
     double[] std = new double[f];
+    RowReader rows = new RowReader(features);
     for (int i = 0; i < n; i++) {
+      double[] x = rows.row(i);
       for (int j = 0; j < f; j++) {
-        mean[j] += x[i * f + j];
+        mean[j] += x[j];
       }
     }
     for (int j = 0; j < f; j++) {
       mean[j] /= n;
     }
     for (int i = 0; i < n; i++) {
+      double[] x = rows.row(i);
       for (int j = 0; j < f; j++) {
-        double d = x[i * f + j] - mean[j];
+        double d = x[j] - mean[j];
         std[j] += d * d;
       }
     }
@@ -61,25 +66,23 @@ public final class Scaler {
 
   /** Fits a min-max scaling to [0, 1] on the features of {@code train}. */
   public static Scaler minMax(Dataset train) {
-    return minMax(train.featureData(), train.size(), train.featureCount());
+    return minMax(train.featureData());
   }
 
-  /** Fits a min-max scaling to [0, 1] on {@code features} of shape (n, features). */
+  /** Fits a min-max scaling to [0, 1] on {@code features} of shape (n, features), either dtype. */
   public static Scaler minMax(Tensor features) {
     checkMatrix("min-max scaling", features);
-    return minMax(features.buffer(), features.shape().dim(0), features.shape().dim(1));
-  }
-
-  private static Scaler minMax(double[] x, int n, int f) {
+    int n = features.shape().dim(0);
+    int f = features.shape().dim(1);
     checkNotEmpty("min-max scaling", n);
-    double[] min = new double[f];
-    double[] range = new double[f];
-    System.arraycopy(x, 0, min, 0, f);
-    System.arraycopy(x, 0, range, 0, f);
+    RowReader rows = new RowReader(features);
+    double[] min = rows.row(0).clone();
+    double[] range = min.clone();
     for (int i = 1; i < n; i++) {
+      double[] x = rows.row(i);
       for (int j = 0; j < f; j++) {
-        min[j] = Math.min(min[j], x[i * f + j]);
-        range[j] = Math.max(range[j], x[i * f + j]);
+        min[j] = Math.min(min[j], x[j]);
+        range[j] = Math.max(range[j], x[j]);
       }
     }
     for (int j = 0; j < f; j++) {
@@ -128,7 +131,7 @@ public final class Scaler {
   /** Returns {@code (x − offset) / scale} per feature for {@code features} of shape (n, f). */
   public Tensor transform(Tensor features) {
     check(features.shape(), "transform");
-    return Tensor.wrap(features.shape(), apply(features.buffer(), false));
+    return apply(features, false);
   }
 
   /** Returns {@code data} with its features transformed; targets and labels are unchanged. */
@@ -137,25 +140,52 @@ public final class Scaler {
       throw mismatch("transform", "dataset '" + data.name() + "' with " + data.featureCount()
           + " features");
     }
-    return data.withFeatureData(apply(data.featureData(), false), featureCount());
+    return data.withFeatureData(apply(data.featureData(), false));
   }
 
   /** Returns {@code scaled · scale + offset} per feature, undoing {@link #transform(Tensor)}. */
   public Tensor inverseTransform(Tensor scaled) {
     check(scaled.shape(), "inverseTransform");
-    return Tensor.wrap(scaled.shape(), apply(scaled.buffer(), true));
+    return apply(scaled, true);
   }
 
-  private double[] apply(double[] x, boolean inverse) {
+  /**
+   * Returns a new tensor of {@code x}'s shape and dtype holding every row mapped, computed in
+   * float64 and, for float32, rounded once.
+   */
+  private Tensor apply(Tensor x, boolean inverse) {
     int f = featureCount();
-    double[] out = new double[x.length];
-    for (int i = 0; i < x.length; i += f) {
+    Tensor out = Tensor.zeros(x.shape(), x.dtype());
+    RowReader rows = new RowReader(x);
+    Tensor mapped = Tensor.zeros(Shape.of(f));
+    double[] y = mapped.buffer();
+    for (int i = 0; i < x.shape().dim(0); i++) {
+      double[] row = rows.row(i);
       for (int j = 0; j < f; j++) {
-        out[i + j] = inverse ? x[i + j] * scales[j] + offsets[j]
-            : (x[i + j] - offsets[j]) / scales[j];
+        y[j] = inverse ? row[j] * scales[j] + offsets[j] : (row[j] - offsets[j]) / scales[j];
       }
+      Elements.copy(mapped, 0, out, i * f, f);
     }
     return out;
+  }
+
+  /** Reads the rows of a matrix of either dtype as float64, through one reused row. */
+  private static final class RowReader {
+    private final Tensor matrix;
+    private final int width;
+    private final Tensor row;
+
+    RowReader(Tensor matrix) {
+      this.matrix = matrix;
+      this.width = matrix.shape().dim(1);
+      this.row = Tensor.zeros(Shape.of(width));
+    }
+
+    /** Returns row {@code i}, valid until the next call. */
+    double[] row(int i) {
+      Elements.copy(matrix, i * width, row, 0, width);
+      return row.buffer();
+    }
   }
 
   private void check(Shape shape, String method) {

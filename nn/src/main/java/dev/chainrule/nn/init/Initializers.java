@@ -1,5 +1,6 @@
 package dev.chainrule.nn.init;
 
+import dev.chainrule.core.tensor.DType;
 import dev.chainrule.core.tensor.Tensor;
 import java.util.Locale;
 import java.util.function.DoubleSupplier;
@@ -7,7 +8,9 @@ import java.util.function.DoubleSupplier;
 /**
  * The stock initialisers: the seeds' small Gaussian ({@code np.random.randn(4, 3) * 0.01}, seed
  * 004) with zero biases, uniform [0, 1) weights (seed 001's {@code random.random()}),
- * Xavier/Glorot and He for deeper nets, and explicit values.
+ * Xavier/Glorot and He for deeper nets, and explicit values. Every rule fills a tensor of either
+ * dtype: a float32 parameter gets the float64 draws of the same seed, each rounded to the nearest
+ * float.
  *
  * <p>Why not all zeros for weights: seed 004 shows that identical starting weights give identical
  * hidden units, which stay identical through training; a random start breaks that symmetry.
@@ -88,7 +91,7 @@ public final class Initializers {
         throw new IllegalArgumentException("explicit initial values have shape " + copy.shape()
             + " but the parameter has shape " + t.shape());
       }
-      t.copyFromInPlace(copy);
+      t.copyFromInPlace(copy.to(t.dtype()));
     });
   }
 
@@ -99,7 +102,18 @@ public final class Initializers {
     }
   }
 
+  /**
+   * Overwrites {@code t} with draws in order; a float32 tensor gets each draw rounded to the
+   * nearest float, so that it starts as the float64 model of the same seed, rounded.
+   */
   private static void fill(Tensor t, DoubleSupplier draw) {
+    if (t.dtype() == DType.FLOAT32) {
+      float[] f = t.floatBuffer();
+      for (int i = 0; i < f.length; i++) {
+        f[i] = (float) draw.getAsDouble();
+      }
+      return;
+    }
     double[] d = t.buffer();
     for (int i = 0; i < d.length; i++) {
       d[i] = draw.getAsDouble();

@@ -18,8 +18,9 @@ import java.util.Map;
  * epoch's shuffling order and scheduled learning rate. Training N steps, saving, loading into a
  * fresh model and trainer and training M more gives, bit for bit, what N + M steps straight give.
  *
- * <p>A checkpoint is a model file of format version 2 (docs/model-format.md) whose header also
- * describes the state and whose blocks go on after the parameters' with the optimizer's buffers;
+ * <p>A checkpoint is a model file of format version 3 (docs/model-format.md) whose header also
+ * describes the state and whose blocks go on after the parameters' with the optimizer's buffers
+ * (all in the model's dtype);
  * {@link ModelFile#load} and {@link ModelFile#loadInto} read it as a model file. Saving is atomic.
  */
 public final class Checkpoint {

@@ -1,5 +1,6 @@
 package dev.chainrule.nn.io;
 
+import dev.chainrule.core.tensor.DType;
 import dev.chainrule.core.tensor.Shape;
 import dev.chainrule.core.tensor.Tensor;
 import dev.chainrule.nn.data.IoMessages;
@@ -17,7 +18,8 @@ import java.util.zip.CRC32;
 
 /**
  * The byte layout shared by model files and checkpoints (docs/model-format.md): magic line,
- * version, header length, JSON header, float64 blocks and CRC-32. Writes atomically and reads
+ * version, header length, JSON header, value blocks (float64 or float32, as the header says) and
+ * CRC-32. Writes atomically and reads
  * with every check, reporting problems as {@link ModelFileException}s naming the file.
  */
 final class ModelBytes {
@@ -53,7 +55,7 @@ final class ModelBytes {
   static byte[] encode(Path file, ModelHeader header, List<Tensor> blocks)
       throws ModelFileException {
     byte[] json = header.toJson().getBytes(StandardCharsets.UTF_8);
-    long size = PREFIX + (long) json.length + 8 * header.valueCount() + CHECKSUM;
+    long size = PREFIX + (long) json.length + valueBytes(header) + CHECKSUM;
     if (size > Integer.MAX_VALUE) {
       throw new ModelFileException(file, "the " + header.valueCount() + " values need " + size
           + " bytes, more than one file of this format holds (2 GiB)");
@@ -62,9 +64,7 @@ final class ModelBytes {
     buf.put(ModelFile.MAGIC.getBytes(StandardCharsets.US_ASCII)).putInt(ModelFile.VERSION)
         .putInt(json.length).put(json);
     for (Tensor t : blocks) {
-      for (double v : t.buffer()) {
-        buf.putDouble(v);
-      }
+      put(buf, t.to(header.dtype()));
     }
     CRC32 crc = new CRC32();
     crc.update(buf.array(), 0, buf.position());
@@ -139,13 +139,43 @@ final class ModelBytes {
     buf.position(PREFIX + (int) headerLength);
     List<Tensor> blocks = new ArrayList<>();
     for (Shape shape : header.blockShapes()) {
-      double[] values = new double[shape.size()];
-      for (int k = 0; k < values.length; k++) {
-        values[k] = buf.getDouble();
-      }
-      blocks.add(Tensor.wrap(shape, values));
+      blocks.add(get(buf, shape, header.dtype()));
     }
     return new Decoded(header, blocks);
+  }
+
+  /** Writes {@code t}'s values, little-endian, in its dtype. */
+  private static void put(ByteBuffer buf, Tensor t) {
+    if (t.dtype() == DType.FLOAT32) {
+      for (float v : t.floatBuffer()) {
+        buf.putFloat(v);
+      }
+      return;
+    }
+    for (double v : t.buffer()) {
+      buf.putDouble(v);
+    }
+  }
+
+  /** Reads a fresh tensor of {@code shape} and {@code dtype} from {@code buf}. */
+  private static Tensor get(ByteBuffer buf, Shape shape, DType dtype) {
+    if (dtype == DType.FLOAT32) {
+      float[] values = new float[shape.size()];
+      for (int k = 0; k < values.length; k++) {
+        values[k] = buf.getFloat();
+      }
+      return Tensor.wrapFloats(shape, values);
+    }
+    double[] values = new double[shape.size()];
+    for (int k = 0; k < values.length; k++) {
+      values[k] = buf.getDouble();
+    }
+    return Tensor.wrap(shape, values);
+  }
+
+  /** Returns the bytes of all value blocks {@code header} declares. */
+  private static long valueBytes(ModelHeader header) {
+    return (long) header.dtype().bytes() * header.valueCount();
   }
 
   /** Returns the header length field, unsigned. */
@@ -161,7 +191,7 @@ final class ModelBytes {
 
   /** Returns the length of the file {@code header} declares with its header length. */
   static long expectedLength(ModelHeader header, long headerLength) {
-    return PREFIX + headerLength + 8 * header.valueCount() + CHECKSUM;
+    return PREFIX + headerLength + valueBytes(header) + CHECKSUM;
   }
 
   /** Returns true when the last four bytes are the CRC-32 of all before them. */

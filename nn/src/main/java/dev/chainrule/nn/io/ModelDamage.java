@@ -78,7 +78,7 @@ final class ModelDamage {
     String state = header.bufferNames().isEmpty() ? "" : ", " + header.bufferNames().size()
         + " state tensors";
     return "the header's " + header.names().size() + " parameters" + buffers + state + " ("
-        + header.valueCount() + " float64 values)";
+        + header.valueCount() + " " + header.dtype() + " values)";
   }
 
   private static ModelHeader quietly(byte[] bytes, long headerLength, int version, Path file) {

@@ -1,5 +1,6 @@
 package dev.chainrule.nn.io;
 
+import dev.chainrule.core.tensor.DType;
 import dev.chainrule.core.tensor.Shape;
 import dev.chainrule.core.tensor.Tensor;
 import dev.chainrule.nn.layers.Dense;
@@ -17,8 +18,10 @@ import java.util.function.UnaryOperator;
 /**
  * Saves and loads a model's parameters, with its architecture when it has one, in the format of
  * docs/model-format.md: a 16-byte magic line, a version, a JSON header naming every parameter's
- * shape (and describing a {@link Sequential}), the values as little-endian float64 blocks, and a
- * CRC-32 of everything before it. Values round-trip bit for bit.
+ * shape (and describing a {@link Sequential}) and the model's dtype, the values as little-endian
+ * float64 or float32 blocks (the model's dtype), and a CRC-32 of everything before it. Values
+ * round-trip bit for bit. A file loads into a model of its own dtype; {@link #load(Path, DType)}
+ * and {@link #loadIntoConverting} convert between float64 and float32 on request.
  *
  * <p>Saving is atomic: the bytes go to a temporary file in the target's directory, are forced to
  * disk, and the file is renamed over the target, so a crash never leaves a half-written model
@@ -29,10 +32,11 @@ public final class ModelFile {
   /** The first 16 bytes of every model file: ASCII {@code chainrule-model} and a newline. */
   public static final String MAGIC = "chainrule-model\n";
   /**
-   * The format version this code writes: 2, which may carry a checkpoint's training state. It
-   * reads this version and every earlier one (version 1 files are model files without state).
+   * The format version this code writes: 3, which records the dtype of the values (version 2
+   * added a checkpoint's training state). It reads this version and every earlier one (files of
+   * versions 1 and 2 hold float64 values; version 1 files are model files without state).
    */
-  public static final int VERSION = 2;
+  public static final int VERSION = 3;
 
   private ModelFile() {}
 
@@ -86,7 +90,7 @@ public final class ModelFile {
       blocks.add(b.value());
     }
     return new ModelHeader(model.architecture().orElse(null), names, shapes, state, bufferNames,
-        bufferShapes);
+        bufferShapes, model.dtype());
   }
 
   /**
@@ -112,9 +116,25 @@ public final class ModelFile {
     return new Contents(header.architecture(), params, buffers);
   }
 
-  /** Loads a saved {@link Sequential}, rebuilding its layers around the saved parameters. */
+  /**
+   * Loads a saved {@link Sequential}, rebuilding its layers around the saved parameters, in the
+   * file's dtype.
+   */
   public static Sequential load(Path file) throws IOException {
     return sequential(read(file), file);
+  }
+
+  /**
+   * Loads a saved {@link Sequential} as {@link #load(Path)} does, its parameters converted to
+   * {@code dtype}: float64 values are rounded to the nearest float32 (ties to even, as Java's
+   * {@code (float)} cast rounds; a value below float32's smallest subnormal becomes ±0), float32
+   * values are widened exactly.
+   *
+   * @throws ModelFileException naming the file, the parameter and the value when a finite float64
+   *     value lies beyond float32's range (±3.4e38) and would become infinite
+   */
+  public static Sequential load(Path file, DType dtype) throws IOException {
+    return sequential(read(file).to(dtype, file), file);
   }
 
   /**
@@ -163,8 +183,9 @@ public final class ModelFile {
 
   /**
    * Copies the saved parameters into {@code model}'s live tensors (modified in place), after
-   * checking that names and shapes match one to one, and that the architectures agree when both
-   * the file and the model have one; on any mismatch nothing is modified.
+   * checking that names and shapes match one to one, that the dtypes agree (else see {@link
+   * #loadIntoConverting}), and that the architectures agree when both the file and the model
+   * have one; on any mismatch nothing is modified.
    */
   public static void loadInto(Model model, Path file) throws IOException {
     copyInto(model, read(file), file);
@@ -177,6 +198,15 @@ public final class ModelFile {
    */
   public static void loadInto(Model model, byte[] bytes, Path source) throws ModelFileException {
     copyInto(model, contents(ModelBytes.decode(bytes, source)), source);
+  }
+
+  /**
+   * Copies the saved parameters into {@code model}'s live tensors as {@link #loadInto(Model,
+   * Path)} does, converting them to the model's dtype first as {@link #load(Path, DType)} does:
+   * a float64 file into a float32 model is rounded to the nearest floats.
+   */
+  public static void loadIntoConverting(Model model, Path file) throws IOException {
+    copyInto(model, read(file).to(model.dtype(), file), file);
   }
 
   private static void copyInto(Model model, Contents c, Path file) throws ModelFileException {
@@ -196,6 +226,17 @@ public final class ModelFile {
     /** Contents without state tensors. */
     public Contents(Architecture architecture, List<Parameter> parameters) {
       this(architecture, parameters, List.of());
+    }
+
+    /**
+     * Returns these contents with every tensor in {@code dtype} (rounded to float32 or widened);
+     * problems name {@code file}.
+     *
+     * @throws ModelFileException when a finite value would become infinite in float32
+     */
+    Contents to(DType dtype, Path file) throws ModelFileException {
+      return new Contents(architecture, DTypeConversion.convert(parameters, dtype, file),
+          DTypeConversion.convert(buffers, dtype, file));
     }
 
     /** Copies the parameters and state tensors into {@code model}'s live tensors, in place. */

@@ -5,14 +5,15 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
+import dev.chainrule.core.tensor.DType;
 import dev.chainrule.core.tensor.Shape;
 import dev.chainrule.nn.layers.Activation;
 import dev.chainrule.nn.layers.Layout;
 import dev.chainrule.nn.model.Architecture;
 import java.math.BigInteger;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -26,15 +27,18 @@ import java.util.List;
  * @param state the optimizer and trainer state of a checkpoint, or null for a model file
  * @param bufferNames the names of the model's state tensors (running statistics), in block order
  * @param bufferShapes their shapes
+ * @param dtype the number type of every value block: float64, or float32 from version 3 on
  */
 record ModelHeader(Architecture architecture, List<String> names, List<Shape> shapes,
-    StateHeader state, List<String> bufferNames, List<Shape> bufferShapes) {
+    StateHeader state, List<String> bufferNames, List<Shape> bufferShapes, DType dtype) {
   static final String FORMAT = "chainrule-model";
+  /** The first format version that records the dtype; earlier files are float64. */
+  static final int DTYPE_VERSION = 3;
 
-  /** A header without state tensors. */
+  /** A float64 header without state tensors. */
   ModelHeader(Architecture architecture, List<String> names, List<Shape> shapes,
       StateHeader state) {
-    this(architecture, names, shapes, state, List.of(), List.of());
+    this(architecture, names, shapes, state, List.of(), List.of(), DType.FLOAT64);
   }
 
   /**
@@ -50,7 +54,7 @@ record ModelHeader(Architecture architecture, List<String> names, List<Shape> sh
     return blocks;
   }
 
-  /** Returns the number of float64 values in all blocks. */
+  /** Returns the number of values, of {@link #dtype}, in all blocks. */
   long valueCount() {
     long n = 0;
     for (Shape s : blockShapes()) {
@@ -63,6 +67,7 @@ record ModelHeader(Architecture architecture, List<String> names, List<Shape> sh
   String toJson() {
     JsonObject root = new JsonObject();
     root.addProperty("format", FORMAT);
+    root.addProperty("dtype", dtype.toString());
     if (architecture != null) {
       JsonObject m = new JsonObject();
       m.addProperty("kind", "sequential");
@@ -106,8 +111,9 @@ record ModelHeader(Architecture architecture, List<String> names, List<Shape> sh
 
   /**
    * Parses a header of format version {@code version} (a training state is read from version 2
-   * on), throwing a {@link ModelFileException} naming {@code file} and the first field that is
-   * missing or not what the format says. Shapes are checked against the size of one array before
+   * on, the dtype from version 3 on; earlier files are float64), throwing a {@link
+   * ModelFileException} naming {@code file} and the first field that is missing or not what the
+   * format says. Shapes are checked against the size of one array before
    * any is made, so that a header declaring absurd sizes is refused, not allocated.
    */
   static ModelHeader parse(String json, int version, Path file) throws ModelFileException {
@@ -134,7 +140,19 @@ record ModelHeader(Architecture architecture, List<String> names, List<Shape> sh
       readBlocks(f.array(root, "buffers", "buffers"), "buffers", bufferNames, bufferShapes, f);
     }
     StateHeader state = version >= 2 ? StateHeader.parse(root, f) : null;
-    return new ModelHeader(architecture, names, shapes, state, bufferNames, bufferShapes);
+    DType dtype = version >= DTYPE_VERSION ? dtype(f.string(root, "dtype", "dtype"), file)
+        : DType.FLOAT64;
+    return new ModelHeader(architecture, names, shapes, state, bufferNames, bufferShapes, dtype);
+  }
+
+  /** Returns the dtype the header names, refusing any other than float64 and float32. */
+  private static DType dtype(String name, Path file) throws ModelFileException {
+    try {
+      return DType.of(name);
+    } catch (IllegalArgumentException e) {
+      throw new ModelFileException(file, "corrupt or unknown dtype '" + name + "' in the header; "
+          + "this version of chainrule reads float64 and float32 values");
+    }
   }
 
   private static void readBlocks(JsonArray list, String key, List<String> names,

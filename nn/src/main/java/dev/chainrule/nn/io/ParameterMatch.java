@@ -1,5 +1,6 @@
 package dev.chainrule.nn.io;
 
+import dev.chainrule.core.tensor.DType;
 import dev.chainrule.nn.layers.Parameter;
 import dev.chainrule.nn.model.Architecture;
 import dev.chainrule.nn.model.Model;
@@ -16,6 +17,14 @@ final class ParameterMatch {
     if (saved != null && mine != null && !saved.equals(mine)) {
       throw new ModelFileException(file, "the file holds a " + describe(saved)
           + " model but the model to load into is " + describe(mine));
+    }
+    DType savedType = c.parameters().isEmpty() ? model.dtype()
+        : c.parameters().get(0).value().dtype();
+    if (savedType != model.dtype()) {
+      throw new ModelFileException(file, "the file holds " + savedType + " values but the model "
+          + "computes in " + model.dtype() + "; load it with ModelFile.loadIntoConverting(model, "
+          + "file) to " + (model.dtype() == DType.FLOAT32 ? "round the values to float32"
+          : "widen the values to float64") + ", or build the model in " + savedType);
     }
     match(model.parameters(), c.parameters(), "parameter", file);
     match(model.buffers(), c.buffers(), "state tensor", file);

@@ -2,6 +2,7 @@ package dev.chainrule.nn.layers;
 
 import dev.chainrule.core.graph.Graph;
 import dev.chainrule.core.graph.Node;
+import dev.chainrule.core.tensor.DType;
 import dev.chainrule.core.tensor.Shape;
 import dev.chainrule.core.tensor.Tensor;
 import java.util.ArrayList;
@@ -34,9 +35,17 @@ public final class BatchNorm implements Layer, Stateful {
 
   /**
    * Creates layer {@code index} for samples of {@code input}, (channels, height, width) or
-   * (features,), with γ = 1, β = 0, running mean 0 and running variance 1.
+   * (features,), with float64 γ = 1, β = 0, running mean 0 and running variance 1.
    */
   public BatchNorm(int index, Shape input) {
+    this(index, input, DType.FLOAT64);
+  }
+
+  /**
+   * Creates the layer as {@link #BatchNorm(int, Shape)} does, its parameters and running
+   * statistics of {@code dtype}.
+   */
+  public BatchNorm(int index, Shape input, DType dtype) {
     if (input.rank() != 3 && input.rank() != 1) {
       throw new IllegalArgumentException("batch norm layer " + index + " takes images (channels, "
           + "height, width) or feature rows (features,) per sample, got " + input);
@@ -44,10 +53,10 @@ public final class BatchNorm implements Layer, Stateful {
     this.index = index;
     this.input = input;
     Shape stats = input.rank() == 3 ? Shape.of(1, input.dim(0), 1, 1) : Shape.of(1, input.dim(0));
-    this.gamma = Tensor.full(stats, 1.0);
-    this.beta = Tensor.zeros(stats);
-    this.runningMean = Tensor.zeros(stats);
-    this.runningVar = Tensor.full(stats, 1.0);
+    this.gamma = Tensor.full(stats, 1.0).to(dtype);
+    this.beta = Tensor.zeros(stats, dtype);
+    this.runningMean = Tensor.zeros(stats, dtype);
+    this.runningVar = Tensor.full(stats, 1.0).to(dtype);
     this.axes = input.rank() == 3 ? new int[] {0, 2, 3} : new int[] {0};
   }
 
@@ -127,13 +136,13 @@ public final class BatchNorm implements Layer, Stateful {
     }
   }
 
-  /** running ← (1 − momentum)·running + momentum·scale·batch, in place. */
+  /**
+   * running ← (1 − momentum)·running + momentum·scale·batch, in place, in the running
+   * statistics' dtype (a float32 blend rounds once, as {@link Tensor#addScaledInPlace} does).
+   */
   private static void blend(Tensor running, Tensor batch, double scale) {
-    double[] r = running.buffer();
-    double[] b = batch.buffer();
-    for (int i = 0; i < r.length; i++) {
-      r[i] = (1 - MOMENTUM) * r[i] + MOMENTUM * scale * b[i];
-    }
+    running.scaleInPlace(1 - MOMENTUM);
+    running.addScaledInPlace(MOMENTUM * scale, batch);
   }
 
   @Override

@@ -3,6 +3,7 @@ package dev.chainrule.nn.layers;
 import dev.chainrule.core.graph.Graph;
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.tensor.ConvGeometry;
+import dev.chainrule.core.tensor.DType;
 import dev.chainrule.core.tensor.Shape;
 import dev.chainrule.core.tensor.Tensor;
 import dev.chainrule.core.tensor.Window2d;
@@ -61,14 +62,25 @@ public final class Conv2d implements Layer {
   public static Conv2d create(int index, Shape input, int filters, int kh, int kw,
       Window2d window, int groups, Activation activation, Initializer weightInit,
       Initializer biasInit, RandomSource random) {
+    return create(index, input, filters, kh, kw, window, groups, activation, weightInit,
+        biasInit, random, DType.FLOAT64);
+  }
+
+  /**
+   * Creates the layer as {@link #create(int, Shape, int, int, int, Window2d, int, Activation,
+   * Initializer, Initializer, RandomSource)} does, with parameters of {@code dtype}.
+   */
+  public static Conv2d create(int index, Shape input, int filters, int kh, int kw,
+      Window2d window, int groups, Activation activation, Initializer weightInit,
+      Initializer biasInit, RandomSource random, DType dtype) {
     LayerShapes.requireImage(index, "conv", input);
     if (filters < 1 || groups < 1 || input.dim(0) % groups != 0) {
       throw new IllegalArgumentException("conv layer " + index + " needs at least 1 filter and a "
           + "number of groups dividing its " + input.dim(0) + " channels, got " + filters
           + " filters in " + groups + " groups");
     }
-    Tensor w = Tensor.zeros(filters, input.dim(0) / groups, kh, kw);
-    Tensor b = Tensor.zeros(filters, 1, 1);
+    Tensor w = Tensor.zeros(Shape.of(filters, input.dim(0) / groups, kh, kw), dtype);
+    Tensor b = Tensor.zeros(Shape.of(filters, 1, 1), dtype);
     int fanIn = input.dim(0) / groups * kh * kw;
     int fanOut = filters * kh * kw / groups;
     weightInit.fillInPlace(w, fanIn, fanOut, random);

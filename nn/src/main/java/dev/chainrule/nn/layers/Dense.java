@@ -2,6 +2,7 @@ package dev.chainrule.nn.layers;
 
 import dev.chainrule.core.graph.Graph;
 import dev.chainrule.core.graph.Node;
+import dev.chainrule.core.tensor.DType;
 import dev.chainrule.core.tensor.Shape;
 import dev.chainrule.core.tensor.Tensor;
 import dev.chainrule.nn.init.Initializer;
@@ -47,22 +48,38 @@ public final class Dense implements Layer {
           + "with W[" + index + "] " + weights.shape() + " in the " + layout.id()
           + " layout, got " + biases.shape());
     }
+    if (biases.dtype() != weights.dtype()) {
+      throw new IllegalArgumentException("W[" + index + "] is " + weights.dtype() + " but b["
+          + index + "] is " + biases.dtype() + "; a layer's parameters share one dtype");
+    }
     this.weights = weights;
     this.biases = biases;
   }
 
   /**
-   * Creates layer {@code index} from {@code inputs} to {@code units} with fresh parameters filled
-   * by the given initialisers, drawing from {@code random} (weights first, then biases).
+   * Creates layer {@code index} from {@code inputs} to {@code units} with fresh float64
+   * parameters filled by the given initialisers, drawing from {@code random} (weights first, then
+   * biases).
    */
   public static Dense create(int index, Layout layout, int inputs, int units,
       Activation activation, Initializer weightInit, Initializer biasInit, RandomSource random) {
+    return create(index, layout, inputs, units, activation, weightInit, biasInit, random,
+        DType.FLOAT64);
+  }
+
+  /**
+   * Creates the layer as {@link #create(int, Layout, int, int, Activation, Initializer,
+   * Initializer, RandomSource)} does, with parameters of {@code dtype}.
+   */
+  public static Dense create(int index, Layout layout, int inputs, int units,
+      Activation activation, Initializer weightInit, Initializer biasInit, RandomSource random,
+      DType dtype) {
     if (inputs < 1 || units < 1) {
       throw new IllegalArgumentException("layer " + index + " needs at least 1 input and 1 unit, "
           + "got " + inputs + " inputs and " + units + " units");
     }
-    Tensor w = Tensor.zeros(layout.weightShape(inputs, units));
-    Tensor b = Tensor.zeros(layout.biasShape(units));
+    Tensor w = Tensor.zeros(layout.weightShape(inputs, units), dtype);
+    Tensor b = Tensor.zeros(layout.biasShape(units), dtype);
     weightInit.fillInPlace(w, inputs, units, random);
     biasInit.fillInPlace(b, inputs, units, random);
     return new Dense(index, layout, activation, w, b);

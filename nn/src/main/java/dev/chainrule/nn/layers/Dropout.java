@@ -2,6 +2,7 @@ package dev.chainrule.nn.layers;
 
 import dev.chainrule.core.graph.Graph;
 import dev.chainrule.core.graph.Node;
+import dev.chainrule.core.tensor.DType;
 import dev.chainrule.core.tensor.Shape;
 import dev.chainrule.core.tensor.Tensor;
 import java.util.ArrayList;
@@ -21,7 +22,7 @@ public final class Dropout implements Layer, Stateful {
   private final Shape input;
   private final double rate;
   private final long seed;
-  private final Tensor draw = Tensor.scalar(0);
+  private final Tensor draw;
   private final Map<Graph, List<StateUpdate>> updates = new WeakHashMap<>();
 
   /**
@@ -29,6 +30,15 @@ public final class Dropout implements Layer, Stateful {
    * probability {@code rate} (in [0, 1)), its masks drawn from {@code seed}.
    */
   public Dropout(int index, Shape input, double rate, long seed) {
+    this(index, input, rate, seed, DType.FLOAT64);
+  }
+
+  /**
+   * Creates the layer as {@link #Dropout(int, Shape, double, long)} does, for a model of {@code
+   * dtype}: its draw counter (saved with the model) has that dtype, exact in float32 up to 2²⁴
+   * training steps.
+   */
+  public Dropout(int index, Shape input, double rate, long seed, DType dtype) {
     if (!(rate >= 0 && rate < 1)) {
       throw new IllegalArgumentException("dropout layer " + index + " needs a rate of at least 0 "
           + "and below 1, got " + rate);
@@ -37,6 +47,7 @@ public final class Dropout implements Layer, Stateful {
     this.input = input;
     this.rate = rate;
     this.seed = seed;
+    this.draw = Tensor.zeros(Shape.scalar(), dtype);
   }
 
   @Override
@@ -101,7 +112,7 @@ public final class Dropout implements Layer, Stateful {
       Node a = x.dropout(rate, seed, d).named("A[" + index + "]");
       synchronized (this) {
         updates.computeIfAbsent(g, k -> new ArrayList<>()).add(new StateUpdate(d,
-            value -> draw.buffer()[0] += 1));
+            value -> draw.fillInPlace(draw.item() + 1)));
       }
       return new LayerOutput(a, a);
     }

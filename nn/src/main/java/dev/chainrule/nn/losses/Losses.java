@@ -104,7 +104,8 @@ public final class Losses {
     for (int k = 0; k < c; k++) {
       ids[k] = k;
     }
-    Node range = logits.graph().constant("classes", Tensor.wrap(layout.dataShape(c, 1), ids));
+    Node range = logits.graph().constant("classes", Tensor.wrap(layout.dataShape(c, 1), ids)
+        .to(logits.dtype()));
     Node oneHot = classes.eq(range).named("1(y)");
     return softmaxCrossEntropy(logits, oneHot, layout);
   }

@@ -2,6 +2,7 @@ package dev.chainrule.nn.model;
 
 import dev.chainrule.core.graph.Graph;
 import dev.chainrule.core.graph.Node;
+import dev.chainrule.core.tensor.DType;
 import dev.chainrule.nn.layers.Layout;
 import dev.chainrule.nn.layers.Mode;
 import dev.chainrule.nn.layers.Parameter;
@@ -67,7 +68,16 @@ public interface Model {
     return Optional.empty();
   }
 
-  /** Returns the total number of trainable numbers. */
+  /**
+   * Returns the dtype the model computes in, that of its parameters (float64 for a model without
+   * any): the trainer builds the model's graphs in it and expects data of it.
+   */
+  default DType dtype() {
+    List<Parameter> p = parameters();
+    return p.isEmpty() ? DType.FLOAT64 : p.get(0).value().dtype();
+  }
+
+    /** Returns the total number of trainable numbers. */
   default long parameterCount() {
     long n = 0;
     for (Parameter p : parameters()) {

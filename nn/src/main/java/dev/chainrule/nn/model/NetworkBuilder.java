@@ -1,5 +1,6 @@
 package dev.chainrule.nn.model;
 
+import dev.chainrule.core.tensor.DType;
 import dev.chainrule.core.tensor.Shape;
 import dev.chainrule.core.tensor.Tensor;
 import dev.chainrule.core.tensor.Window2d;
@@ -23,7 +24,7 @@ import java.util.function.BiFunction;
  * Collects the layers of a {@link Network}, numbered 1, 2, ... in order, each taking the shape
  * the previous one gives (a shape that does not fit fails at that layer's method, naming it).
  * Defaults: He-normal weights (for ReLU networks) and zero biases, seed 0; parameters are drawn
- * in layer order when {@link #build()} is called.
+ * in layer order when {@link #build()} is called; float64 unless {@link #dtype} says otherwise.
  */
 public final class NetworkBuilder {
   private final Shape input;
@@ -32,6 +33,7 @@ public final class NetworkBuilder {
   private Initializer weights = Initializers.heNormal();
   private Initializer biases = Initializers.zeros();
   private long seed;
+  private DType dtype = DType.FLOAT64;
 
   NetworkBuilder(Shape input) {
     this.input = input;
@@ -71,7 +73,7 @@ public final class NetworkBuilder {
         Tensor.zeros(filters, in.rank() == 3 && groups > 0 ? in.dim(0) / groups : 1, kh, kw),
         Tensor.zeros(filters, 1, 1));
     return add((s, r) -> Conv2d.create(index, in, filters, kh, kw, window, groups, activation, w,
-        b, r), shaped.outputShape());
+        b, r, dtype), shaped.outputShape());
   }
 
   /** Adds max pooling over size × size windows side by side (stride = size). */
@@ -94,7 +96,7 @@ public final class NetworkBuilder {
   public NetworkBuilder batchNorm() {
     int index = next();
     new BatchNorm(index, current());
-    return add((s, r) -> new BatchNorm(index, s), current());
+    return add((s, r) -> new BatchNorm(index, s, dtype), current());
   }
 
   /** Adds dropout of {@code rate}, its masks drawn from the builder's seed and the layer index. */
@@ -102,7 +104,7 @@ public final class NetworkBuilder {
     int index = next();
     Shape in = current();
     new Dropout(index, in, rate, 0);
-    return add((s, r) -> new Dropout(index, in, rate, seed * 1_000_003L + index), in);
+    return add((s, r) -> new Dropout(index, in, rate, seed * 1_000_003L + index, dtype), in);
   }
 
   /** Adds the flattening of images into rows (m, c·h·w), for dense layers to follow. */
@@ -121,8 +123,8 @@ public final class NetworkBuilder {
     int index = next();
     Initializer w = weights;
     Initializer b = biases;
-    return add((s, r) -> Dense.create(index, Layout.ROW, in.dim(0), units, activation, w, b, r),
-        Shape.of(units));
+    return add((s, r) -> Dense.create(index, Layout.ROW, in.dim(0), units, activation, w, b, r,
+        dtype), Shape.of(units));
   }
 
   /** Sets the weight initialiser of the layers added after this call. */
@@ -141,6 +143,25 @@ public final class NetworkBuilder {
   public NetworkBuilder seed(long seed) {
     this.seed = seed;
     return this;
+  }
+
+  /**
+   * Makes the network compute in {@code dtype} (float64 unless set): its parameters and state are
+   * created in that dtype, and the trainer builds its graphs in it. A float32 network starts from
+   * the float64 network of the same seed, each value rounded to the nearest float.
+   */
+  public NetworkBuilder dtype(DType dtype) {
+    this.dtype = requireDType(dtype);
+    return this;
+  }
+
+  /** Returns {@code dtype} after checking it is given. */
+  static DType requireDType(DType dtype) {
+    if (dtype == null) {
+      throw new IllegalArgumentException("a model needs a dtype, got null; use DType.FLOAT64 (the "
+          + "default) or DType.FLOAT32");
+    }
+    return dtype;
   }
 
   /** Creates the layers and draws their parameters. */

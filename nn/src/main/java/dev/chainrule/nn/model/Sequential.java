@@ -1,6 +1,7 @@
 package dev.chainrule.nn.model;
 
 import dev.chainrule.core.graph.Node;
+import dev.chainrule.core.tensor.DType;
 import dev.chainrule.core.tensor.Tensor;
 import dev.chainrule.nn.data.Scaler;
 import dev.chainrule.nn.init.Initializer;
@@ -134,7 +135,8 @@ public final class Sequential implements Model {
    * Returns a copy of this model that takes unscaled inputs: the affine input scaling x ↦ (x −
    * μ)/s of {@code scaler} is folded into layer 1, W' = W·diag(1/s) and b' = b − W·(μ/s) in the
    * column layout (the transposes in the row layout), so that the copy applied to x equals this
-   * model applied to the scaled x. This model is not modified.
+   * model applied to the scaled x. This model is not modified. The folded layer is computed in
+   * float64 and, in a float32 model, rounded to float32 once.
    */
   public Sequential foldInputScaling(Scaler scaler) {
     if (scaler.featureCount() != inputs) {
@@ -155,8 +157,9 @@ public final class Sequential implements Model {
       }
     }
     List<Dense> copy = new ArrayList<>();
-    copy.add(new Dense(1, layout, first.activation(), Tensor.of(first.weights().shape(), w),
-        Tensor.of(first.biases().shape(), b)));
+    DType dtype = first.weights().dtype();
+    copy.add(new Dense(1, layout, first.activation(), Tensor.of(first.weights().shape(), w)
+        .to(dtype), Tensor.of(first.biases().shape(), b).to(dtype)));
     for (Dense d : layers.subList(1, layers.size())) {
       copy.add(new Dense(d.index(), layout, d.activation(), d.weights().copy(),
           d.biases().copy()));
@@ -188,6 +191,7 @@ public final class Sequential implements Model {
     private Initializer biases = Initializers.zeros();
     private RandomSource random;
     private long seed;
+    private DType dtype = DType.FLOAT64;
 
     private Builder(Layout layout, int inputs) {
       this.layout = layout;
@@ -231,6 +235,15 @@ public final class Sequential implements Model {
       return this;
     }
 
+    /**
+     * Makes the model compute in {@code dtype} (float64 unless set): its parameters are created in
+     * that dtype, each drawn value rounded to it, and the trainer builds its graphs in it.
+     */
+    public Builder dtype(DType dtype) {
+      this.dtype = NetworkBuilder.requireDType(dtype);
+      return this;
+    }
+
     /** Creates the layers and draws their parameters. */
     public Sequential build() {
       if (specs.isEmpty()) {
@@ -243,7 +256,7 @@ public final class Sequential implements Model {
         Initializer w = s.weightInit() != null ? s.weightInit() : weights;
         Initializer b = s.biasInit() != null ? s.biasInit() : biases;
         layers.add(Dense.create(layers.size() + 1, layout, width, s.units(), s.activation(), w,
-            b, r));
+            b, r, dtype));
         width = s.units();
       }
       return new Sequential(layout, inputs, layers);

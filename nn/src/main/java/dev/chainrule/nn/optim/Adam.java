@@ -5,6 +5,7 @@ import dev.chainrule.core.exec.train.HyperParameters;
 import dev.chainrule.core.exec.train.Optimizer;
 import dev.chainrule.core.exec.train.OptimizerSnapshot;
 import dev.chainrule.core.exec.train.OptimizerState;
+import dev.chainrule.core.tensor.DType;
 import dev.chainrule.core.tensor.Tensor;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +14,8 @@ import java.util.Map;
 /**
  * Adam (Kingma and Ba, 2015): m ← β₁m + (1 − β₁)g, v ← β₂v + (1 − β₂)g², then with the
  * bias corrections m̂ = m / (1 − β₁ᵗ) and v̂ = v / (1 − β₂ᵗ) at step t (from 1),
- * W ← W − α·m̂ / (√v̂ + ε).
+ * W ← W − α·m̂ / (√v̂ + ε). The moments have the parameters' dtype; in float32 each new value is
+ * computed in float64 from the stored floats and rounded once (β₁ᵗ and β₂ᵗ stay float64).
  *
  * @param learningRate α
  * @param beta1 β₁, the decay of the first moment, in [0, 1)
@@ -49,6 +51,7 @@ public record Adam(double learningRate, double beta1, double beta2, double epsil
     double b1 = beta1;
     double b2 = beta2;
     double eps = epsilon;
+    Rule rule = new Rule(b1, b2, eps);
     return new CountedState(this, parameters) {
       private final Tensor[] first = zerosLikeParameters();
       private final Tensor[] second = zerosLikeParameters();
@@ -63,14 +66,12 @@ public record Adam(double learningRate, double beta1, double beta2, double epsil
         double c2 = 1 - b2Power;
         Tensor[] params = tensors();
         for (int i = 0; i < params.length; i++) {
-          double[] w = params[i].buffer();
-          double[] m = first[i].buffer();
-          double[] v = second[i].buffer();
-          double[] g = gradients[i].buffer();
-          for (int k = 0; k < w.length; k++) {
-            m[k] = b1 * m[k] + (1 - b1) * g[k];
-            v[k] = b2 * v[k] + (1 - b2) * g[k] * g[k];
-            w[k] -= lr * (m[k] / c1) / (Math.sqrt(v[k] / c2) + eps);
+          if (params[i].dtype() == DType.FLOAT32) {
+            rule.update(params[i].floatBuffer(), first[i].floatBuffer(), second[i].floatBuffer(),
+                gradients[i].floatBuffer(), lr, c1, c2);
+          } else {
+            rule.update(params[i].buffer(), first[i].buffer(), second[i].buffer(),
+                gradients[i].buffer(), lr, c1, c2);
           }
         }
       }
@@ -97,5 +98,33 @@ public record Adam(double learningRate, double beta1, double beta2, double epsil
         return live("adam", settings, scalars, buffers);
       }
     };
+  }
+
+  /** The update of one tensor with decays β₁, β₂ and ε, in each dtype's storage. */
+  private record Rule(double b1, double b2, double eps) {
+    /**
+     * Updates float64 storage with learning rate {@code lr} and bias corrections c₁ = 1 − β₁ᵗ,
+     * c₂ = 1 − β₂ᵗ: modifies {@code w}, {@code m} and {@code v}.
+     */
+    void update(double[] w, double[] m, double[] v, double[] g, double lr, double c1,
+        double c2) {
+      for (int k = 0; k < w.length; k++) {
+        m[k] = b1 * m[k] + (1 - b1) * g[k];
+        v[k] = b2 * v[k] + (1 - b2) * g[k] * g[k];
+        w[k] -= lr * (m[k] / c1) / (Math.sqrt(v[k] / c2) + eps);
+      }
+    }
+
+    /**
+     * Updates float32 storage, each new value computed in float64 from the stored floats and
+     * rounded once: modifies {@code w}, {@code m} and {@code v}.
+     */
+    void update(float[] w, float[] m, float[] v, float[] g, double lr, double c1, double c2) {
+      for (int k = 0; k < w.length; k++) {
+        m[k] = (float) (b1 * m[k] + (1 - b1) * g[k]);
+        v[k] = (float) (b2 * v[k] + (1 - b2) * g[k] * g[k]);
+        w[k] = (float) (w[k] - lr * (m[k] / c1) / (Math.sqrt(v[k] / c2) + eps));
+      }
+    }
   }
 }

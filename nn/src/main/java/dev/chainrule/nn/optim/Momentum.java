@@ -5,6 +5,7 @@ import dev.chainrule.core.exec.train.HyperParameters;
 import dev.chainrule.core.exec.train.Optimizer;
 import dev.chainrule.core.exec.train.OptimizerSnapshot;
 import dev.chainrule.core.exec.train.OptimizerState;
+import dev.chainrule.core.tensor.DType;
 import dev.chainrule.core.tensor.Tensor;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,7 +13,8 @@ import java.util.Map;
 
 /**
  * Gradient descent with (heavy-ball) momentum, in the form PyTorch uses: v ← μ·v + dW, then
- * W ← W − α·v, with v starting at 0.
+ * W ← W − α·v, with v starting at 0. Velocities have the parameters' dtype; in float32 each new
+ * value is computed in float64 from the stored floats and rounded once.
  *
  * @param learningRate α
  * @param momentum μ, in [0, 1)
@@ -44,12 +46,11 @@ public record Momentum(double learningRate, double momentum) implements Optimize
       protected void applyInPlace(Tensor[] gradients, double lr) {
         Tensor[] params = tensors();
         for (int i = 0; i < params.length; i++) {
-          double[] w = params[i].buffer();
-          double[] v = velocity[i].buffer();
-          double[] g = gradients[i].buffer();
-          for (int k = 0; k < w.length; k++) {
-            v[k] = mu * v[k] + g[k];
-            w[k] -= lr * v[k];
+          if (params[i].dtype() == DType.FLOAT32) {
+            update(params[i].floatBuffer(), velocity[i].floatBuffer(),
+                gradients[i].floatBuffer(), mu, lr);
+          } else {
+            update(params[i].buffer(), velocity[i].buffer(), gradients[i].buffer(), mu, lr);
           }
         }
       }
@@ -62,5 +63,24 @@ public record Momentum(double learningRate, double momentum) implements Optimize
         return live("momentum", settings, Map.of(), Map.of("velocity", velocity));
       }
     };
+  }
+
+  /** v ← μ·v + g, then w ← w − α·v, over float64 storage; modifies {@code w} and {@code v}. */
+  private static void update(double[] w, double[] v, double[] g, double mu, double lr) {
+    for (int k = 0; k < w.length; k++) {
+      v[k] = mu * v[k] + g[k];
+      w[k] -= lr * v[k];
+    }
+  }
+
+  /**
+   * The same update over float32 storage, each new value computed in float64 from the stored
+   * floats and rounded once; modifies {@code w} and {@code v}.
+   */
+  private static void update(float[] w, float[] v, float[] g, double mu, double lr) {
+    for (int k = 0; k < w.length; k++) {
+      v[k] = (float) (mu * v[k] + g[k]);
+      w[k] = (float) (w[k] - lr * v[k]);
+    }
   }
 }

@@ -1,6 +1,7 @@
 package dev.chainrule.nn.train;
 
 import dev.chainrule.core.exec.Feeds;
+import dev.chainrule.core.tensor.DType;
 import dev.chainrule.core.tensor.Tensor;
 import dev.chainrule.nn.data.Batch;
 import dev.chainrule.nn.layers.Layout;
@@ -20,7 +21,7 @@ final class BatchFeeds {
     this.graph = graph;
     this.layout = layout;
     this.classIndices = loss != null && loss.takesClassIndices()
-        ? Tensor.zeros(graph.targets().shape()) : null;
+        ? Tensor.zeros(graph.targets().shape(), graph.targets().dtype()) : null;
   }
 
   /** Returns the feeds of {@code batch}: features, and targets when the graph has a loss. */
@@ -37,6 +38,13 @@ final class BatchFeeds {
       return layout == Layout.ROW ? batch.targets() : batch.targetsColumns();
     }
     int[] labels = batch.labels();
+    if (classIndices.dtype() == DType.FLOAT32) {
+      float[] f = classIndices.floatBuffer();
+      for (int i = 0; i < labels.length; i++) {
+        f[i] = labels[i];
+      }
+      return classIndices;
+    }
     double[] d = classIndices.buffer();
     for (int i = 0; i < labels.length; i++) {
       d[i] = labels[i];

@@ -33,7 +33,7 @@ final class GraphBuilder {
    * builds the model's training-mode forward pass (evaluation mode otherwise).
    */
   static TrainingGraph build(Model model, Loss loss, int m, boolean withGradients) {
-    Graph g = new Graph();
+    Graph g = new Graph(model.dtype());
     Node x = g.input("X", model.layout().dataShape(model.inputSize(), m).dims());
     Forward forward = model.forward(x, withGradients ? Mode.TRAINING : Mode.EVALUATION);
     Node y = null;

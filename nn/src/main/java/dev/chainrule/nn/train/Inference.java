@@ -1,10 +1,12 @@
 package dev.chainrule.nn.train;
 
 import dev.chainrule.core.exec.Results;
+import dev.chainrule.core.tensor.Shape;
 import dev.chainrule.core.tensor.Tensor;
 import dev.chainrule.nn.data.Batch;
 import dev.chainrule.nn.data.Batches;
 import dev.chainrule.nn.data.Dataset;
+import dev.chainrule.nn.data.Elements;
 import dev.chainrule.nn.layers.Layout;
 import dev.chainrule.nn.losses.Loss;
 import dev.chainrule.nn.model.Model;
@@ -47,14 +49,14 @@ public final class Inference {
 
   /**
    * Returns the model's outputs (probabilities for a sigmoid or softmax output) for {@code
-   * features} of shape (n, features), one sample per row, as a new (n, outputs) tensor.
+   * features} of shape (n, features), one sample per row (of either dtype, converted chunk by
+   * chunk), as a new (n, outputs) tensor of the model's dtype.
    */
   public Tensor predict(Tensor features) {
     int n = checkFeatures(features);
-    int outputs = model.outputSize();
-    double[] out = new double[n * outputs];
+    Tensor out = Tensor.zeros(Shape.of(n, model.outputSize()), model.dtype());
     forEachChunk(features, (from, count, r, g) -> copyRows(g.output(r), from, count, out));
-    return Tensor.wrap(dev.chainrule.core.tensor.Shape.of(n, outputs), out);
+    return out;
   }
 
   /** Returns the predicted class of every row of {@code features} (n, features). */
@@ -112,28 +114,20 @@ public final class Inference {
     Layout layout = model.layout();
     for (int from = 0; from < n; from += batchSize) {
       int count = Math.min(batchSize, n - from);
-      Tensor chunk = Tensor.zeros(layout.dataShape(f, count));
-      double[] src = rows.buffer();
-      double[] dst = chunk.buffer();
-      for (int i = 0; i < count; i++) {
-        for (int j = 0; j < f; j++) {
-          double v = src[(from + i) * f + j];
-          dst[layout == Layout.ROW ? i * f + j : j * count + i] = v;
-        }
+      Tensor chunk = Tensor.zeros(Shape.of(count, f), model.dtype());
+      Elements.copy(rows, from * f, chunk, 0, count * f);
+      if (layout == Layout.COLUMN) {
+        chunk = chunk.transpose();
       }
       CompiledGraph g = compiled(count, false);
       consumer.accept(from, count, g.runFeatures(chunk), g);
     }
   }
 
-  private void copyRows(Tensor output, int from, int count, double[] out) {
+  private void copyRows(Tensor output, int from, int count, Tensor out) {
     int c = model.outputSize();
-    double[] d = output.buffer();
-    for (int i = 0; i < count; i++) {
-      for (int k = 0; k < c; k++) {
-        out[(from + i) * c + k] = model.layout() == Layout.ROW ? d[i * c + k] : d[k * count + i];
-      }
-    }
+    Tensor rows = model.layout() == Layout.ROW ? output : output.transpose();
+    Elements.copy(rows, 0, out, from * c, count * c);
   }
 
   @FunctionalInterface

@@ -70,7 +70,7 @@ final class OutputLossMatch {
    * pass built for one sample.
    */
   private static String outputKind(Model model) {
-    Graph g = new Graph();
+    Graph g = new Graph(model.dtype());
     Forward f = model.forward(g.input("X", model.layout().dataShape(model.inputSize(), 1)
         .dims()));
     Node out = f.output();

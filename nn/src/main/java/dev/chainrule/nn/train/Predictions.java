@@ -1,6 +1,7 @@
 package dev.chainrule.nn.train;
 
 import dev.chainrule.core.tensor.Tensor;
+import dev.chainrule.nn.data.Elements;
 import dev.chainrule.nn.layers.Layout;
 
 /**
@@ -13,9 +14,10 @@ public final class Predictions {
   /** Returns the predicted class of each sample of {@code logits}, laid out per {@code layout}. */
   public static int[] classes(Tensor logits, Layout layout) {
     int m = layout.samples(logits.shape());
+    double[] d = Elements.doubles(logits);
     int[] out = new int[m];
     for (int i = 0; i < m; i++) {
-      out[i] = classOf(logits, layout, i);
+      out[i] = classOf(d, logits, layout, i);
     }
     return out;
   }
@@ -23,17 +25,17 @@ public final class Predictions {
   /** Returns how many of the first {@code labels.length} samples are predicted as labelled. */
   public static int countCorrect(Tensor logits, Layout layout, int[] labels) {
     int correct = 0;
+    double[] d = Elements.doubles(logits);
     for (int i = 0; i < labels.length; i++) {
-      if (classOf(logits, layout, i) == labels[i]) {
+      if (classOf(d, logits, layout, i) == labels[i]) {
         correct++;
       }
     }
     return correct;
   }
 
-  private static int classOf(Tensor logits, Layout layout, int sample) {
+  private static int classOf(double[] d, Tensor logits, Layout layout, int sample) {
     int c = layout.features(logits.shape());
-    double[] d = logits.buffer();
     int m = layout.samples(logits.shape());
     int base = layout == Layout.ROW ? sample * c : sample;
     int stride = layout == Layout.ROW ? 1 : m;

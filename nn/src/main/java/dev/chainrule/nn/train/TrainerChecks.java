@@ -6,7 +6,7 @@ import dev.chainrule.nn.model.Model;
 
 /**
  * The trainer's checks of its arguments, one rule and one message each: a dataset fits the model
- * and loss and holds samples, a batch holds at least one sample, a scheduled learning rate is a
+ * (features and dtype) and loss and holds samples, a batch holds at least one sample, a scheduled learning rate is a
  * finite number &gt; 0 (the optimizers' rule), and the loss fits the output layer.
  */
 final class TrainerChecks {
@@ -17,6 +17,12 @@ final class TrainerChecks {
       throw new IllegalArgumentException("dataset '" + data.name() + "' has "
           + data.featureCount() + " features per sample but the model takes "
           + model.inputSize());
+    }
+    if (data.dtype() != model.dtype()) {
+      throw new IllegalArgumentException("dataset '" + data.name() + "' holds " + data.dtype()
+          + " values but the model computes in " + model.dtype() + "; load the data in "
+          + model.dtype() + " (e.g. FashionMnist.load(dir, limit, DType." + model.dtype().name()
+          + ")) or convert it with dataset.to(DType." + model.dtype().name() + ")");
     }
     if (loss == null) {
       return;

@@ -49,7 +49,7 @@ class CheckpointFileTest {
   }
 
   /**
-   * The documented version-2 layout, assembled byte by byte: the header gains the optimizer and
+   * The documented version-3 layout, assembled byte by byte: the header gains the optimizer and
    * training objects, and the velocity blocks follow the parameter blocks in parameter order.
    */
   @Test
@@ -61,7 +61,8 @@ class CheckpointFileTest {
     t.setEpochsCompleted(3);
     Path f = dir.resolve("one.crm");
     Checkpoint.save(t, f);
-    String header = "{\"format\":\"chainrule-model\",\"model\":{\"kind\":\"sequential\","
+    String header = "{\"format\":\"chainrule-model\",\"dtype\":\"float64\","
+        + "\"model\":{\"kind\":\"sequential\","
         + "\"layout\":\"column\",\"inputs\":2,\"layers\":[{\"kind\":\"dense\",\"units\":1,"
         + "\"activation\":\"sigmoid\"}]},\"parameters\":[{\"name\":\"W[1]\",\"shape\":[1,2]},"
         + "{\"name\":\"b[1]\",\"shape\":[1,1]}],\"optimizer\":{\"kind\":\"momentum\","
@@ -70,7 +71,7 @@ class CheckpointFileTest {
     byte[] json = header.getBytes(StandardCharsets.UTF_8);
     ByteBuffer b = ByteBuffer.allocate(16 + 8 + json.length + 48 + 4)
         .order(ByteOrder.LITTLE_ENDIAN);
-    b.put("chainrule-model\n".getBytes(StandardCharsets.US_ASCII)).putInt(2).putInt(json.length)
+    b.put("chainrule-model\n".getBytes(StandardCharsets.US_ASCII)).putInt(3).putInt(json.length)
         .put(json).putDouble(0.15).putDouble(0.2).putDouble(0.35)
         .putDouble(1.5).putDouble(-2).putDouble(0.25);
     CRC32 crc = new CRC32();

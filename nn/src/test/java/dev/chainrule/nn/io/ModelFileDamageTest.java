@@ -139,8 +139,8 @@ class ModelFileDamageTest {
 
   @Test
   void aFutureVersionWithAValidChecksumIsNotSupported() throws IOException {
-    assertEquals("format version 3 is not supported; this version of chainrule reads versions 1 "
-        + "and 2", message(assemble(3, CUSTOM, 1.5, -2, 0.25), "version 3"));
+    assertEquals("format version 4 is not supported; this version of chainrule reads versions 1, "
+        + "2 and 3", message(assemble(4, CUSTOM, 1.5, -2, 0.25), "version 4"));
   }
 
   @Test

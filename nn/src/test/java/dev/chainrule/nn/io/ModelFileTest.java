@@ -52,8 +52,9 @@ class ModelFileTest {
   }
 
   /**
-   * The documented layout (docs/model-format.md), assembled here byte by byte: magic, version 2,
-   * header length, the JSON header, the values as little-endian float64, CRC-32 of all before.
+   * The documented layout (docs/model-format.md), assembled here byte by byte: magic, version 3,
+   * header length, the JSON header (with the dtype), the values as little-endian float64, CRC-32
+   * of all before.
    */
   @Test
   void bytesFollowTheDocumentedFormat() throws IOException {
@@ -61,14 +62,15 @@ class ModelFileTest {
         Tensor.matrix(new double[] {0.15, 0.2}), Tensor.column(0.35))));
     Path f = dir.resolve("one.crm");
     ModelFile.save(one, f);
-    String header = "{\"format\":\"chainrule-model\",\"model\":{\"kind\":\"sequential\","
+    String header = "{\"format\":\"chainrule-model\",\"dtype\":\"float64\","
+        + "\"model\":{\"kind\":\"sequential\","
         + "\"layout\":\"column\",\"inputs\":2,\"layers\":[{\"kind\":\"dense\",\"units\":1,"
         + "\"activation\":\"sigmoid\"}]},\"parameters\":[{\"name\":\"W[1]\",\"shape\":[1,2]},"
         + "{\"name\":\"b[1]\",\"shape\":[1,1]}]}";
     byte[] json = header.getBytes(StandardCharsets.UTF_8);
     ByteBuffer b = ByteBuffer.allocate(16 + 8 + json.length + 24 + 4)
         .order(ByteOrder.LITTLE_ENDIAN);
-    b.put("chainrule-model\n".getBytes(StandardCharsets.US_ASCII)).putInt(2).putInt(json.length)
+    b.put("chainrule-model\n".getBytes(StandardCharsets.US_ASCII)).putInt(3).putInt(json.length)
         .put(json).putDouble(0.15).putDouble(0.2).putDouble(0.35);
     CRC32 crc = new CRC32();
     crc.update(b.array(), 0, b.position());
@@ -135,10 +137,10 @@ class ModelFileTest {
     String m = failure(savedBytes("PK\3\4 a zip file".getBytes(StandardCharsets.US_ASCII)));
     assertTrue(m.contains("not a chainrule model file"), m);
     byte[] bytes = good();
-    bytes[16] = 3;
+    bytes[16] = 4;
     String v = failure(savedBytes(withCrc(bytes.clone())));
-    assertTrue(v.contains("format version 3 is not supported; this version of chainrule reads "
-        + "versions 1 and 2"), v);
+    assertTrue(v.contains("format version 4 is not supported; this version of chainrule reads "
+        + "versions 1, 2 and 3"), v);
     String damaged = failure(savedBytes(bytes));
     assertTrue(damaged.contains("corrupt: CRC-32"), "a version field that does not match the "
         + "checksum is damage, not a newer file: " + damaged);

@@ -50,14 +50,13 @@ public record ClippedByGlobalNorm(Optimizer inner, double maxNorm) implements Op
 
   /**
    * Returns the factor min(1, c / (‖g‖ + 10⁻⁶)) by which {@code gradients} are scaled, 1 when
-   * their norm is not finite (the update then fails as it would without clipping).
+   * their norm is not finite (the update then fails as it would without clipping). The norm is
+   * accumulated in float64 for gradients of either dtype.
    */
   public double factor(Tensor[] gradients) {
     double sum = 0;
     for (Tensor g : gradients) {
-      for (double v : g.buffer()) {
-        sum += v * v;
-      }
+      sum += ParameterBuffers.sumOfSquares(g);
     }
     double norm = Math.sqrt(sum);
     double f = maxNorm / (norm + EPSILON);
@@ -93,11 +92,8 @@ public record ClippedByGlobalNorm(Optimizer inner, double maxNorm) implements Op
         return;
       }
       for (int i = 0; i < scaled.length; i++) {
-        double[] from = gradients[i].buffer();
-        double[] to = scaled[i].buffer();
-        for (int k = 0; k < to.length; k++) {
-          to[k] = from[k] * f;
-        }
+        scaled[i].copyFromInPlace(gradients[i]);
+        scaled[i].scaleInPlace(f);
       }
       state.stepInPlace(scaled, learningRate);
     }

@@ -5,6 +5,7 @@ import dev.chainrule.core.graph.Kernel;
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.graph.Notation;
 import dev.chainrule.core.graph.Op;
+import dev.chainrule.core.tensor.DType;
 import dev.chainrule.core.tensor.PoolGeometry;
 import dev.chainrule.core.tensor.Pooling;
 import dev.chainrule.core.tensor.Shape;
@@ -36,11 +37,12 @@ public record AvgPool2d(int kernelHeight, int kernelWidth, Window2d window) impl
     return PoolGeometry.of(inputs.get(0), kernelHeight, kernelWidth, window).outputShape();
   }
 
-
   @Override
-  public Kernel prepare(List<Shape> inputs, Shape output) {
+  public Kernel prepare(List<Shape> inputs, Shape output, DType dtype) {
     Pooling pool = new Pooling(PoolGeometry.of(inputs.get(0), kernelHeight, kernelWidth, window));
-    return (in, out) -> pool.average(in[0].buffer(), out.buffer());
+    return dtype == DType.FLOAT32
+        ? (in, out) -> pool.average(in[0].floatBuffer(), out.floatBuffer())
+        : (in, out) -> pool.average(in[0].buffer(), out.buffer());
   }
 
   @Override

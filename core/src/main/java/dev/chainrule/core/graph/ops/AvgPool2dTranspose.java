@@ -5,6 +5,7 @@ import dev.chainrule.core.graph.Kernel;
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.graph.Notation;
 import dev.chainrule.core.graph.Op;
+import dev.chainrule.core.tensor.DType;
 import dev.chainrule.core.tensor.PoolGeometry;
 import dev.chainrule.core.tensor.Pooling;
 import dev.chainrule.core.tensor.Shape;
@@ -62,11 +63,12 @@ public record AvgPool2dTranspose(int kernelHeight, int kernelWidth, Window2d win
     return geometry(inputs.get(0)).inputShape();
   }
 
-
   @Override
-  public Kernel prepare(List<Shape> inputs, Shape output) {
+  public Kernel prepare(List<Shape> inputs, Shape output, DType dtype) {
     Pooling pool = new Pooling(geometry(inputs.get(0)));
-    return (in, out) -> pool.averageTranspose(in[0].buffer(), out.buffer());
+    return dtype == DType.FLOAT32
+        ? (in, out) -> pool.averageTranspose(in[0].floatBuffer(), out.floatBuffer())
+        : (in, out) -> pool.averageTranspose(in[0].buffer(), out.buffer());
   }
 
   @Override

@@ -7,6 +7,7 @@ import dev.chainrule.core.graph.Notation;
 import dev.chainrule.core.graph.Op;
 import dev.chainrule.core.tensor.ConvGeometry;
 import dev.chainrule.core.tensor.Convolution;
+import dev.chainrule.core.tensor.DType;
 import dev.chainrule.core.tensor.Shape;
 import dev.chainrule.core.tensor.Window2d;
 import java.util.List;
@@ -37,11 +38,12 @@ public record Conv2d(Window2d window, int groups) implements PreparedOp {
     return ConvGeometry.of(inputs.get(1), inputs.get(0), window, groups);
   }
 
-
   @Override
-  public Kernel prepare(List<Shape> inputs, Shape output) {
-    Convolution conv = new Convolution(geometry(inputs));
-    return (in, out) -> conv.forward(in[1].buffer(), in[0].buffer(), out.buffer());
+  public Kernel prepare(List<Shape> inputs, Shape output, DType dtype) {
+    Convolution conv = new Convolution(geometry(inputs), dtype);
+    return dtype == DType.FLOAT32
+        ? (in, out) -> conv.forward(in[1].floatBuffer(), in[0].floatBuffer(), out.floatBuffer())
+        : (in, out) -> conv.forward(in[1].buffer(), in[0].buffer(), out.buffer());
   }
 
   @Override

@@ -7,6 +7,7 @@ import dev.chainrule.core.graph.Notation;
 import dev.chainrule.core.graph.Op;
 import dev.chainrule.core.tensor.ConvGeometry;
 import dev.chainrule.core.tensor.Convolution;
+import dev.chainrule.core.tensor.DType;
 import dev.chainrule.core.tensor.Shape;
 import dev.chainrule.core.tensor.Window2d;
 import java.util.List;
@@ -40,11 +41,12 @@ public record Conv2dTranspose(Window2d window, int groups, int height, int width
     return ConvGeometry.ofOutput(inputs.get(0), inputs.get(1), window, groups, height, width);
   }
 
-
   @Override
-  public Kernel prepare(List<Shape> inputs, Shape output) {
-    Convolution conv = new Convolution(geometry(inputs));
-    return (in, out) -> conv.inputGradient(in[0].buffer(), in[1].buffer(), out.buffer());
+  public Kernel prepare(List<Shape> inputs, Shape output, DType dtype) {
+    Convolution conv = new Convolution(geometry(inputs), dtype);
+    return dtype == DType.FLOAT32 ? (in, out) -> conv.inputGradient(in[0].floatBuffer(),
+        in[1].floatBuffer(), out.floatBuffer())
+        : (in, out) -> conv.inputGradient(in[0].buffer(), in[1].buffer(), out.buffer());
   }
 
   @Override

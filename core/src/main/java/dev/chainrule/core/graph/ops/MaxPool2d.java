@@ -3,6 +3,7 @@ package dev.chainrule.core.graph.ops;
 import dev.chainrule.core.graph.Kernel;
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.graph.Notation;
+import dev.chainrule.core.tensor.DType;
 import dev.chainrule.core.tensor.PoolGeometry;
 import dev.chainrule.core.tensor.Pooling;
 import dev.chainrule.core.tensor.Shape;
@@ -29,11 +30,11 @@ public record MaxPool2d(int kernelHeight, int kernelWidth, Window2d window) impl
     return PoolGeometry.of(inputs.get(0), kernelHeight, kernelWidth, window).outputShape();
   }
 
-
   @Override
-  public Kernel prepare(List<Shape> inputs, Shape output) {
+  public Kernel prepare(List<Shape> inputs, Shape output, DType dtype) {
     Pooling pool = new Pooling(PoolGeometry.of(inputs.get(0), kernelHeight, kernelWidth, window));
-    return (in, out) -> pool.max(in[0].buffer(), out.buffer());
+    return dtype == DType.FLOAT32 ? (in, out) -> pool.max(in[0].floatBuffer(), out.floatBuffer())
+        : (in, out) -> pool.max(in[0].buffer(), out.buffer());
   }
 
   @Override

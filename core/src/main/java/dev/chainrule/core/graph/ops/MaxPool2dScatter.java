@@ -5,6 +5,7 @@ import dev.chainrule.core.graph.Kernel;
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.graph.Notation;
 import dev.chainrule.core.graph.Op;
+import dev.chainrule.core.tensor.DType;
 import dev.chainrule.core.tensor.PoolGeometry;
 import dev.chainrule.core.tensor.Pooling;
 import dev.chainrule.core.tensor.Shape;
@@ -39,11 +40,12 @@ public record MaxPool2dScatter(int kernelHeight, int kernelWidth, Window2d windo
     return inputs.get(0);
   }
 
-
   @Override
-  public Kernel prepare(List<Shape> inputs, Shape output) {
+  public Kernel prepare(List<Shape> inputs, Shape output, DType dtype) {
     Pooling pool = new Pooling(PoolGeometry.of(inputs.get(0), kernelHeight, kernelWidth, window));
-    return (in, out) -> pool.maxScatter(in[0].buffer(), in[1].buffer(), out.buffer());
+    return dtype == DType.FLOAT32 ? (in, out) -> pool.maxScatter(in[0].floatBuffer(),
+        in[1].floatBuffer(), out.floatBuffer())
+        : (in, out) -> pool.maxScatter(in[0].buffer(), in[1].buffer(), out.buffer());
   }
 
   /** Returns false for the pooled input, whose maxima's positions are piecewise constant. */

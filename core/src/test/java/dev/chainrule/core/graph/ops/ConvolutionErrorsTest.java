@@ -68,6 +68,15 @@ class ConvolutionErrorsTest {
   }
 
   @Test
+  void aDilatedPoolWindowOverPaddingOnlyIsNamed() {
+    Node x = g.input("X", 1, 2, 1, 4);
+    assertMentions(assertThrows(ShapeException.class,
+        () -> x.maxPool2d(2, 2, Window2d.of(1, 1, 2))).getMessage(),
+        "window 0 along the height of the input (1, 2, 1, 4) covers only padding",
+        "2 taps 2 apart from -1, padding 1");
+  }
+
+  @Test
   void badWindowSettingsAreRefused() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> Window2d.of(0, 0, 1));
