@@ -4,6 +4,7 @@ import com.google.gson.Gson;
 import dev.chainrule.core.tensor.DType;
 import dev.chainrule.core.tensor.Gemm;
 import dev.chainrule.examples.bench.ReferenceRunner.Outcome;
+import dev.chainrule.examples.cli.DTypeOption;
 import dev.chainrule.examples.cli.Json;
 import dev.chainrule.examples.cli.UsageException;
 import java.io.IOException;
@@ -13,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -41,10 +43,8 @@ public final class BenchCommand implements Runnable {
           + "four in float32).")
   String workloads;
 
-  @Option(names = "--dtype", defaultValue = "float64",
-      description = "float64 or float32: the dtype of W2, W3 and W4 in chainrule, NumPy and "
-          + "PyTorch (default: ${DEFAULT-VALUE}).")
-  String dtype;
+  @Mixin
+  DTypeOption dtype = new DTypeOption();
 
   @Option(names = "--threads", defaultValue = "1,2",
       description = "Comma-separated thread counts (default: 1,2).")
@@ -85,7 +85,7 @@ public final class BenchCommand implements Runnable {
     if (rounds < 1) {
       throw new UsageException("--rounds must be at least 1, got " + rounds);
     }
-    DType type = Workloads.dtype(dtype);
+    DType type = dtype.dtype();
     List<String> names = Workloads.parse(workloads, type);
     List<Integer> counts = Workloads.threads(threads);
     if (worker) {

@@ -93,7 +93,6 @@ final class BenchReport {
           times(Ratios.find(ratios, r.workload(), r.threads(), "numpy")),
           times(Ratios.find(ratios, r.workload(), r.threads(), "torch")));
     }
-    printNotRun(ours, out);
     printHeap(ours, out);
     printBuildCost(ours, out);
     printScaling(ours, out);
@@ -108,16 +107,6 @@ final class BenchReport {
       }
     }
     out.println("machine: " + machine);
-  }
-
-  /** Prints why each row that did not run did not. */
-  private static void printNotRun(List<BenchRow> ours, PrintStream out) {
-    for (BenchRow r : ours) {
-      if (r.unit().equals(BenchRow.NOT_RUN)) {
-        out.printf(Locale.ROOT, "%s, %s, %d thread%s: not run: %s%n", r.workload(), r.dtype(),
-            r.threads(), r.threads() == 1 ? "" : "s", r.details().get("skipped"));
-      }
-    }
   }
 
   /** Prints the heap a parameter takes in float32 against float64, from the float32 heap rows. */
@@ -205,9 +194,6 @@ final class BenchReport {
   private static String figure(BenchRow r) {
     if (r == null) {
       return "-";
-    }
-    if (r.unit().equals(BenchRow.NOT_RUN)) {
-      return BenchRow.NOT_RUN;
     }
     double v = r.value();
     String number = v >= 1e6 ? String.format(Locale.ROOT, "%.3g", v)

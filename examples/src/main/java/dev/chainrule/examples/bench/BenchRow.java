@@ -1,6 +1,5 @@
 package dev.chainrule.examples.bench;
 
-import dev.chainrule.core.tensor.DType;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -17,20 +16,6 @@ import java.util.Map;
  */
 public record BenchRow(String workload, int threads, double value, String unit,
     Map<String, Object> details) {
-  /** The unit of a row that did not run; its {@code skipped} detail says why. */
-  public static final String NOT_RUN = "not run";
-
-  /**
-   * Returns the row of a workload that could not run in {@code dtype}: value 0 in the unit {@link
-   * #NOT_RUN}, the reason under {@code skipped}, compared with nothing.
-   */
-  public static BenchRow notRun(String workload, int threads, DType dtype, String reason) {
-    Map<String, Object> details = new LinkedHashMap<>();
-    details.put("dtype", dtype.toString());
-    details.put("skipped", reason);
-    return new BenchRow(workload, threads, 0, NOT_RUN, details);
-  }
-
   /** Returns the row as the JSON object the bench prints, details after the standard keys. */
   public Map<String, Object> asJson() {
     Map<String, Object> m = new LinkedHashMap<>();

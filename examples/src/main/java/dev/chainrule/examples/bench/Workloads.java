@@ -8,7 +8,7 @@ import java.util.Locale;
 
 /**
  * The workload names the bench accepts, which of them run in float32, and parsing of the
- * comma-separated option lists and of {@code --dtype}.
+ * comma-separated option lists.
  */
 final class Workloads {
   /** Every workload, in the order they run. */
@@ -66,16 +66,6 @@ final class Workloads {
     List<String> ordered = new ArrayList<>(ALL);
     ordered.retainAll(wanted);
     return ordered;
-  }
-
-  /** Returns the dtype called {@code name}; throws a usage error for anything but the two. */
-  static DType dtype(String name) {
-    for (DType t : DType.values()) {
-      if (t.toString().equals(name.trim().toLowerCase(Locale.ROOT))) {
-        return t;
-      }
-    }
-    throw new UsageException("unknown --dtype '" + name + "'; use float64 or float32");
   }
 
   /** Returns the thread counts of {@code list}; throws a usage error for anything but 1..64. */

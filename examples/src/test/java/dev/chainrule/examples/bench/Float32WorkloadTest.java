@@ -34,6 +34,22 @@ class Float32WorkloadTest {
     assertTrue(later64 < first64 - 0.5, "the network learns: " + later64 + " after " + first64);
   }
 
+  /**
+   * The Trainer rows' model (nn's Sequential) trained in float32 follows its float64 run: the
+   * first epoch's mean loss, and the fifth's after 40 steps, agree to 1e-4 of the first (the
+   * reasoning of {@link #float32MlpTrainsToTheFloat64Loss}), and the model learns.
+   */
+  @Test
+  void float32TrainerFollowsTheFloat64Run() {
+    TrainerWorkload float64 = new TrainerWorkload(16, DType.FLOAT64);
+    TrainerWorkload float32 = new TrainerWorkload(16, DType.FLOAT32);
+    double first64 = float64.train(1);
+    assertEquals(first64, float32.train(1), 1e-4 * first64);
+    double later64 = float64.train(4);
+    assertEquals(later64, float32.train(4), 1e-4 * first64);
+    assertTrue(later64 < first64, "the model learns: " + later64 + " after " + first64);
+  }
+
   /** The heap rows come in both dtypes, the float32 ones beside float64's figure. */
   @Test
   void theHeapWorkloadMeasuresBothDtypes() {
