@@ -24,9 +24,18 @@ enum DoubleWindowLoops implements WindowLoops<double[]> {
 
   @Override
   public void gather(double[] src, int from, int step, double[] dst, int to, int count) {
+    if (step == 1) {
+      System.arraycopy(src, from, dst, to, count);
+      return;
+    }
     for (int i = 0; i < count; i++) {
       dst[to + i] = src[from + i * step];
     }
+  }
+
+  @Override
+  public void copy(double[] src, int from, double[] dst, int to) {
+    dst[to] = src[from];
   }
 
   @Override

@@ -27,9 +27,18 @@ enum FloatWindowLoops implements WindowLoops<float[]> {
 
   @Override
   public void gather(float[] src, int from, int step, float[] dst, int to, int count) {
+    if (step == 1) {
+      System.arraycopy(src, from, dst, to, count);
+      return;
+    }
     for (int i = 0; i < count; i++) {
       dst[to + i] = src[from + i * step];
     }
+  }
+
+  @Override
+  public void copy(float[] src, int from, float[] dst, int to) {
+    dst[to] = src[from];
   }
 
   @Override

@@ -64,11 +64,7 @@ final class Im2col {
   private static <A> void gatherRow(A x, int src, A cols, int dst, int lo, int hi, int ow,
       int stride, WindowLoops<A> loops) {
     loops.zero(cols, dst, dst + lo);
-    if (stride == 1) {
-      System.arraycopy(x, src + lo, cols, dst + lo, hi - lo);
-    } else {
-      loops.gather(x, src + lo * stride, stride, cols, dst + lo, hi - lo);
-    }
+    loops.gather(x, src + lo * stride, stride, cols, dst + lo, hi - lo);
     loops.zero(cols, dst + hi, dst + ow);
   }
 }

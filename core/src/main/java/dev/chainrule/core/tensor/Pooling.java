@@ -100,7 +100,7 @@ public final class Pooling {
     for (int p = 0; p < g.n() * g.c(); p++) {
       for (int q = 0; q < positions; q++) {
         int at = p * plane + loops.argmax(x, p * plane, offsets, q * taps, (q + 1) * taps);
-        System.arraycopy(values, at, out, p * positions + q, 1);
+        loops.copy(values, at, out, p * positions + q);
       }
     }
   }

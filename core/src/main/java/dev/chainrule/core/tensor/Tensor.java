@@ -281,10 +281,13 @@ public final class Tensor {
     return floats != null && other.floats != null ? DType.FLOAT32 : DType.FLOAT64;
   }
 
-  /** Returns the matrix product of two rank-2 tensors, {@code this · other}. */
+  /**
+   * Returns the matrix product of two rank-2 tensors, {@code this · other}: on the float GEMM
+   * when both are float32, in float64 otherwise.
+   */
   public Tensor matmul(Tensor other) {
-    if (floats != null || other.floats != null) {
-      return wide().matmul(other.wide()).to(promoted(other));
+    if ((floats != null) != (other.floats != null)) {
+      return wide().matmul(other.wide());
     }
     return MatMulKernel.multiply(this, false, other, false);
   }

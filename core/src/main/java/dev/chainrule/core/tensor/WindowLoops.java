@@ -26,6 +26,9 @@ interface WindowLoops<A> {
    */
   void gather(A src, int from, int step, A dst, int to, int count);
 
+  /** Copies {@code src[from]} to {@code dst[to]}; modifies {@code dst}. */
+  void copy(A src, int from, A dst, int to);
+
   /**
    * Adds {@code count} consecutive elements of {@code src} from {@code from} onto elements of
    * {@code dst} {@code step} apart from {@code to}; modifies {@code dst}.

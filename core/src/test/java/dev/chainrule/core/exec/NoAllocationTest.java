@@ -1,12 +1,14 @@
 package dev.chainrule.core.exec;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.chainrule.core.autodiff.Autodiff;
 import dev.chainrule.core.exec.train.Sgd;
 import dev.chainrule.core.exec.train.TrainingStep;
 import dev.chainrule.core.graph.Graph;
 import dev.chainrule.core.graph.Node;
+import dev.chainrule.core.tensor.DType;
 import dev.chainrule.core.tensor.Samples;
 import dev.chainrule.core.tensor.Tensor;
 import java.lang.management.ManagementFactory;
@@ -39,6 +41,28 @@ class NoAllocationTest {
         .options(ExecOptions.defaults().withThreads(1)).build();
     Feeds feeds = Feeds.of(x, Samples.uniform(r, -1, 1, 4, 3));
     assertEquals(0, allocatedPerRun(() -> step.run(feeds, 0.01)), "bytes per training step");
+  }
+
+  /**
+   * The same network in float32, its updates fused into the float GEMMs: a float32 product or
+   * update that widened its operands to double would allocate the copies every run.
+   */
+  @Test
+  void float32StepsWithFusedUpdatesAllocateNothing() {
+    Random r = new Random(1);
+    Graph g = new Graph(DType.FLOAT32);
+    Node x = g.input("X", 4, 3);
+    Node w1 = g.parameter("W1", Samples.uniform(r, -1, 1, 3, 5).to(DType.FLOAT32));
+    Node b1 = g.parameter("b1", Samples.uniform(r, -1, 1, 5).to(DType.FLOAT32));
+    Node w2 = g.parameter("W2", Samples.uniform(r, -1, 1, 5, 2).to(DType.FLOAT32));
+    Node z = x.matmul(w1).add(b1).sigmoid().matmul(w2);
+    Node loss = z.logSoftmax(1).sum(1).mean().neg().named("L");
+    List<Node> params = List.of(w1, b1, w2);
+    Plan step = Plan.compile(List.of(loss), Accumulations.of(params,
+        Autodiff.gradients(loss, params).list()), ExecOptions.defaults().withThreads(1));
+    assertTrue(step.toString().contains("2 updates fused into GEMMs"), step.toString());
+    Feeds feeds = Feeds.of(x, Samples.uniform(r, -1, 1, 4, 3).to(DType.FLOAT32));
+    assertEquals(0, allocatedPerRun(() -> step.run(feeds, -1e-6)), "bytes per float32 step");
   }
 
   @Test

@@ -30,6 +30,36 @@ class MatMulTest {
     return out.stream();
   }
 
+  /**
+   * Two float32 tensors multiply on the float GEMM into a float32 tensor: each element within
+   * (k + 1)·u·Σ|aᵢ·bᵢ| (u = 2⁻²⁴, the bound of a float sum of k products, Higham §3.1) of the
+   * float64 triple loop on the same numbers; a float32 and a float64 tensor multiply in float64.
+   */
+  @ParameterizedTest(name = "({0}×{1})·({1}×{2}) transA={3} transB={4}")
+  @MethodSource("cases")
+  void float32TensorsMultiplyInFloat32(int m, int k, int n, boolean ta, boolean tb) {
+    Random r = new Random(m * 1000 + k * 100 + n * 10);
+    Tensor a = (ta ? Samples.uniform(r, -1, 1, k, m) : Samples.uniform(r, -1, 1, m, k))
+        .to(DType.FLOAT32);
+    Tensor b = (tb ? Samples.uniform(r, -1, 1, n, k) : Samples.uniform(r, -1, 1, k, n))
+        .to(DType.FLOAT32);
+    Tensor got = MatMulKernel.multiply(a, ta, b, tb);
+    assertEquals(DType.FLOAT32, got.dtype());
+    double[] want = Naive.matmul(a.to(DType.FLOAT64), ta, b.to(DType.FLOAT64), tb).toArray();
+    double[] magnitude = Naive.matmul(Naive.unary(a.to(DType.FLOAT64), Math::abs), ta,
+        Naive.unary(b.to(DType.FLOAT64), Math::abs), tb).toArray();
+    double[] g = got.toArray();
+    for (int i = 0; i < g.length; i++) {
+      double bound = (k + 1) * 0x1p-24 * magnitude[i];
+      assertTrue(Math.abs(g[i] - want[i]) <= bound, "element " + i + ": " + g[i] + " against "
+          + want[i] + " beyond " + bound);
+    }
+    if (!ta && !tb) {
+      assertEquals(got, a.matmul(b), "Tensor.matmul is the same float product");
+      assertEquals(DType.FLOAT64, a.matmul(b.to(DType.FLOAT64)).dtype());
+    }
+  }
+
   @ParameterizedTest(name = "({0}×{1})·({1}×{2}) transA={3} transB={4}")
   @MethodSource("cases")
   void productMatchesTheTripleLoop(int m, int k, int n, boolean ta, boolean tb) {

@@ -1,6 +1,7 @@
 package dev.chainrule.examples.errors;
 
 import dev.chainrule.core.graph.Node;
+import dev.chainrule.core.tensor.DType;
 import dev.chainrule.nn.data.CsvReader;
 import dev.chainrule.nn.data.IdxReader;
 import dev.chainrule.nn.init.Initializers;
@@ -86,12 +87,20 @@ final class BadFiles {
 
   static void loadAModelOfAFutureVersion() throws IOException {
     byte[] bytes = savedModel();
-    bytes[16] = 3;
+    bytes[16] = (byte) (ModelFile.VERSION + 1);
     CRC32 crc = new CRC32();
     crc.update(bytes, 0, bytes.length - 4);
     ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).putInt(bytes.length - 4,
         (int) crc.getValue());
-    ModelFile.load(write("version3.crm", bytes));
+    ModelFile.load(write("future-version.crm", bytes));
+  }
+
+  static void loadAFloat64ModelIntoAFloat32Model() throws IOException {
+    Path saved = ROOT.resolve("float64.crm");
+    ModelFile.save(net(5), saved);
+    Sequential f32 = Sequential.builder(Layout.ROW, 4).dense(5, Activation.relu())
+        .dense(3, Activation.softmax()).dtype(DType.FLOAT32).build();
+    ModelFile.loadInto(f32, saved);
   }
 
   static void resumeWithAnotherOptimizer() throws IOException {

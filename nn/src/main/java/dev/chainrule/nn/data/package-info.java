@@ -19,7 +19,9 @@
  *   <li>{@link dev.chainrule.nn.data.SequenceTasks} — seeded sequence tasks, such as adding two
  *       binary numbers digit by digit;
  *   <li>{@link dev.chainrule.nn.data.Scaler} — standardisation and min-max scaling fitted on
- *       training data, because gradients grow with the inputs (seed 003).
+ *       training data, because gradients grow with the inputs (seed 003);
+ *   <li>{@link dev.chainrule.nn.data.Elements} — copies between tensors of either dtype, for
+ *       datasets and batches held in float32 ({@link dev.chainrule.nn.data.Dataset#to}).
  * </ul>
  *
  * <p>Files that cannot be read as expected raise a {@link

@@ -1,6 +1,7 @@
 package dev.chainrule.nn.optim;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.chainrule.core.exec.train.Optimizer;
@@ -104,6 +105,31 @@ class Float32OptimizersTest {
     s.stepInPlace(step(1, DType.FLOAT32), 0.01);
     resumed.stepInPlace(step(1, DType.FLOAT32), 0.01);
     assertEquals(w, other, "a restored float32 state steps exactly as the original");
+  }
+
+  /**
+   * Two float32 momentum states after one step hold their gradients as velocities; their average
+   * is (a + b) / 2 rounded once (halving is exact), and a float64 state is refused naming both
+   * dtypes.
+   */
+  @Test
+  void float32StatesAverageInFloat32AndRefuseFloat64Ones() {
+    OptimizerState a = new Momentum(0.1, 0.9).start(List.of(Tensor.ofFloats(W, 4)));
+    OptimizerState b = new Momentum(0.1, 0.9).start(List.of(Tensor.ofFloats(W, 4)));
+    a.stepInPlace(step(0, DType.FLOAT32), 0.1);
+    b.stepInPlace(step(1, DType.FLOAT32), 0.1);
+    Tensor mean = OptimizerSnapshot.average(List.of(a.snapshot(), b.snapshot())).slots()
+        .get("velocity").get(0);
+    assertEquals(DType.FLOAT32, mean.dtype());
+    for (int k = 0; k < W.length; k++) {
+      assertEquals((float) (((double) GRADS[0][k] + GRADS[1][k]) / 2), mean.floatBuffer()[k], 0f);
+    }
+    OptimizerState wide = new Momentum(0.1, 0.9).start(List.of(Tensor.ofFloats(W, 4)
+        .to(DType.FLOAT64)));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> a.restoreInPlace(wide.snapshot()));
+    assertEquals("the saved velocity of parameter 1 is float64 but the parameter is float32",
+        e.getMessage());
   }
 
   private static void assertNear(Tensor float64, Tensor float32) {

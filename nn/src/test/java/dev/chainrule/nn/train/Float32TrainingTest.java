@@ -13,10 +13,14 @@ import dev.chainrule.nn.data.Generators;
 import dev.chainrule.nn.init.Initializers;
 import dev.chainrule.nn.layers.Activation;
 import dev.chainrule.nn.layers.Layout;
+import dev.chainrule.nn.layers.Parameter;
 import dev.chainrule.nn.losses.Loss;
+import dev.chainrule.nn.model.Network;
 import dev.chainrule.nn.model.Sequential;
 import dev.chainrule.nn.optim.Adam;
 import dev.chainrule.nn.optim.Momentum;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -85,6 +89,39 @@ class Float32TrainingTest {
   void momentumAndAdamInFloat32FollowTheFloat64Run() {
     assertAgree(new Momentum(0.05, 0.9), 5e-4, 1e-3);
     assertAgree(Adam.of(0.01), 5e-4, 1e-3);
+  }
+
+  /**
+   * A network with batch norm and dropout: the masks are drawn alike in both dtypes, so the
+   * float32 run follows the float64 one within Adam's tolerance above, its running statistics
+   * too, and both dropout layers count the same number of draws.
+   */
+  @Test
+  void batchNormAndDropoutTrainInFloat32() {
+    Dataset f32 = Generators.blobs(640, 3, 0.8, 11).to(DType.FLOAT32);
+    Network n32 = network(DType.FLOAT32);
+    Network n64 = network(DType.FLOAT64);
+    Trainer t32 = new Trainer(n32, Loss.softmaxCrossEntropy(), Adam.of(0.01));
+    Trainer t64 = new Trainer(n64, Loss.softmaxCrossEntropy(), Adam.of(0.01));
+    FitOptions options = FitOptions.defaults().epochs(3).batchSize(32).shuffled(3);
+    t32.fit(f32, options);
+    t64.fit(f32.to(DType.FLOAT64), options);
+    List<Parameter> all32 = new ArrayList<>(n32.parameters());
+    all32.addAll(n32.buffers());
+    List<Parameter> all64 = new ArrayList<>(n64.parameters());
+    all64.addAll(n64.buffers());
+    for (int i = 0; i < all64.size(); i++) {
+      Tensor got = all32.get(i).value();
+      assertEquals(DType.FLOAT32, got.dtype(), all32.get(i).name());
+      double diff = all64.get(i).value().maxAbsDifference(got.to(DType.FLOAT64));
+      assertTrue(diff <= 5e-4, all64.get(i).name() + " differs by " + diff);
+    }
+    assertEquals(60.0, n32.buffers().get(0).value().item(), "draw[2] counts the 3 × 20 steps");
+  }
+
+  private static Network network(DType dtype) {
+    return Network.builder(2).dense(16, Activation.relu()).dropout(0.25).batchNorm()
+        .dense(3, Activation.softmax()).seed(4).dtype(dtype).build();
   }
 
   @Test

@@ -51,7 +51,7 @@ public record OptimizerSnapshot(String kind, Map<String, Double> settings, long 
   /**
    * Returns the elementwise mean of {@code snapshots}: their scalars and each buffer averaged, for
    * workers that trained copies of one model in parallel and now share one state. The learning
-   * rate and step count are the first snapshot's.
+   * rate and step count are the first snapshot's; each buffer is averaged in its dtype.
    *
    * @throws IllegalArgumentException when there are none, or one differs from the first in rule,
    *     settings (other than the learning rate), step count, scalars or buffer shapes (both named)
@@ -81,7 +81,7 @@ public record OptimizerSnapshot(String kind, Map<String, Double> settings, long 
     first.slots().forEach((name, tensors) -> {
       List<Tensor> means = new ArrayList<>();
       for (int i = 0; i < tensors.size(); i++) {
-        Tensor mean = Tensor.zeros(tensors.get(i).shape());
+        Tensor mean = Tensor.zeros(tensors.get(i).shape(), tensors.get(i).dtype());
         for (OptimizerSnapshot s : snapshots) {
           mean.addScaledInPlace(1 / n, s.slots().get(name).get(i));
         }

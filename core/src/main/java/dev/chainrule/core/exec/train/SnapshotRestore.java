@@ -18,8 +18,8 @@ final class SnapshotRestore {
    * check fails.
    *
    * @throws IllegalArgumentException naming both optimizers when the rule or a setting other than
-   *     the learning rate differs, or the buffer, parameter and both shapes when a buffer does not
-   *     fit
+   *     the learning rate differs, or the buffer, parameter and both shapes (or dtypes) when a
+   *     buffer does not fit
    */
   static void copyInPlace(OptimizerSnapshot mine, OptimizerSnapshot saved) {
     checkFits(mine, saved);
@@ -32,7 +32,8 @@ final class SnapshotRestore {
 
   /**
    * Checks that {@code saved} holds the state of the same rule as {@code mine}, with the same
-   * settings except the learning rate, the same scalars and buffers of the same shapes.
+   * settings except the learning rate, the same scalars and buffers of the same shapes and
+   * dtypes.
    *
    * @throws IllegalArgumentException naming both optimizers, or the buffer and both shapes
    */
@@ -64,6 +65,10 @@ final class SnapshotRestore {
           throw new IllegalArgumentException("the saved " + name + " of parameter " + (i + 1)
               + " has shape " + from.get(i).shape() + " but the parameter has shape "
               + live.get(i).shape());
+        }
+        if (from.get(i).dtype() != live.get(i).dtype()) {
+          throw new IllegalArgumentException("the saved " + name + " of parameter " + (i + 1)
+              + " is " + from.get(i).dtype() + " but the parameter is " + live.get(i).dtype());
         }
       }
     });

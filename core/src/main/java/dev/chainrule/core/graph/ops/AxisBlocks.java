@@ -8,7 +8,8 @@ import java.util.Arrays;
 /**
  * Index arithmetic shared by the structural operations along one axis (gather, scatter-add,
  * concat, split, stack): a tensor seen as (outer, axis, inner) blocks, and integer indices stored
- * as doubles, checked one by one with errors that name the index, the size and the user's line.
+ * as doubles or floats, checked one by one with errors that name the index, the size and the
+ * user's line.
  */
 final class AxisBlocks {
   private AxisBlocks() {}
@@ -50,12 +51,14 @@ final class AxisBlocks {
   }
 
   /**
-   * Returns the index stored at flat position {@code position} of {@code indices} as an int, or
-   * throws naming the value, its position, the size it must fit and {@code origin}, the user's
-   * operation and line.
+   * Returns the index stored at flat position {@code position} of {@code indices} (of either
+   * dtype; a float holds every whole number up to 2²⁴ exactly) as an int, or throws naming the
+   * value, its position, the size it must fit and {@code origin}, the user's operation and line.
    */
-  static int index(double[] indices, int position, Shape indexShape, int size, String origin) {
-    double v = indices[position];
+  static int index(Tensor indices, int position, int size, String origin) {
+    double v = indices.dtype() == DType.FLOAT32 ? indices.floatBuffer()[position]
+        : indices.buffer()[position];
+    Shape indexShape = indices.shape();
     int j = (int) v;
     if (j != v || j < 0 || j >= size) {
       String why = j != v ? "is not a whole number" : "is out of range for an axis of size " + size
@@ -84,5 +87,24 @@ final class AxisBlocks {
    */
   static Object storage(Tensor t) {
     return t.dtype() == DType.FLOAT32 ? t.floatBuffer() : t.buffer();
+  }
+
+  /**
+   * Adds the {@code length} elements of {@code src} from {@code from} on to those of {@code dst}
+   * from {@code to} on, in the arrays' one precision (both from {@link #storage}).
+   */
+  static void addBlock(Object src, int from, Object dst, int to, int length) {
+    if (dst instanceof float[] d) {
+      float[] s = (float[]) src;
+      for (int i = 0; i < length; i++) {
+        d[to + i] += s[from + i];
+      }
+      return;
+    }
+    double[] d = (double[]) dst;
+    double[] s = (double[]) src;
+    for (int i = 0; i < length; i++) {
+      d[to + i] += s[from + i];
+    }
   }
 }

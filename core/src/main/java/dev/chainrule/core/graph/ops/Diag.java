@@ -8,9 +8,9 @@ import dev.chainrule.core.graph.NodeKind;
 import dev.chainrule.core.graph.Notation;
 import dev.chainrule.core.graph.Op;
 import dev.chainrule.core.graph.Rewrite;
+import dev.chainrule.core.tensor.DType;
 import dev.chainrule.core.tensor.Shape;
 import dev.chainrule.core.tensor.Tensor;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -43,13 +43,19 @@ public final class Diag implements Op {
 
   @Override
   public void forward(Tensor[] inputs, Tensor out) {
-    double[] a = inputs[0].buffer();
-    double[] d = out.buffer();
-    int k = a.length;
-    Arrays.fill(d, 0.0);
+    Object a = AxisBlocks.storage(inputs[0]);
+    Object d = AxisBlocks.storage(out);
+    int k = inputs[0].size();
+    out.fillInPlace(0.0);
     for (int i = 0; i < k; i++) {
-      d[i * (k + 1)] = a[i];
+      System.arraycopy(a, i, d, i * (k + 1), 1);
     }
+  }
+
+  /** Returns true: it places elements, which it does in either dtype. */
+  @Override
+  public boolean supports(DType dtype) {
+    return true;
   }
 
   /** Returns the diagonal of {@code upstream}: every (k + 1)-th element, in the vector's shape. */

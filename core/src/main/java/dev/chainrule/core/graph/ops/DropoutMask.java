@@ -3,6 +3,7 @@ package dev.chainrule.core.graph.ops;
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.graph.Notation;
 import dev.chainrule.core.graph.Op;
+import dev.chainrule.core.tensor.DType;
 import dev.chainrule.core.tensor.Shape;
 import dev.chainrule.core.tensor.Tensor;
 import java.util.List;
@@ -44,14 +45,29 @@ public record DropoutMask(double rate, long seed, Shape shape) implements Op {
 
   @Override
   public void forward(Tensor[] inputs, Tensor out) {
-    long draw = (long) inputs[0].buffer()[0];
+    long draw = (long) inputs[0].item();
     double kept = 1 / (1 - rate);
-    double[] o = out.buffer();
+    float[] floats = out.dtype() == DType.FLOAT32 ? out.floatBuffer() : null;
+    double[] doubles = floats == null ? out.buffer() : null;
     long stream = mix(seed ^ mix(draw + 0x632BE59BD9B4E019L));
-    for (int i = 0; i < o.length; i++) {
+    for (int i = 0; i < out.size(); i++) {
       double u = (mix(stream + i * 0x9E3779B97F4A7C15L) >>> 11) * 0x1.0p-53;
-      o[i] = u < rate ? 0.0 : kept;
+      double m = u < rate ? 0.0 : kept;
+      if (floats != null) {
+        floats[i] = (float) m;
+      } else {
+        doubles[i] = m;
+      }
     }
+  }
+
+  /**
+   * Returns true: in float32 the mask drops the same elements as in float64 and keeps the others
+   * at 1/(1 − rate) rounded to float. (A float32 draw number counts exactly up to 2²⁴ steps.)
+   */
+  @Override
+  public boolean supports(DType dtype) {
+    return true;
   }
 
   /** SplitMix64's finaliser: a bijection of 64-bit numbers that spreads every input bit. */

@@ -4,6 +4,7 @@ import dev.chainrule.core.graph.Algebra;
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.graph.Notation;
 import dev.chainrule.core.graph.Op;
+import dev.chainrule.core.tensor.DType;
 import dev.chainrule.core.tensor.Shape;
 import dev.chainrule.core.tensor.Tensor;
 import java.util.List;
@@ -37,16 +38,21 @@ public record Gather(int axis, String origin) implements Op {
     int outer = AxisBlocks.outer(x, axis);
     int n = x.dim(axis);
     int inner = AxisBlocks.inner(x, axis + 1);
-    double[] src = inputs[0].buffer();
-    double[] idx = inputs[1].buffer();
-    double[] dst = out.buffer();
-    int k = idx.length;
+    Object src = AxisBlocks.storage(inputs[0]);
+    Object dst = AxisBlocks.storage(out);
+    int k = inputs[1].size();
     for (int p = 0; p < k; p++) {
-      int j = AxisBlocks.index(idx, p, inputs[1].shape(), n, origin);
+      int j = AxisBlocks.index(inputs[1], p, n, origin);
       for (int o = 0; o < outer; o++) {
         System.arraycopy(src, (o * n + j) * inner, dst, (o * k + p) * inner, inner);
       }
     }
+  }
+
+  /** Returns true: it copies slices, which it does in either dtype. */
+  @Override
+  public boolean supports(DType dtype) {
+    return true;
   }
 
   /** Returns true for the tensor only: integer indices have no gradient. */

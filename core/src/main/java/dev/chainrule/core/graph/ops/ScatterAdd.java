@@ -4,6 +4,7 @@ import dev.chainrule.core.graph.Algebra;
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.graph.Notation;
 import dev.chainrule.core.graph.Op;
+import dev.chainrule.core.tensor.DType;
 import dev.chainrule.core.tensor.Shape;
 import dev.chainrule.core.tensor.Tensor;
 import java.util.Arrays;
@@ -43,23 +44,27 @@ public record ScatterAdd(int axis, int size, String origin) implements Op {
   @Override
   public void forward(Tensor[] inputs, Tensor out) {
     Shape g = inputs[0].shape();
-    double[] idx = inputs[1].buffer();
-    int k = idx.length;
+    int k = inputs[1].size();
     int outer = AxisBlocks.outer(g, axis);
     int inner = AxisBlocks.inner(g, axis + inputs[1].rank());
-    double[] src = inputs[0].buffer();
-    double[] dst = out.buffer();
-    Arrays.fill(dst, 0.0);
+    Object src = AxisBlocks.storage(inputs[0]);
+    Object dst = AxisBlocks.storage(out);
+    out.fillInPlace(0.0);
     for (int p = 0; p < k; p++) {
-      int j = AxisBlocks.index(idx, p, inputs[1].shape(), size, origin);
+      int j = AxisBlocks.index(inputs[1], p, size, origin);
       for (int o = 0; o < outer; o++) {
-        int from = (o * k + p) * inner;
-        int to = (o * size + j) * inner;
-        for (int i = 0; i < inner; i++) {
-          dst[to + i] += src[from + i];
-        }
+        AxisBlocks.addBlock(src, (o * k + p) * inner, dst, (o * size + j) * inner, inner);
       }
     }
+  }
+
+  /**
+   * Returns true: it adds in either dtype (in float32, repeated indices add up in float, as
+   * PyTorch's {@code index_add_} does).
+   */
+  @Override
+  public boolean supports(DType dtype) {
+    return true;
   }
 
   /** Returns true for the values only: integer indices have no gradient. */
