@@ -281,15 +281,10 @@ public final class Tensor {
     return floats != null && other.floats != null ? DType.FLOAT32 : DType.FLOAT64;
   }
 
-  /**
-   * Returns the matrix product of two rank-2 tensors, {@code this · other}: on the float GEMM
-   * when both are float32, in float64 otherwise.
-   */
+  /** Returns {@code this · other} of rank-2 tensors, on the float GEMM when both are float32. */
   public Tensor matmul(Tensor other) {
-    if ((floats != null) != (other.floats != null)) {
-      return wide().matmul(other.wide());
-    }
-    return MatMulKernel.multiply(this, false, other, false);
+    boolean mixed = (floats != null) != (other.floats != null);
+    return mixed ? wide().matmul(other.wide()) : MatMulKernel.multiply(this, false, other, false);
   }
 
   /** Returns the sum over the given axes (all axes when none are given), dropping them. */
