@@ -1,8 +1,10 @@
 package dev.chainrule.examples.bench;
 
 import com.google.gson.Gson;
+import dev.chainrule.core.tensor.DType;
 import dev.chainrule.core.tensor.Gemm;
 import dev.chainrule.examples.bench.ReferenceRunner.Outcome;
+import dev.chainrule.examples.cli.DTypeOption;
 import dev.chainrule.examples.cli.Json;
 import dev.chainrule.examples.cli.UsageException;
 import java.io.IOException;
@@ -12,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -19,24 +22,29 @@ import picocli.CommandLine.Option;
  * batch 64 and 1024 as one compiled training step and through nn's Trainer, W4 a 1024³ GEMM, W5
  * a Horner chain, W6 the cnn example's training step at batch 64, W7 what a JVP and a
  * Hessian-vector product cost against the forward pass and the gradient, and the scaling series),
- * W4f32 the GEMM in float32 against float64 in the same JVM, and the same workloads in NumPy and
- * PyTorch when the Python interpreter has them (W6 and W7 in PyTorch only), and the ratios. Each
+ * and the same workloads in NumPy and PyTorch when the Python interpreter has them (W6 and W7 in
+ * PyTorch only), and the ratios. With {@code --dtype float32}, W2, W3 and W4 run in float32 in
+ * every framework, and the heap rows give the bytes a parameter takes in float32 and float64. Each
  * workload runs in each framework right after
  * the other two, in several rounds whose median is reported ({@link Rounds}), so that a ratio
  * compares figures taken close together on a machine whose speed may change; chainrule runs in a
  * JVM per workload, thread count and round, so that the native BLAS's thread count can be set.
  */
 @Command(name = "bench", description = "Benchmarks chainrule against NumPy and PyTorch "
-    + "(float64): W1 seed 001 training, W2/W3 an MLP, W4 GEMM (W4f32 in float32), W5 a scalar "
-    + "chain, W6 a CNN, W7 forward mode's cost, scaling.")
+    + "(float64, or float32 with --dtype): W1 seed 001 training, W2/W3 an MLP, W4 GEMM, W5 a "
+    + "scalar chain, W6 a CNN, W7 forward mode's cost, scaling, heap per parameter.")
 public final class BenchCommand implements Runnable {
   @Option(names = "--json", description = "Print one JSON object instead of the table.")
   boolean json;
 
-  @Option(names = "--workloads", defaultValue = "w1,w2,w3,w4,w4f32,w5,w6,w7,scaling",
-      description = "Comma-separated workloads, any of w1 w2 w3 w4 w4f32 w5 w6 w7 scaling "
-          + "(default: all).")
+  @Option(names = "--workloads",
+      description = "Comma-separated workloads, any of w1 w2 w3 w4 w5 w6 w7 scaling heap; with "
+          + "--dtype float32 any of w2 w3 w4 heap (default: all of them but heap in float64, all "
+          + "four in float32).")
   String workloads;
+
+  @Mixin
+  DTypeOption dtype = new DTypeOption();
 
   @Option(names = "--threads", defaultValue = "1,2",
       description = "Comma-separated thread counts (default: 1,2).")
@@ -77,10 +85,11 @@ public final class BenchCommand implements Runnable {
     if (rounds < 1) {
       throw new UsageException("--rounds must be at least 1, got " + rounds);
     }
-    List<String> names = Workloads.parse(workloads);
+    DType type = dtype.dtype();
+    List<String> names = Workloads.parse(workloads, type);
     List<Integer> counts = Workloads.threads(threads);
     if (worker) {
-      runWorker(names, counts.get(0));
+      runWorker(names, counts.get(0), type);
       return;
     }
     String loadBefore = Machine.loadAverage();
@@ -97,13 +106,13 @@ public final class BenchCommand implements Runnable {
         for (int r = 1; r <= n; r++) {
           String round = n == 1 ? "" : ", round " + r + "/" + n;
           progress("chainrule " + w + ", " + threadCount(t) + round);
-          Map<?, ?> child = spawnWorker(List.of(w), t);
+          Map<?, ?> child = spawnWorker(List.of(w), t, type);
           backend = String.valueOf(child.get("gemm"));
           oursRounds.addAll(Processes.rows(child));
           for (String framework : frameworks) {
             progress(framework + " " + w + ", " + threadCount(t) + round);
             refRounds.computeIfAbsent(framework, k -> new ArrayList<>())
-                .add(runner.run(framework, List.of(w), t, reps));
+                .add(runner.run(framework, List.of(w), t, reps, type));
           }
         }
         ours.addAll(Rounds.median(oursRounds));
@@ -117,6 +126,7 @@ public final class BenchCommand implements Runnable {
     machine.put("gemm", backend);
     machine.put("reps", reps);
     machine.put("rounds", rounds);
+    machine.put("dtype", type.toString());
     if (json) {
       Json.print(BenchReport.json(ours, refs, machine), System.out);
     } else {
@@ -124,8 +134,8 @@ public final class BenchCommand implements Runnable {
     }
   }
 
-  private void runWorker(List<String> names, int t) {
-    List<BenchRow> rows = ChainruleRunner.run(names, t, reps, profile);
+  private void runWorker(List<String> names, int t, DType type) {
+    List<BenchRow> rows = ChainruleRunner.run(names, t, reps, profile, type);
     Map<String, Object> m = new LinkedHashMap<>();
     List<Object> results = new ArrayList<>();
     for (BenchRow r : rows) {
@@ -136,8 +146,11 @@ public final class BenchCommand implements Runnable {
     Json.print(m, System.out);
   }
 
-  /** Runs chainrule's workloads at {@code t} threads in a child JVM and returns its JSON. */
-  private Map<?, ?> spawnWorker(List<String> names, int t) {
+  /**
+   * Runs chainrule's workloads at {@code t} threads in {@code type} in a child JVM and returns its
+   * JSON.
+   */
+  private Map<?, ?> spawnWorker(List<String> names, int t, DType type) {
     List<String> cmd = new ArrayList<>();
     cmd.add(ProcessHandle.current().info().command().orElse("java"));
     for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
@@ -147,7 +160,8 @@ public final class BenchCommand implements Runnable {
     }
     cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), BenchWorker.class.getName(),
         "--worker", "--json", "--threads", String.valueOf(t), "--reps",
-        String.valueOf(reps), "--workloads", String.join(",", names)));
+        String.valueOf(reps), "--workloads", String.join(",", names), "--dtype",
+        type.toString()));
     if (profile) {
       cmd.add("--profile");
     }

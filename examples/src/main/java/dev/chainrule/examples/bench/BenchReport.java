@@ -81,18 +81,19 @@ final class BenchReport {
         continue;
       }
       if (!header) {
-        out.printf(Locale.ROOT, "%-10s %3s  %18s  %18s  %18s  %9s  %9s%n", "workload", "thr",
-            "chainrule", "numpy", "torch", "vs numpy", "vs torch");
+        out.printf(Locale.ROOT, "%-10s %-7s %3s  %18s  %18s  %18s  %9s  %9s%n", "workload",
+            "dtype", "thr", "chainrule", "numpy", "torch", "vs numpy", "vs torch");
         header = true;
       }
       String counterpart = Ratios.counterpart(r.workload());
-      BenchRow numpy = sameUnit(find(refs, "numpy", counterpart, r.threads()), r);
-      BenchRow torch = sameUnit(find(refs, "torch", counterpart, r.threads()), r);
-      out.printf(Locale.ROOT, "%-10s %3d  %18s  %18s  %18s  %9s  %9s%n", r.workload(),
-          r.threads(), figure(r), figure(numpy), figure(torch),
+      BenchRow numpy = sameUnit(find(refs, "numpy", counterpart, r), r);
+      BenchRow torch = sameUnit(find(refs, "torch", counterpart, r), r);
+      out.printf(Locale.ROOT, "%-10s %-7s %3d  %18s  %18s  %18s  %9s  %9s%n", r.workload(),
+          r.dtype(), r.threads(), figure(r), figure(numpy), figure(torch),
           times(Ratios.find(ratios, r.workload(), r.threads(), "numpy")),
           times(Ratios.find(ratios, r.workload(), r.threads(), "torch")));
     }
+    printHeap(ours, out);
     printBuildCost(ours, out);
     printScaling(ours, out);
     CostRatios.print(ours, refs, out);
@@ -106,6 +107,17 @@ final class BenchReport {
       }
     }
     out.println("machine: " + machine);
+  }
+
+  /** Prints the heap a parameter takes in float32 against float64, from the float32 heap rows. */
+  private static void printHeap(List<BenchRow> ours, PrintStream out) {
+    for (BenchRow r : ours) {
+      if (r.details().get("float64_bytes_per_parameter") instanceof Number f) {
+        out.printf(Locale.ROOT, "%s, %d thread%s: %.2f bytes per parameter in float32, %.2f in "
+            + "float64 (%.2f×)%n", r.workload(), r.threads(), r.threads() == 1 ? "" : "s",
+            r.value(), f.doubleValue(), r.value() / f.doubleValue());
+      }
+    }
   }
 
   /** Prints what recording creation sites costs per node built, from the {@code w5-build} rows. */
@@ -158,12 +170,14 @@ final class BenchReport {
     }
   }
 
+  /** Returns {@code framework}'s row of {@code workload} at the thread count and dtype of ours. */
   private static BenchRow find(List<Outcome> refs, String framework, String workload,
-      int threads) {
+      BenchRow ours) {
     for (Outcome o : refs) {
       if (o.framework().equals(framework)) {
         for (BenchRow r : o.rows()) {
-          if (r.workload().equals(workload) && r.threads() == threads) {
+          if (r.workload().equals(workload) && r.threads() == ours.threads()
+              && r.dtype().equals(ours.dtype())) {
             return r;
           }
         }

@@ -21,11 +21,16 @@ public record BenchRow(String workload, int threads, double value, String unit,
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("workload", workload);
     m.put("threads", threads);
-    m.put("dtype", details.getOrDefault("dtype", "float64"));
+    m.put("dtype", dtype());
     m.put("value", value);
     m.put("unit", unit);
     m.putAll(details);
     return m;
+  }
+
+  /** Returns the dtype the row was measured in: its {@code dtype} detail, or float64. */
+  public String dtype() {
+    return String.valueOf(details.getOrDefault("dtype", "float64"));
   }
 
   /** Returns true when a larger value is better (rates), false for times per step. */

@@ -1,6 +1,7 @@
 package dev.chainrule.examples.bench;
 
 import dev.chainrule.core.exec.ExecOptions;
+import dev.chainrule.core.tensor.DType;
 import dev.chainrule.core.tensor.Gemm;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,10 +16,12 @@ final class ChainruleRunner {
   private ChainruleRunner() {}
 
   /**
-   * Runs {@code workloads} and returns their rows; with {@code profile}, the MLP rows also say
-   * where their time goes.
+   * Runs {@code workloads} in {@code dtype} (W2, W3 and W4 have a float32 version; the heap rows
+   * measure both dtypes) and returns their rows; with {@code profile}, the MLP rows also say where
+   * their time goes.
    */
-  static List<BenchRow> run(List<String> workloads, int threads, int reps, boolean profile) {
+  static List<BenchRow> run(List<String> workloads, int threads, int reps, boolean profile,
+      DType dtype) {
     Gemm.setThreads(threads);
     ExecOptions options = ExecOptions.defaults().withThreads(threads);
     List<BenchRow> rows = new ArrayList<>();
@@ -28,18 +31,17 @@ final class ChainruleRunner {
           rows.add(SeedStepWorkload.build(options).measure(threads, reps));
           break;
         case "w2":
-          rows.add(MlpWorkload.build(64, options).measure("w2", threads, 500, reps, profile));
-          rows.add(TrainerWorkload.measure("w2-trainer", 64, threads, 500, reps));
+          rows.add(MlpWorkload.build(64, options, dtype)
+              .measure("w2", threads, 500, reps, profile));
+          rows.add(TrainerWorkload.measure("w2-trainer", 64, threads, 500, reps, dtype));
           break;
         case "w3":
-          rows.add(MlpWorkload.build(1024, options).measure("w3", threads, 100, reps, profile));
-          rows.add(TrainerWorkload.measure("w3-trainer", 1024, threads, 100, reps));
+          rows.add(MlpWorkload.build(1024, options, dtype)
+              .measure("w3", threads, 100, reps, profile));
+          rows.add(TrainerWorkload.measure("w3-trainer", 1024, threads, 100, reps, dtype));
           break;
         case "w4":
-          rows.add(GemmWorkload.measure(threads, reps));
-          break;
-        case "w4f32":
-          rows.add(GemmWorkload.measureFloat32(threads, reps));
+          rows.add(GemmWorkload.measure(threads, reps, dtype));
           break;
         case "w5":
           rows.addAll(HornerWorkload.measure(threads, reps));
@@ -49,6 +51,9 @@ final class ChainruleRunner {
           break;
         case "w7":
           rows.addAll(ForwardModeWorkload.measure(threads, reps));
+          break;
+        case "heap":
+          rows.addAll(HeapWorkload.measure(threads, options));
           break;
         default:
           rows.addAll(ChainScaling.measure(threads, reps));

@@ -6,9 +6,8 @@ import dev.chainrule.core.exec.PlanProfile;
 import dev.chainrule.core.exec.Results;
 import dev.chainrule.core.exec.train.Sgd;
 import dev.chainrule.core.exec.train.TrainingStep;
-import dev.chainrule.core.graph.Graph;
 import dev.chainrule.core.graph.Node;
-import dev.chainrule.core.tensor.Tensor;
+import dev.chainrule.core.tensor.DType;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,10 +15,9 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * W2 and W3: a 784-256-10 MLP with ReLU, softmax cross-entropy averaged over the batch, and SGD
- * at η = 0.1, written with core operations (Z1 = X·W1 + b1, A1 = relu(Z1), Z2 = A1·W2 + b2,
- * L = −mean(Σ Y ∘ logsoftmax(Z2))) and trained through a compiled {@link TrainingStep} on eight
- * fixed random batches taken in turn. Weights start uniform in ±1/√fan-in, as PyTorch's layers do.
+ * W2 and W3: the 784-256-10 MLP of {@link MlpNetwork} (ReLU, softmax cross-entropy averaged over
+ * the batch) trained by SGD at η = 0.1 through a compiled {@link TrainingStep} on eight fixed
+ * random batches taken in turn, in float64 or float32.
  */
 public final class MlpWorkload {
   /** The learning rate. */
@@ -30,48 +28,32 @@ public final class MlpWorkload {
   private final List<Node> parameters;
   private final TrainingStep step;
   private final Feeds[] batches = new Feeds[BATCHES];
+  private final DType dtype;
 
-  private MlpWorkload(int batch, ExecOptions options) {
+  private MlpWorkload(int batch, ExecOptions options, DType dtype) {
+    this.dtype = dtype;
     Random r = new Random(1);
-    Graph g = new Graph();
-    Node x = g.input("X", batch, 784);
-    Node y = g.input("Y", batch, 10);
-    Node w1 = g.parameter("W1", uniform(r, 1 / Math.sqrt(784), 784, 256));
-    Node b1 = g.parameter("b1", uniform(r, 1 / Math.sqrt(784), 256));
-    Node w2 = g.parameter("W2", uniform(r, 1 / Math.sqrt(256), 256, 10));
-    Node b2 = g.parameter("b2", uniform(r, 1 / Math.sqrt(256), 10));
-    Node a1 = x.matmul(w1).add(b1).relu().named("A1");
-    Node z2 = a1.matmul(w2).add(b2).named("Z2");
-    loss = y.mul(z2.logSoftmax(1)).sum(1).mean().neg().named("L");
-    parameters = List.of(w1, b1, w2, b2);
+    MlpNetwork net = MlpNetwork.build(batch, dtype, r);
+    loss = net.loss();
+    parameters = net.parameters();
     step = TrainingStep.builder(loss).parameters(parameters)
         .optimizer(new Sgd(LEARNING_RATE)).options(options).build();
     for (int k = 0; k < BATCHES; k++) {
-      Tensor xs = Tensor.zeros(batch, 784);
-      double[] d = xs.buffer();
-      for (int i = 0; i < d.length; i++) {
-        d[i] = r.nextDouble();
-      }
-      Tensor ys = Tensor.zeros(batch, 10);
-      for (int i = 0; i < batch; i++) {
-        ys.buffer()[i * 10 + r.nextInt(10)] = 1;
-      }
-      batches[k] = Feeds.of(x, xs, y, ys);
+      batches[k] = net.randomBatch(r);
     }
-  }
-
-  private static Tensor uniform(Random r, double bound, int... dims) {
-    Tensor t = Tensor.zeros(dims);
-    double[] d = t.buffer();
-    for (int i = 0; i < d.length; i++) {
-      d[i] = (2 * r.nextDouble() - 1) * bound;
-    }
-    return t;
   }
 
   /** Builds the MLP for batches of {@code batch} rows and compiles its step with {@code options}. */
   public static MlpWorkload build(int batch, ExecOptions options) {
-    return new MlpWorkload(batch, options);
+    return build(batch, options, DType.FLOAT64);
+  }
+
+  /**
+   * Builds the MLP in {@code dtype} for batches of {@code batch} rows and compiles its step with
+   * {@code options}.
+   */
+  public static MlpWorkload build(int batch, ExecOptions options, DType dtype) {
+    return new MlpWorkload(batch, options, dtype);
   }
 
   /** Returns the loss node L. */
@@ -112,6 +94,7 @@ public final class MlpWorkload {
     double[] last = new double[1];
     double seconds = Timing.medianSeconds(1, reps, () -> last[0] = train(steps));
     Map<String, Object> details = new LinkedHashMap<>();
+    details.put("dtype", dtype.toString());
     details.put("final_loss", last[0]);
     if (profile) {
       List<Object> entries = new ArrayList<>();

@@ -8,8 +8,8 @@ import java.util.Map;
 
 /**
  * chainrule's speed-up over each reference on the same workload and thread count, measured in the
- * same run: reference time over chainrule time (so above 1 means chainrule is faster). The
- * compiled and the freshly built Horner chain are both compared with the references' W5.
+ * same run and dtype: reference time over chainrule time (so above 1 means chainrule is faster).
+ * The compiled and the freshly built Horner chain are both compared with the references' W5.
  */
 final class Ratios {
   /**
@@ -50,7 +50,7 @@ final class Ratios {
       for (Outcome o : references) {
         for (BenchRow ref : o.rows()) {
           if (ref.workload().equals(counterpart) && ref.threads() == r.threads()
-              && ref.unit().equals(r.unit())) {
+              && ref.unit().equals(r.unit()) && ref.dtype().equals(r.dtype())) {
             double s = r.higherIsBetter() ? r.value() / ref.value() : ref.value() / r.value();
             out.add(new Ratio(r.workload(), r.threads(), o.framework(), s));
           }

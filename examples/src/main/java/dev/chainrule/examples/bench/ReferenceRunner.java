@@ -2,6 +2,7 @@ package dev.chainrule.examples.bench;
 
 import com.google.gson.Gson;
 import com.google.gson.JsonSyntaxException;
+import dev.chainrule.core.tensor.DType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -66,8 +67,11 @@ final class ReferenceRunner {
     }
   }
 
-  /** Runs {@code framework}'s script (numpy or torch) on {@code workloads} at {@code threads}. */
-  Outcome run(String framework, List<String> workloads, int threads, int reps) {
+  /**
+   * Runs {@code framework}'s script (numpy or torch) on {@code workloads} at {@code threads} in
+   * {@code dtype}.
+   */
+  Outcome run(String framework, List<String> workloads, int threads, int reps, DType dtype) {
     String module = framework.equals("numpy") ? "numpy" : "torch";
     if (!available(module)) {
       return new Outcome(framework, null, List.of(), python + " cannot import " + module);
@@ -84,7 +88,7 @@ final class ReferenceRunner {
       Path script = extract("bench_" + module + ".py", dir);
       ProcessBuilder pb = new ProcessBuilder(python, script.toString(), "--threads",
           String.valueOf(threads), "--reps", String.valueOf(reps), "--workloads",
-          String.join(",", wanted));
+          String.join(",", wanted), "--dtype", dtype.toString());
       Processes.limitThreads(pb, threads);
       String blas = null;
       if (module.equals("torch") && Files.isDirectory(OPENMP_OPENBLAS)) {

@@ -23,14 +23,15 @@ final class Rounds {
   private static final List<String> RATIOS = List.of("ratio", "cpu_ratio");
 
   /**
-   * Returns, for each workload and thread count in the order first met, the row whose value is the
-   * median of that pair's rows (the lower middle one for an even count), its ratios the medians of
-   * theirs.
+   * Returns, for each workload, thread count and dtype in the order first met, the row whose value
+   * is the median of those rows (the lower middle one for an even count), its ratios the medians
+   * of theirs.
    */
   static List<BenchRow> median(List<BenchRow> rows) {
     Map<String, List<BenchRow>> byKey = new LinkedHashMap<>();
     for (BenchRow r : rows) {
-      byKey.computeIfAbsent(r.workload() + "@" + r.threads(), k -> new ArrayList<>()).add(r);
+      byKey.computeIfAbsent(r.workload() + "@" + r.threads() + "@" + r.dtype(),
+          k -> new ArrayList<>()).add(r);
     }
     List<BenchRow> out = new ArrayList<>();
     for (List<BenchRow> same : byKey.values()) {

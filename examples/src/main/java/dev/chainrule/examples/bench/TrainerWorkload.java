@@ -1,5 +1,6 @@
 package dev.chainrule.examples.bench;
 
+import dev.chainrule.core.tensor.DType;
 import dev.chainrule.core.tensor.Tensor;
 import dev.chainrule.nn.data.Dataset;
 import dev.chainrule.nn.layers.Activation;
@@ -9,13 +10,15 @@ import dev.chainrule.nn.model.Sequential;
 import dev.chainrule.core.exec.train.Sgd;
 import dev.chainrule.nn.train.FitOptions;
 import dev.chainrule.nn.train.Trainer;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
 
 /**
  * W2 and W3 as an nn user writes them: a {@link Sequential} 784-256-10 (ReLU, softmax) trained
  * by a {@link Trainer} with softmax cross-entropy and {@link Sgd} at η = 0.1 on eight batches of
- * random data, shuffled each epoch. The trainer runs the same kind of compiled training step as
+ * random data, shuffled each epoch, in float64 or float32 (the model built for that dtype, the
+ * data converted to it). The trainer runs the same kind of compiled training step as
  * {@link MlpWorkload} (the update fused into the gradient's GEMM), and besides copies each shuffled
  * batch into its buffer and counts the correct predictions; the rows {@code w2-trainer} and {@code
  * w3-trainer} say what that costs next to {@link MlpWorkload}'s single compiled training step.
@@ -27,7 +30,8 @@ final class TrainerWorkload {
   private final Dataset data;
   private final int batch;
 
-  private TrainerWorkload(int batch) {
+  /** Builds the model and the eight batches of {@code batch} rows, both in {@code dtype}. */
+  TrainerWorkload(int batch, DType dtype) {
     this.batch = batch;
     Random r = new Random(1);
     Tensor x = Tensor.zeros(BATCHES * batch, 784);
@@ -39,21 +43,31 @@ final class TrainerWorkload {
     for (int i = 0; i < labels.length; i++) {
       labels[i] = r.nextInt(10);
     }
-    data = Dataset.classification("random", x, labels, 10);
+    data = Dataset.classification("random", x.to(dtype), labels, 10);
     Sequential net = Sequential.builder(Layout.ROW, 784).dense(256, Activation.relu())
-        .dense(10, Activation.softmax()).seed(1).build();
+        .dense(10, Activation.softmax()).seed(1).dtype(dtype).build();
     trainer = new Trainer(net, Loss.softmaxCrossEntropy(), new Sgd(MlpWorkload.LEARNING_RATE));
   }
 
-  /** Returns the row {@code name}: the median steps per second of {@code steps} steps. */
-  static BenchRow measure(String name, int batch, int threads, int steps, int reps) {
-    TrainerWorkload w = new TrainerWorkload(batch);
+  /**
+   * Returns the row {@code name}: the median steps per second of {@code steps} steps, the model
+   * and the data in {@code dtype}.
+   */
+  static BenchRow measure(String name, int batch, int threads, int steps, int reps, DType dtype) {
+    TrainerWorkload w = new TrainerWorkload(batch, dtype);
     int epochs = Math.max(1, steps / BATCHES);
-    FitOptions options = FitOptions.defaults().epochs(epochs).batchSize(batch).shuffled(1);
     double[] loss = new double[1];
-    double seconds = Timing.medianSeconds(1, reps,
-        () -> loss[0] = w.trainer.fit(w.data, options).last().trainLoss());
-    return new BenchRow(name, threads, epochs * BATCHES / seconds, "steps/s",
-        Map.of("final_loss", loss[0], "batch", w.batch));
+    double seconds = Timing.medianSeconds(1, reps, () -> loss[0] = w.train(epochs));
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("dtype", dtype.toString());
+    details.put("final_loss", loss[0]);
+    details.put("batch", w.batch);
+    return new BenchRow(name, threads, epochs * BATCHES / seconds, "steps/s", details);
+  }
+
+  /** Trains {@code epochs} epochs, shuffled by seed 1, and returns the last epoch's mean loss. */
+  double train(int epochs) {
+    FitOptions options = FitOptions.defaults().epochs(epochs).batchSize(batch).shuffled(1);
+    return trainer.fit(data, options).last().trainLoss();
   }
 }

@@ -1,17 +1,29 @@
 package dev.chainrule.examples.bench;
 
+import dev.chainrule.core.tensor.DType;
 import dev.chainrule.examples.cli.UsageException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
-/** The workload names the bench accepts, and parsing of the comma-separated option lists. */
+/**
+ * The workload names the bench accepts, which of them run in float32, and parsing of the
+ * comma-separated option lists.
+ */
 final class Workloads {
   /** Every workload, in the order they run. */
-  static final List<String> ALL = List.of("w1", "w2", "w3", "w4", "w4f32", "w5", "w6", "w7",
-      "scaling");
+  static final List<String> ALL = List.of("w1", "w2", "w3", "w4", "w5", "w6", "w7", "scaling",
+      "heap");
   /** The workloads the Python references implement. */
-  static final List<String> REFERENCED = List.of("w1", "w2", "w3", "w4", "w4f32", "w5", "w6",
-      "w7");
+  static final List<String> REFERENCED = List.of("w1", "w2", "w3", "w4", "w5", "w6", "w7");
+  /**
+   * The workloads that run in float32: the MLP's training step (W2, W3), the GEMM (W4) and the
+   * heap a parameter takes, which measures both dtypes whichever is chosen.
+   */
+  static final List<String> FLOAT32 = List.of("w2", "w3", "w4", "heap");
+  /** What runs by default in float64: every workload but the heap measurement. */
+  static final List<String> FLOAT64_DEFAULT = List.of("w1", "w2", "w3", "w4", "w5", "w6", "w7",
+      "scaling");
   /** The referenced workloads NumPy has no version of: convolutions and forward mode. */
   private static final List<String> TORCH_ONLY = List.of("w6", "w7");
 
@@ -25,14 +37,29 @@ final class Workloads {
     return TORCH_ONLY.contains(workload) ? List.of("torch") : List.of("numpy", "torch");
   }
 
-  /** Returns the named workloads in run order; throws a usage error naming an unknown one. */
-  static List<String> parse(String list) {
+  /** Returns the workloads that run when {@code --workloads} is not given, for {@code dtype}. */
+  static List<String> defaults(DType dtype) {
+    return dtype == DType.FLOAT32 ? FLOAT32 : FLOAT64_DEFAULT;
+  }
+
+  /**
+   * Returns the named workloads in run order ({@link #defaults} for a null list); throws a usage
+   * error naming an unknown one, or one that has no version in {@code dtype}.
+   */
+  static List<String> parse(String list, DType dtype) {
+    if (list == null) {
+      return defaults(dtype);
+    }
     List<String> wanted = new ArrayList<>();
     for (String w : list.split(",")) {
-      String name = w.trim().toLowerCase(java.util.Locale.ROOT);
+      String name = w.trim().toLowerCase(Locale.ROOT);
       if (!ALL.contains(name)) {
         throw new UsageException("unknown workload '" + w + "' in --workloads " + list
             + "; choose from " + String.join(",", ALL));
+      }
+      if (dtype == DType.FLOAT32 && !FLOAT32.contains(name)) {
+        throw new UsageException("workload " + name + " in --workloads " + list + " runs in "
+            + "float64 only; with --dtype float32 choose from " + String.join(",", FLOAT32));
       }
       wanted.add(name);
     }

@@ -6,7 +6,9 @@ import json
 import statistics
 import time
 
-WORKLOADS = ["w1", "w2", "w3", "w4", "w4f32", "w5", "w6", "w7"]
+WORKLOADS = ["w1", "w2", "w3", "w4", "w5", "w6", "w7"]
+# The workloads that also run in float32 (--dtype float32): the MLP's training step and the GEMM.
+FLOAT32 = ["w2", "w3", "w4"]
 
 
 def median_time(reps, warmups, body):
@@ -53,25 +55,33 @@ def interleaved(bodies, reps, warmup_seconds, rep_seconds):
 
 
 def main(framework, version, workloads, on_threads=None, extra=None):
-    """Parses --threads, --reps and --workloads, runs the chosen workloads the script has (in
-    order; NumPy has no convolution and no forward mode, so no W6 or W7) and prints
+    """Parses --threads, --reps, --workloads and --dtype, runs the chosen workloads the script has
+    (in order; NumPy has no convolution and no forward mode, so no W6 or W7) and prints
     {"framework", "version", "results": [...]} plus extra() if given. workloads maps a name to a
-    function of reps returning the row's value, unit and details, or a list of such rows each
-    naming its own workload; on_threads(n) is called first."""
+    function of reps and the dtype's name ("float64" or "float32", the latter only for the
+    workloads in FLOAT32) returning the row's value, unit and details, or a list of such rows each
+    naming its own workload; on_threads(n) is called first. Asking a float64-only workload in
+    float32 exits with status 2."""
     p = argparse.ArgumentParser()
     p.add_argument("--threads", type=int, required=True)
     p.add_argument("--reps", type=int, default=3)
     p.add_argument("--workloads", default=",".join(WORKLOADS))
+    p.add_argument("--dtype", choices=["float64", "float32"], default="float64")
     a = p.parse_args()
+    wanted = a.workloads.split(",")
+    if a.dtype == "float32":
+        only64 = [w for w in wanted if w not in FLOAT32]
+        if only64:
+            p.error("workloads %s run in float64 only; float32 has %s"
+                    % (",".join(only64), ",".join(FLOAT32)))
     if on_threads is not None:
         on_threads(a.threads)
-    wanted = a.workloads.split(",")
     results = []
     for name in WORKLOADS:
         if name in wanted and name in workloads:
-            made = workloads[name](a.reps)
+            made = workloads[name](a.reps, a.dtype)
             for part in made if isinstance(made, list) else [made]:
-                row = {"workload": name, "threads": a.threads, "dtype": "float64"}
+                row = {"workload": name, "threads": a.threads, "dtype": a.dtype}
                 row.update(part)
                 results.append(row)
     out = {"framework": framework, "version": version, "results": results}

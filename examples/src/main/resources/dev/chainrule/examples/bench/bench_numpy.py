@@ -1,8 +1,10 @@
-"""The bench workloads written by hand in NumPy (float64): seed 001's formulas, an MLP's backprop
-formulas, a GEMM, a Horner chain and its derivative. Run by `chainrule-examples bench`, which sets
-OPENBLAS_NUM_THREADS / OMP_NUM_THREADS; prints one JSON object on stdout.
+"""The bench workloads written by hand in NumPy (float64; the MLP and the GEMM also in float32):
+seed 001's formulas, an MLP's backprop formulas, a GEMM, a Horner chain and its derivative. Run by
+`chainrule-examples bench`, which sets OPENBLAS_NUM_THREADS / OMP_NUM_THREADS; prints one JSON
+object on stdout.
 
-usage: python3 bench_numpy.py --threads N --reps R [--workloads w1,w2,w3,w4,w4f32,w5]
+usage: python3 bench_numpy.py --threads N --reps R [--workloads w1,w2,w3,w4,w5]
+                              [--dtype float64|float32]
 """
 import numpy as np
 
@@ -44,19 +46,21 @@ def w1(reps):
     return {"value": seconds / steps * 1e6, "unit": "us/step", "final_loss": loss}
 
 
-def mlp(reps, batch, steps):
-    """784-256-10, ReLU, softmax cross-entropy (mean), SGD lr 0.1, by the backprop formulas."""
+def mlp(reps, batch, steps, dtype):
+    """784-256-10, ReLU, softmax cross-entropy (mean), SGD lr 0.1, by the backprop formulas, every
+    array of the dtype named (the float64 draws rounded, for float32); Python's float scalars
+    (lr, 0) keep an array's dtype."""
     rng = np.random.default_rng(1)
     lr = 0.1
     bound1, bound2 = 1 / np.sqrt(784), 1 / np.sqrt(256)
-    W1 = rng.uniform(-bound1, bound1, (784, 256))
-    b1 = rng.uniform(-bound1, bound1, 256)
-    W2 = rng.uniform(-bound2, bound2, (256, 10))
-    b2 = rng.uniform(-bound2, bound2, 10)
+    W1 = rng.uniform(-bound1, bound1, (784, 256)).astype(dtype)
+    b1 = rng.uniform(-bound1, bound1, 256).astype(dtype)
+    W2 = rng.uniform(-bound2, bound2, (256, 10)).astype(dtype)
+    b2 = rng.uniform(-bound2, bound2, 10).astype(dtype)
     batches = []
     for _ in range(8):
-        X = rng.uniform(0, 1, (batch, 784))
-        Y = np.zeros((batch, 10))
+        X = rng.uniform(0, 1, (batch, 784)).astype(dtype)
+        Y = np.zeros((batch, 10), dtype=dtype)
         Y[np.arange(batch), rng.integers(0, 10, batch)] = 1
         batches.append((X, Y))
     last = {}
@@ -72,7 +76,7 @@ def mlp(reps, batch, steps):
             E = np.exp(Z2)
             P = E / E.sum(axis=1, keepdims=True)
             last["loss"] = -np.mean(np.sum(Y * (Z2 - np.log(E.sum(axis=1, keepdims=True))), 1))
-            dZ2 = (P - Y) / batch
+            dZ2 = (P - Y) / dtype(batch)
             dW2 = A1.T @ dZ2
             db2 = dZ2.sum(axis=0)
             dZ1 = (dZ2 @ W2.T) * (Z1 > 0)
@@ -84,10 +88,11 @@ def mlp(reps, batch, steps):
             b2 -= lr * db2
 
     seconds = median_time(reps, 1, train)
+    assert W1.dtype == dtype and last["loss"].dtype == dtype, "the MLP left " + np.dtype(dtype).name
     return {"value": steps / seconds, "unit": "steps/s", "final_loss": float(last["loss"])}
 
 
-def w4(reps, dtype=np.float64):
+def w4(reps, dtype):
     """1024 x 1024 by 1024 x 1024 into a preallocated output."""
     n = 1024
     rng = np.random.default_rng(2)
@@ -125,5 +130,8 @@ def w5(reps):
 
 if __name__ == "__main__":
     main("numpy", np.__version__, {
-        "w1": w1, "w2": lambda reps: mlp(reps, 64, 500), "w3": lambda reps: mlp(reps, 1024, 100),
-        "w4": w4, "w4f32": lambda reps: w4(reps, np.float32), "w5": w5})
+        "w1": lambda reps, dtype: w1(reps),
+        "w2": lambda reps, dtype: mlp(reps, 64, 500, np.dtype(dtype).type),
+        "w3": lambda reps, dtype: mlp(reps, 1024, 100, np.dtype(dtype).type),
+        "w4": lambda reps, dtype: w4(reps, np.dtype(dtype).type),
+        "w5": lambda reps, dtype: w5(reps)})

@@ -1,9 +1,11 @@
-"""The bench workloads in PyTorch (float64) as a user writes them: tensors with autograd,
+"""The bench workloads in PyTorch (float64; the MLP and the GEMM also in float32) as a user writes
+them: tensors with autograd,
 torch.nn layers and torch.optim.SGD, torch.mm into a preallocated output, a Horner chain built
 afresh each pass (eager mode). Run by `chainrule-examples bench`, which sets OPENBLAS_NUM_THREADS /
 OMP_NUM_THREADS; torch's own thread count is set here. Prints one JSON object on stdout.
 
-usage: python3 bench_torch.py --threads N --reps R [--workloads w1,w2,w3,w4,w4f32,w5,w6,w7]
+usage: python3 bench_torch.py --threads N --reps R [--workloads w1,w2,w3,w4,w5,w6,w7]
+                              [--dtype float64|float32]
 """
 import statistics
 
@@ -48,14 +50,14 @@ def w1(reps):
     return {"value": seconds / steps * 1e6, "unit": "us/step", "final_loss": loss}
 
 
-def mlp(reps, batch, steps):
-    """784-256-10, ReLU, softmax cross-entropy (mean), SGD lr 0.1, with torch.nn."""
+def mlp(reps, batch, steps, dtype):
+    """784-256-10, ReLU, softmax cross-entropy (mean), SGD lr 0.1, with torch.nn in dtype."""
     torch.manual_seed(1)
     model = torch.nn.Sequential(torch.nn.Linear(784, 256), torch.nn.ReLU(),
-                                torch.nn.Linear(256, 10)).double()
+                                torch.nn.Linear(256, 10)).to(dtype)
     opt = torch.optim.SGD(model.parameters(), lr=0.1)
     loss_fn = torch.nn.CrossEntropyLoss()
-    batches = [(torch.rand(batch, 784, dtype=torch.float64), torch.randint(0, 10, (batch,)))
+    batches = [(torch.rand(batch, 784, dtype=dtype), torch.randint(0, 10, (batch,)))
                for _ in range(8)]
     last = {}
 
@@ -69,6 +71,7 @@ def mlp(reps, batch, steps):
             last["loss"] = loss
 
     seconds = median_time(reps, 1, train)
+    assert last["loss"].dtype == dtype, "the MLP computed in " + str(last["loss"].dtype)
     return {"value": steps / seconds, "unit": "steps/s", "final_loss": float(last["loss"])}
 
 
@@ -107,7 +110,7 @@ def w6(reps):
             "batch": 64}
 
 
-def w4(reps, dtype=torch.float64):
+def w4(reps, dtype):
     """1024 x 1024 by 1024 x 1024 into a preallocated output."""
     n = 1024
     A = torch.rand(n, n, dtype=dtype)
@@ -247,7 +250,10 @@ def w7(reps, threads):
 
 if __name__ == "__main__":
     main("torch", torch.__version__, {
-        "w1": w1, "w2": lambda reps: mlp(reps, 64, 500), "w3": lambda reps: mlp(reps, 1024, 100),
-        "w4": w4, "w4f32": lambda reps: w4(reps, torch.float32), "w5": w5, "w6": w6,
-        "w7": lambda reps: w7(reps, torch.get_num_threads())},
+        "w1": lambda reps, dtype: w1(reps),
+        "w2": lambda reps, dtype: mlp(reps, 64, 500, getattr(torch, dtype)),
+        "w3": lambda reps, dtype: mlp(reps, 1024, 100, getattr(torch, dtype)),
+        "w4": lambda reps, dtype: w4(reps, getattr(torch, dtype)),
+        "w5": lambda reps, dtype: w5(reps), "w6": lambda reps, dtype: w6(reps),
+        "w7": lambda reps, dtype: w7(reps, torch.get_num_threads())},
         on_threads=torch.set_num_threads, extra=lambda: {"threads": torch.get_num_threads()})

@@ -109,6 +109,10 @@ class BenchCommandTest {
     assertBadInput("thread count '0'", "bench", "--threads", "0");
     assertBadInput("--reps must be at least 1", "bench", "--reps", "0");
     assertBadInput("--rounds must be at least 1, got 0", "bench", "--rounds", "0");
+    assertBadInput("--dtype must be float64 or float32, got 'float16'", "bench", "--dtype",
+        "float16");
+    assertBadInput("workload w1 in --workloads w1,w4 runs in float64 only; with --dtype float32 "
+        + "choose from w2,w3,w4,heap", "bench", "--dtype", "float32", "--workloads", "w1,w4");
   }
 
   private static void assertBadInput(String message, String... args) {
