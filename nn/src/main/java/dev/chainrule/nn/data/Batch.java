@@ -66,7 +66,7 @@ public final class Batch {
    * Returns whether this batch holds {@code size} samples of {@code data}'s widths, labels and
    * dtype.
    */
-  boolean fits(Dataset data, int size) {
+  public boolean fits(Dataset data, int size) {
     return indices.length == size && features.dtype() == data.dtype() && features.shape().dim(1) == data.featureCount()
         && targets.shape().dim(1) == data.outputCount() && (labels != null) == data.hasLabels();
   }

@@ -17,9 +17,7 @@ import java.util.SplittableRandom;
  * of an epoch is the same {@link Batch} object refilled, and a partial last batch has its own.
  * Use a batch's contents before calling {@code next()} again. A caller running many epochs passes
  * one buffer from {@link #newFullBatch()} to {@link #epoch(int, Batch)}, so that no epoch
- * allocates one (at batch 1024 of 784 features, 6.4 MB an epoch). A trainer passes a {@link
- * BatchPrefetch} to {@link #prefetchedEpoch(int, BatchPrefetch)} instead, and each batch is copied in the
- * background while it trains on the one before.
+ * allocates one (at batch 1024 of 784 features, 6.4 MB an epoch).
  */
 public final class Batches {
   private static final long GOLDEN_GAMMA = 0x9E3779B97F4A7C15L;
@@ -63,11 +61,6 @@ public final class Batches {
   /** Returns the batch size. */
   public int batchSize() {
     return batchSize;
-  }
-
-  /** Returns the dataset these batches are drawn from. */
-  Dataset data() {
-    return data;
   }
 
   /** Returns how many batches one epoch yields. */
@@ -122,26 +115,6 @@ public final class Batches {
     return () -> new EpochIterator(order(epoch), full);
   }
 
-  /**
-   * Returns the batches of pass number {@code epoch}, each one filled in the background by {@code
-   * prefetch} while the caller works on the one before (to iterate once). The batches, their
-   * order and their contents are those of {@link #epoch(int, Batch)}; as there, use a batch before
-   * calling {@code next()} again, which starts overwriting the buffer of the batch before it.
-   *
-   * @throws IllegalArgumentException when {@code prefetch} does not hold batches of this batch
-   *     size and of this dataset's features, targets and labels
-   */
-  public Iterable<Batch> prefetchedEpoch(int epoch, BatchPrefetch prefetch) {
-    if (!prefetch.fits(data, batchSize)) {
-      throw new IllegalArgumentException("the prefetch buffers do not hold batches of dataset '"
-          + data.name() + "' (" + batchSize + " samples of " + data.featureCount()
-          + " features and " + data.outputCount() + " targets" + (data.hasLabels()
-          ? " with labels" : "") + " in " + data.dtype() + "); create them with new "
-          + "BatchPrefetch(batches)");
-    }
-    return () -> new PrefetchingIterator(order(epoch), prefetch);
-  }
-
   /** Returns a new buffer for the full batches of these batches, for {@link #epoch(int, Batch)}. */
   public Batch newFullBatch() {
     return newBatch(batchSize);
@@ -150,49 +123,6 @@ public final class Batches {
   private Batch newBatch(int size) {
     return new Batch(size, data.featureCount(), data.outputCount(), data.hasLabels(),
         data.dtype());
-  }
-
-  private final class PrefetchingIterator implements Iterator<Batch> {
-    private final int[] order;
-    private final int end;
-    private final BatchPrefetch prefetch;
-    private int position;
-    private int parity;
-    private boolean filling;
-
-    PrefetchingIterator(int[] order, BatchPrefetch prefetch) {
-      this.order = order;
-      this.prefetch = prefetch;
-      this.end = dropLast ? order.length - order.length % batchSize : order.length;
-      prefetch.await();
-      startNext();
-    }
-
-    private void startNext() {
-      filling = position < end;
-      if (filling) {
-        int count = Math.min(batchSize, end - position);
-        parity ^= 1;
-        Batch target = count == batchSize ? prefetch.buffer(parity) : newBatch(count);
-        prefetch.start(target, data, order, position);
-        position += count;
-      }
-    }
-
-    @Override
-    public boolean hasNext() {
-      return filling;
-    }
-
-    @Override
-    public Batch next() {
-      if (!hasNext()) {
-        throw new NoSuchElementException("epoch of " + batchCount() + " batches is finished");
-      }
-      Batch batch = prefetch.take();
-      startNext();
-      return batch;
-    }
   }
 
   private final class EpochIterator implements Iterator<Batch> {

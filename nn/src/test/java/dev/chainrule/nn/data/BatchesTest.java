@@ -112,55 +112,6 @@ class BatchesTest {
   }
 
   @Test
-  void prefetchedEpochsGiveTheSameBatchesInTwoAlternatingBuffers() {
-    for (boolean drop : new boolean[] {false, true}) {
-      Batches batches = Batches.of(ten(), 3).shuffled(11).dropLast(drop);
-      BatchPrefetch prefetch = new BatchPrefetch(batches);
-      for (int epoch = 0; epoch < 3; epoch++) {
-        assertEquals(visit(batches.epoch(epoch)),
-            visit(batches.prefetchedEpoch(epoch, prefetch)));
-        List<Batch> seen = new ArrayList<>();
-        batches.prefetchedEpoch(epoch, prefetch).forEach(seen::add);
-        assertEquals(drop ? 3 : 4, seen.size());
-        assertSame(seen.get(0), seen.get(2));
-        assertFalse(seen.get(0) == seen.get(1));
-      }
-    }
-  }
-
-  @Test
-  void theBackgroundFillNeverWritesIntoTheBatchInUse() throws InterruptedException {
-    Batches batches = Batches.of(ten(), 2);
-    var it = batches.prefetchedEpoch(0, new BatchPrefetch(batches)).iterator();
-    for (int k = 0; k < 5; k++) {
-      Batch b = it.next();
-      Thread.sleep(20);
-      assertEquals(List.of(2.0 * k, 2.0 * k + 1), List.of(b.features().get(0, 0),
-          b.features().get(1, 0)), "batch " + k + " after the next one was filled");
-    }
-  }
-
-  @Test
-  void anEpochLeftEarlyLeavesThePrefetchReadyForTheNext() {
-    Batches batches = Batches.of(ten(), 3).shuffled(5);
-    BatchPrefetch prefetch = new BatchPrefetch(batches);
-    batches.prefetchedEpoch(0, prefetch).iterator().next();
-    prefetch.await();
-    assertEquals(visit(batches.epoch(1)), visit(batches.prefetchedEpoch(1, prefetch)));
-  }
-
-  @Test
-  void aSmallDatasetNeedsNoFullBufferAndAWrongPrefetchIsNamed() {
-    Batches large = Batches.of(ten(), 32);
-    assertEquals(IntStream.range(0, 10).boxed().toList(),
-        visit(large.prefetchedEpoch(0, new BatchPrefetch(large))));
-    BatchPrefetch wrong = new BatchPrefetch(Batches.of(ten(), 4));
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> Batches.of(ten(), 3).prefetchedEpoch(0, wrong));
-    assertTrue(e.getMessage().contains("dataset 'ten' (3 samples of 2 features"), e.getMessage());
-  }
-
-  @Test
   void aBufferOfAnotherBatchSizeIsNamed() {
     Batch wrong = Batches.of(ten(), 4).newFullBatch();
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
