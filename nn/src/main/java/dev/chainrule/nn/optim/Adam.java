@@ -14,8 +14,8 @@ import java.util.Map;
 /**
  * Adam (Kingma and Ba, 2015): m ← β₁m + (1 − β₁)g, v ← β₂v + (1 − β₂)g², then with the
  * bias corrections m̂ = m / (1 − β₁ᵗ) and v̂ = v / (1 − β₂ᵗ) at step t (from 1),
- * W ← W − α·m̂ / (√v̂ + ε). The moments have the parameters' dtype; in float32 each new value is
- * computed in float64 from the stored floats and rounded once (β₁ᵗ and β₂ᵗ stay float64).
+ * W ← W − α·m̂ / (√v̂ + ε). The moments have the parameters' dtype; in float32 the update runs in
+ * float arithmetic, as PyTorch's does (β₁ᵗ and β₂ᵗ stay float64).
  *
  * @param learningRate α
  * @param beta1 β₁, the decay of the first moment, in [0, 1)
@@ -116,14 +116,27 @@ public record Adam(double learningRate, double beta1, double beta2, double epsil
     }
 
     /**
-     * Updates float32 storage, each new value computed in float64 from the stored floats and
-     * rounded once: modifies {@code w}, {@code m} and {@code v}.
+     * Updates float32 storage in float arithmetic, as a float32 framework does (the step size
+     * α/(1 − β₁ᵗ) and 1/(1 − β₂ᵗ) computed in float64 and rounded once per step): modifies {@code
+     * w}, {@code m} and {@code v}. Converting every element to double and back made the loop five
+     * times slower than this one and than the float64 loop, and Fashion-MNIST's float32 epochs
+     * slower than float64's.
      */
     void update(float[] w, float[] m, float[] v, float[] g, double lr, double c1, double c2) {
+      float fb1 = (float) b1;
+      float fa1 = (float) (1 - b1);
+      float fb2 = (float) b2;
+      float fa2 = (float) (1 - b2);
+      float step = (float) (lr / c1);
+      float inverseC2 = (float) (1 / c2);
+      float feps = (float) eps;
       for (int k = 0; k < w.length; k++) {
-        m[k] = (float) (b1 * m[k] + (1 - b1) * g[k]);
-        v[k] = (float) (b2 * v[k] + (1 - b2) * g[k] * g[k]);
-        w[k] = (float) (w[k] - lr * (m[k] / c1) / (Math.sqrt(v[k] / c2) + eps));
+        float gk = g[k];
+        float mk = fb1 * m[k] + fa1 * gk;
+        float vk = fb2 * v[k] + fa2 * gk * gk;
+        m[k] = mk;
+        v[k] = vk;
+        w[k] -= step * mk / ((float) Math.sqrt(vk * inverseC2) + feps);
       }
     }
   }
