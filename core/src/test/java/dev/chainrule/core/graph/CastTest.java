@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.chainrule.core.autodiff.Autodiff;
 import dev.chainrule.core.exec.Plan;
 import dev.chainrule.core.tensor.DType;
-import dev.chainrule.core.tensor.Shape;
 import dev.chainrule.core.tensor.Tensor;
+import dev.chainrule.core.testing.Float64OnlyOp;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -82,49 +82,16 @@ class CastTest {
         + "computes in float32; give it value.to(DType.FLOAT32)"), e.getMessage());
   }
 
-  /** An operation with a float64 kernel only: the identity, declaring no other dtype. */
-  private record Float64Only() implements Op {
-    @Override
-    public String name() {
-      return "float64_only";
-    }
-
-    @Override
-    public Shape inferShape(List<Shape> inputs) {
-      return inputs.get(0);
-    }
-
-    @Override
-    public void forward(Tensor[] inputs, Tensor out) {
-      out.copyFromInPlace(inputs[0]);
-    }
-
-    @Override
-    public Node vjp(Node output, Node upstream, int input) {
-      return upstream;
-    }
-
-    @Override
-    public Node jvp(Node output, Node tangent, int input) {
-      return tangent;
-    }
-
-    @Override
-    public Notation notation() {
-      return Notation.function("f64", "f64");
-    }
-  }
-
   @Test
   void anOperationWithoutAFloat32KernelIsRefusedByNameAndTheCastWorkaroundRuns() {
     Graph g = new Graph(DType.FLOAT32);
     Node w = g.parameter("W", Tensor.ones(2, 2).to(DType.FLOAT32));
-    Node y = g.apply(new Float64Only(), w).named("Y");
+    Node y = g.apply(new Float64OnlyOp(), w).named("Y");
     DTypeException e = assertThrows(DTypeException.class, () -> Plan.compile(List.of(y)));
     assertTrue(e.getMessage().startsWith("Y = float64_only (2, 2) (built at "), e.getMessage());
     assertTrue(e.getMessage().contains("runs in float32, but float64_only has no float32 kernel "
         + "yet; cast its inputs with .cast(DType.FLOAT64)"), e.getMessage());
-    Node viaFloat64 = g.apply(new Float64Only(), w.cast(DType.FLOAT64)).cast(DType.FLOAT32);
+    Node viaFloat64 = g.apply(new Float64OnlyOp(), w.cast(DType.FLOAT64)).cast(DType.FLOAT32);
     assertEquals(1.0, viaFloat64.value().get(0, 0), 0.0, "the cast workaround runs");
   }
 }
