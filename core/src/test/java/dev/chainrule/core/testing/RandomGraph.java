@@ -274,8 +274,8 @@ public final class RandomGraph {
           : k % 2 == 0 ? a.logSumExp(k % rank) : a.logSumExpKeepDims(-1 - (k / 2) % rank);
       case "slice": return rank == 0 ? null : slice(a, k);
       case "pad": return pad(a, k);
-      case "diag": return rank < 2 || a.shape().dim(0) == 1 || a.shape().dim(1) == 1 ? a.diag()
-          : null;
+      case "diag": return rank == 1 || rank == 2 && (a.shape().dim(0) == 1
+          || a.shape().dim(1) == 1) ? a.diag() : null;
       case "gather": return rank == 0 ? null : gather(a, k);
       case "conv2d": return image(a) ? conv2d(a) : null;
       case "maxPool": return image(a) ? a.reshape(image(a.shape())).maxPool2d(2)
