@@ -2,6 +2,7 @@ package dev.chainrule.nn.layers;
 
 import dev.chainrule.core.graph.Graph;
 import dev.chainrule.core.graph.Node;
+import dev.chainrule.core.tensor.DType;
 import dev.chainrule.core.tensor.Tensor;
 import dev.chainrule.nn.init.Initializers;
 import dev.chainrule.nn.init.RandomSource;
@@ -42,11 +43,20 @@ public final class Embedding implements Layer {
    */
   public static Embedding create(String name, Layout layout, int steps, int vocabulary,
       int dimensions, RandomSource random) {
+    return create(name, layout, steps, vocabulary, dimensions, random, DType.FLOAT64);
+  }
+
+  /**
+   * Creates the layer as {@link #create(String, Layout, int, int, int, RandomSource)} does, with a
+   * table of {@code dtype} (a float32 table holds the float64 draws rounded).
+   */
+  public static Embedding create(String name, Layout layout, int steps, int vocabulary,
+      int dimensions, RandomSource random, DType dtype) {
     if (vocabulary < 1 || dimensions < 1) {
       throw new IllegalArgumentException("embedding '" + name + "' needs at least 1 token and 1 "
           + "dimension, got " + vocabulary + " tokens of " + dimensions);
     }
-    Tensor t = Tensor.zeros(layout.weightShape(vocabulary, dimensions));
+    Tensor t = Tensor.zeros(layout.weightShape(vocabulary, dimensions), dtype);
     Initializers.normal(1.0).fillInPlace(t, vocabulary, dimensions, random);
     return new Embedding(name, layout, steps, t);
   }

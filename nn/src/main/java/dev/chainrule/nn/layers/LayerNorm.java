@@ -2,6 +2,7 @@ package dev.chainrule.nn.layers;
 
 import dev.chainrule.core.graph.Graph;
 import dev.chainrule.core.graph.Node;
+import dev.chainrule.core.tensor.DType;
 import dev.chainrule.core.tensor.Tensor;
 import java.util.List;
 
@@ -32,6 +33,10 @@ public final class LayerNorm implements Layer {
           + "(F, 1) in the column layout or (1, F) in the row layout; got " + gamma.shape()
           + " and " + beta.shape() + " in the " + layout.id() + " layout");
     }
+    if (beta.dtype() != gamma.dtype()) {
+      throw new IllegalArgumentException("layer norm '" + name + "' has γ of " + gamma.dtype()
+          + " but β of " + beta.dtype() + "; a layer's parameters share one dtype");
+    }
     if (!(epsilon > 0) || steps < 1) {
       throw new IllegalArgumentException("layer norm '" + name + "' needs ε > 0 and at least 1 "
           + "step, got ε = " + epsilon + " and " + steps + " steps");
@@ -49,8 +54,17 @@ public final class LayerNorm implements Layer {
    * samples), with γ = 1, β = 0 and ε = 10⁻⁵ as PyTorch.
    */
   public static LayerNorm create(String name, Layout layout, int steps, int features) {
-    return new LayerNorm(name, layout, steps, Tensor.full(layout.biasShape(features), 1.0),
-        Tensor.zeros(layout.biasShape(features)), 1e-5);
+    return create(name, layout, steps, features, DType.FLOAT64);
+  }
+
+  /**
+   * Creates the layer as {@link #create(String, Layout, int, int)} does, with γ and β of {@code
+   * dtype}; ε stays a double, a literal of the graph's dtype when applied.
+   */
+  public static LayerNorm create(String name, Layout layout, int steps, int features,
+      DType dtype) {
+    return new LayerNorm(name, layout, steps, Tensor.full(layout.biasShape(features), 1.0)
+        .to(dtype), Tensor.zeros(layout.biasShape(features), dtype), 1e-5);
   }
 
   @Override

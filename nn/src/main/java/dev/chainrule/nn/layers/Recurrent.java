@@ -2,6 +2,7 @@ package dev.chainrule.nn.layers;
 
 import dev.chainrule.core.graph.Graph;
 import dev.chainrule.core.graph.Node;
+import dev.chainrule.core.tensor.DType;
 import dev.chainrule.core.tensor.Shape;
 import dev.chainrule.core.tensor.Tensor;
 import dev.chainrule.nn.init.Initializers;
@@ -60,6 +61,13 @@ public final class Recurrent implements Layer {
           + inputBias.shape() + " and b_hh " + hiddenBias.shape());
     }
     this.weights = new Tensor[] {inputWeights, hiddenWeights, inputBias, hiddenBias};
+    for (Tensor w : weights) {
+      if (w.dtype() != inputWeights.dtype()) {
+        throw new IllegalArgumentException(cell.name() + " layer '" + name + "' has W_ih of "
+            + inputWeights.dtype() + " but a parameter of " + w.dtype() + "; a layer's "
+            + "parameters share one dtype");
+      }
+    }
   }
 
   /**
@@ -68,14 +76,24 @@ public final class Recurrent implements Layer {
    */
   public static Recurrent create(String name, Cell cell, Layout layout, int steps, int features,
       int hidden, boolean everyStep, RandomSource random) {
+    return create(name, cell, layout, steps, features, hidden, everyStep, random, DType.FLOAT64);
+  }
+
+  /**
+   * Creates the layer as {@link #create(String, Cell, Layout, int, int, int, boolean,
+   * RandomSource)} does, with parameters of {@code dtype} (float32 ones hold the float64 draws
+   * rounded).
+   */
+  public static Recurrent create(String name, Cell cell, Layout layout, int steps, int features,
+      int hidden, boolean everyStep, RandomSource random, DType dtype) {
     if (features < 1 || hidden < 1) {
       throw new IllegalArgumentException(cell.name() + " layer '" + name + "' needs at least 1 "
           + "input and 1 unit, got " + features + " inputs and " + hidden + " units");
     }
     int gh = cell.gates() * hidden;
-    Tensor[] t = {Tensor.zeros(layout.weightShape(features, gh)),
-        Tensor.zeros(layout.weightShape(hidden, gh)), Tensor.zeros(layout.biasShape(gh)),
-        Tensor.zeros(layout.biasShape(gh))};
+    Tensor[] t = {Tensor.zeros(layout.weightShape(features, gh), dtype),
+        Tensor.zeros(layout.weightShape(hidden, gh), dtype),
+        Tensor.zeros(layout.biasShape(gh), dtype), Tensor.zeros(layout.biasShape(gh), dtype)};
     double bound = 1 / Math.sqrt(hidden);
     for (Tensor p : t) {
       Initializers.uniform(-bound, bound).fillInPlace(p, features, gh, random);
