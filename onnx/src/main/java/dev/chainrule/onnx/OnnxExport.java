@@ -85,7 +85,7 @@ public final class OnnxExport {
   public ModelProto toProto() {
     Layout layout = model.layout();
     String description = model.description();
-    OnnxGraph graph = new OnnxGraph(name, description);
+    OnnxGraph graph = new OnnxGraph(name, description, model.dtype());
     int samples = layout.sampleAxis();
     graph.input(INPUT, samples, SAMPLES, model.inputs(), "the features, "
         + (layout == Layout.ROW ? "one sample a row" : "one sample a column"));
