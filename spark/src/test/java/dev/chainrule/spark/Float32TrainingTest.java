@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.chainrule.core.tensor.DType;
+import dev.chainrule.core.tensor.Tensor;
 import dev.chainrule.nn.data.Dataset;
 import dev.chainrule.nn.data.Generators;
 import dev.chainrule.nn.init.Initializers;
@@ -13,15 +14,18 @@ import dev.chainrule.nn.layers.Parameter;
 import dev.chainrule.nn.losses.Loss;
 import dev.chainrule.nn.model.Sequential;
 import dev.chainrule.nn.train.History;
+import dev.chainrule.nn.train.Inference;
 import dev.chainrule.nn.train.Trainer;
 import java.util.List;
+import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A float32 model trained synchronously by Spark on three partitions (local[2]) ends where the
- * same float32 model trained by nn's {@link Trainer} on one JVM ends, and stays float32.
+ * same float32 model trained by nn's {@link Trainer} on one JVM ends, stays float32, and predicts
+ * on Spark what it predicts on one machine.
  *
  * <p>The tolerance: the single machine sums a batch's gradient in float32 inside one matrix
  * product; Spark sums each partition's part in float32 and adds the parts in float64 before
@@ -63,6 +67,24 @@ class Float32TrainingTest {
     for (int e = 0; e < 3; e++) {
       assertEquals(expected.epochs().get(e).trainLoss(), actual.epochs().get(e).trainLoss(),
           TOLERANCE, "epoch " + e + " cost");
+    }
+    assertPredictionsMatch(distributed, spark.transformer().transform(rows));
+  }
+
+  /**
+   * Spark's predictions with the float32 model are those of the model on one machine, on the
+   * same features rounded to float32: the same arithmetic, to float32's last digit or so.
+   */
+  private static void assertPredictionsMatch(Sequential model,
+      org.apache.spark.sql.Dataset<Row> predicted) {
+    Tensor outputs = new Inference(model, null).predict(DATA.to(DType.FLOAT32).features());
+    List<Row> out = predicted.select("probability").collectAsList();
+    assertEquals(DATA.size(), out.size());
+    for (int i = 0; i < out.size(); i++) {
+      Vector p = out.get(i).getAs(0);
+      for (int c = 0; c < 3; c++) {
+        assertEquals(outputs.get(i, c), p.apply(c), 1e-6, "row " + i + " output " + c);
+      }
     }
   }
 
