@@ -1,5 +1,6 @@
 package dev.chainrule.onnx;
 
+import dev.chainrule.core.tensor.DType;
 import dev.chainrule.core.tensor.Shape;
 import dev.chainrule.nn.layers.Layer;
 import dev.chainrule.nn.layers.Layout;
@@ -23,9 +24,10 @@ import java.util.Set;
  * @param images the shape (c, h, w) each input row is viewed as, or null for rows of features
  * @param layers the layers, first to last
  * @param architecture the model's description kept in the file's metadata
+ * @param dtype the number type of the model's parameters, that of the file's values
  */
 record ExportedModel(String title, Layout layout, int inputs, int outputs, Shape images,
-    List<Layer> layers, String architecture) {
+    List<Layer> layers, String architecture, DType dtype) {
   /**
    * Returns what the export reads from {@code model}.
    *
@@ -37,15 +39,15 @@ record ExportedModel(String title, Layout layout, int inputs, int outputs, Shape
     if (model instanceof Sequential s) {
       Architecture a = s.architecture().orElseThrow();
       m = new ExportedModel("Sequential " + a.widths(), s.layout(), s.inputSize(),
-          s.outputSize(), null, List.copyOf(s.layers()), a.widths());
+          s.outputSize(), null, List.copyOf(s.layers()), a.widths(), model.dtype());
     } else if (model instanceof Network n) {
       Shape sample = n.sampleShape();
       m = new ExportedModel("Network " + sample + " → " + n.outputSize(), Layout.ROW,
           n.inputSize(), n.outputSize(), sample.rank() > 1 ? sample : null, n.layers(),
-          n.toString());
+          n.toString(), model.dtype());
     } else if (model instanceof LayerStack ls) {
       m = new ExportedModel("LayerStack", ls.layout(), ls.inputSize(), ls.outputSize(), null,
-          ls.layers(), ls.toString());
+          ls.layers(), ls.toString(), model.dtype());
     } else {
       throw new IllegalArgumentException("cannot export " + model.getClass().getName() + " to "
           + "ONNX: only a Sequential, a Network or a LayerStack describes its layers, and the "

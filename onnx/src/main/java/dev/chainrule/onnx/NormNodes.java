@@ -27,10 +27,10 @@ final class NormNodes {
     List<Parameter> p = norm.parameters();
     List<Parameter> state = norm.buffers();
     int c = norm.outputShape().dim(0);
-    String gamma = graph.initializer(p.get(0).name(), p.get(0).value().buffer(), c);
-    String beta = graph.initializer(p.get(1).name(), p.get(1).value().buffer(), c);
-    String mean = graph.initializer(state.get(0).name(), state.get(0).value().buffer(), c);
-    double[] variance = state.get(1).value().buffer().clone();
+    String gamma = graph.initializer(p.get(0).name(), p.get(0).value().toArray(), c);
+    String beta = graph.initializer(p.get(1).name(), p.get(1).value().toArray(), c);
+    String mean = graph.initializer(state.get(0).name(), state.get(0).value().toArray(), c);
+    double[] variance = state.get(1).value().toArray();
     for (int i = 0; i < c; i++) {
       variance[i] = variance[i] + BatchNorm.EPSILON;
     }

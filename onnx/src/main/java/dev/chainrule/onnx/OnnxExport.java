@@ -14,8 +14,9 @@ import onnx.Onnx.StringStringEntryProto;
  * Writes a model as an ONNX file: the entry point of the export. A {@code Sequential}, a {@code
  * Network} (convolution, pooling, batch norm, dropout, flatten and dense layers) or a {@code
  * LayerStack} (embeddings, recurrent layers, layer norm, dense layers on every step) becomes one
- * ONNX graph computing what the model computes in evaluation mode, in float64, with every node
- * named after the chainrule layer it comes from; the parameters are float64 initializers named
+ * ONNX graph computing what the model computes in evaluation mode, in the model's dtype (float64,
+ * or FLOAT for a float32 model), with every node named after the chainrule layer it comes from;
+ * the parameters are initializers of that dtype named
  * as in chainrule (W[1], b[1], γ[2], …); the input is {@value #INPUT}, a matrix whose sample axis
  * has the symbolic size m, so any batch size runs. Every operator is one ONNX Runtime runs in
  * float64 (docs/guide/11-onnx.md lists them). The file declares IR version {@value #IR_VERSION}
@@ -85,7 +86,7 @@ public final class OnnxExport {
   public ModelProto toProto() {
     Layout layout = model.layout();
     String description = model.description();
-    OnnxGraph graph = new OnnxGraph(name, description);
+    OnnxGraph graph = new OnnxGraph(name, description, model.dtype());
     int samples = layout.sampleAxis();
     graph.input(INPUT, samples, SAMPLES, model.inputs(), "the features, "
         + (layout == Layout.ROW ? "one sample a row" : "one sample a column"));

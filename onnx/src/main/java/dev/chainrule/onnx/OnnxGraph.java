@@ -1,6 +1,7 @@
 package dev.chainrule.onnx;
 
 import com.google.protobuf.ByteString;
+import dev.chainrule.core.tensor.DType;
 import dev.chainrule.core.tensor.Tensor;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -16,7 +17,8 @@ import onnx.Onnx.TypeProto;
 import onnx.Onnx.ValueInfoProto;
 
 /**
- * An ONNX graph under construction: initializers (float64 values, int64 shapes and indices),
+ * An ONNX graph under construction: initializers (values in the model's dtype, FLOAT for a
+ * float32 model and DOUBLE for a float64 one, int64 shapes and indices),
  * nodes in execution order, the graph's input and output. Each node is named after the chainrule
  * scope it comes from ({@code layer1/MatMul}) and carries, as its documentation, the formula it
  * computes in the seeds' notation, which Netron shows beside it. Every value name is used once;
@@ -26,10 +28,15 @@ import onnx.Onnx.ValueInfoProto;
 final class OnnxGraph {
   private final GraphProto.Builder graph = GraphProto.newBuilder();
   private final Set<String> values = new HashSet<>();
+  private final DType dtype;
 
-  /** Starts a graph called {@code name} with {@code doc} as its documentation. */
-  OnnxGraph(String name, String doc) {
+  /**
+   * Starts a graph called {@code name} with {@code doc} as its documentation, whose values,
+   * input and output are of {@code dtype}.
+   */
+  OnnxGraph(String name, String doc, DType dtype) {
     graph.setName(name).setDocString(doc);
+    this.dtype = dtype;
   }
 
   /** Adds {@code value} as a constant tensor called {@code name} and returns the name. */
@@ -38,20 +45,31 @@ final class OnnxGraph {
     for (int i = 0; i < dims.length; i++) {
       dims[i] = value.shape().dim(i);
     }
-    return initializer(name, value.buffer(), dims);
+    return initializer(name, value.toArray(), dims);
   }
 
   /**
-   * Adds the float64 {@code data} (row-major) as a constant tensor of shape {@code dims} called
-   * {@code name} and returns the name.
+   * Adds {@code data} (row-major) as a constant tensor of shape {@code dims} called {@code name},
+   * in the graph's dtype (a float32 graph stores each value rounded to float, as chainrule's
+   * float32 tensors hold it), and returns the name.
    */
   String initializer(String name, double[] data, long... dims) {
-    ByteBuffer bytes = ByteBuffer.allocate(Double.BYTES * data.length)
+    boolean single = dtype == DType.FLOAT32;
+    ByteBuffer bytes = ByteBuffer.allocate((single ? Float.BYTES : Double.BYTES) * data.length)
         .order(ByteOrder.LITTLE_ENDIAN);
     for (double v : data) {
-      bytes.putDouble(v);
+      if (single) {
+        bytes.putFloat((float) v);
+      } else {
+        bytes.putDouble(v);
+      }
     }
-    return add(name, TensorProto.DataType.DOUBLE_VALUE, bytes.array(), dims);
+    return add(name, elementType(), bytes.array(), dims);
+  }
+
+  private int elementType() {
+    return dtype == DType.FLOAT32 ? TensorProto.DataType.FLOAT_VALUE
+        : TensorProto.DataType.DOUBLE_VALUE;
   }
 
   /**
@@ -159,21 +177,21 @@ final class OnnxGraph {
   }
 
   /**
-   * Declares the graph's input {@code name}, a float64 matrix whose sample axis {@code
+   * Declares the graph's input {@code name}, a matrix of the graph's dtype whose sample axis {@code
    * sampleAxis} has the symbolic size {@code samples} and whose other axis has {@code features}.
    */
   void input(String name, int sampleAxis, String samples, int features, String doc) {
     claim(name);
-    graph.addInput(matrix(name, sampleAxis, samples, features, doc));
+    graph.addInput(matrix(name, sampleAxis, samples, features, doc, elementType()));
   }
 
   /** Declares the graph's output, shaped as {@link #input} describes. */
   void output(String name, int sampleAxis, String samples, int features, String doc) {
-    graph.addOutput(matrix(name, sampleAxis, samples, features, doc));
+    graph.addOutput(matrix(name, sampleAxis, samples, features, doc, elementType()));
   }
 
   private static ValueInfoProto matrix(String name, int sampleAxis, String samples, int features,
-      String doc) {
+      String doc, int elementType) {
     TensorShapeProto.Builder shape = TensorShapeProto.newBuilder();
     for (int axis = 0; axis < 2; axis++) {
       shape.addDim(axis == sampleAxis
@@ -181,7 +199,7 @@ final class OnnxGraph {
           : TensorShapeProto.Dimension.newBuilder().setDimValue(features));
     }
     TypeProto type = TypeProto.newBuilder().setTensorType(TypeProto.Tensor.newBuilder()
-        .setElemType(TensorProto.DataType.DOUBLE_VALUE).setShape(shape)).build();
+        .setElemType(elementType).setShape(shape)).build();
     return ValueInfoProto.newBuilder().setName(name).setType(type).setDocString(doc).build();
   }
 

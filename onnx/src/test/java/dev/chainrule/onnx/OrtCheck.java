@@ -7,10 +7,12 @@ import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
+import dev.chainrule.core.tensor.DType;
 import dev.chainrule.core.tensor.Tensor;
 import dev.chainrule.nn.model.Model;
 import dev.chainrule.nn.train.Inference;
 import java.nio.DoubleBuffer;
+import java.nio.FloatBuffer;
 import java.util.Map;
 import java.util.Random;
 
@@ -30,8 +32,17 @@ final class OrtCheck {
    * (one sample a row), gives chainrule's outputs within {@link #TOLERANCE}.
    */
   static void assertSameOutputs(Model model, Tensor featureRows) throws OrtException {
+    assertSameOutputs(model, featureRows, TOLERANCE);
+  }
+
+  /**
+   * Asserts that ONNX Runtime, running {@code model}'s exported file on {@code featureRows},
+   * gives chainrule's outputs within {@code tolerance}.
+   */
+  static void assertSameOutputs(Model model, Tensor featureRows, double tolerance)
+      throws OrtException {
     double worst = worstDifference(model, featureRows);
-    assertTrue(worst <= TOLERANCE, "ONNX Runtime differs from chainrule by " + worst + " for "
+    assertTrue(worst <= tolerance, "ONNX Runtime differs from chainrule by " + worst + " for "
         + model);
   }
 
@@ -47,11 +58,28 @@ final class OrtCheck {
   static Tensor run(byte[] onnx, Model model, Tensor featureRows) throws OrtException {
     Tensor input = model.layout().fromRows(featureRows);
     long[] shape = {input.shape().dim(0), input.shape().dim(1)};
+    boolean single = model.dtype() == DType.FLOAT32;
     try (OrtSession session = ORT.createSession(onnx, new OrtSession.SessionOptions());
-        OnnxTensor x = OnnxTensor.createTensor(ORT, DoubleBuffer.wrap(input.toArray()), shape);
+        OnnxTensor x = single
+            ? OnnxTensor.createTensor(ORT, FloatBuffer.wrap(input.to(DType.FLOAT32)
+                .floatBuffer()), shape)
+            : OnnxTensor.createTensor(ORT, DoubleBuffer.wrap(input.toArray()), shape);
         OrtSession.Result result = session.run(Map.of(OnnxExport.INPUT, x))) {
-      return model.layout().toRows(Tensor.matrix((double[][]) result.get(0).getValue()));
+      Object out = result.get(0).getValue();
+      return model.layout().toRows(single ? widen((float[][]) out)
+          : Tensor.matrix((double[][]) out)).to(model.dtype());
     }
+  }
+
+  private static Tensor widen(float[][] rows) {
+    double[][] wide = new double[rows.length][];
+    for (int i = 0; i < rows.length; i++) {
+      wide[i] = new double[rows[i].length];
+      for (int j = 0; j < rows[i].length; j++) {
+        wide[i][j] = rows[i][j];
+      }
+    }
+    return Tensor.matrix(wide);
   }
 
   /** Returns {@code samples} rows of {@code features} values drawn from N(0, 4). */
@@ -65,6 +93,13 @@ final class OrtCheck {
 
   /** Fills {@code t} in place with values uniform in [{@code low}, {@code high}). */
   static void fillUniform(Tensor t, double low, double high, Random random) {
+    if (t.dtype() == DType.FLOAT32) {
+      float[] v = t.floatBuffer();
+      for (int i = 0; i < v.length; i++) {
+        v[i] = (float) (low + (high - low) * random.nextDouble());
+      }
+      return;
+    }
     double[] v = t.buffer();
     for (int i = 0; i < v.length; i++) {
       v[i] = low + (high - low) * random.nextDouble();

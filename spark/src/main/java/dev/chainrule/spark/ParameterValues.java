@@ -1,5 +1,6 @@
 package dev.chainrule.spark;
 
+import dev.chainrule.core.tensor.DType;
 import dev.chainrule.core.tensor.Tensor;
 import dev.chainrule.nn.layers.Parameter;
 import java.io.Serializable;
@@ -8,7 +9,9 @@ import java.util.List;
 /**
  * The values of a model's parameter tensors, or of one tensor per parameter (gradients, an
  * optimizer's buffers), as plain arrays that Spark broadcasts and aggregates: one flat row-major
- * array per parameter, in the model's parameter order.
+ * array per parameter, in the model's parameter order. The arrays are float64 for either dtype:
+ * a float32 value widens exactly, sums and means are taken in float64, and the result is rounded
+ * once to float when it goes back into a float32 model's tensors.
  */
 final class ParameterValues implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -32,7 +35,7 @@ final class ParameterValues implements Serializable {
   static ParameterValues of(List<Tensor> tensors, boolean copy) {
     double[][] v = new double[tensors.size()][];
     for (int i = 0; i < v.length; i++) {
-      v[i] = copy ? tensors.get(i).toArray() : tensors.get(i).buffer();
+      v[i] = copy ? tensors.get(i).toArray() : doubles(tensors.get(i));
     }
     return new ParameterValues(v);
   }
@@ -59,7 +62,7 @@ final class ParameterValues implements Serializable {
   void addScaledInPlace(double scale, Tensor[] tensors) {
     for (int i = 0; i < values.length; i++) {
       double[] v = values[i];
-      double[] t = tensors[i].buffer();
+      double[] t = doubles(tensors[i]);
       for (int k = 0; k < v.length; k++) {
         v[k] += scale * t[k];
       }
@@ -94,18 +97,33 @@ final class ParameterValues implements Serializable {
   void copyInto(List<Parameter> parameters) {
     Tensor[] t = tensorsOf(parameters);
     for (int i = 0; i < t.length; i++) {
-      System.arraycopy(values[i], 0, t[i].buffer(), 0, values[i].length);
+      if (t[i].dtype() == DType.FLOAT32) {
+        float[] f = t[i].floatBuffer();
+        for (int k = 0; k < f.length; k++) {
+          f[k] = (float) values[i][k];
+        }
+      } else {
+        System.arraycopy(values[i], 0, t[i].buffer(), 0, values[i].length);
+      }
     }
   }
 
-  /** Returns the values as tensors shaped like {@code parameters}, sharing these arrays. */
+  /**
+   * Returns the values as tensors shaped like {@code parameters} and of their dtype: sharing
+   * these arrays for float64 parameters, rounded copies for float32 ones.
+   */
   Tensor[] asTensors(List<Parameter> parameters) {
     Tensor[] live = tensorsOf(parameters);
     Tensor[] t = new Tensor[live.length];
     for (int i = 0; i < t.length; i++) {
-      t[i] = Tensor.wrap(live[i].shape(), values[i]);
+      t[i] = Tensor.wrap(live[i].shape(), values[i]).to(live[i].dtype());
     }
     return t;
+  }
+
+  /** Returns {@code t}'s values as doubles: its own array if float64, a widened copy if not. */
+  private static double[] doubles(Tensor t) {
+    return t.dtype() == DType.FLOAT64 ? t.buffer() : t.toArray();
   }
 
   private Tensor[] tensorsOf(List<Parameter> parameters) {

@@ -2,6 +2,7 @@ package dev.chainrule.spark;
 
 import dev.chainrule.core.tensor.Shape;
 import dev.chainrule.core.tensor.Tensor;
+import dev.chainrule.nn.model.Model;
 import dev.chainrule.nn.train.Inference;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -36,7 +37,8 @@ final class PredictPartition implements MapPartitionsFunction<Row, Row> {
 
   @Override
   public Iterator<Row> call(Iterator<Row> rows) {
-    Inference inference = new Inference(model.open(), null, CHUNK);
+    Model opened = model.open();
+    Inference inference = new Inference(opened, null, CHUNK);
     int partition = TaskContext.getPartitionId();
     return new Iterator<>() {
       private final List<Row> chunk = new ArrayList<>();
@@ -76,11 +78,11 @@ final class PredictPartition implements MapPartitionsFunction<Row, Row> {
           reader.features(chunk.get(i), column, read + i, partition, x, i * width);
         }
         read += chunk.size();
-        Tensor features = Tensor.wrap(Shape.of(chunk.size(), width), x);
+        Tensor features = Tensor.wrap(Shape.of(chunk.size(), width), x).to(opened.dtype());
         int[] classes = inference.predictClasses(features);
         Tensor outputs = inference.predict(features);
         int c = outputs.shape().dim(1);
-        double[] o = outputs.buffer();
+        double[] o = outputs.toArray();
         for (int i = 0; i < chunk.size(); i++) {
           Row row = chunk.get(i);
           Object[] values = new Object[row.length() + 2];

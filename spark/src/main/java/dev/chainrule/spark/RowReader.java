@@ -1,5 +1,6 @@
 package dev.chainrule.spark;
 
+import dev.chainrule.core.tensor.DType;
 import dev.chainrule.core.tensor.Shape;
 import dev.chainrule.core.tensor.Tensor;
 import java.io.Serializable;
@@ -31,15 +32,22 @@ final class RowReader implements Serializable {
   private final int width;
   private final int outputs;
   private final String model;
+  private final DType dtype;
 
   private RowReader(String features, String label, boolean vectors, int width, int outputs,
-      String model) {
+      String model, DType dtype) {
     this.features = features;
     this.label = label;
     this.vectors = vectors;
     this.width = width;
     this.outputs = outputs;
     this.model = model;
+    this.dtype = dtype;
+  }
+
+  /** Returns this reader making shards whose features are of {@code type}, the model's dtype. */
+  RowReader in(DType type) {
+    return new RowReader(features, label, vectors, width, outputs, model, type);
   }
 
   /**
@@ -67,7 +75,7 @@ final class RowReader implements Serializable {
             + (Math.max(outputs, 2) - 1) + " (StringIndexer makes one from names)");
       }
     }
-    return new RowReader(features, label, vectors, width, outputs, model);
+    return new RowReader(features, label, vectors, width, outputs, model, DType.FLOAT64);
   }
 
   private static StructField column(StructType schema, String name, String role) {
@@ -106,7 +114,7 @@ final class RowReader implements Serializable {
     Tensor f = Tensor.wrap(Shape.of(n, width), n * width == x.length ? x
         : Arrays.copyOf(x, n * width));
     return new Shard(partition, Shard.dataset("partition " + partition + " of '" + features
-        + "'", f, Arrays.copyOf(y, n), outputs));
+        + "'", f.to(dtype), Arrays.copyOf(y, n), outputs));
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.chainrule.spark;
 
+import dev.chainrule.core.tensor.DType;
 import dev.chainrule.core.tensor.Shape;
 import dev.chainrule.core.tensor.Tensor;
 import dev.chainrule.nn.data.Dataset;
@@ -12,7 +13,8 @@ import java.io.Serializable;
  * The samples of one partition of the training data, read once from its rows into an nn {@link
  * Dataset} (features in row layout, class labels) and kept by Spark in memory, spilling to disk,
  * for every step of every epoch. Its place in the global sample order is given by the partition
- * number; when Spark moves or spills it, it travels as its arrays.
+ * number; when Spark moves or spills it, it travels as its arrays, the features in the dataset's
+ * dtype (float[] for a float32 dataset, double[] for a float64 one).
  */
 final class Shard implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -55,7 +57,9 @@ final class Shard implements Serializable {
     out.writeUTF(data.name());
     out.writeInt(data.featureCount());
     out.writeInt(data.outputCount());
-    out.writeObject(data.features().buffer());
+    Tensor features = data.features();
+    out.writeObject(features.dtype() == DType.FLOAT32 ? features.floatBuffer()
+        : features.buffer());
     out.writeObject(data.labels());
   }
 
@@ -64,8 +68,10 @@ final class Shard implements Serializable {
     String name = in.readUTF();
     int width = in.readInt();
     int outputs = in.readInt();
-    double[] features = (double[]) in.readObject();
+    Object features = in.readObject();
     int[] labels = (int[]) in.readObject();
-    data = dataset(name, Tensor.wrap(Shape.of(labels.length, width), features), labels, outputs);
+    Shape shape = Shape.of(labels.length, width);
+    data = dataset(name, features instanceof float[] f ? Tensor.wrapFloats(shape, f)
+        : Tensor.wrap(shape, (double[]) features), labels, outputs);
   }
 }

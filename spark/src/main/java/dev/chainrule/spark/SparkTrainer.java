@@ -205,7 +205,7 @@ public final class SparkTrainer {
     String described = model.architecture().map(a -> "the " + a.widths() + " model")
         .orElse("the model " + model.getClass().getSimpleName());
     return RowReader.check(rows.schema(), featuresColumn, label, model.inputSize(),
-        model.outputSize(), described);
+        model.outputSize(), described).in(model.dtype());
   }
 
   /**

@@ -86,7 +86,7 @@ public final class ExportOnnxCommand implements Runnable {
       return;
     }
     System.out.println("wrote " + file + ": " + described + ", ONNX opset " + OnnxExport.OPSET
-        + ", float64, " + shape);
+        + ", " + loaded.dtype() + ", " + shape);
     if (samples != null) {
       System.out.println("wrote " + samples + ": " + ReferenceSamples.SAMPLES + " random inputs "
           + "and chainrule's outputs for them");

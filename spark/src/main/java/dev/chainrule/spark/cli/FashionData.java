@@ -64,7 +64,7 @@ record FashionData(Dataset train, Dataset test, Scaler scaler) {
   static org.apache.spark.sql.Dataset<Row> rows(SparkSession spark, Dataset data,
       int partitions) {
     int width = data.featureCount();
-    double[] x = data.features().buffer();
+    double[] x = data.features().toArray();
     int[] labels = data.labels();
     List<Row> rows = new ArrayList<>(data.size());
     for (int i = 0; i < data.size(); i++) {
