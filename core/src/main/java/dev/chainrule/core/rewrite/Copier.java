@@ -37,6 +37,7 @@ final class Copier {
       }
       Node old = source.node(id);
       try (Graph.Scope origin = into.inheriting(old)) {
+        factory.copying(old);
         map[id] = cut.contains(old) ? into.input(old.name(), old.shape().dims())
             : copyOne(old, map, factory);
         if (old.kind() == NodeKind.OPERATION && old.isUserNamed() && !cut.contains(old)

@@ -5,6 +5,7 @@ import dev.chainrule.core.autodiff.Gradients;
 import dev.chainrule.core.graph.Graph;
 import dev.chainrule.core.graph.Node;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -64,8 +65,40 @@ public final class Rewriter {
     return run(targets, Set.of(), distributions);
   }
 
+  /**
+   * Rewrites like {@link #rewrite(List)}, but the nodes of {@code unname} lose their names in the
+   * copy and are written inline.
+   */
+  Rewritten rewriteUnnaming(List<Node> targets, Set<Node> unname) {
+    return run(targets, unname, distributions);
+  }
+
+  /**
+   * Rewrites {@code targets}, again with the sites blocked where a rewrite computed a product a
+   * second time in another form while the first stayed needed ((A·B)ᵀ → Bᵀ·Aᵀ beside A·B), so
+   * that simplifying never adds a product; at most {@value #ATTEMPTS} runs.
+   */
   private Rewritten run(List<Node> targets, Set<Node> unname, Map<Node, Set<Integer>> dists) {
-    Rewriting rw = new Rewriting(new Graph(Copier.sourceOf(targets).dtype()), rules);
+    Set<Recomputations.Site> blocked = new HashSet<>();
+    for (int attempt = 1; ; attempt++) {
+      Recomputations recomputations = new Recomputations(blocked);
+      Attempt a = attempt(targets, unname, dists, recomputations);
+      Set<Recomputations.Site> twice = recomputations.twice(a.needed());
+      if (twice.isEmpty() || attempt == ATTEMPTS || !blocked.addAll(twice)) {
+        return a.result();
+      }
+    }
+  }
+
+  private static final int ATTEMPTS = 8;
+
+  /** One rewriting run: its result, and which nodes of its first copy the result still needs. */
+  private record Attempt(Rewritten result, java.util.function.Predicate<Node> needed) {}
+
+  private Attempt attempt(List<Node> targets, Set<Node> unname, Map<Node, Set<Integer>> dists,
+      Recomputations recomputations) {
+    Rewriting rw = new Rewriting(new Graph(Copier.sourceOf(targets).dtype()), rules,
+        recomputations);
     Node[] first = Copier.copy(targets, Set.of(), unname, rw, (old, copy) -> {
       for (int axis : dists.getOrDefault(old, Set.of())) {
         rw.assumeDistribution(copy, axis);
@@ -85,7 +118,8 @@ public final class Rewriter {
     }
     List<Node> out = second == null ? rewritten
         : rewritten.stream().map(t -> second[t.id()]).toList();
-    return new Rewritten(out.get(0).graph(), out, map, rw.firedCounts());
+    return new Attempt(new Rewritten(out.get(0).graph(), out, map, rw.firedCounts()),
+        n -> second == null || n.id() < second.length && second[n.id()] != null);
   }
 
   /**
