@@ -16,10 +16,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * (A·B)ᵀ → Bᵀ·Aᵀ never makes a simplified graph compute more matrix products than the graph it
- * simplifies: where A·B stays needed by another node, reading it transposed is free and Bᵀ·Aᵀ
- * would be a second product, so the transpose stays; where the new form is absorbed by a later
- * identity (xᵀAx's gradient, (A + Aᵀ)·x) or A·B is read only transposed, the rule still fires.
- * Counted: the matrix products the targets need, before and after; values equal to 1e-12.
+ * simplifies: where A·B stays needed by another node and the new form would add a product,
+ * reading A·B transposed is free, so the transpose stays; where the new form costs no more (A·B
+ * is read only transposed, or a later identity absorbs the new form, as in xᵀAx's gradient
+ * (A + Aᵀ)·x), the rule still fires. Counted: the matrix products the targets need, before and
+ * after; values equal to 1e-12.
  */
 class SharedProductTransposeTest {
   private static final String RULE = "(A·B)ᵀ → Bᵀ·Aᵀ";
@@ -101,5 +102,15 @@ class SharedProductTransposeTest {
     before.add(Autodiff.grad(f, x).get(0));
     assertTrue(products(List.of(r.loss(), r.gradients().get(0))) <= products(before),
         "the textbook form computes no more products than reverse mode");
+  }
+
+  @Test
+  void aReversedProductThatEqualsAnotherTermCostsNothingAndStays() {
+    Node bm = in.input("Bm", 3, 3);
+    Node x = in.graph.parameter("x", in.input("x0", 3, 1).value());
+    Node f = x.T().matmul(bm.T().matmul(bm)).matmul(x).sum().named("f");
+    RewrittenGradients r = Rewriter.standard().gradients(f, List.of(x), GradientForm.ADJOINTS);
+    assertEquals("2·Bmᵀ·Bm·x", FormulaPrinter.unicode().expression(r.gradients().get(0)),
+        "(xᵀ·BmᵀBm)ᵀ, kept for f, is Bmᵀ·Bm·x, which the other term computes anyway");
   }
 }
