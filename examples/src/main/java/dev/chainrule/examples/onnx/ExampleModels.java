@@ -1,6 +1,6 @@
 package dev.chainrule.examples.onnx;
 
-import dev.chainrule.examples.cli.UsageException;
+import dev.chainrule.cli.UsageException;
 import dev.chainrule.examples.cnn.CnnRun;
 import dev.chainrule.examples.sequence.SequenceRun;
 import dev.chainrule.nn.io.ModelFile;

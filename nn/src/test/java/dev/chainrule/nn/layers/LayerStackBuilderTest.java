@@ -1,31 +1,15 @@
-package dev.chainrule.nn.model;
+package dev.chainrule.nn.layers;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.chainrule.core.autodiff.Autodiff;
-import dev.chainrule.core.exec.Feeds;
-import dev.chainrule.core.exec.Plan;
-import dev.chainrule.core.exec.Results;
-import dev.chainrule.core.graph.Graph;
-import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.tensor.DType;
 import dev.chainrule.core.tensor.Tensor;
 import dev.chainrule.nn.init.Initializers;
 import dev.chainrule.nn.init.RandomSource;
-import dev.chainrule.nn.layers.Activation;
-import dev.chainrule.nn.layers.Cell;
-import dev.chainrule.nn.layers.Dense;
-import dev.chainrule.nn.layers.Embedding;
-import dev.chainrule.nn.layers.EveryStep;
-import dev.chainrule.nn.layers.LayerNorm;
-import dev.chainrule.nn.layers.Layout;
-import dev.chainrule.nn.layers.Parameter;
-import dev.chainrule.nn.layers.Recurrent;
-import dev.chainrule.nn.losses.Loss;
-import java.util.ArrayList;
+import dev.chainrule.nn.model.LayerStack;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -68,8 +52,8 @@ class LayerStackBuilderTest {
     LayerStack built = byBuilder(layout, cell, dtype);
     assertEquals(dtype, built.dtype());
     assertParametersEqual(expected, built);
-    List<Tensor> a = lossAndGradients(expected, dtype);
-    List<Tensor> b = lossAndGradients(built, dtype);
+    List<Tensor> a = Float32SequenceLayersTest.lossAndGradients(expected, dtype);
+    List<Tensor> b = Float32SequenceLayersTest.lossAndGradients(built, dtype);
     assertEquals(1 + expected.parameters().size(), b.size());
     for (int i = 0; i < a.size(); i++) {
       assertArrayEquals(a.get(i).toArray(), b.get(i).toArray(), 0.0, "result " + i);
@@ -121,23 +105,5 @@ class LayerStackBuilderTest {
       assertArrayEquals(e.get(i).value().toArray(), b.get(i).value().toArray(), 0.0,
           e.get(i).name());
     }
-  }
-
-  /** Returns the loss followed by the gradient of every parameter, in parameter order. */
-  private static List<Tensor> lossAndGradients(LayerStack model, DType dtype) {
-    Graph g = new Graph(dtype);
-    Tensor idRows = Tensor.of(new double[] {0, 6, 6, 3, 1, 2, 5, 4, 0, 2, 2, 1}, 4, STEPS);
-    Tensor targetRows = Tensor.of(new double[] {1, 0, 1, 0, 0, 1, 1, 1, 0, 0, 1, 0}, 4, STEPS);
-    Node ids = g.input("ids", model.layout().fromRows(idRows).to(dtype));
-    Node targets = g.input("Y", model.layout().fromRows(targetRows).to(dtype));
-    Node loss = Loss.binaryCrossEntropyWithLogits().build(model.forward(ids), targets);
-    List<Node> wrt = new ArrayList<>();
-    model.parameters().forEach(p -> wrt.add(g.node(p.name())));
-    List<Node> run = new ArrayList<>(List.of(loss));
-    run.addAll(Autodiff.grad(loss, wrt.toArray(new Node[0])));
-    Results r = Plan.compile(run).run(Feeds.none());
-    List<Tensor> out = new ArrayList<>();
-    run.forEach(n -> out.add(r.get(n).to(DType.FLOAT64)));
-    return out;
   }
 }
