@@ -20,8 +20,9 @@ import dev.chainrule.nn.train.Trainer;
  * A recurrent network learning to add two binary numbers digit by digit, least significant first:
  * T = bits + 1 steps of the two digits → an LSTM or GRU with every hidden state → a sigmoid unit
  * on every step giving that step's digit of the sum; binary cross-entropy from the logits, Adam
- * with gradients clipped to global norm 1, column layout, float64 or float32. Training and test pairs are drawn apart
- * ({@link SequenceTasks#binaryAddition}); a sum counts as right when all T digits are.
+ * with gradients clipped to global norm 1, column layout, float64 or float32. Training and test
+ * pairs are drawn apart ({@link SequenceTasks#binaryAddition}); a sum counts as right when all T
+ * digits are.
  *
  * @param settings what was run
  * @param model the trained network

@@ -66,7 +66,8 @@ public final class LayerStackBuilder {
           + "but the " + (plan.isEmpty() ? "input has " : "layer before gives ") + features
           + " features per step; start the model with builder(layout, steps, 1)");
     }
-    requirePositive("embedding '" + name + "'", vocabulary, "tokens", dimensions, "dimensions");
+    requireAtLeastOne("embedding '" + name + "'", vocabulary, "token");
+    requireAtLeastOne("embedding '" + name + "'", dimensions, "dimension");
     int t = steps;
     return add((r, d) -> Embedding.create(name, layout, t, vocabulary, dimensions, r, d), t,
         dimensions);
@@ -85,7 +86,7 @@ public final class LayerStackBuilder {
    * parameters drawn from U(−1/√H, 1/√H).
    */
   public LayerStackBuilder recurrent(String name, Cell cell, int hidden, boolean everyStep) {
-    requirePositive(cell.name() + " layer '" + name + "'", hidden, "units", 1, "");
+    requireAtLeastOne(cell.name() + " layer '" + name + "'", hidden, "unit");
     int t = steps;
     int f = features;
     return add((r, d) -> Recurrent.create(name, cell, layout, t, f, hidden, everyStep, r, d),
@@ -97,7 +98,7 @@ public final class LayerStackBuilder {
    * layer returning its last state, its H units), with the weight and bias initialisers set last.
    */
   public LayerStackBuilder dense(int units, Activation activation) {
-    requirePositive("dense layer " + (denseLayers + 1), units, "units", 1, "");
+    requireAtLeastOne("dense layer " + (denseLayers + 1), units, "unit");
     int index = ++denseLayers;
     int in = steps * features;
     Initializer w = weights;
@@ -110,7 +111,7 @@ public final class LayerStackBuilder {
    * ({@link EveryStep}); the activation must be elementwise.
    */
   public LayerStackBuilder denseEveryStep(int units, Activation activation) {
-    requirePositive("dense layer " + (denseLayers + 1), units, "units", 1, "");
+    requireAtLeastOne("dense layer " + (denseLayers + 1), units, "unit");
     if (activation.kind() == Activation.Kind.SOFTMAX) {
       throw new IllegalArgumentException("dense layer " + (denseLayers + 1) + " on every step "
           + "needs an elementwise activation, got softmax; use dense(units, softmax) on the last "
@@ -121,8 +122,8 @@ public final class LayerStackBuilder {
     int f = features;
     Initializer w = weights;
     Initializer b = biases;
-    return add((r, d) -> new EveryStep(Dense.create(index, layout, f, units, activation, w, b, r, d),
-        t), t, units);
+    return add((r, d) -> new EveryStep(Dense.create(index, layout, f, units, activation, w, b,
+        r, d), t), t, units);
   }
 
   /** Sets the weight initialiser of the dense layers added after this call. */
@@ -166,11 +167,10 @@ public final class LayerStackBuilder {
     return new LayerStack(layout, layers);
   }
 
-  private static void requirePositive(String who, int a, String aName, int b, String bName) {
-    if (a < 1 || b < 1) {
-      throw new IllegalArgumentException(who + " needs at least 1 " + aName
-          + (bName.isEmpty() ? "" : " and 1 " + bName) + ", got " + a
-          + (bName.isEmpty() ? "" : " " + aName + " and " + b + " " + bName));
+  private static void requireAtLeastOne(String who, int count, String what) {
+    if (count < 1) {
+      throw new IllegalArgumentException(who + " needs at least 1 " + what + ", got " + count);
     }
   }
+
 }

@@ -88,7 +88,7 @@ class LayerStackBuilderTest {
         + "activation, got softmax"), e.getMessage());
     e = assertThrows(IllegalArgumentException.class, () -> LayerStack.builder(Layout.ROW, 5, 2)
         .recurrent("gru", Cell.GRU, 0, true));
-    assertTrue(e.getMessage().contains("GRU layer 'gru' needs at least 1 units, got 0"),
+    assertTrue(e.getMessage().contains("GRU layer 'gru' needs at least 1 unit, got 0"),
         e.getMessage());
     assertThrows(IllegalStateException.class, () -> LayerStack.builder(Layout.ROW, 5, 2).build());
     assertThrows(IllegalArgumentException.class, () -> LayerStack.builder(Layout.ROW, 0, 2));
