@@ -200,6 +200,9 @@ public final class Autodiff {
    * {@code node}'s derivative), named d&lt;name&gt; when the node is named.
    */
   private static Node adjoint(Node node, Node first, List<Node> rest, List<Node> joined) {
+    if (rest == null && joined.isEmpty()) {
+      return named(node, first);
+    }
     List<Node> parts = new ArrayList<>();
     if (first != null) {
       parts.add(first);
@@ -213,6 +216,11 @@ public final class Autodiff {
       adjoint = parts.size() == 1 ? parts.get(0)
           : Accumulate.sum(parts.get(0), parts.subList(1, parts.size()));
     }
+    return named(node, adjoint);
+  }
+
+  /** Returns {@code adjoint}, named d&lt;name&gt; when {@code node} is named and it is not. */
+  private static Node named(Node node, Node adjoint) {
     if (node.isUserNamed() && adjoint.isGradient() && !adjoint.isUserNamed()) {
       adjoint.named("d" + node.name());
     }

@@ -34,7 +34,7 @@ final class JoinedGradients {
 
   /** Returns true when some contribution to {@code in} is held. */
   boolean holds(Node in) {
-    return held.containsKey(in);
+    return !held.isEmpty() && held.containsKey(in);
   }
 
   /**
@@ -43,11 +43,11 @@ final class JoinedGradients {
    * and forgets them.
    */
   List<Node> take(Node in) {
-    Map<Key, Readers> groups = held.remove(in);
-    List<Node> joined = new ArrayList<>();
+    Map<Key, Readers> groups = held.isEmpty() ? null : held.remove(in);
     if (groups == null) {
-      return joined;
+      return List.of();
     }
+    List<Node> joined = new ArrayList<>();
     groups.forEach((key, readers) -> {
       Node first = readers.outputs().get(0);
       try (Graph.Scope of = first.graph().differentiating(first)) {
