@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.chainrule.core.autodiff.Autodiff;
+import dev.chainrule.core.exec.Feeds;
 import dev.chainrule.core.exec.Plan;
 import dev.chainrule.core.tensor.DType;
 import dev.chainrule.core.tensor.Tensor;
@@ -93,5 +94,23 @@ class CastTest {
         + "yet; cast its inputs with .cast(DType.FLOAT64)"), e.getMessage());
     Node viaFloat64 = g.apply(new Float64OnlyOp(), w.cast(DType.FLOAT64)).cast(DType.FLOAT32);
     assertEquals(1.0, viaFloat64.value().get(0, 0), 0.0, "the cast workaround runs");
+  }
+
+  /**
+   * An input of the other dtype than its graph's enters a cast island directly: it is fed a
+   * tensor of its own dtype and computes in it (0.1f + 0.2f in float, widened by the cast), and a
+   * missing dtype is refused by name.
+   */
+  @Test
+  void anInputMayHaveTheOtherDType() {
+    Graph g = new Graph();
+    Node x = g.input("x", DType.FLOAT32, 2);
+    assertEquals(DType.FLOAT32, x.dtype());
+    Node y = x.add(x.graph().scalar(0.2)).cast(DType.FLOAT64);
+    Tensor got = Plan.compile(y).run(Feeds.of(x, Tensor.ofFloats(new float[] {0.1f, 1f}, 2))).get(y);
+    assertEquals(Tensor.of(new double[] {0.1f + 0.2f, 1f + 0.2f}, 2), got);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> g.input("z", (DType) null, 2));
+    assertTrue(e.getMessage().startsWith("input z needs a dtype, got null"), e.getMessage());
   }
 }
