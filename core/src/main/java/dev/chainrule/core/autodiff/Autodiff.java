@@ -21,8 +21,9 @@ import java.util.Map;
  * reaches the output (so nothing is built for a fed input, a constant or a branch that leads to
  * no target), and sums the contributions a node receives from each of its consumers (seed 001:
  * out_h1 receives from o1 and o2), except those its consumers' operations join into one node
- * ({@link dev.chainrule.core.graph.GradientJoin}: the parts of a split give one concat). Gradient nodes are named after their targets (dW[2] for W[2])
- * and can be evaluated, printed, drawn and differentiated again.
+ * ({@link dev.chainrule.core.graph.GradientJoin}: the parts of a split give one concat).
+ * Gradient nodes are named after their targets (dW[2] for W[2]) and can be evaluated, printed,
+ * drawn and differentiated again.
  *
  * <p>A target the output does not depend on gets a gradient of zeros of its shape, the
  * mathematically correct answer. Differentiating with respect to a constant is an error.

@@ -104,11 +104,19 @@ public final class Graph {
    * ±∞ allowed.
    */
   public Node scalar(double value) {
+    return scalar(value, dtype);
+  }
+
+  /**
+   * Returns a scalar literal of {@code type}, the operand's dtype where the literal is written
+   * beside a node (x·2 in a float64 island of a float32 graph keeps its number in float64).
+   */
+  Node scalar(double value, DType type) {
     if (Double.isNaN(value)) {
       throw new IllegalArgumentException("a scalar in a formula must be a number, got NaN (at "
           + CreationSite.here() + ")");
     }
-    return literal(value, dtype);
+    return literal(value, type);
   }
 
   /** Returns the literal {@code value} in {@code type}: an operand of a node of that dtype. */

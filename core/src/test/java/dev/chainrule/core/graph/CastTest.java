@@ -113,4 +113,20 @@ class CastTest {
         () -> g.input("z", (DType) null, 2));
     assertTrue(e.getMessage().startsWith("input z needs a dtype, got null"), e.getMessage());
   }
+
+  @Test
+  void aLiteralBesideAFloat64IslandOfAFloat32GraphKeepsItsFloat64Value() {
+    Graph g = new Graph(DType.FLOAT32);
+    Node x = g.input("x", 2);
+    Node tiny = x.cast(DType.FLOAT64).mul(1e-50);
+    Node y = tiny.div(1e-50).cast(DType.FLOAT32);
+    Tensor got = Plan.compile(y).run(Feeds.of(x, Tensor.ofFloats(new float[] {3f, -0.5f}, 2)))
+        .get(y);
+    assertEquals(3f, got.floatBuffer()[0], 0f, "1e-50 is 0 in float32; x·1e-50/1e-50 is x");
+    assertEquals(-0.5f, got.floatBuffer()[1], 0f);
+    Node third = x.cast(DType.FLOAT64).mul(1.0 / 3);
+    double v = Plan.compile(third).run(Feeds.of(x, Tensor.ofFloats(new float[] {3f, 3f}, 2)))
+        .get(third).toArray()[0];
+    assertEquals(3 * (1.0 / 3), v, 0.0, "⅓ in float64, not (double) (float) ⅓");
+  }
 }
