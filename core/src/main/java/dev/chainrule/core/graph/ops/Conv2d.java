@@ -41,9 +41,8 @@ public record Conv2d(Window2d window, int groups) implements PreparedOp {
   @Override
   public Kernel prepare(List<Shape> inputs, Shape output, DType dtype) {
     Convolution conv = new Convolution(geometry(inputs), dtype);
-    return dtype == DType.FLOAT32
-        ? (in, out) -> conv.forward(in[1].floatBuffer(), in[0].floatBuffer(), out.floatBuffer())
-        : (in, out) -> conv.forward(in[1].buffer(), in[0].buffer(), out.buffer());
+    return LoopKernels.binary(dtype, (w, x, z) -> conv.forward(x, w, z),
+        (w, x, z) -> conv.forward(x, w, z));
   }
 
   @Override

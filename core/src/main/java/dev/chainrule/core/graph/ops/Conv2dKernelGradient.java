@@ -53,9 +53,7 @@ public record Conv2dKernelGradient(Window2d window, int groups, int kernelHeight
   @Override
   public Kernel prepare(List<Shape> inputs, Shape output, DType dtype) {
     Convolution conv = new Convolution(geometry(inputs), dtype);
-    return dtype == DType.FLOAT32 ? (in, out) -> conv.kernelGradient(in[0].floatBuffer(),
-        in[1].floatBuffer(), out.floatBuffer())
-        : (in, out) -> conv.kernelGradient(in[0].buffer(), in[1].buffer(), out.buffer());
+    return LoopKernels.binary(dtype, conv::kernelGradient, conv::kernelGradient);
   }
 
   @Override

@@ -44,9 +44,7 @@ public record Conv2dTranspose(Window2d window, int groups, int height, int width
   @Override
   public Kernel prepare(List<Shape> inputs, Shape output, DType dtype) {
     Convolution conv = new Convolution(geometry(inputs), dtype);
-    return dtype == DType.FLOAT32 ? (in, out) -> conv.inputGradient(in[0].floatBuffer(),
-        in[1].floatBuffer(), out.floatBuffer())
-        : (in, out) -> conv.inputGradient(in[0].buffer(), in[1].buffer(), out.buffer());
+    return LoopKernels.binary(dtype, conv::inputGradient, conv::inputGradient);
   }
 
   @Override
