@@ -49,13 +49,8 @@ public record Conv2d(Window2d window, int groups) implements PreparedOp {
   public Node vjp(Node output, Node upstream, int input) {
     Node kernel = output.inputs().get(0);
     Node x = output.inputs().get(1);
-    if (input == 0) {
-      Shape k = kernel.shape();
-      return output.graph().apply(new Conv2dKernelGradient(window, groups, k.dim(2), k.dim(3)),
-          x, upstream);
-    }
-    return output.graph().apply(new Conv2dTranspose(window, groups, x.shape().dim(2),
-        x.shape().dim(3)), kernel, upstream);
+    return input == 0 ? ConvFaces.kernelGradient(window, groups, x, upstream, kernel)
+        : ConvFaces.inputGradient(window, groups, kernel, upstream, x);
   }
 
   /**

@@ -60,11 +60,8 @@ public record Conv2dKernelGradient(Window2d window, int groups, int kernelHeight
   public Node vjp(Node output, Node upstream, int input) {
     Node x = output.inputs().get(0);
     Node gradient = output.inputs().get(1);
-    if (input == 0) {
-      return output.graph().apply(new Conv2dTranspose(window, groups, x.shape().dim(2),
-          x.shape().dim(3)), upstream, gradient);
-    }
-    return output.graph().apply(new Conv2d(window, groups), upstream, x);
+    return input == 0 ? ConvFaces.inputGradient(window, groups, upstream, gradient, x)
+        : ConvFaces.convolution(window, groups, upstream, x);
   }
 
   /**

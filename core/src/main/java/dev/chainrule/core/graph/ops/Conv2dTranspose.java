@@ -51,12 +51,8 @@ public record Conv2dTranspose(Window2d window, int groups, int height, int width
   public Node vjp(Node output, Node upstream, int input) {
     Node kernel = output.inputs().get(0);
     Node gradient = output.inputs().get(1);
-    if (input == 0) {
-      Shape k = kernel.shape();
-      return output.graph().apply(new Conv2dKernelGradient(window, groups, k.dim(2), k.dim(3)),
-          upstream, gradient);
-    }
-    return output.graph().apply(new Conv2d(window, groups), kernel, upstream);
+    return input == 0 ? ConvFaces.kernelGradient(window, groups, upstream, gradient, kernel)
+        : ConvFaces.convolution(window, groups, kernel, upstream);
   }
 
   /**
