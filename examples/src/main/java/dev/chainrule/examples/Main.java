@@ -3,7 +3,7 @@ package dev.chainrule.examples;
 import dev.chainrule.core.export.Renderer;
 import dev.chainrule.core.export.Renderer.Engine;
 import dev.chainrule.examples.bench.BenchCommand;
-import dev.chainrule.examples.cli.Cli;
+import dev.chainrule.cli.Cli;
 import dev.chainrule.examples.cli.DebugLog;
 import dev.chainrule.examples.cli.QuickStart;
 import dev.chainrule.examples.custom.CustomModelCommand;

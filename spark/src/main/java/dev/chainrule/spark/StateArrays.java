@@ -35,7 +35,7 @@ final class StateArrays implements Serializable {
   /** Returns a copy of {@code s}'s contents. */
   static StateArrays of(OptimizerSnapshot s) {
     Map<String, ParameterValues> slots = new LinkedHashMap<>();
-    s.slots().forEach((name, tensors) -> slots.put(name, ParameterValues.of(tensors, true)));
+    s.slots().forEach((name, tensors) -> slots.put(name, ParameterValues.ofTensors(tensors)));
     return new StateArrays(s.kind(), s.settings(), s.steps(), s.scalars(), slots);
   }
 

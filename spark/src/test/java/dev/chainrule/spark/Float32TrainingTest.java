@@ -24,8 +24,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A float32 model trained synchronously by Spark on three partitions (local[2]) ends where the
- * same float32 model trained by nn's {@link Trainer} on one JVM ends, stays float32, and predicts
- * on Spark what it predicts on one machine.
+ * same float32 model trained by nn's {@link Trainer} on one JVM ends, stays float32, is
+ * broadcast as float32 (4 bytes a parameter), and predicts on Spark what it predicts on one
+ * machine.
  *
  * <p>The tolerance: the single machine sums a batch's gradient in float32 inside one matrix
  * product; Spark sums each partition's part in float32 and adds the parts in float64 before
@@ -61,6 +62,10 @@ class Float32TrainingTest {
     for (Parameter p : distributed.parameters()) {
       assertEquals(DType.FLOAT32, p.value().dtype(), p.name());
     }
+    int jobs = 3 * ((DATA.size() + 15) / 16);
+    assertEquals(jobs, spark.timings().jobs());
+    assertEquals(jobs * 4L * distributed.parameterCount(), spark.timings().broadcastBytes(),
+        "every step broadcasts the parameters as float32, 4 bytes a number");
     double d = maxDifference(alone, distributed);
     assertTrue(d <= TOLERANCE, "parameters differ by up to " + d);
     assertTrue(maxDifference(net(), alone) > 0.1, "training moved the parameters");

@@ -1,6 +1,6 @@
 package dev.chainrule.examples.bench;
 
-import dev.chainrule.examples.cli.Cli;
+import dev.chainrule.cli.Cli;
 
 /**
  * The entry point of the child JVM in which {@code bench} runs chainrule's workloads at one thread

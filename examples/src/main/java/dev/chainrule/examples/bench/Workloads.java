@@ -1,7 +1,7 @@
 package dev.chainrule.examples.bench;
 
 import dev.chainrule.core.tensor.DType;
-import dev.chainrule.examples.cli.UsageException;
+import dev.chainrule.cli.UsageException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

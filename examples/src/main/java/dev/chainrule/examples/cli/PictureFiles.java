@@ -1,5 +1,6 @@
 package dev.chainrule.examples.cli;
 
+import dev.chainrule.cli.UsageException;
 import dev.chainrule.core.export.ImageFormat;
 import dev.chainrule.core.export.RenderResult;
 import dev.chainrule.core.export.Renderer;

@@ -1,5 +1,6 @@
 package dev.chainrule.examples.cli;
 
+import dev.chainrule.cli.Cli;
 import java.io.File;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;

@@ -1,15 +1,16 @@
 package dev.chainrule.examples.cnn;
 
+import dev.chainrule.cli.DTypeOption;
+import dev.chainrule.cli.FashionDataOptions;
+import dev.chainrule.cli.Flags;
+import dev.chainrule.cli.TrainingOptions;
 import dev.chainrule.core.exec.Anomaly;
 import dev.chainrule.core.tensor.DType;
 import dev.chainrule.core.tensor.Gemm;
 import dev.chainrule.examples.cli.AnomalyOption;
-import dev.chainrule.examples.cli.DTypeOption;
-import dev.chainrule.examples.cli.Flags;
 import dev.chainrule.examples.cli.Json;
 import dev.chainrule.examples.cli.PlotOption;
 import dev.chainrule.examples.cli.TrainingOutput;
-import dev.chainrule.examples.cli.UsageException;
 import dev.chainrule.nn.data.FashionMnist;
 import dev.chainrule.nn.listeners.EpochLine;
 import dev.chainrule.nn.listeners.ProgressBarListener;
@@ -25,32 +26,15 @@ import picocli.CommandLine.Option;
 /** Trains a small convolutional network on Fashion-MNIST and reports its test accuracy. */
 @Command(name = "cnn", description = "Train a small convolutional network on Fashion-MNIST.")
 public final class CnnCommand implements Runnable {
-  @Option(names = "--data", description = "Directory of the four IDX files "
-      + "(default: ${DEFAULT-VALUE}).")
-  Path data = FashionMnist.defaultDirectory();
+  @Mixin
+  FashionDataOptions images = new FashionDataOptions(FashionMnist.defaultDirectory(), 0);
 
-  @Option(names = "--epochs", description = "Epochs (default: ${DEFAULT-VALUE}).")
-  int epochs = 5;
-
-  @Option(names = "--batch-size", description = "Samples per step (default: ${DEFAULT-VALUE}).")
-  int batchSize = 64;
+  @Mixin
+  TrainingOptions training = new TrainingOptions(5, 64, 1);
 
   @Option(names = "--learning-rate", description = "Adam's base learning rate, decayed to 0 by a "
       + "cosine schedule (default: ${DEFAULT-VALUE}).")
   double learningRate = 2e-3;
-
-  @Option(names = "--seed", description = "Seed of weights, split and shuffling "
-      + "(default: ${DEFAULT-VALUE}).")
-  long seed = 1;
-
-  @Option(names = "--validation", description = "Training images held out for validation "
-      + "(default: ${DEFAULT-VALUE}).")
-  int validation;
-
-  @Option(names = "--limit", paramLabel = "N", description = "Read only the first N images of "
-      + "the training file and the first N of the test file, for a quick run "
-      + "(default: all, 60000 and 10000).")
-  int limit = Integer.MAX_VALUE;
 
   @Mixin
   PlotOption plot = new PlotOption();
@@ -72,27 +56,24 @@ public final class CnnCommand implements Runnable {
   /** Trains, tests and reports. */
   @Override
   public void run() {
-    Flags.atLeast("--epochs", epochs, 1);
-    Flags.atLeast("--batch-size", batchSize, 1);
-    Flags.atLeast("--limit", limit, 1);
-    Flags.atLeast("--validation", validation, 0);
+    int epochs = training.epochs();
+    int batchSize = training.batchSize();
+    long seed = training.seed();
+    int limit = images.limit();
+    int validation = images.validation();
     Flags.positive("--learning-rate", learningRate);
     DType type = dtype.dtype();
-    if (validation >= limit) {
-      throw new UsageException("--validation " + validation + " leaves no training images out of "
-          + "--limit " + limit);
-    }
     if (!json) {
       System.out.printf(Locale.ROOT, "Fashion-MNIST from %s%s: %s, ReLU, softmax cross-entropy, "
           + "Adam at %s (cosine schedule), batches of %d, %d epochs, seed %d, raw pixels, %s%n",
-          data, limit == Integer.MAX_VALUE ? "" : " (--limit: the first " + limit + " images of "
-          + "each file)", CnnRun.ARCHITECTURE, learningRate, batchSize, epochs, seed, type);
+          images.data(), images.limitNote(), CnnRun.ARCHITECTURE, learningRate, batchSize, epochs,
+          seed, type);
       System.out.println(CnnRun.network(seed, type));
     }
     CnnRun r;
     try (Anomaly.Scope checking = anomaly.scope()) {
-      r = CnnRun.compute(data, limit, validation, epochs, batchSize, learningRate, seed, type,
-          json ? TrainingListener.NONE : ProgressBarListener.perEpoch()
+      r = CnnRun.compute(images.data(), limit, validation, epochs, batchSize, learningRate, seed,
+          type, json ? TrainingListener.NONE : ProgressBarListener.perEpoch()
               .withSummary(EpochLine.printer(System.out)).consoleOnly());
     }
     Path plotted = plot.write(r.history(), "Fashion-MNIST, " + CnnRun.ARCHITECTURE);
@@ -115,8 +96,8 @@ public final class CnnCommand implements Runnable {
     }
     if (saved != null) {
       System.out.println("parameters saved to " + saved + " (ModelFile.loadInto reads them into "
-          + "CnnRun.network(" + seed + "); export-onnx " + saved + " --example cnn --out FILE "
-          + "writes them as ONNX)");
+          + "CnnRun.network(" + training.seed() + "); export-onnx " + saved + " --example cnn "
+          + "--out FILE writes them as ONNX)");
     }
   }
 
@@ -135,8 +116,8 @@ public final class CnnCommand implements Runnable {
     m.put("architecture", CnnRun.ARCHITECTURE);
     m.put("parameters", r.network().parameterCount());
     m.put("learningRate", learningRate);
-    m.put("batchSize", batchSize);
-    m.put("seed", seed);
+    m.put("batchSize", training.batchSize());
+    m.put("seed", training.seed());
     m.put("trainSamples", r.trainSamples());
     m.put("validationSamples", r.validationSamples());
     m.put("testSamples", r.test().samples());

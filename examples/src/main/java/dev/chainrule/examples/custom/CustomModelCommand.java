@@ -3,7 +3,7 @@ package dev.chainrule.examples.custom;
 import dev.chainrule.core.exec.Anomaly;
 import dev.chainrule.core.tensor.Gemm;
 import dev.chainrule.examples.cli.AnomalyOption;
-import dev.chainrule.examples.cli.Flags;
+import dev.chainrule.cli.Flags;
 import dev.chainrule.examples.cli.Json;
 import java.util.LinkedHashMap;
 import java.util.Locale;

@@ -1,14 +1,16 @@
 package dev.chainrule.examples.fashion;
 
+import dev.chainrule.cli.DTypeOption;
+import dev.chainrule.cli.FashionDataOptions;
+import dev.chainrule.cli.Flags;
+import dev.chainrule.cli.TrainingOptions;
+import dev.chainrule.cli.UsageException;
 import dev.chainrule.core.exec.Anomaly;
 import dev.chainrule.core.tensor.Gemm;
 import dev.chainrule.examples.cli.AnomalyOption;
-import dev.chainrule.examples.cli.DTypeOption;
-import dev.chainrule.examples.cli.Flags;
 import dev.chainrule.examples.cli.Json;
 import dev.chainrule.examples.cli.PlotOption;
 import dev.chainrule.examples.cli.TrainingOutput;
-import dev.chainrule.examples.cli.UsageException;
 import dev.chainrule.nn.data.FashionMnist;
 import dev.chainrule.nn.listeners.EpochLine;
 import dev.chainrule.nn.listeners.ProgressBarListener;
@@ -25,15 +27,11 @@ import picocli.CommandLine.Option;
 /** Trains an MLP on Fashion-MNIST and reports its test accuracy and speed. */
 @Command(name = "fashion-mnist", description = "Train a 784-256-10 MLP on Fashion-MNIST.")
 public final class FashionMnistCommand implements Runnable {
-  @Option(names = "--data", description = "Directory of the four IDX files "
-      + "(default: ${DEFAULT-VALUE}).")
-  Path data = FashionMnist.defaultDirectory();
+  @Mixin
+  FashionDataOptions images = new FashionDataOptions(FashionMnist.defaultDirectory(), 5000);
 
-  @Option(names = "--epochs", description = "Epochs (default: ${DEFAULT-VALUE}).")
-  int epochs = 10;
-
-  @Option(names = "--batch-size", description = "Samples per step (default: ${DEFAULT-VALUE}).")
-  int batchSize = 128;
+  @Mixin
+  TrainingOptions training = new TrainingOptions(10, 128, 1);
 
   @Option(names = "--optimizer", description = "adam, momentum or sgd "
       + "(default: ${DEFAULT-VALUE}).")
@@ -50,22 +48,9 @@ public final class FashionMnistCommand implements Runnable {
   @Option(names = "--hidden", description = "Hidden units (default: ${DEFAULT-VALUE}).")
   int hidden = 256;
 
-  @Option(names = "--seed", description = "Seed of weights, split and shuffling "
-      + "(default: ${DEFAULT-VALUE}).")
-  long seed = 1;
-
-  @Option(names = "--validation", description = "Training images held out for validation "
-      + "(default: ${DEFAULT-VALUE}).")
-  int validation = 5000;
-
   @Option(names = "--patience", description = "Early-stopping patience in epochs, 0 for none "
       + "(default: ${DEFAULT-VALUE}).")
   int patience;
-
-  @Option(names = "--limit", paramLabel = "N", description = "Read only the first N images of "
-      + "the training file and the first N of the test file, for a quick run; --validation "
-      + "images are held out of the N training ones (default: all, 60000 and 10000).")
-  int limit = Integer.MAX_VALUE;
 
   @Option(names = "--raw", description = "Feed pixels in [0, 1] as they are instead of "
       + "standardising them with the training set's mean and deviation.")
@@ -94,9 +79,8 @@ public final class FashionMnistCommand implements Runnable {
     if (!json) {
       System.out.printf(Locale.ROOT, "Fashion-MNIST from %s%s: %s MLP, ReLU, softmax "
           + "cross-entropy, %s at %s (%s schedule), batches of %d, %d epochs, seed %d, %s "
-          + "pixels, %s%n", data, limit == Integer.MAX_VALUE ? ""
-          : " (--limit: the first " + limit + " images of each file)", s.architecture(),
-          s.optimizer(), s.learningRate(), s.schedule(), batchSize, epochs, seed,
+          + "pixels, %s%n", s.data(), images.limitNote(), s.architecture(),
+          s.optimizer(), s.learningRate(), s.schedule(), s.batchSize(), s.epochs(), s.seed(),
           raw ? "raw" : "standardised", s.dtype());
     }
     FashionRun r;
@@ -142,19 +126,12 @@ public final class FashionMnistCommand implements Runnable {
     }
     double lr = learningRate != null ? learningRate
         : FashionSettings.defaultLearningRate(optimizer);
-    Flags.atLeast("--epochs", epochs, 1);
-    Flags.atLeast("--batch-size", batchSize, 1);
     Flags.atLeast("--hidden", hidden, 1);
-    Flags.atLeast("--limit", limit, 1);
-    Flags.atLeast("--validation", validation, 0);
     Flags.atLeast("--patience", patience, 0);
     Flags.positive("--learning-rate", lr);
-    if (validation >= limit) {
-      throw new UsageException("--validation " + validation + " leaves no training images out of "
-          + "--limit " + limit);
-    }
-    return new FashionSettings(data, epochs, batchSize, optimizer, lr, schedule, hidden, seed,
-        validation, patience, limit, !raw, dtype.dtype());
+    return new FashionSettings(images.data(), training.epochs(), training.batchSize(), optimizer,
+        lr, schedule, hidden, training.seed(), images.validation(), patience, images.limit(), !raw,
+        dtype.dtype());
   }
 
   private static Map<String, Object> asJson(FashionRun r) {

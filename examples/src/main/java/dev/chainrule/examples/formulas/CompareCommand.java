@@ -9,7 +9,7 @@ import dev.chainrule.core.export.RenderResult;
 import dev.chainrule.examples.cli.Json;
 import dev.chainrule.examples.cli.Picture;
 import dev.chainrule.examples.cli.PictureFiles;
-import dev.chainrule.examples.cli.UsageException;
+import dev.chainrule.cli.UsageException;
 import dev.chainrule.examples.seeds.SeedNetwork;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package dev.chainrule.examples.formulas;
 
 import dev.chainrule.core.rewrite.GradientForm;
-import dev.chainrule.examples.cli.UsageException;
+import dev.chainrule.cli.UsageException;
 import dev.chainrule.examples.seeds.SeedCatalog;
 import dev.chainrule.examples.seeds.SeedNetwork;
 import picocli.CommandLine.Command;

@@ -5,7 +5,7 @@ import dev.chainrule.core.graph.NodeKind;
 import dev.chainrule.core.graph.ops.Sigmoid;
 import dev.chainrule.core.graph.ops.Softmax;
 import dev.chainrule.core.rewrite.Rewriter;
-import dev.chainrule.examples.cli.UsageException;
+import dev.chainrule.cli.UsageException;
 import dev.chainrule.examples.seeds.SeedNetwork;
 import dev.chainrule.nn.layers.Layout;
 import dev.chainrule.nn.losses.Losses;

@@ -2,7 +2,7 @@ package dev.chainrule.examples.formulas;
 
 import dev.chainrule.core.check.ChainRuleTrace;
 import dev.chainrule.core.graph.Node;
-import dev.chainrule.examples.cli.UsageException;
+import dev.chainrule.cli.UsageException;
 import dev.chainrule.examples.seeds.MazurNetwork;
 import dev.chainrule.examples.seeds.SeedNetwork;
 import java.math.BigDecimal;

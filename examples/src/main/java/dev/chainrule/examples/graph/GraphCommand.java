@@ -8,7 +8,7 @@ import dev.chainrule.core.export.graphviz.Limits;
 import dev.chainrule.examples.cli.Json;
 import dev.chainrule.examples.cli.Picture;
 import dev.chainrule.examples.cli.PictureFiles;
-import dev.chainrule.examples.cli.UsageException;
+import dev.chainrule.cli.UsageException;
 import dev.chainrule.examples.seeds.SeedCatalog;
 import dev.chainrule.explorer.GraphExplorer;
 import java.nio.file.Path;

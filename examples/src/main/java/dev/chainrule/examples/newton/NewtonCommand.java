@@ -1,9 +1,9 @@
 package dev.chainrule.examples.newton;
 
 import dev.chainrule.core.check.FormulaComparison;
-import dev.chainrule.examples.cli.Flags;
+import dev.chainrule.cli.Flags;
 import dev.chainrule.examples.cli.Json;
-import dev.chainrule.examples.cli.UsageException;
+import dev.chainrule.cli.UsageException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.chainrule.examples.onnx;
 
-import dev.chainrule.examples.cli.UsageException;
+import dev.chainrule.cli.UsageException;
 import dev.chainrule.examples.cnn.CnnRun;
 import dev.chainrule.examples.sequence.SequenceRun;
 import dev.chainrule.nn.io.ModelFile;
@@ -53,7 +53,7 @@ final class ExampleModels {
       if (first.equals(cell.id() + ".W_ih") && saved.size() > 1
           && saved.get(1).value().rank() == 2) {
         int hidden = saved.get(1).value().shape().dim(1);
-        return SequenceRun.model(cell, bits, hidden, 0);
+        return SequenceRun.model(cell, bits, hidden, 0, saved.get(0).value().dtype());
       }
     }
     throw new UsageException(file + " was not saved by the sequence example: its first "

@@ -1,8 +1,8 @@
 package dev.chainrule.examples.onnx;
 
-import dev.chainrule.examples.cli.Flags;
+import dev.chainrule.cli.Flags;
 import dev.chainrule.examples.cli.Json;
-import dev.chainrule.examples.cli.UsageException;
+import dev.chainrule.cli.UsageException;
 import dev.chainrule.examples.sequence.SequenceCommand;
 import dev.chainrule.nn.data.IoMessages;
 import dev.chainrule.nn.io.ModelFile;

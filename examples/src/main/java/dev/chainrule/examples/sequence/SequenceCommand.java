@@ -1,12 +1,14 @@
 package dev.chainrule.examples.sequence;
 
+import dev.chainrule.cli.DTypeOption;
+import dev.chainrule.cli.Flags;
+import dev.chainrule.cli.TrainingOptions;
+import dev.chainrule.cli.UsageException;
 import dev.chainrule.core.exec.Anomaly;
 import dev.chainrule.examples.cli.AnomalyOption;
-import dev.chainrule.examples.cli.Flags;
 import dev.chainrule.examples.cli.Json;
 import dev.chainrule.examples.cli.PlotOption;
 import dev.chainrule.examples.cli.TrainingOutput;
-import dev.chainrule.examples.cli.UsageException;
 import dev.chainrule.nn.listeners.EpochLine;
 import dev.chainrule.nn.listeners.ProgressBarListener;
 import dev.chainrule.nn.train.TrainingListener;
@@ -45,19 +47,12 @@ public final class SequenceCommand implements Runnable {
   @Option(names = "--test-samples", description = "Test additions (default: ${DEFAULT-VALUE}).")
   int testSamples = 1000;
 
-  @Option(names = "--epochs", description = "Epochs (default: ${DEFAULT-VALUE}).")
-  int epochs = 15;
-
-  @Option(names = "--batch-size", description = "Additions per step (default: ${DEFAULT-VALUE}).")
-  int batchSize = 32;
+  @Mixin
+  TrainingOptions training = new TrainingOptions(15, 32, 1);
 
   @Option(names = "--learning-rate", description = "Adam's learning rate "
       + "(default: ${DEFAULT-VALUE}).")
   double learningRate = 0.01;
-
-  @Option(names = "--seed", description = "Seed of data, weights and shuffling "
-      + "(default: ${DEFAULT-VALUE}).")
-  long seed = 1;
 
   @Mixin
   PlotOption plot = new PlotOption();
@@ -73,6 +68,9 @@ public final class SequenceCommand implements Runnable {
   @Mixin
   AnomalyOption anomaly = new AnomalyOption();
 
+  @Mixin
+  DTypeOption dtype = new DTypeOption();
+
   /** Trains, tests and reports. */
   @Override
   public void run() {
@@ -80,8 +78,8 @@ public final class SequenceCommand implements Runnable {
     if (!json) {
       System.out.printf(Locale.ROOT, "Adding two %d-bit numbers digit by digit: %s, binary "
           + "cross-entropy, Adam at %s with gradients clipped to global norm %s, %d additions in "
-          + "batches of %d, %d epochs, seed %d%n", bits, s.description(), learningRate,
-          SequenceRun.MAX_GRADIENT_NORM, samples, batchSize, epochs, seed);
+          + "batches of %d, %d epochs, seed %d, %s%n", bits, s.description(), learningRate,
+          SequenceRun.MAX_GRADIENT_NORM, samples, s.batchSize(), s.epochs(), s.seed(), s.dtype());
     }
     SequenceRun r;
     try (Anomaly.Scope checking = anomaly.scope()) {
@@ -122,11 +120,9 @@ public final class SequenceCommand implements Runnable {
     Flags.atLeast("--hidden", hidden, 1);
     Flags.atLeast("--samples", samples, 1);
     Flags.atLeast("--test-samples", testSamples, 1);
-    Flags.atLeast("--epochs", epochs, 1);
-    Flags.atLeast("--batch-size", batchSize, 1);
     Flags.positive("--learning-rate", learningRate);
-    return new SequenceSettings(cell, bits, hidden, samples, testSamples, epochs, batchSize,
-        learningRate, seed);
+    return new SequenceSettings(cell, bits, hidden, samples, testSamples, training.epochs(),
+        training.batchSize(), learningRate, training.seed(), dtype.dtype());
   }
 
   private static Map<String, Object> asJson(SequenceRun r) {
@@ -144,6 +140,7 @@ public final class SequenceCommand implements Runnable {
     m.put("learningRate", s.learningRate());
     m.put("maxGradientNorm", SequenceRun.MAX_GRADIENT_NORM);
     m.put("seed", s.seed());
+    m.put("dtype", s.dtype().toString());
     m.put("secondsPerEpoch", r.history().secondsPerEpoch());
     m.put("totalSeconds", r.totalSeconds());
     List<Map<String, Object>> epochs = new ArrayList<>();

@@ -1,17 +1,13 @@
 package dev.chainrule.examples.sequence;
 
 import dev.chainrule.core.exec.train.Optimizer;
+import dev.chainrule.core.tensor.DType;
 import dev.chainrule.core.tensor.Tensor;
 import dev.chainrule.nn.data.Dataset;
 import dev.chainrule.nn.data.SequenceTasks;
-import dev.chainrule.nn.init.Initializers;
-import dev.chainrule.nn.init.RandomSource;
 import dev.chainrule.nn.layers.Activation;
 import dev.chainrule.nn.layers.Cell;
-import dev.chainrule.nn.layers.Dense;
-import dev.chainrule.nn.layers.EveryStep;
 import dev.chainrule.nn.layers.Layout;
-import dev.chainrule.nn.layers.Recurrent;
 import dev.chainrule.nn.train.TrainingListener;
 import dev.chainrule.nn.losses.Loss;
 import dev.chainrule.nn.model.LayerStack;
@@ -19,14 +15,14 @@ import dev.chainrule.nn.optim.Adam;
 import dev.chainrule.nn.train.FitOptions;
 import dev.chainrule.nn.train.History;
 import dev.chainrule.nn.train.Trainer;
-import java.util.List;
 
 /**
  * A recurrent network learning to add two binary numbers digit by digit, least significant first:
  * T = bits + 1 steps of the two digits → an LSTM or GRU with every hidden state → a sigmoid unit
  * on every step giving that step's digit of the sum; binary cross-entropy from the logits, Adam
- * with gradients clipped to global norm 1, column layout. Training and test pairs are drawn apart
- * ({@link SequenceTasks#binaryAddition}); a sum counts as right when all T digits are.
+ * with gradients clipped to global norm 1, column layout, float64 or float32. Training and test
+ * pairs are drawn apart ({@link SequenceTasks#binaryAddition}); a sum counts as right when all T
+ * digits are.
  *
  * @param settings what was run
  * @param model the trained network
@@ -43,8 +39,9 @@ public record SequenceRun(SequenceSettings settings, LayerStack model, History h
 
   /** Generates the data, trains and tests. */
   public static SequenceRun compute(SequenceSettings s, TrainingListener listener) {
-    Dataset train = SequenceTasks.binaryAddition(s.samples(), s.bits(), s.seed());
-    Dataset test = SequenceTasks.binaryAddition(s.testSamples(), s.bits(), s.seed() + 1);
+    Dataset train = SequenceTasks.binaryAddition(s.samples(), s.bits(), s.seed()).to(s.dtype());
+    Dataset test = SequenceTasks.binaryAddition(s.testSamples(), s.bits(), s.seed() + 1)
+        .to(s.dtype());
     LayerStack model = model(s);
     Optimizer optimizer = Adam.of(s.learningRate()).clippedByGlobalNorm(MAX_GRADIENT_NORM);
     Trainer trainer = new Trainer(model, Loss.binaryCrossEntropyWithLogits(), optimizer);
@@ -73,22 +70,25 @@ public record SequenceRun(SequenceSettings settings, LayerStack model, History h
   /** Returns the untrained model of the settings: recurrent layer, then a sigmoid on every step. */
   static LayerStack model(SequenceSettings s) {
     return model(Cell.valueOf(s.cell().toUpperCase(java.util.Locale.ROOT)), s.bits(), s.hidden(),
-        s.seed());
+        s.seed(), s.dtype());
+  }
+
+  /** Returns the float64 model of {@link #model(Cell, int, int, long, DType)}. */
+  public static LayerStack model(Cell cell, int bits, int hidden, long seed) {
+    return model(cell, bits, hidden, seed, DType.FLOAT64);
   }
 
   /**
    * Returns the untrained model of this example for numbers of {@code bits} digits: a {@code
    * cell} layer of {@code hidden} units over the bits + 1 steps of two digits, returning every
-   * hidden state, then a sigmoid unit on every step, weights drawn from {@code seed}. A file the
-   * example saved ({@code --save}) loads into the model of its cell, bits and hidden units ({@code
-   * ModelFile.loadInto}).
+   * hidden state, then a sigmoid unit on every step, weights drawn from {@code seed}, parameters
+   * of {@code dtype}. A file the example saved ({@code --save}) loads into the model of its cell,
+   * bits, hidden units and dtype ({@code ModelFile.loadInto}).
    */
-  public static LayerStack model(Cell cell, int bits, int hidden, long seed) {
-    RandomSource r = RandomSource.seeded(seed);
-    int steps = bits + 1;
-    return new LayerStack(Layout.COLUMN, List.of(
-        Recurrent.create(cell.id(), cell, Layout.COLUMN, steps, 2, hidden, true, r),
-        new EveryStep(Dense.create(1, Layout.COLUMN, hidden, 1, Activation.sigmoid(),
-            Initializers.xavierNormal(), Initializers.zeros(), r), steps)));
+  public static LayerStack model(Cell cell, int bits, int hidden, long seed, DType dtype) {
+    return LayerStack.builder(Layout.COLUMN, bits + 1, 2)
+        .recurrent(cell.id(), cell, hidden, true)
+        .denseEveryStep(1, Activation.sigmoid())
+        .seed(seed).dtype(dtype).build();
   }
 }

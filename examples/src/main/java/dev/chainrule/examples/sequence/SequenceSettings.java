@@ -1,5 +1,7 @@
 package dev.chainrule.examples.sequence;
 
+import dev.chainrule.core.tensor.DType;
+
 /**
  * The settings of a {@code sequence} run.
  *
@@ -12,9 +14,10 @@ package dev.chainrule.examples.sequence;
  * @param batchSize additions per step
  * @param learningRate Adam's learning rate
  * @param seed seed of the data, the weights and the shuffling
+ * @param dtype the number type of the model and the data
  */
 public record SequenceSettings(String cell, int bits, int hidden, int samples, int testSamples,
-    int epochs, int batchSize, double learningRate, long seed) {
+    int epochs, int batchSize, double learningRate, long seed, DType dtype) {
   /** Returns the model in words, e.g. "GRU 2 → 16, sigmoid on each of 9 steps". */
   public String description() {
     return cell.toUpperCase(java.util.Locale.ROOT) + " 2 → " + hidden + ", a sigmoid on each of "

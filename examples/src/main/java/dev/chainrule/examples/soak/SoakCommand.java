@@ -1,6 +1,6 @@
 package dev.chainrule.examples.soak;
 
-import dev.chainrule.examples.cli.Flags;
+import dev.chainrule.cli.Flags;
 import dev.chainrule.examples.cli.Json;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

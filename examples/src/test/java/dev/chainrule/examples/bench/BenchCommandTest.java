@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.chainrule.core.exec.ExecOptions;
 import dev.chainrule.examples.bench.ReferenceRunner.Outcome;
-import dev.chainrule.examples.cli.Cli;
+import dev.chainrule.cli.Cli;
 import dev.chainrule.examples.cli.CliRun;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

@@ -1,5 +1,6 @@
 package dev.chainrule.examples.cli;
 
+import dev.chainrule.cli.Cli;
 import dev.chainrule.examples.Main;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * also requires a {@code package-info.java} naming an entry point in every package.
  */
 class ApiDocsTest {
-  private static final List<String> MODULES = List.of("core", "nn", "onnx", "explorer",
+  private static final List<String> MODULES = List.of("core", "nn", "cli", "onnx", "explorer",
       "examples");
 
   @TempDir

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  * and source control; the BOM manages each library module; the licence file is Apache-2.0.
  */
 class ReleaseMetadataTest {
-  private static final List<String> MODULES = List.of("bom", ".", "core", "nn", "onnx",
+  private static final List<String> MODULES = List.of("bom", ".", "core", "nn", "cli", "onnx",
       "explorer", "examples", "spark");
 
   private static String pom(String module) throws IOException {
@@ -50,7 +50,7 @@ class ReleaseMetadataTest {
     assertTrue(bom.contains("<url>https://www.apache.org/licenses/LICENSE-2.0.txt</url>"));
     assertTrue(bom.contains("child.project.url.inherit.append.path=\"false\""),
         "modules inherit the project's URL as it is, without their directory appended");
-    for (String module : List.of(".", "core", "nn", "onnx", "explorer", "examples",
+    for (String module : List.of(".", "core", "nn", "cli", "onnx", "explorer", "examples",
         "spark")) {
       String parent = first("<parent>(.*?)</parent>", pom(module));
       assertTrue(parent.contains("<artifactId>chainrule-" + (module.equals(".") ? "bom"
@@ -62,7 +62,7 @@ class ReleaseMetadataTest {
   void theBomManagesEveryLibraryModuleAtTheBuildsVersion() throws IOException {
     String bom = pom("bom");
     String managed = first("<dependencyManagement>(.*)</dependencyManagement>", bom);
-    for (String library : List.of("core", "nn", "onnx", "explorer", "spark")) {
+    for (String library : List.of("core", "nn", "cli", "onnx", "explorer", "spark")) {
       assertTrue(managed.contains("<artifactId>chainrule-" + library + "</artifactId>"),
           "the BOM manages chainrule-" + library);
     }

@@ -3,7 +3,7 @@ package dev.chainrule.examples.errors;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.chainrule.examples.cli.Cli;
+import dev.chainrule.cli.Cli;
 import dev.chainrule.examples.cli.CliRun;
 import dev.chainrule.examples.errors.ErrorCatalogue.Entry;
 import java.io.IOException;

@@ -3,7 +3,7 @@ package dev.chainrule.examples.formulas;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.chainrule.examples.cli.Cli;
+import dev.chainrule.cli.Cli;
 import dev.chainrule.examples.cli.CliRun;
 import java.util.List;
 import org.junit.jupiter.api.Test;

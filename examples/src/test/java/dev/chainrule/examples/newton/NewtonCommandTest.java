@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import dev.chainrule.examples.cli.Cli;
+import dev.chainrule.cli.Cli;
 import dev.chainrule.examples.cli.CliRun;
 import org.junit.jupiter.api.Test;
 

@@ -7,7 +7,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.chainrule.core.tensor.DType;
 import dev.chainrule.core.testing.Prerequisites;
-import dev.chainrule.examples.cli.Cli;
+import dev.chainrule.cli.Cli;
 import dev.chainrule.examples.cli.CliRun;
 import dev.chainrule.nn.data.FashionMnist;
 import dev.chainrule.nn.io.ModelFile;
@@ -108,7 +108,7 @@ class CommandsTest {
 
   @Test
   void aBadDtypeIsAUsageErrorOfOneLine() {
-    for (String command : new String[] {"fashion-mnist", "cnn"}) {
+    for (String command : new String[] {"fashion-mnist", "cnn", "sequence"}) {
       CliRun o = CliRun.of(command, "--dtype", "float16", "--json");
       assertEquals(Cli.BAD_INPUT, o.status(), command);
       assertEquals("", o.out());

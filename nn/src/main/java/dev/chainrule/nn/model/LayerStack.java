@@ -15,7 +15,15 @@ import java.util.Set;
  * embedding, a layer norm, an LSTM and a dense layer on every step. Its logits are the last
  * layer's Z and its output the last layer's A. Its parameters are the layers', in order, so model
  * files and checkpoints save and load it ({@code ModelFile.loadInto}); being custom code, it has
- * no {@link Architecture} to rebuild from a file.
+ * no {@link Architecture} to rebuild from a file. {@link #builder} builds the sequence models:
+ *
+ * <pre>{@code
+ * LayerStack net = LayerStack.builder(Layout.COLUMN, 5, 1)   // 5 token ids per sample
+ *     .embedding("embed", 10, 4).layerNorm("norm")
+ *     .recurrent("lstm", Cell.LSTM, 8, false)               // the last hidden state
+ *     .dense(3, Activation.softmax())
+ *     .seed(1).build();
+ * }</pre>
  */
 public final class LayerStack implements Model {
   private final Layout layout;
@@ -46,6 +54,15 @@ public final class LayerStack implements Model {
     }
     this.layout = layout;
     this.layers = List.copyOf(layers);
+  }
+
+  /**
+   * Starts a sequence model in {@code layout} taking sequences of {@code steps} steps of {@code
+   * features} features each (T·F features per sample, see {@link
+   * dev.chainrule.nn.layers.Sequences}); token ids for an embedding are 1 feature per step.
+   */
+  public static LayerStackBuilder builder(Layout layout, int steps, int features) {
+    return new LayerStackBuilder(layout, steps, features);
   }
 
   /** Returns the layers, first to last. */

@@ -62,8 +62,11 @@ class Float32SequenceLayersTest {
             Initializers.xavierNormal(), Initializers.normal(0.1), r, dtype), STEPS)));
   }
 
-  /** Returns the loss followed by the gradient of every parameter, in parameter order. */
-  private static List<Tensor> lossAndGradients(LayerStack model, DType dtype) {
+  /**
+   * Returns the loss followed by the gradient of every parameter, in parameter order, on a batch
+   * of 4 sequences of 3 token ids (ids below 7) with binary targets on every step.
+   */
+  static List<Tensor> lossAndGradients(LayerStack model, DType dtype) {
     Graph g = new Graph(dtype);
     Tensor idRows = Tensor.of(new double[] {0, 6, 6, 3, 1, 2, 5, 4, 0, 2, 2, 1}, 4, STEPS);
     Tensor targetRows = Tensor.of(new double[] {1, 0, 1, 0, 0, 1, 1, 1, 0, 0, 1, 0}, 4, STEPS);

@@ -1,5 +1,6 @@
 package dev.chainrule.spark.cli;
 
+import dev.chainrule.cli.UsageException;
 import dev.chainrule.nn.data.Dataset;
 import dev.chainrule.nn.data.FashionMnist;
 import dev.chainrule.nn.data.Scaler;

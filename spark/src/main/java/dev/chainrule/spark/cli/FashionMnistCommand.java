@@ -1,7 +1,13 @@
 package dev.chainrule.spark.cli;
 
+import dev.chainrule.cli.DTypeOption;
+import dev.chainrule.cli.FashionDataOptions;
+import dev.chainrule.cli.Flags;
+import dev.chainrule.cli.TrainingOptions;
+import dev.chainrule.cli.UsageException;
 import dev.chainrule.core.exec.train.Optimizer;
 import dev.chainrule.core.exec.train.Sgd;
+import dev.chainrule.core.tensor.DType;
 import dev.chainrule.nn.data.FashionMnist;
 import dev.chainrule.nn.init.Initializers;
 import dev.chainrule.nn.io.ModelFile;
@@ -25,12 +31,14 @@ import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
  * Trains the examples' Fashion-MNIST MLP (784-256-10, ReLU, He initialisation, softmax
  * cross-entropy, Adam with a cosine schedule, batches of 128, 5,000 images held out,
- * standardised pixels) data-parallel on Spark, and reports its test accuracy and its speed.
+ * standardised pixels) data-parallel on Spark, in float64 or float32, and reports its test
+ * accuracy and its speed.
  */
 @Command(name = "fashion-mnist", mixinStandardHelpOptions = true,
     description = "Train the 784-256-10 Fashion-MNIST MLP data-parallel on Spark.")
@@ -51,16 +59,15 @@ public final class FashionMnistCommand implements Runnable {
       + "Spark's default parallelism, the number of worker threads or cores).")
   Integer partitions;
 
-  @Option(names = "--data", description = "Directory of the four IDX files "
-      + "(default: ${DEFAULT-VALUE}).")
-  Path data = FashionMnist.defaultDirectory();
+  @Mixin
+  FashionDataOptions images = new FashionDataOptions(FashionMnist.defaultDirectory(), 5000);
 
-  @Option(names = "--epochs", description = "Epochs (default: ${DEFAULT-VALUE}).")
-  int epochs = 10;
+  /** --batch-size is the global batch in sync mode, each partition's batch in average mode. */
+  @Mixin
+  TrainingOptions training = new TrainingOptions(10, 128, 1);
 
-  @Option(names = "--batch-size", description = "Samples per step: the global batch in sync "
-      + "mode, each partition's batch in average mode (default: ${DEFAULT-VALUE}).")
-  int batchSize = 128;
+  @Mixin
+  DTypeOption dtype = new DTypeOption();
 
   @Option(names = "--optimizer", description = "adam, momentum or sgd "
       + "(default: ${DEFAULT-VALUE}).")
@@ -73,18 +80,6 @@ public final class FashionMnistCommand implements Runnable {
   @Option(names = "--hidden", description = "Hidden units (default: ${DEFAULT-VALUE}).")
   int hidden = 256;
 
-  @Option(names = "--seed", description = "Seed of weights, split and shuffling "
-      + "(default: ${DEFAULT-VALUE}).")
-  long seed = 1;
-
-  @Option(names = "--validation", description = "Training images held out, as the examples' "
-      + "fashion-mnist does (default: ${DEFAULT-VALUE}).")
-  int validation = 5000;
-
-  @Option(names = "--limit", paramLabel = "N", description = "Read only the first N images of "
-      + "each file, for a quick run (default: all).")
-  int limit = Integer.MAX_VALUE;
-
   @Option(names = "--save", paramLabel = "FILE", description = "Save the trained model (taking "
       + "raw pixels) as a chainrule model file.")
   Path save;
@@ -95,11 +90,16 @@ public final class FashionMnistCommand implements Runnable {
   /** Trains, tests and reports. */
   @Override
   public void run() {
+    int epochs = training.epochs();
+    int batchSize = training.batchSize();
+    long seed = training.seed();
+    DType type = dtype.dtype();
     check();
     TrainingMode trainingMode = mode();
     Recipe<Optimizer> rule = optimizer();
     long loading = System.nanoTime();
-    FashionData prepared = FashionData.load(data, limit, validation, seed);
+    FashionData prepared = FashionData.load(images.data(), images.limit(), images.validation(),
+        seed);
     double loadSeconds = (System.nanoTime() - loading) / 1e9;
     SparkSession spark = session(master, "chainrule fashion-mnist");
     try {
@@ -107,14 +107,14 @@ public final class FashionMnistCommand implements Runnable {
       org.apache.spark.sql.Dataset<Row> train = FashionData.rows(spark, prepared.train(), parts);
       Sequential net = Sequential.builder(Layout.ROW, 784).dense(hidden, Activation.relu())
           .dense(10, Activation.softmax()).weights(Initializers.heNormal())
-          .biases(Initializers.zeros()).seed(seed).build();
+          .biases(Initializers.zeros()).seed(seed).dtype(type).build();
       SparkTrainer trainer = SparkTrainer.builder(net).loss(Loss::softmaxCrossEntropy)
           .optimizer(rule).mode(trainingMode).build();
       if (!json) {
         System.out.printf(Locale.ROOT, "Fashion-MNIST on Spark %s (%s), %d partitions, %s mode:"
-            + " 784-%d-10 MLP, %s, batches of %d, %d epochs, seed %d%n", spark.version(),
+            + " 784-%d-10 MLP, %s, batches of %d, %d epochs, seed %d, %s%n", spark.version(),
             spark.sparkContext().master(), parts, trainingMode, hidden,
-            trainer.trainer().optimizer().name(), batchSize, epochs, seed);
+            trainer.trainer().optimizer().name(), batchSize, epochs, seed, type);
       }
       long fitting = System.nanoTime();
       History h = trainer.fit(train, FitOptions.defaults().epochs(epochs).batchSize(batchSize)
@@ -124,7 +124,7 @@ public final class FashionMnistCommand implements Runnable {
           FashionData.rows(spark, prepared.test(), parts)), trainer.timings(),
           prepared.train().size(), loadSeconds, total, saved(net, prepared));
       if (json) {
-        run.printJson(System.out, trainer.trainer().optimizer().name(), batchSize);
+        run.printJson(System.out, trainer.trainer().optimizer().name(), batchSize, type);
       } else {
         run.printReport(System.out);
       }
@@ -134,24 +134,10 @@ public final class FashionMnistCommand implements Runnable {
   }
 
   private void check() {
-    atLeast("--epochs", epochs, 1);
-    atLeast("--batch-size", batchSize, 1);
-    atLeast("--hidden", hidden, 1);
-    atLeast("--limit", limit, 1);
-    atLeast("--validation", validation, 0);
-    atLeast("--local-steps", localSteps, 1);
+    Flags.atLeast("--hidden", hidden, 1);
+    Flags.atLeast("--local-steps", localSteps, 1);
     if (partitions != null) {
-      atLeast("--partitions", partitions, 1);
-    }
-    if (validation >= limit) {
-      throw new UsageException("--validation " + validation + " leaves no training images out "
-          + "of --limit " + limit);
-    }
-  }
-
-  private static void atLeast(String flag, long value, long min) {
-    if (value < min) {
-      throw new UsageException(flag + " must be at least " + min + ", got " + value);
+      Flags.atLeast("--partitions", partitions, 1);
     }
   }
 
@@ -169,9 +155,7 @@ public final class FashionMnistCommand implements Runnable {
   private Recipe<Optimizer> optimizer() {
     double lr = learningRate != null ? learningRate : Map.of("adam", 1e-3, "momentum", 0.05,
         "sgd", 0.1).getOrDefault(optimizer, 0.1);
-    if (!(lr > 0) || Double.isInfinite(lr)) {
-      throw new UsageException("--learning-rate must be a finite number > 0, got " + lr);
-    }
+    Flags.positive("--learning-rate", lr);
     switch (optimizer) {
       case "adam":
         return () -> Adam.of(lr);

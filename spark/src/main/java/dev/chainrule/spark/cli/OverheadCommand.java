@@ -1,6 +1,7 @@
 package dev.chainrule.spark.cli;
 
 import com.google.gson.GsonBuilder;
+import dev.chainrule.cli.UsageException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

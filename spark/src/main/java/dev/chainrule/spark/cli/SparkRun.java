@@ -1,5 +1,6 @@
 package dev.chainrule.spark.cli;
 
+import dev.chainrule.core.tensor.DType;
 import com.google.gson.GsonBuilder;
 import dev.chainrule.core.tensor.Gemm;
 import dev.chainrule.nn.train.EpochStats;
@@ -51,8 +52,8 @@ record SparkRun(SparkSession spark, TrainingMode mode, int partitions, History h
     }
   }
 
-  /** Prints the JSON object for scripts. */
-  void printJson(PrintStream out, String optimizer, int batchSize) {
+  /** Prints the JSON object for scripts, naming the model's {@code dtype}. */
+  void printJson(PrintStream out, String optimizer, int batchSize, DType dtype) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("testAccuracy", test.accuracy());
     m.put("testLoss", test.loss());
@@ -65,6 +66,7 @@ record SparkRun(SparkSession spark, TrainingMode mode, int partitions, History h
     m.put("epochs", history.epochs().size());
     m.put("batchSize", batchSize);
     m.put("optimizer", optimizer);
+    m.put("dtype", dtype.toString());
     m.put("trainSamples", trainSamples);
     m.put("testSamples", test.samples());
     m.put("loadSeconds", loadSeconds);

@@ -1,4 +1,4 @@
-package dev.chainrule.examples.cli;
+package dev.chainrule.cli;
 
 import java.util.logging.Level;
 import java.util.logging.Logger;

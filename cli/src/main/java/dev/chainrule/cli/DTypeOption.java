@@ -1,4 +1,4 @@
-package dev.chainrule.examples.cli;
+package dev.chainrule.cli;
 
 import dev.chainrule.core.tensor.DType;
 import picocli.CommandLine.Option;

@@ -1,4 +1,4 @@
-package dev.chainrule.examples.cli;
+package dev.chainrule.cli;
 
 /** Thrown by a subcommand when its arguments parse but make no sense, e.g. an unknown example. */
 public final class UsageException extends RuntimeException {

@@ -1,4 +1,4 @@
-package dev.chainrule.examples.cli;
+package dev.chainrule.cli;
 
 /**
  * Checks of option values that picocli's type conversion cannot express, each failing with a
