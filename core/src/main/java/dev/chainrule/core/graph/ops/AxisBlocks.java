@@ -84,7 +84,7 @@ final class AxisBlocks {
   /** A move of one block between a table and the tensor of the slices a gather picks from it. */
   @FunctionalInterface
   interface BlockMove {
-    /** Moves the block at {@code tableOffset} of the table and {@code pickedOffset} of the picks. */
+    /** Moves the block at {@code tableOffset} of the table, {@code pickedOffset} of the picks. */
     void move(int tableOffset, int pickedOffset);
   }
 

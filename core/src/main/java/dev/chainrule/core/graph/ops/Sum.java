@@ -28,7 +28,10 @@ public record Sum(Axes axes) implements PreparedOp {
     return axes.reduce(inputs.get(0));
   }
 
-  /** Returns the kernel: the sum over the axes, in either dtype (a float32 sum accumulates in float64). */
+  /**
+   * Returns the kernel: the sum over the axes, in either dtype (a float32 sum accumulates in
+   * float64).
+   */
   @Override
   public Kernel prepare(List<Shape> inputs, Shape output, DType dtype) {
     ReduceLoop loop = new ReduceLoop(inputs.get(0), axes.array());
