@@ -1,5 +1,6 @@
 package dev.chainrule.explorer;
 
+import dev.chainrule.core.tensor.FiniteStatistics;
 import dev.chainrule.core.tensor.Tensor;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -25,33 +26,16 @@ record Statistics(int count, double mean, double sd, double min, double max, int
   /** Returns the statistics of {@code t}'s elements. */
   static Statistics of(Tensor t) {
     double[] v = t.buffer();
-    double sum = 0;
-    double min = Double.POSITIVE_INFINITY;
-    double max = Double.NEGATIVE_INFINITY;
-    int finite = 0;
-    for (double x : v) {
-      if (Double.isFinite(x)) {
-        finite++;
-        sum += x;
-        min = Math.min(min, x);
-        max = Math.max(max, x);
-      }
-    }
-    double mean = finite == 0 ? Double.NaN : sum / finite;
-    double squares = 0;
-    for (double x : v) {
-      if (Double.isFinite(x)) {
-        squares += (x - mean) * (x - mean);
-      }
-    }
+    FiniteStatistics s = FiniteStatistics.of(v);
     int[] bins = new int[BINS];
     for (double x : v) {
       if (Double.isFinite(x)) {
-        bins[bin(x, min, max)]++;
+        bins[bin(x, s.min(), s.max())]++;
       }
     }
-    return new Statistics(v.length, mean, finite == 0 ? Double.NaN : Math.sqrt(squares / finite),
-        finite == 0 ? Double.NaN : min, finite == 0 ? Double.NaN : max, v.length - finite, bins);
+    boolean none = s.count() == 0;
+    return new Statistics(v.length, s.mean(), s.sd(v, s.mean()), none ? Double.NaN : s.min(),
+        none ? Double.NaN : s.max(), v.length - s.count(), bins);
   }
 
   /** Returns the bin of {@code x}: the maximum falls in the last bin, a constant in the first. */

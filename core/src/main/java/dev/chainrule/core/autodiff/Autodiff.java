@@ -1,6 +1,7 @@
 package dev.chainrule.core.autodiff;
 
 import dev.chainrule.core.graph.CreationSite;
+import dev.chainrule.core.graph.GradientJoin;
 import dev.chainrule.core.graph.Graph;
 import dev.chainrule.core.graph.GraphMismatchException;
 import dev.chainrule.core.graph.Node;
@@ -19,8 +20,10 @@ import java.util.Map;
  * for its local derivative as graph operations, only for the inputs through which a target
  * reaches the output (so nothing is built for a fed input, a constant or a branch that leads to
  * no target), and sums the contributions a node receives from each of its consumers (seed 001:
- * out_h1 receives from o1 and o2). Gradient nodes are named after their targets (dW[2] for W[2])
- * and can be evaluated, printed, drawn and differentiated again.
+ * out_h1 receives from o1 and o2), except those its consumers' operations join into one node
+ * ({@link dev.chainrule.core.graph.GradientJoin}: the parts of a split give one concat).
+ * Gradient nodes are named after their targets (dW[2] for W[2]) and can be evaluated, printed,
+ * drawn and differentiated again.
  *
  * <p>A target the output does not depend on gets a gradient of zeros of its shape, the
  * mathematically correct answer. Differentiating with respect to a constant is an error.
@@ -144,17 +147,18 @@ public final class Autodiff {
     Node[] adjoints = new Node[output.id() + 1];
     Node[] first = new Node[output.id() + 1];
     Map<Node, List<Node>> more = new HashMap<>();
+    JoinedGradients joined = new JoinedGradients();
     try (Graph.Scope pass = g.openGradientPass()) {
       if (relevant[output.id()]) {
         first[output.id()] = upstream != null ? upstream
             : g.constant("d" + output.name(), Tensor.full(output.shape(), 1.0).to(output.dtype()));
       }
       for (int id = output.id(); id >= 0; id--) {
-        if (first[id] == null) {
+        Node node = g.node(id);
+        if (first[id] == null && !joined.holds(node)) {
           continue;
         }
-        Node node = g.node(id);
-        Node adjoint = adjoint(node, first[id], more.remove(node));
+        Node adjoint = adjoint(node, first[id], more.remove(node), joined.take(node));
         first[id] = null;
         adjoints[id] = adjoint;
         if (node.kind() != NodeKind.OPERATION) {
@@ -165,6 +169,11 @@ public final class Autodiff {
           for (int i = 0; i < inputs.size(); i++) {
             Node in = inputs.get(i);
             boolean wanted = relevant[in.id()] && node.op().differentiable(i);
+            GradientJoin join = wanted ? node.op().gradientJoin(i) : null;
+            if (join != null) {
+              joined.hold(in, join, i, node, adjoint);
+              continue;
+            }
             Node part = wanted ? node.op().vjp(node, adjoint, i) : null;
             if (part == null) {
               continue;
@@ -187,14 +196,32 @@ public final class Autodiff {
   }
 
   /**
-   * Returns the adjoint of {@code node}: its first gradient contribution plus any {@code rest}
-   * (summed as part of {@code node}'s derivative), named d&lt;name&gt; when the node is named.
+   * Returns the adjoint of {@code node}: its first gradient contribution (null when it only has
+   * joined ones) plus any {@code rest} and the {@code joined} contributions (summed as part of
+   * {@code node}'s derivative), named d&lt;name&gt; when the node is named.
    */
-  private static Node adjoint(Node node, Node first, List<Node> rest) {
+  private static Node adjoint(Node node, Node first, List<Node> rest, List<Node> joined) {
+    if (rest == null && joined.isEmpty()) {
+      return named(node, first);
+    }
+    List<Node> parts = new ArrayList<>();
+    if (first != null) {
+      parts.add(first);
+    }
+    if (rest != null) {
+      parts.addAll(rest);
+    }
+    parts.addAll(joined);
     Node adjoint;
     try (Graph.Scope of = node.graph().differentiating(node)) {
-      adjoint = rest == null ? first : Accumulate.sum(first, rest);
+      adjoint = parts.size() == 1 ? parts.get(0)
+          : Accumulate.sum(parts.get(0), parts.subList(1, parts.size()));
     }
+    return named(node, adjoint);
+  }
+
+  /** Returns {@code adjoint}, named d&lt;name&gt; when {@code node} is named and it is not. */
+  private static Node named(Node node, Node adjoint) {
     if (node.isUserNamed() && adjoint.isGradient() && !adjoint.isUserNamed()) {
       adjoint.named("d" + node.name());
     }

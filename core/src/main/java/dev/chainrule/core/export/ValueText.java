@@ -1,6 +1,7 @@
 package dev.chainrule.core.export;
 
 import dev.chainrule.core.export.ExportOptions.ValueDisplay;
+import dev.chainrule.core.tensor.FiniteStatistics;
 import dev.chainrule.core.tensor.Tensor;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,27 +63,10 @@ record ValueText(List<String> lines, boolean alarming) {
   }
 
   private static void statistics(double[] d, List<String> lines) {
-    double sum = 0;
-    double min = Double.POSITIVE_INFINITY;
-    double max = Double.NEGATIVE_INFINITY;
-    int n = 0;
-    for (double v : d) {
-      if (Double.isFinite(v)) {
-        sum += v;
-        min = Math.min(min, v);
-        max = Math.max(max, v);
-        n++;
-      }
-    }
-    double mean = roundoffToZero(sum / n, Math.max(Math.abs(min), Math.abs(max)));
-    double squares = 0;
-    for (double v : d) {
-      if (Double.isFinite(v)) {
-        squares += (v - mean) * (v - mean);
-      }
-    }
-    lines.add("mean " + number(mean) + ", sd " + number(Math.sqrt(squares / n)));
-    lines.add("min " + number(min) + ", max " + number(max));
+    FiniteStatistics s = FiniteStatistics.of(d);
+    double mean = roundoffToZero(s.mean(), Math.max(Math.abs(s.min()), Math.abs(s.max())));
+    lines.add("mean " + number(mean) + ", sd " + number(s.sd(d, mean)));
+    lines.add("min " + number(s.min()) + ", max " + number(s.max()));
   }
 
   /**

@@ -38,8 +38,9 @@ public final class Graph {
   }
 
   /**
-   * Creates an empty graph computing in {@code dtype}: its inputs, parameters, constants and
-   * literals are of that dtype, and so is every operation on them.
+   * Creates an empty graph computing in {@code dtype}: its inputs (unless {@link #input(String,
+   * DType, int...)} gives one another), parameters, constants and literals are of that dtype, and
+   * so is every operation on them.
    */
   public Graph(DType dtype) {
     if (dtype == null) {
@@ -56,7 +57,20 @@ public final class Graph {
 
   /** Returns a placeholder of the given shape, fed with a value each time the graph runs. */
   public Node input(String name, int... dims) {
-    return add(NodeKind.INPUT, null, List.of(), Shape.of(dims), null, name, false, dtype);
+    return input(name, dtype, dims);
+  }
+
+  /**
+   * Returns a placeholder of the given dtype and shape, which a plan feeds with a tensor of that
+   * dtype: in a graph of the other dtype, a value that enters a cast island directly (a copy cut
+   * at a node of the island stands for it so).
+   */
+  public Node input(String name, DType type, int... dims) {
+    if (type == null) {
+      throw new IllegalArgumentException("input " + name + " needs a dtype, got null; use "
+          + "DType.FLOAT64 or DType.FLOAT32 (at " + CreationSite.here() + ")");
+    }
+    return add(NodeKind.INPUT, null, List.of(), Shape.of(dims), null, name, false, type);
   }
 
   /** Returns a placeholder of the given shape that already holds a value for interactive use. */
@@ -90,11 +104,19 @@ public final class Graph {
    * ±∞ allowed.
    */
   public Node scalar(double value) {
+    return scalar(value, dtype);
+  }
+
+  /**
+   * Returns a scalar literal of {@code type}, the operand's dtype where the literal is written
+   * beside a node (x·2 in a float64 island of a float32 graph keeps its number in float64).
+   */
+  Node scalar(double value, DType type) {
     if (Double.isNaN(value)) {
       throw new IllegalArgumentException("a scalar in a formula must be a number, got NaN (at "
           + CreationSite.here() + ")");
     }
-    return literal(value, dtype);
+    return literal(value, type);
   }
 
   /** Returns the literal {@code value} in {@code type}: an operand of a node of that dtype. */

@@ -64,8 +64,9 @@ public abstract class NodeAlgebra extends AxisAlgebra {
     return graph().apply(op, inputs);
   }
 
+  /** Returns the literal {@code value} in this node's dtype, so that no rounding comes first. */
   private Node literal(double value) {
-    return graph().scalar(value);
+    return graph().scalar(value, self().dtype());
   }
 
   /** Returns the axes of a reduction, reporting a bad axis as a shape error of {@code op}. */

@@ -79,6 +79,17 @@ public interface Op {
   Node vjp(Node output, Node upstream, int input);
 
   /**
+   * Returns how the gradient sent to input number {@code input} joins the gradients of other
+   * nodes reading that input, when their sum has a cheaper form (the parts of one split: one
+   * concat of their gradients rather than a sum of gradients padded to the whole), or null (the
+   * default): reverse mode then sums each reader's {@link #vjp}. Readers whose joins are equal
+   * are joined together; the join of one node alone must equal its {@code vjp}.
+   */
+  default GradientJoin gradientJoin(int input) {
+    return null;
+  }
+
+  /**
    * Returns the Jacobian-vector product for input number {@code input} of {@code output}: how the
    * output moves, to first order, when that input moves by {@code tangent} (a node of the input's
    * shape), built from graph operations of the output's shape so that it can be evaluated, printed

@@ -14,7 +14,8 @@ import java.util.function.BiConsumer;
  * keeping each node's name, scope, gradient pass and user line. Parameters share their tensors
  * with the original and inputs keep their held values, unless the factory converts them to
  * another dtype ({@link NodeFactory#converting}). A node listed in {@code cut} becomes an input
- * of the same name and shape, so the part of the graph below it is left out.
+ * of the same name, shape and dtype (the copy's, in a converting copy), so the part of the graph
+ * below it is left out.
  */
 final class Copier {
   private Copier() {}
@@ -38,8 +39,7 @@ final class Copier {
       Node old = source.node(id);
       try (Graph.Scope origin = into.inheriting(old)) {
         factory.copying(old);
-        map[id] = cut.contains(old) ? into.input(old.name(), old.shape().dims())
-            : copyOne(old, map, factory);
+        map[id] = cut.contains(old) ? input(old, factory) : copyOne(old, map, factory);
         if (old.kind() == NodeKind.OPERATION && old.isUserNamed() && !cut.contains(old)
             && !unname.contains(old)) {
           map[id] = name(map[id], old.name());
@@ -90,7 +90,7 @@ final class Copier {
     Graph into = factory.graph();
     switch (old.kind()) {
       case INPUT:
-        Node in = into.input(old.name(), old.shape().dims());
+        Node in = input(old, factory);
         return old.heldValue() == null ? in : in.hold(factory.value(old.heldValue()));
       case PARAMETER:
         return into.parameter(old.name(), factory.value(old.storedValue()));
@@ -101,6 +101,15 @@ final class Copier {
         List<Node> inputs = old.inputs().stream().map(n -> map[n.id()]).toList();
         return factory.apply(old.op(), inputs);
     }
+  }
+
+  /**
+   * Returns an input standing for {@code old} (an input, or a cut node) with its name and shape,
+   * of the dtype the factory gives it: the node's own, so that a cut inside a cast island is fed
+   * and computes as the island did, or the dtype a converting copy computes in.
+   */
+  private static Node input(Node old, NodeFactory factory) {
+    return factory.graph().input(old.name(), factory.dtypeOf(old), old.shape().dims());
   }
 
   /**

@@ -66,7 +66,7 @@ final class HessianForm {
    * when it cannot be extracted.
    */
   private static Node extracted(RewrittenGradients pass, Node wrt, Node w) {
-    Node v = pass.graph().input("v", wrt.shape().dims());
+    Node v = pass.graph().input("v", w.dtype(), wrt.shape().dims());
     return Autodiff.matrixOf(Autodiff.jvp(pass.gradient(wrt), w, v), v);
   }
 }

@@ -7,6 +7,7 @@ import dev.chainrule.core.graph.ops.Cast;
 import dev.chainrule.core.tensor.DType;
 import dev.chainrule.core.tensor.Tensor;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /** How the copier creates nodes in the target graph: plainly, or through the rewrite rules. */
@@ -35,9 +36,17 @@ interface NodeFactory {
     return original;
   }
 
+  /**
+   * Returns the dtype an input, or a cut node, of the original takes in {@link #graph()}: its own,
+   * unless the factory converts the copy to another dtype.
+   */
+  default DType dtypeOf(Node original) {
+    return original.dtype();
+  }
+
   /** A factory that builds exactly what it is asked for. */
   static NodeFactory plain(Graph graph) {
-    return building(graph, UnaryOperator.identity(), UnaryOperator.identity());
+    return building(graph, UnaryOperator.identity(), UnaryOperator.identity(), Node::dtype);
   }
 
   /**
@@ -47,12 +56,16 @@ interface NodeFactory {
    */
   static NodeFactory converting(Graph graph) {
     DType dtype = graph.dtype();
-    return building(graph, t -> t.to(dtype), op -> op instanceof Cast ? new Cast(dtype) : op);
+    return building(graph, t -> t.to(dtype), op -> op instanceof Cast ? new Cast(dtype) : op,
+        n -> dtype);
   }
 
-  /** A factory that builds in {@code graph}, with values and operations passed through maps. */
+  /**
+   * A factory that builds in {@code graph}, with values and operations passed through maps and
+   * the dtypes of inputs given by {@code dtypes}.
+   */
   private static NodeFactory building(Graph graph, UnaryOperator<Tensor> values,
-      UnaryOperator<Op> ops) {
+      UnaryOperator<Op> ops, Function<Node, DType> dtypes) {
     return new NodeFactory() {
       @Override
       public Graph graph() {
@@ -77,6 +90,11 @@ interface NodeFactory {
       @Override
       public Tensor value(Tensor original) {
         return values.apply(original);
+      }
+
+      @Override
+      public DType dtypeOf(Node original) {
+        return dtypes.apply(original);
       }
     };
   }

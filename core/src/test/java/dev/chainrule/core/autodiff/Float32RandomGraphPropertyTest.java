@@ -10,17 +10,14 @@ import dev.chainrule.core.tensor.Tensor;
 import dev.chainrule.core.testing.FuzzTries;
 import dev.chainrule.core.testing.RandomGraph;
 import dev.chainrule.core.testing.RandomGraph.Kind;
-import dev.chainrule.core.testing.RandomGraph.Step;
-import dev.chainrule.core.testing.RandomGraphs;
+import dev.chainrule.core.testing.RandomGraphs.Draw;
+import dev.chainrule.core.testing.RandomGraphs.Draws;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import net.jqwik.api.Arbitrary;
 import net.jqwik.api.EdgeCasesMode;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.LongRange;
 import net.jqwik.api.lifecycle.AddLifecycleHook;
 import net.jqwik.api.lifecycle.PropagationMode;
 import net.jqwik.api.statistics.Statistics;
@@ -72,24 +69,14 @@ class Float32RandomGraphPropertyTest {
   static final double ALLOWANCE = 16;
 
 
-  @Provide
-  Arbitrary<List<Integer>> leaves() {
-    return RandomGraphs.leaves();
-  }
-
-  @Provide
-  Arbitrary<List<Step>> steps() {
-    return RandomGraphs.steps();
-  }
-
   @Property(edgeCases = EdgeCasesMode.NONE)
   @StatisticsReport(StatisticsReport.StatisticsReportMode.OFF)
   void float32ValuesAndGradientsMatchFloat64OnTheSameInputs(
-      @ForAll("leaves") List<Integer> leaves, @ForAll("steps") List<Step> steps,
-      @ForAll @LongRange(max = 1_000_000) long seed) {
+      @ForAll(supplier = Draws.class) Draw draw) {
     Kind float32 = Kind.float32();
-    RandomGraph g32 = new RandomGraph(0, leaves, steps, seed, float32);
-    RandomGraph g64 = new RandomGraph(0, leaves, steps, seed, float32.inFloat64());
+    RandomGraph g32 = new RandomGraph(0, draw.leaves(), draw.steps(), draw.seed(), float32);
+    RandomGraph g64 = new RandomGraph(0, draw.leaves(), draw.steps(), draw.seed(),
+        float32.inFloat64());
     g64.assumeSmoothAndModerate();
     g32.assumeSameKinkSides(g64);
     g32.graph.nodes().stream().filter(n -> n.op() != null).map(n -> n.op().name()).distinct()

@@ -9,17 +9,14 @@ import dev.chainrule.core.tensor.Tensor;
 import dev.chainrule.core.testing.Close;
 import dev.chainrule.core.testing.FiniteDifferences;
 import dev.chainrule.core.testing.RandomGraph;
-import dev.chainrule.core.testing.RandomGraph.Step;
-import dev.chainrule.core.testing.RandomGraphs;
+import dev.chainrule.core.testing.RandomGraphs.Draw;
+import dev.chainrule.core.testing.RandomGraphs.Draws;
 import java.util.List;
 import java.util.Random;
-import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Assume;
 import net.jqwik.api.EdgeCasesMode;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.LongRange;
 
 /**
  * Jacobians and Hessians of random graphs over the whole op set ({@link RandomGraph}) against
@@ -34,22 +31,11 @@ class RandomDerivativeMatricesPropertyTest {
   private static final double RELATIVE = 1e-6;
   private static final int TRIES = 300;
 
-  @Provide
-  Arbitrary<List<Integer>> leaves() {
-    return RandomGraphs.leaves();
-  }
-
-  @Provide
-  Arbitrary<List<Step>> steps() {
-    return RandomGraphs.steps();
-  }
-
   @Property(tries = TRIES, edgeCases = EdgeCasesMode.NONE)
-  void jacobiansInBothModesMatchCentralDifferences(@ForAll("leaves") List<Integer> leaves,
-      @ForAll("steps") List<Step> steps, @ForAll @LongRange(max = 1_000_000) long seed) {
-    RandomGraph rg = new RandomGraph(leaves, steps, seed);
+  void jacobiansInBothModesMatchCentralDifferences(@ForAll(supplier = Draws.class) Draw draw) {
+    RandomGraph rg = draw.graph();
     double scale = rg.assumeSmoothAndModerate();
-    Random random = new Random(seed);
+    Random random = new Random(draw.seed());
     Node output = rg.targets.get(random.nextInt(rg.targets.size()));
     Node wrt = rg.params.get(random.nextInt(rg.params.size()));
     Node forward = Autodiff.jacobian(output, wrt, DerivativeMode.FORWARD);
@@ -70,11 +56,10 @@ class RandomDerivativeMatricesPropertyTest {
   }
 
   @Property(tries = TRIES, edgeCases = EdgeCasesMode.NONE)
-  void hessiansMatchDifferencesOfTheGradient(@ForAll("leaves") List<Integer> leaves,
-      @ForAll("steps") List<Step> steps, @ForAll @LongRange(max = 1_000_000) long seed) {
-    RandomGraph rg = new RandomGraph(leaves, steps, seed);
+  void hessiansMatchDifferencesOfTheGradient(@ForAll(supplier = Draws.class) Draw draw) {
+    RandomGraph rg = draw.graph();
     double scale = rg.assumeSmoothAndModerate();
-    Node wrt = rg.params.get(new Random(seed).nextInt(rg.params.size()));
+    Node wrt = rg.params.get(new Random(draw.seed()).nextInt(rg.params.size()));
     Node hessian = Autodiff.hessian(rg.loss, wrt);
     Tensor exact = Plan.compile(hessian).run(Feeds.none()).get(hessian).copy();
     Node gradient = Autodiff.grad(rg.loss, wrt).get(0);

@@ -12,7 +12,8 @@ import dev.chainrule.core.testing.FuzzTries;
 import dev.chainrule.core.testing.GraphListing;
 import dev.chainrule.core.testing.RandomGraph;
 import dev.chainrule.core.testing.RandomGraph.Step;
-import dev.chainrule.core.testing.RandomGraphs;
+import dev.chainrule.core.testing.RandomGraphs.Draw;
+import dev.chainrule.core.testing.RandomGraphs.Draws;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -21,13 +22,10 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.stream.Collectors;
-import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Assume;
 import net.jqwik.api.EdgeCasesMode;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.LongRange;
 import net.jqwik.api.lifecycle.AddLifecycleHook;
 import net.jqwik.api.lifecycle.PropagationMode;
 import net.jqwik.api.statistics.Statistics;
@@ -62,21 +60,10 @@ class RandomGraphPropertyTest {
       "softplus", "gelu", "maximum", "minimum", "clamp", "logsumexp", "slice", "pad", "diag",
       "gather", "conv2d", "max_pool2d", "avg_pool2d");
 
-  @Provide
-  Arbitrary<List<Integer>> leaves() {
-    return RandomGraphs.leaves();
-  }
-
-  @Provide
-  Arbitrary<List<Step>> steps() {
-    return RandomGraphs.steps();
-  }
-
   @Property(edgeCases = EdgeCasesMode.NONE)
   @StatisticsReport(StatisticsReport.StatisticsReportMode.OFF)
-  void firstOrderGradientsMatchCentralDifferences(@ForAll("leaves") List<Integer> leaves,
-      @ForAll("steps") List<Step> steps, @ForAll @LongRange(max = 1_000_000) long seed) {
-    RandomGraph rg = new RandomGraph(leaves, steps, seed);
+  void firstOrderGradientsMatchCentralDifferences(@ForAll(supplier = Draws.class) Draw draw) {
+    RandomGraph rg = draw.graph();
     double scale = rg.assumeSmoothAndModerate();
     rg.graph.nodes().stream().filter(n -> n.op() != null).map(n -> n.op().name()).distinct()
         .forEach(op -> Statistics.label("ops").collect(op));
@@ -110,10 +97,9 @@ class RandomGraphPropertyTest {
    * pass, of ⟨∇L, v⟩. Usage is found by walking the returned gradients' inputs.
    */
   @Property(edgeCases = EdgeCasesMode.NONE)
-  void theBackwardPassBuildsOnlyWhatItsGradientsUse(@ForAll("leaves") List<Integer> leaves,
-      @ForAll("steps") List<Step> steps, @ForAll @LongRange(max = 1_000_000) long seed) {
-    RandomGraph rg = new RandomGraph(leaves, steps, seed);
-    Random random = new Random(seed);
+  void theBackwardPassBuildsOnlyWhatItsGradientsUse(@ForAll(supplier = Draws.class) Draw draw) {
+    RandomGraph rg = draw.graph();
+    Random random = new Random(draw.seed());
     List<Node> wrt = new ArrayList<>();
     for (Node p : rg.params) {
       if (random.nextBoolean()) {
@@ -158,11 +144,11 @@ class RandomGraphPropertyTest {
   }
 
   @Property(edgeCases = EdgeCasesMode.NONE)
-  void hessianVectorProductsMatchDifferencesOfTheGradient(@ForAll("leaves") List<Integer> leaves,
-      @ForAll("steps") List<Step> steps, @ForAll @LongRange(max = 1_000_000) long seed) {
-    RandomGraph rg = new RandomGraph(leaves, steps, seed);
+  void hessianVectorProductsMatchDifferencesOfTheGradient(
+      @ForAll(supplier = Draws.class) Draw draw) {
+    RandomGraph rg = draw.graph();
     double scale = rg.assumeSmoothAndModerate();
-    Random random = new Random(seed);
+    Random random = new Random(draw.seed());
     List<Node> grads = Autodiff.grad(rg.loss, rg.params.toArray(new Node[0]));
     List<Tensor> direction = new ArrayList<>();
     Node s = null;

@@ -4,15 +4,13 @@ import dev.chainrule.core.autodiff.Autodiff;
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.testing.RandomGraph;
 import dev.chainrule.core.testing.RandomGraph.Step;
-import dev.chainrule.core.testing.RandomGraphs;
+import dev.chainrule.core.testing.RandomGraphs.Draw;
+import dev.chainrule.core.testing.RandomGraphs.FamilyDraws;
 import java.util.ArrayList;
 import java.util.List;
-import net.jqwik.api.Arbitrary;
 import net.jqwik.api.EdgeCasesMode;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.LongRange;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 
@@ -34,21 +32,10 @@ class CompiledLoopPropertyTest {
     FusedStep.compileAfterRuns = saved;
   }
 
-  @Provide
-  Arbitrary<List<Integer>> leaves() {
-    return RandomGraphs.leaves(4);
-  }
-
-  @Provide
-  Arbitrary<List<Step>> steps() {
-    return RandomGraphs.steps(10, 4);
-  }
-
   /** Random graphs over the catalogue with small shapes, forward and backward. */
   @Property(tries = 150, edgeCases = EdgeCasesMode.NONE)
-  void randomSmallGraphsAgree(@ForAll("leaves") List<Integer> leaves,
-      @ForAll("steps") List<Step> steps, @ForAll @LongRange(max = 1_000_000) long seed) {
-    RandomGraph rg = new RandomGraph(0, leaves, steps, seed);
+  void randomSmallGraphsAgree(@ForAll(supplier = FamilyDraws.class) Draw draw) {
+    RandomGraph rg = new RandomGraph(0, draw.leaves(), draw.steps(), draw.seed());
     List<Node> targets = new ArrayList<>(rg.targets);
     targets.addAll(Autodiff.grad(rg.loss, rg.params.toArray(new Node[0])));
     CompiledLoopTest.assertCompiledEqualsInterpreted(targets);

@@ -7,18 +7,15 @@ import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.tensor.Tensor;
 import dev.chainrule.core.testing.GraphListing;
 import dev.chainrule.core.testing.RandomGraph;
-import dev.chainrule.core.testing.RandomGraph.Step;
-import dev.chainrule.core.testing.RandomGraphs;
+import dev.chainrule.core.testing.RandomGraphs.Draw;
+import dev.chainrule.core.testing.RandomGraphs.FamilyDraws;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import net.jqwik.api.Arbitrary;
 import net.jqwik.api.EdgeCasesMode;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.LongRange;
 
 /**
  * Every optimisation of the plan compiler against the unoptimised path (each operation's own
@@ -38,22 +35,11 @@ class OptimisedPlanPropertyTest {
       new ExecOptions(false, false, false, true, false, 1),
       new ExecOptions(false, false, true, false, false, 1));
 
-  @Provide
-  Arbitrary<List<Integer>> leaves() {
-    return RandomGraphs.leaves(4);
-  }
-
-  @Provide
-  Arbitrary<List<Step>> steps() {
-    return RandomGraphs.steps(10, 4);
-  }
-
   @Property(tries = 250, edgeCases = EdgeCasesMode.NONE)
   void optimisedPlansGiveTheUnoptimisedNumbers(@ForAll @IntRange(min = 0, max = 19) int pick,
-      @ForAll("leaves") List<Integer> leaves, @ForAll("steps") List<Step> steps,
-      @ForAll @LongRange(max = 1_000_000) long seed) {
+      @ForAll(supplier = FamilyDraws.class) Draw draw) {
     int family = pick < 10 ? 0 : pick < 19 ? 1 : 2;
-    RandomGraph rg = new RandomGraph(family, leaves, steps, seed);
+    RandomGraph rg = new RandomGraph(family, draw.leaves(), draw.steps(), draw.seed());
     List<Node> targets = new ArrayList<>(rg.targets);
     targets.addAll(Autodiff.grad(rg.loss, rg.params.toArray(new Node[0])));
     Plan reference = Plan.compile(targets, ExecOptions.unoptimised());
@@ -61,7 +47,7 @@ class OptimisedPlanPropertyTest {
     for (ExecOptions o : VARIANTS) {
       plans.add(Plan.compile(targets, o));
     }
-    Random random = new Random(seed);
+    Random random = new Random(draw.seed());
     for (int run = 0; run < 2; run++) {
       List<Tensor> expected = values(reference, targets);
       for (int v = 0; v < plans.size(); v++) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.chainrule.core.autodiff.Autodiff;
+import dev.chainrule.core.exec.Feeds;
 import dev.chainrule.core.exec.Plan;
 import dev.chainrule.core.tensor.DType;
 import dev.chainrule.core.tensor.Tensor;
@@ -93,5 +94,39 @@ class CastTest {
         + "yet; cast its inputs with .cast(DType.FLOAT64)"), e.getMessage());
     Node viaFloat64 = g.apply(new Float64OnlyOp(), w.cast(DType.FLOAT64)).cast(DType.FLOAT32);
     assertEquals(1.0, viaFloat64.value().get(0, 0), 0.0, "the cast workaround runs");
+  }
+
+  /**
+   * An input of the other dtype than its graph's enters a cast island directly: it is fed a
+   * tensor of its own dtype and computes in it (0.1f + 0.2f in float, widened by the cast), and a
+   * missing dtype is refused by name.
+   */
+  @Test
+  void anInputMayHaveTheOtherDType() {
+    Graph g = new Graph();
+    Node x = g.input("x", DType.FLOAT32, 2);
+    assertEquals(DType.FLOAT32, x.dtype());
+    Node y = x.add(x.graph().scalar(0.2)).cast(DType.FLOAT64);
+    Tensor got = Plan.compile(y).run(Feeds.of(x, Tensor.ofFloats(new float[] {0.1f, 1f}, 2))).get(y);
+    assertEquals(Tensor.of(new double[] {0.1f + 0.2f, 1f + 0.2f}, 2), got);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> g.input("z", (DType) null, 2));
+    assertTrue(e.getMessage().startsWith("input z needs a dtype, got null"), e.getMessage());
+  }
+
+  @Test
+  void aLiteralBesideAFloat64IslandOfAFloat32GraphKeepsItsFloat64Value() {
+    Graph g = new Graph(DType.FLOAT32);
+    Node x = g.input("x", 2);
+    Node tiny = x.cast(DType.FLOAT64).mul(1e-50);
+    Node y = tiny.div(1e-50).cast(DType.FLOAT32);
+    Tensor got = Plan.compile(y).run(Feeds.of(x, Tensor.ofFloats(new float[] {3f, -0.5f}, 2)))
+        .get(y);
+    assertEquals(3f, got.floatBuffer()[0], 0f, "1e-50 is 0 in float32; x·1e-50/1e-50 is x");
+    assertEquals(-0.5f, got.floatBuffer()[1], 0f);
+    Node third = x.cast(DType.FLOAT64).mul(1.0 / 3);
+    double v = Plan.compile(third).run(Feeds.of(x, Tensor.ofFloats(new float[] {3f, 3f}, 2)))
+        .get(third).toArray()[0];
+    assertEquals(3 * (1.0 / 3), v, 0.0, "⅓ in float64, not (double) (float) ⅓");
   }
 }

@@ -10,17 +10,14 @@ import dev.chainrule.core.tensor.Tensor;
 import dev.chainrule.core.testing.Close;
 import dev.chainrule.core.testing.FuzzTries;
 import dev.chainrule.core.testing.RandomGraph;
-import dev.chainrule.core.testing.RandomGraph.Step;
-import dev.chainrule.core.testing.RandomGraphs;
+import dev.chainrule.core.testing.RandomGraphs.Draw;
+import dev.chainrule.core.testing.RandomGraphs.Draws;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import net.jqwik.api.Arbitrary;
 import net.jqwik.api.EdgeCasesMode;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.LongRange;
 import net.jqwik.api.lifecycle.AddLifecycleHook;
 import net.jqwik.api.lifecycle.PropagationMode;
 import net.jqwik.api.statistics.Statistics;
@@ -48,25 +45,14 @@ class RewriteFuzzTest {
       "softmax + cross-entropy fused", "sigmoid + binary cross-entropy fused",
       "(A·B)ᵀ → Bᵀ·Aᵀ", "common operand taken out of a sum of products", "x + x → 2·x");
 
-  @Provide
-  Arbitrary<List<Integer>> leaves() {
-    return RandomGraphs.leaves();
-  }
-
-  @Provide
-  Arbitrary<List<Step>> steps() {
-    return RandomGraphs.steps();
-  }
-
   @Property(edgeCases = EdgeCasesMode.NONE)
   @StatisticsReport(StatisticsReport.StatisticsReportMode.OFF)
-  void rewrittenGraphsComputeTheValuesOfTheOriginals(@ForAll("leaves") List<Integer> leaves,
-      @ForAll("steps") List<Step> steps, @ForAll @LongRange(max = 1_000_000) long seed) {
-    RandomGraph rg = new RandomGraph(leaves, steps, seed);
+  void rewrittenGraphsComputeTheValuesOfTheOriginals(@ForAll(supplier = Draws.class) Draw draw) {
+    RandomGraph rg = draw.graph();
     double scale = rg.assumeSmoothAndModerate();
     Node[] params = rg.params.toArray(new Node[0]);
     List<Node> grads = Autodiff.grad(rg.loss, params);
-    List<Node> hv = Autodiff.grad(directional(rg, grads, seed), params);
+    List<Node> hv = Autodiff.grad(directional(rg, grads, draw.seed()), params);
     List<Node> targets = new ArrayList<>(List.of(rg.loss));
     targets.addAll(grads);
     targets.addAll(hv);

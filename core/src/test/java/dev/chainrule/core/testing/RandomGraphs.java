@@ -5,9 +5,15 @@ import java.util.Arrays;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ArbitrarySupplier;
 import net.jqwik.api.Combinators;
 
-/** The jqwik generators of {@link RandomGraph}'s leaves and steps, shared by the fuzz tests. */
+/**
+ * The jqwik generators of {@link RandomGraph}'s leaves, steps and seeds, shared by the fuzz
+ * tests, and the one provider of their properties' graphs: {@code @ForAll(supplier =
+ * RandomGraphs.Draws.class) Draw draw} for graphs over {@link RandomGraph#LEAF_SHAPES}, {@link
+ * FamilyDraws} for graphs of any of {@link RandomGraph#FAMILIES}.
+ */
 public final class RandomGraphs {
   /**
    * The least common multiple of the shape families' sizes: leaf indices below it, taken modulo
@@ -55,5 +61,48 @@ public final class RandomGraphs {
         Arbitraries.integers().between(0, RandomGraph.OPS.length - 1), operand, operand,
         Arbitraries.integers().between(0, 95)).as(Step::new);
     return step.list().ofMinSize(1).ofMaxSize(max);
+  }
+
+  /** Returns the seeds of a graph's values: 0 to 1,000,000. */
+  public static Arbitrary<Long> seeds() {
+    return Arbitraries.longs().between(0, 1_000_000);
+  }
+
+  /**
+   * One random graph as jqwik draws it: its leaf shapes, its building steps and the seed of its
+   * values, the arguments of {@link RandomGraph}'s constructors.
+   *
+   * @param leaves the leaf shapes, indices as {@link #leaves()} or {@link #leaves(int)} give them
+   * @param steps the building steps
+   * @param seed the seed of the leaves' values
+   */
+  public record Draw(List<Integer> leaves, List<Step> steps, long seed) {
+    /** Returns the graph over {@link RandomGraph#LEAF_SHAPES}. */
+    public RandomGraph graph() {
+      return new RandomGraph(leaves, steps, seed);
+    }
+  }
+
+  /**
+   * Supplies the draws of graphs over {@link RandomGraph#LEAF_SHAPES}, for {@code @ForAll(supplier
+   * = RandomGraphs.Draws.class) Draw draw}: {@link #leaves()}, {@link #steps()} and {@link
+   * #seeds()}.
+   */
+  public static final class Draws implements ArbitrarySupplier<Draw> {
+    @Override
+    public Arbitrary<Draw> get() {
+      return Combinators.combine(leaves(), steps(), seeds()).as(Draw::new);
+    }
+  }
+
+  /**
+   * Supplies the draws of graphs of any of {@link RandomGraph#FAMILIES}: {@link #leaves(int)
+   * leaves(4)}, {@link #steps(int, int) steps(10, 4)} and {@link #seeds()}.
+   */
+  public static final class FamilyDraws implements ArbitrarySupplier<Draw> {
+    @Override
+    public Arbitrary<Draw> get() {
+      return Combinators.combine(leaves(4), steps(10, 4), seeds()).as(Draw::new);
+    }
   }
 }

@@ -5,10 +5,7 @@ import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.tensor.DType;
 import dev.chainrule.core.tensor.Shape;
 import dev.chainrule.core.tensor.Tensor;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.WeakHashMap;
 
 /**
  * Batch normalisation, layer l, over the channels of images (m, c, h, w) or the features of rows
@@ -18,20 +15,18 @@ import java.util.WeakHashMap;
  * unbiased, as PyTorch does); in evaluation the running statistics stand in for them, so the
  * layer is a fixed affine map. The running statistics are state saved with the model.
  */
-public final class BatchNorm implements Layer, Stateful {
+public final class BatchNorm extends ShapedLayer implements Stateful {
   /** PyTorch's default ε, added to the variance. */
   public static final double EPSILON = 1e-5;
   /** PyTorch's default momentum of the running statistics. */
   public static final double MOMENTUM = 0.1;
 
-  private final int index;
-  private final Shape input;
   private final Tensor gamma;
   private final Tensor beta;
   private final Tensor runningMean;
   private final Tensor runningVar;
   private final int[] axes;
-  private final Map<Graph, List<StateUpdate>> updates = new WeakHashMap<>();
+  private final StateUpdates updates = new StateUpdates();
 
   /**
    * Creates layer {@code index} for samples of {@code input}, (channels, height, width) or
@@ -46,12 +41,11 @@ public final class BatchNorm implements Layer, Stateful {
    * statistics of {@code dtype}.
    */
   public BatchNorm(int index, Shape input, DType dtype) {
+    super(index, input);
     if (input.rank() != 3 && input.rank() != 1) {
       throw new IllegalArgumentException("batch norm layer " + index + " takes images (channels, "
           + "height, width) or feature rows (features,) per sample, got " + input);
     }
-    this.index = index;
-    this.input = input;
     Shape stats = input.rank() == 3 ? Shape.of(1, input.dim(0), 1, 1) : Shape.of(1, input.dim(0));
     this.gamma = Tensor.full(stats, 1.0).to(dtype);
     this.beta = Tensor.zeros(stats, dtype);
@@ -65,24 +59,9 @@ public final class BatchNorm implements Layer, Stateful {
     return "batchnorm" + index;
   }
 
-  @Override
-  public int inputSize() {
-    return input.size();
-  }
-
-  @Override
-  public int outputSize() {
-    return input.size();
-  }
-
   /** Returns the shape of one sample, unchanged by the layer. */
   public Shape outputShape() {
     return input;
-  }
-
-  /** Returns the layer's position l, from 1. */
-  public int index() {
-    return index;
   }
 
   @Override
@@ -98,8 +77,8 @@ public final class BatchNorm implements Layer, Stateful {
   }
 
   @Override
-  public synchronized List<StateUpdate> updates(Graph graph) {
-    return List.copyOf(updates.getOrDefault(graph, List.of()));
+  public List<StateUpdate> updates(Graph graph) {
+    return updates.of(graph);
   }
 
   /** Normalises by the running statistics: evaluation mode. */
@@ -110,30 +89,26 @@ public final class BatchNorm implements Layer, Stateful {
 
   @Override
   public LayerOutput apply(Node x, Mode mode) {
-    Graph g = x.graph();
-    try (Graph.Scope scope = g.scope(name())) {
+    return LayerNodes.activation(this, x, in -> {
+      Graph g = in.graph();
       Node gammaNode = g.parameter("γ[" + index + "]", gamma);
       Node betaNode = g.parameter("β[" + index + "]", beta);
       Node mean;
       Node variance;
       if (mode == Mode.TRAINING) {
-        mean = x.meanKeepDims(axes).named("μ[" + index + "]");
-        variance = x.sub(mean).square().meanKeepDims(axes).named("σ²[" + index + "]");
-        int count = x.shape().size() / input.dim(0);
+        mean = in.meanKeepDims(axes).named("μ[" + index + "]");
+        variance = in.sub(mean).square().meanKeepDims(axes).named("σ²[" + index + "]");
+        int count = in.shape().size() / input.dim(0);
         double unbiased = count > 1 ? (double) count / (count - 1) : 1.0;
-        synchronized (this) {
-          List<StateUpdate> list = updates.computeIfAbsent(g, k -> new ArrayList<>());
-          list.add(new StateUpdate(mean, value -> blend(runningMean, value, 1.0)));
-          list.add(new StateUpdate(variance, value -> blend(runningVar, value, unbiased)));
-        }
+        updates.add(g, new StateUpdate(mean, value -> blend(runningMean, value, 1.0)),
+            new StateUpdate(variance, value -> blend(runningVar, value, unbiased)));
       } else {
         mean = g.constant("running_mean[" + index + "]", runningMean);
         variance = g.constant("running_var[" + index + "]", runningVar);
       }
-      Node normalised = x.sub(mean).div(variance.add(EPSILON).sqrt()).named("x̂[" + index + "]");
-      Node a = normalised.mul(gammaNode).add(betaNode).named("A[" + index + "]");
-      return new LayerOutput(a, a);
-    }
+      Node normalised = in.sub(mean).div(variance.add(EPSILON).sqrt()).named("x̂[" + index + "]");
+      return normalised.mul(gammaNode).add(betaNode);
+    });
   }
 
   /**

@@ -1,6 +1,5 @@
 package dev.chainrule.nn.layers;
 
-import dev.chainrule.core.graph.Graph;
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.tensor.ConvGeometry;
 import dev.chainrule.core.tensor.DType;
@@ -18,9 +17,7 @@ import java.util.List;
  * W[l], b[l], Z[l], A[l] inside the graph scope {@code conv<l>}; the layer owns W[l] and b[l] as
  * live tensors.
  */
-public final class Conv2d implements Layer {
-  private final int index;
-  private final Shape input;
+public final class Conv2d extends ShapedLayer {
   private final Window2d window;
   private final int groups;
   private final Activation activation;
@@ -35,16 +32,14 @@ public final class Conv2d implements Layer {
    */
   public Conv2d(int index, Shape input, Window2d window, int groups, Activation activation,
       Tensor weights, Tensor biases) {
-    LayerShapes.requireImage(index, "conv", input);
-    ConvGeometry g = ConvGeometry.of(Shape.of(1, input.dim(0), input.dim(1), input.dim(2)),
+    super(index, input);
+    ConvGeometry g = ConvGeometry.of(LayerShapes.oneImage(index, "conv", input),
         weights.shape(), window, groups);
     Shape bias = Shape.of(g.f(), 1, 1);
     if (!biases.shape().equals(bias)) {
       throw new IllegalArgumentException("b[" + index + "] must have shape " + bias + " to go "
           + "with W[" + index + "] " + weights.shape() + ", got " + biases.shape());
     }
-    this.index = index;
-    this.input = input;
     this.window = window;
     this.groups = groups;
     this.activation = activation;
@@ -94,11 +89,6 @@ public final class Conv2d implements Layer {
   }
 
   @Override
-  public int inputSize() {
-    return input.size();
-  }
-
-  @Override
   public int outputSize() {
     return output.size();
   }
@@ -116,11 +106,6 @@ public final class Conv2d implements Layer {
   /** Returns the live biases b[l]. */
   public Tensor biases() {
     return biases;
-  }
-
-  /** Returns the layer's position l, from 1. */
-  public int index() {
-    return index;
   }
 
   /** Returns the shape of one sample's input, (channels, height, width). */
@@ -145,22 +130,13 @@ public final class Conv2d implements Layer {
 
   @Override
   public List<Parameter> parameters() {
-    return List.of(new Parameter("W[" + index + "]", weights),
-        new Parameter("b[" + index + "]", biases));
+    return LayerNodes.weightsAndBiases(index, weights, biases);
   }
 
   @Override
   public LayerOutput apply(Node x) {
-    Graph g = x.graph();
-    try (Graph.Scope scope = g.scope(name())) {
-      Node w = g.parameter("W[" + index + "]", weights);
-      Node b = g.parameter("b[" + index + "]", biases);
-      Node z = x.conv2d(w, window, groups).add(b).named("Z[" + index + "]");
-      if (activation.kind() == Activation.Kind.IDENTITY) {
-        return new LayerOutput(z, z);
-      }
-      return new LayerOutput(z, activation.apply(z, Layout.ROW).named("A[" + index + "]"));
-    }
+    return LayerNodes.affine(this, index, x, weights, biases, activation, Layout.ROW,
+        (w, in) -> in.conv2d(w, window, groups));
   }
 
   @Override

@@ -1,6 +1,5 @@
 package dev.chainrule.nn.layers;
 
-import dev.chainrule.core.graph.Graph;
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.tensor.DType;
 import dev.chainrule.core.tensor.Shape;
@@ -127,24 +126,13 @@ public final class Dense implements Layer {
 
   @Override
   public List<Parameter> parameters() {
-    return List.of(new Parameter("W[" + index + "]", weights),
-        new Parameter("b[" + index + "]", biases));
+    return LayerNodes.weightsAndBiases(index, weights, biases);
   }
 
   @Override
   public LayerOutput apply(Node input) {
-    Graph g = input.graph();
-    try (Graph.Scope scope = g.scope(name())) {
-      Node w = g.parameter("W[" + index + "]", weights);
-      Node b = g.parameter("b[" + index + "]", biases);
-      Node product = layout == Layout.COLUMN ? w.matmul(input) : input.matmul(w);
-      Node z = product.add(b).named("Z[" + index + "]");
-      if (activation.kind() == Activation.Kind.IDENTITY) {
-        return new LayerOutput(z, z);
-      }
-      Node a = activation.apply(z, layout).named("A[" + index + "]");
-      return new LayerOutput(z, a);
-    }
+    return LayerNodes.affine(this, index, input, weights, biases, activation, layout,
+        (w, x) -> layout == Layout.COLUMN ? w.matmul(x) : x.matmul(w));
   }
 
   @Override

@@ -5,10 +5,7 @@ import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.tensor.DType;
 import dev.chainrule.core.tensor.Shape;
 import dev.chainrule.core.tensor.Tensor;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.WeakHashMap;
 
 /**
  * Inverted dropout, layer l: while training, A[l] = A[l−1] ∘ mask with each element zeroed with
@@ -17,13 +14,11 @@ import java.util.WeakHashMap;
  * model that advances by one after every training step, so each step has a fresh mask and a run
  * resumed from a checkpoint draws the masks an uninterrupted run would.
  */
-public final class Dropout implements Layer, Stateful {
-  private final int index;
-  private final Shape input;
+public final class Dropout extends ShapedLayer implements Stateful {
   private final double rate;
   private final long seed;
   private final Tensor draw;
-  private final Map<Graph, List<StateUpdate>> updates = new WeakHashMap<>();
+  private final StateUpdates updates = new StateUpdates();
 
   /**
    * Creates layer {@code index} dropping elements of samples of shape {@code input} with
@@ -39,12 +34,11 @@ public final class Dropout implements Layer, Stateful {
    * training steps.
    */
   public Dropout(int index, Shape input, double rate, long seed, DType dtype) {
+    super(index, input);
     if (!(rate >= 0 && rate < 1)) {
       throw new IllegalArgumentException("dropout layer " + index + " needs a rate of at least 0 "
           + "and below 1, got " + rate);
     }
-    this.index = index;
-    this.input = input;
     this.rate = rate;
     this.seed = seed;
     this.draw = Tensor.zeros(Shape.scalar(), dtype);
@@ -55,24 +49,9 @@ public final class Dropout implements Layer, Stateful {
     return "dropout" + index;
   }
 
-  @Override
-  public int inputSize() {
-    return input.size();
-  }
-
-  @Override
-  public int outputSize() {
-    return input.size();
-  }
-
   /** Returns the shape of one sample, unchanged by the layer. */
   public Shape outputShape() {
     return input;
-  }
-
-  /** Returns the layer's position l, from 1. */
-  public int index() {
-    return index;
   }
 
   /** Returns the probability with which an element is dropped while training. */
@@ -81,18 +60,13 @@ public final class Dropout implements Layer, Stateful {
   }
 
   @Override
-  public List<Parameter> parameters() {
-    return List.of();
-  }
-
-  @Override
   public List<Parameter> buffers() {
     return List.of(new Parameter("draw[" + index + "]", draw));
   }
 
   @Override
-  public synchronized List<StateUpdate> updates(Graph graph) {
-    return List.copyOf(updates.getOrDefault(graph, List.of()));
+  public List<StateUpdate> updates(Graph graph) {
+    return updates.of(graph);
   }
 
   /** Returns the input itself: evaluation mode. */
@@ -106,16 +80,12 @@ public final class Dropout implements Layer, Stateful {
     if (mode == Mode.EVALUATION || rate == 0) {
       return apply(x);
     }
-    Graph g = x.graph();
-    try (Graph.Scope scope = g.scope(name())) {
-      Node d = g.constant("draw[" + index + "]", draw);
-      Node a = x.dropout(rate, seed, d).named("A[" + index + "]");
-      synchronized (this) {
-        updates.computeIfAbsent(g, k -> new ArrayList<>()).add(new StateUpdate(d,
-            value -> draw.fillInPlace(draw.item() + 1)));
-      }
-      return new LayerOutput(a, a);
-    }
+    return LayerNodes.activation(this, x, in -> {
+      Node d = in.graph().constant("draw[" + index + "]", draw);
+      Node a = in.dropout(rate, seed, d);
+      updates.add(in.graph(), new StateUpdate(d, value -> draw.fillInPlace(draw.item() + 1)));
+      return a;
+    });
   }
 
   @Override

@@ -1,6 +1,5 @@
 package dev.chainrule.nn.layers;
 
-import dev.chainrule.core.graph.Graph;
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.tensor.Shape;
 import java.util.List;
@@ -12,15 +11,12 @@ import java.util.List;
  * layout follows. Features are numbered channel by channel, row by row (PyTorch's {@code
  * flatten(1)}).
  */
-public final class Flatten implements Layer {
-  private final int index;
-  private final Shape input;
+public final class Flatten extends ShapedLayer {
   private final Layout layout;
 
   /** Creates layer {@code index} flattening samples of shape {@code input} into {@code layout}. */
   public Flatten(int index, Shape input, Layout layout) {
-    this.index = index;
-    this.input = input;
+    super(index, input);
     this.layout = layout;
   }
 
@@ -29,24 +25,9 @@ public final class Flatten implements Layer {
     return "flatten" + index;
   }
 
-  @Override
-  public int inputSize() {
-    return input.size();
-  }
-
-  @Override
-  public int outputSize() {
-    return input.size();
-  }
-
   /** Returns the layout of the flattened output. */
   public Layout layout() {
     return layout;
-  }
-
-  /** Returns the layer's position l, from 1. */
-  public int index() {
-    return index;
   }
 
   /** Returns the shape of one sample's input, e.g. (channels, height, width). */
@@ -55,18 +36,11 @@ public final class Flatten implements Layer {
   }
 
   @Override
-  public List<Parameter> parameters() {
-    return List.of();
-  }
-
-  @Override
   public LayerOutput apply(Node x) {
-    Graph g = x.graph();
-    try (Graph.Scope scope = g.scope(name())) {
-      Node rows = x.reshape(x.shape().dim(0), input.size());
-      Node a = (layout == Layout.ROW ? rows : rows.T()).named("A[" + index + "]");
-      return new LayerOutput(a, a);
-    }
+    return LayerNodes.activation(this, x, in -> {
+      Node rows = in.reshape(in.shape().dim(0), input.size());
+      return layout == Layout.ROW ? rows : rows.T();
+    });
   }
 
   @Override

@@ -14,6 +14,15 @@ final class LayerShapes {
     }
   }
 
+  /**
+   * Returns the batch (1, channels, height, width) of one image {@code sample}, the shape a layer
+   * works out its geometry for; throws as {@link #requireImage} does unless it is an image.
+   */
+  static Shape oneImage(int index, String kind, Shape sample) {
+    requireImage(index, kind, sample);
+    return Shape.of(1, sample.dim(0), sample.dim(1), sample.dim(2));
+  }
+
   /** Returns "(1, 28, 28) → (16, 28, 28)". */
   static String arrow(Shape in, Shape out) {
     return in + " → " + out;

@@ -1,6 +1,5 @@
 package dev.chainrule.nn.layers;
 
-import dev.chainrule.core.graph.Graph;
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.tensor.PoolGeometry;
 import dev.chainrule.core.tensor.Shape;
@@ -12,7 +11,7 @@ import java.util.List;
  * (kh, kw) windows, each channel on its own. It has no parameters; its node A[l] is built inside
  * the graph scope {@code maxpool<l>} or {@code avgpool<l>}.
  */
-public final class Pool2d implements Layer {
+public final class Pool2d extends ShapedLayer {
   /** Which pooling. */
   public enum Kind {
     /** The maximum of each window. */
@@ -21,9 +20,7 @@ public final class Pool2d implements Layer {
     AVERAGE
   }
 
-  private final int index;
   private final Kind kind;
-  private final Shape input;
   private final int kh;
   private final int kw;
   private final Window2d window;
@@ -34,12 +31,10 @@ public final class Pool2d implements Layer {
    * height, width) per sample; throws when the window does not fit them.
    */
   public Pool2d(int index, Kind kind, Shape input, int kh, int kw, Window2d window) {
-    LayerShapes.requireImage(index, "pooling", input);
-    PoolGeometry g = PoolGeometry.of(Shape.of(1, input.dim(0), input.dim(1), input.dim(2)), kh,
-        kw, window);
-    this.index = index;
+    super(index, input);
+    PoolGeometry g = PoolGeometry.of(LayerShapes.oneImage(index, "pooling", input), kh, kw,
+        window);
     this.kind = kind;
-    this.input = input;
     this.kh = kh;
     this.kw = kw;
     this.window = window;
@@ -52,11 +47,6 @@ public final class Pool2d implements Layer {
   }
 
   @Override
-  public int inputSize() {
-    return input.size();
-  }
-
-  @Override
   public int outputSize() {
     return output.size();
   }
@@ -64,11 +54,6 @@ public final class Pool2d implements Layer {
   /** Returns the shape of one sample's output, (channels, height, width). */
   public Shape outputShape() {
     return output;
-  }
-
-  /** Returns the layer's position l, from 1. */
-  public int index() {
-    return index;
   }
 
   /** Returns which pooling the layer does. */
@@ -97,18 +82,9 @@ public final class Pool2d implements Layer {
   }
 
   @Override
-  public List<Parameter> parameters() {
-    return List.of();
-  }
-
-  @Override
   public LayerOutput apply(Node x) {
-    Graph g = x.graph();
-    try (Graph.Scope scope = g.scope(name())) {
-      Node a = (kind == Kind.MAX ? x.maxPool2d(kh, kw, window) : x.avgPool2d(kh, kw, window))
-          .named("A[" + index + "]");
-      return new LayerOutput(a, a);
-    }
+    return LayerNodes.activation(this, x, in -> kind == Kind.MAX
+        ? in.maxPool2d(kh, kw, window) : in.avgPool2d(kh, kw, window));
   }
 
   @Override

@@ -1,10 +1,14 @@
 package dev.chainrule.nn.model;
 
+import dev.chainrule.core.graph.Graph;
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.nn.layers.Layer;
 import dev.chainrule.nn.layers.LayerOutput;
 import dev.chainrule.nn.layers.Layout;
+import dev.chainrule.nn.layers.Mode;
 import dev.chainrule.nn.layers.Parameter;
+import dev.chainrule.nn.layers.Stateful;
+import dev.chainrule.nn.layers.StateUpdate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -85,12 +89,22 @@ public final class LayerStack implements Model {
     return layers.get(layers.size() - 1).outputSize();
   }
 
+  /** Adds the evaluation-mode forward pass, as used for predictions. */
   @Override
   public Forward forward(Node input) {
+    return forward(input, Mode.EVALUATION);
+  }
+
+  /**
+   * Adds the forward pass in {@code mode}: each layer applied in that mode, so that dropout drops
+   * and batch norm uses the batch's statistics only when training.
+   */
+  @Override
+  public Forward forward(Node input, Mode mode) {
     Node a = input;
     LayerOutput out = null;
     for (Layer l : layers) {
-      out = l.apply(a);
+      out = l.apply(a, mode);
       a = out.a();
     }
     return new Forward(input, out.z(), out.a(), layout);
@@ -101,6 +115,16 @@ public final class LayerStack implements Model {
     List<Parameter> all = new ArrayList<>();
     layers.forEach(l -> all.addAll(l.parameters()));
     return all;
+  }
+
+  @Override
+  public List<Parameter> buffers() {
+    return Stateful.buffersOf(layers);
+  }
+
+  @Override
+  public List<StateUpdate> stateUpdates(Graph graph) {
+    return Stateful.updatesOf(layers, graph);
   }
 
   @Override

@@ -13,8 +13,8 @@ import java.util.Map;
 
 /**
  * Gradient descent with (heavy-ball) momentum, in the form PyTorch uses: v ← μ·v + dW, then
- * W ← W − α·v, with v starting at 0. Velocities have the parameters' dtype; in float32 each new
- * value is computed in float64 from the stored floats and rounded once.
+ * W ← W − α·v, with v starting at 0. Velocities have the parameters' dtype; in float32 the update
+ * runs in float arithmetic, as PyTorch's float32 SGD with momentum does.
  *
  * @param learningRate α
  * @param momentum μ, in [0, 1)
@@ -74,13 +74,18 @@ public record Momentum(double learningRate, double momentum) implements Optimize
   }
 
   /**
-   * The same update over float32 storage, each new value computed in float64 from the stored
-   * floats and rounded once; modifies {@code w} and {@code v}.
+   * The same update over float32 storage in float arithmetic, as a float32 framework does (μ and α
+   * rounded to float once per step): modifies {@code w} and {@code v}. Each new value carries a
+   * few float roundings where the float64 formula rounded once would carry one; converting every
+   * element to double and back would cost the float32 path the speed it is for.
    */
   private static void update(float[] w, float[] v, float[] g, double mu, double lr) {
+    float fmu = (float) mu;
+    float flr = (float) lr;
     for (int k = 0; k < w.length; k++) {
-      v[k] = (float) (mu * v[k] + g[k]);
-      w[k] = (float) (w[k] - lr * v[k]);
+      float vk = fmu * v[k] + g[k];
+      v[k] = vk;
+      w[k] -= flr * vk;
     }
   }
 }

@@ -66,9 +66,7 @@ public record AvgPool2dTranspose(int kernelHeight, int kernelWidth, Window2d win
   @Override
   public Kernel prepare(List<Shape> inputs, Shape output, DType dtype) {
     Pooling pool = new Pooling(geometry(inputs.get(0)));
-    return dtype == DType.FLOAT32
-        ? (in, out) -> pool.averageTranspose(in[0].floatBuffer(), out.floatBuffer())
-        : (in, out) -> pool.averageTranspose(in[0].buffer(), out.buffer());
+    return LoopKernels.unary(dtype, pool::averageTranspose, pool::averageTranspose);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.chainrule.core.graph.ops;
 
+import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.tensor.Shape;
 import java.util.Arrays;
 import java.util.TreeSet;
@@ -136,6 +137,16 @@ public final class Axes {
   /** Returns the shape of the reduction of {@code input} with the reduced axes kept as size 1. */
   public Shape kept(Shape input) {
     return input.reduce(axes, true);
+  }
+
+  /**
+   * Returns {@code reduced}, a node of the shape of this reduction of an input of shape {@code
+   * input} (its gradient, or the reduction itself), with the reduced axes as dimensions of size 1:
+   * itself when they are kept already, else reshaped, so that it broadcasts against the input.
+   */
+  Node withKeptDims(Node reduced, Shape input) {
+    Shape kept = kept(input);
+    return reduced.shape().equals(kept) ? reduced : reduced.reshape(kept.dims());
   }
 
   /** Returns how many elements of {@code input} one element of the reduction combines. */

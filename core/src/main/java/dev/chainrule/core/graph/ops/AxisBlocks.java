@@ -81,12 +81,45 @@ final class AxisBlocks {
     return at;
   }
 
+  /** A move of one block between a table and the tensor of the slices a gather picks from it. */
+  @FunctionalInterface
+  interface BlockMove {
+    /** Moves the block at {@code tableOffset} of the table, {@code pickedOffset} of the picks. */
+    void move(int tableOffset, int pickedOffset);
+  }
+
+  /**
+   * Calls {@code move} for every block a gather along an axis picks, the table seen as (outer,
+   * size, inner) blocks and the picks as (outer, k, inner) for the k positions of {@code indices}:
+   * for each position p in order, its index j checked by {@link #index}, and each outer block o,
+   * with the offsets (o·size + j)·inner in the table and (o·k + p)·inner in the picks.
+   */
+  static void forEachPick(Tensor indices, int outer, int size, int inner, String origin,
+      BlockMove move) {
+    int k = indices.size();
+    for (int p = 0; p < k; p++) {
+      int j = index(indices, p, size, origin);
+      for (int o = 0; o < outer; o++) {
+        move.move((o * size + j) * inner, (o * k + p) * inner);
+      }
+    }
+  }
+
   /**
    * Returns the live storage of {@code t}, {@code double[]} or {@code float[]} by its dtype, for
    * the kernels that only move elements with {@code System.arraycopy}, which copies either.
    */
   static Object storage(Tensor t) {
     return t.dtype() == DType.FLOAT32 ? t.floatBuffer() : t.buffer();
+  }
+
+  /**
+   * Copies every element of {@code in} into {@code out} in row-major order, in either dtype (both
+   * tensors of the same one): the whole kernel of the operations that only relabel a tensor's
+   * shape ({@link Identity}, {@link Reshape}), which need equal sizes, not equal shapes.
+   */
+  static void copyFlat(Tensor in, Tensor out) {
+    System.arraycopy(storage(in), 0, storage(out), 0, out.size());
   }
 
   /**

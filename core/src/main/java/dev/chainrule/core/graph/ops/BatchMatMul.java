@@ -9,7 +9,6 @@ import dev.chainrule.core.graph.Op;
 import dev.chainrule.core.tensor.BatchedGemm;
 import dev.chainrule.core.tensor.DType;
 import dev.chainrule.core.tensor.Shape;
-import dev.chainrule.core.tensor.Tensor;
 import java.util.List;
 
 /**
@@ -21,7 +20,7 @@ import java.util.List;
  * @param transposeA whether the first operand's matrices are read transposed
  * @param transposeB whether the second operand's matrices are read transposed
  */
-public record BatchMatMul(boolean transposeA, boolean transposeB) implements Op {
+public record BatchMatMul(boolean transposeA, boolean transposeB) implements PreparedOp {
   /** The plain batched product A·B. */
   public static final BatchMatMul PLAIN = new BatchMatMul(false, false);
 
@@ -35,31 +34,11 @@ public record BatchMatMul(boolean transposeA, boolean transposeB) implements Op 
     return BatchedGemm.shape(inputs.get(0), transposeA, inputs.get(1), transposeB);
   }
 
-  @Override
-  public void forward(Tensor[] inputs, Tensor out) {
-    List<Shape> shapes = List.of(inputs[0].shape(), inputs[1].shape());
-    prepare(shapes, out.shape(), out.dtype()).run(inputs, out);
-  }
-
-  /** Returns true: the products run on the double GEMM or the float one ({@code sgemm}). */
-  @Override
-  public boolean supports(DType dtype) {
-    return true;
-  }
-
-  @Override
-  public Kernel prepare(List<Shape> inputs, Shape output) {
-    return prepare(inputs, output, DType.FLOAT64);
-  }
-
   /** Returns the batched GEMM of the operands' shapes on the buffers of {@code dtype}. */
   @Override
   public Kernel prepare(List<Shape> inputs, Shape output, DType dtype) {
     BatchedGemm gemm = new BatchedGemm(inputs.get(0), transposeA, inputs.get(1), transposeB);
-    if (dtype == DType.FLOAT32) {
-      return (in, out) -> gemm.run(in[0].floatBuffer(), in[1].floatBuffer(), out.floatBuffer());
-    }
-    return (in, out) -> gemm.run(in[0].buffer(), in[1].buffer(), out.buffer());
+    return LoopKernels.binary(dtype, gemm::run, gemm::run);
   }
 
   /** Returns {@link MatMul}'s derivative, batched, summed over the axes the input was broadcast. */

@@ -41,22 +41,16 @@ public record Conv2d(Window2d window, int groups) implements PreparedOp {
   @Override
   public Kernel prepare(List<Shape> inputs, Shape output, DType dtype) {
     Convolution conv = new Convolution(geometry(inputs), dtype);
-    return dtype == DType.FLOAT32
-        ? (in, out) -> conv.forward(in[1].floatBuffer(), in[0].floatBuffer(), out.floatBuffer())
-        : (in, out) -> conv.forward(in[1].buffer(), in[0].buffer(), out.buffer());
+    return LoopKernels.binary(dtype, (w, x, z) -> conv.forward(x, w, z),
+        (w, x, z) -> conv.forward(x, w, z));
   }
 
   @Override
   public Node vjp(Node output, Node upstream, int input) {
     Node kernel = output.inputs().get(0);
     Node x = output.inputs().get(1);
-    if (input == 0) {
-      Shape k = kernel.shape();
-      return output.graph().apply(new Conv2dKernelGradient(window, groups, k.dim(2), k.dim(3)),
-          x, upstream);
-    }
-    return output.graph().apply(new Conv2dTranspose(window, groups, x.shape().dim(2),
-        x.shape().dim(3)), kernel, upstream);
+    return input == 0 ? ConvFaces.kernelGradient(window, groups, x, upstream, kernel)
+        : ConvFaces.inputGradient(window, groups, kernel, upstream, x);
   }
 
   /**

@@ -53,20 +53,15 @@ public record Conv2dKernelGradient(Window2d window, int groups, int kernelHeight
   @Override
   public Kernel prepare(List<Shape> inputs, Shape output, DType dtype) {
     Convolution conv = new Convolution(geometry(inputs), dtype);
-    return dtype == DType.FLOAT32 ? (in, out) -> conv.kernelGradient(in[0].floatBuffer(),
-        in[1].floatBuffer(), out.floatBuffer())
-        : (in, out) -> conv.kernelGradient(in[0].buffer(), in[1].buffer(), out.buffer());
+    return LoopKernels.binary(dtype, conv::kernelGradient, conv::kernelGradient);
   }
 
   @Override
   public Node vjp(Node output, Node upstream, int input) {
     Node x = output.inputs().get(0);
     Node gradient = output.inputs().get(1);
-    if (input == 0) {
-      return output.graph().apply(new Conv2dTranspose(window, groups, x.shape().dim(2),
-          x.shape().dim(3)), upstream, gradient);
-    }
-    return output.graph().apply(new Conv2d(window, groups), upstream, x);
+    return input == 0 ? ConvFaces.inputGradient(window, groups, upstream, gradient, x)
+        : ConvFaces.convolution(window, groups, upstream, x);
   }
 
   /**

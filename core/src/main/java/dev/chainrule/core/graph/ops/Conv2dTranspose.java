@@ -44,21 +44,15 @@ public record Conv2dTranspose(Window2d window, int groups, int height, int width
   @Override
   public Kernel prepare(List<Shape> inputs, Shape output, DType dtype) {
     Convolution conv = new Convolution(geometry(inputs), dtype);
-    return dtype == DType.FLOAT32 ? (in, out) -> conv.inputGradient(in[0].floatBuffer(),
-        in[1].floatBuffer(), out.floatBuffer())
-        : (in, out) -> conv.inputGradient(in[0].buffer(), in[1].buffer(), out.buffer());
+    return LoopKernels.binary(dtype, conv::inputGradient, conv::inputGradient);
   }
 
   @Override
   public Node vjp(Node output, Node upstream, int input) {
     Node kernel = output.inputs().get(0);
     Node gradient = output.inputs().get(1);
-    if (input == 0) {
-      Shape k = kernel.shape();
-      return output.graph().apply(new Conv2dKernelGradient(window, groups, k.dim(2), k.dim(3)),
-          upstream, gradient);
-    }
-    return output.graph().apply(new Conv2d(window, groups), kernel, upstream);
+    return input == 0 ? ConvFaces.kernelGradient(window, groups, upstream, gradient, kernel)
+        : ConvFaces.convolution(window, groups, kernel, upstream);
   }
 
   /**

@@ -35,18 +35,11 @@ public record Gather(int axis, String origin) implements Op {
   @Override
   public void forward(Tensor[] inputs, Tensor out) {
     Shape x = inputs[0].shape();
-    int outer = AxisBlocks.outer(x, axis);
-    int n = x.dim(axis);
     int inner = AxisBlocks.inner(x, axis + 1);
     Object src = AxisBlocks.storage(inputs[0]);
     Object dst = AxisBlocks.storage(out);
-    int k = inputs[1].size();
-    for (int p = 0; p < k; p++) {
-      int j = AxisBlocks.index(inputs[1], p, n, origin);
-      for (int o = 0; o < outer; o++) {
-        System.arraycopy(src, (o * n + j) * inner, dst, (o * k + p) * inner, inner);
-      }
-    }
+    AxisBlocks.forEachPick(inputs[1], AxisBlocks.outer(x, axis), x.dim(axis), inner, origin,
+        (table, picked) -> System.arraycopy(src, table, dst, picked, inner));
   }
 
   /** Returns true: it copies slices, which it does in either dtype. */

@@ -34,7 +34,7 @@ public final class Identity implements Op {
 
   @Override
   public void forward(Tensor[] inputs, Tensor out) {
-    System.arraycopy(AxisBlocks.storage(inputs[0]), 0, AxisBlocks.storage(out), 0, out.size());
+    AxisBlocks.copyFlat(inputs[0], out);
   }
 
   /** Returns true: a copy runs in either dtype. */

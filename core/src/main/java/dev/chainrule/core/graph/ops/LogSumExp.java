@@ -122,9 +122,8 @@ public record LogSumExp(Axes axes) implements Op {
   @Override
   public Node vjp(Node output, Node upstream, int input) {
     Node x = output.inputs().get(0);
-    Shape kept = axes.kept(x.shape());
-    Node g = upstream.shape().equals(kept) ? upstream : upstream.reshape(kept.dims());
-    Node lse = output.shape().equals(kept) ? output : output.reshape(kept.dims());
+    Node g = axes.withKeptDims(upstream, x.shape());
+    Node lse = axes.withKeptDims(output, x.shape());
     return g.mul(x.sub(lse).exp());
   }
 
@@ -135,8 +134,7 @@ public record LogSumExp(Axes axes) implements Op {
   @Override
   public Node jvp(Node output, Node tangent, int input) {
     Node x = output.inputs().get(0);
-    Shape kept = axes.kept(x.shape());
-    Node lse = output.shape().equals(kept) ? output : output.reshape(kept.dims());
+    Node lse = axes.withKeptDims(output, x.shape());
     return output.graph().apply(new Sum(axes), x.sub(lse).exp().mul(tangent));
   }
 

@@ -2,13 +2,11 @@ package dev.chainrule.core.graph.ops;
 
 import dev.chainrule.core.graph.Algebra;
 import dev.chainrule.core.graph.FormulaWriter;
-import dev.chainrule.core.graph.Kernel;
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.graph.Notation;
 import dev.chainrule.core.graph.Op;
 import dev.chainrule.core.graph.Rewrite;
 import dev.chainrule.core.tensor.DType;
-import dev.chainrule.core.tensor.Gemm;
 import dev.chainrule.core.tensor.MatMulKernel;
 import dev.chainrule.core.tensor.Shape;
 import dev.chainrule.core.tensor.Tensor;
@@ -41,31 +39,13 @@ public record MatMul(boolean transposeA, boolean transposeB) implements Op {
     MatMulKernel.into(inputs[0], transposeA, inputs[1], transposeB, out);
   }
 
-  /** Returns true: the product runs on the double GEMM or the float one ({@code sgemm}). */
+  /**
+   * Returns true: the product runs on the double GEMM or the float one ({@code sgemm}), by the
+   * output's dtype; a compiled plan runs this {@code forward} as the product's kernel.
+   */
   @Override
   public boolean supports(DType dtype) {
     return true;
-  }
-
-  @Override
-  public Kernel prepare(List<Shape> inputs, Shape output) {
-    return prepare(inputs, output, DType.FLOAT64);
-  }
-
-  /** Returns the GEMM call of the product's sizes on the buffers of {@code dtype}. */
-  @Override
-  public Kernel prepare(List<Shape> inputs, Shape output, DType dtype) {
-    int m = output.dim(0);
-    int n = output.dim(1);
-    int k = transposeA ? inputs.get(0).dim(0) : inputs.get(0).dim(1);
-    int lda = inputs.get(0).dim(1);
-    int ldb = inputs.get(1).dim(1);
-    if (dtype == DType.FLOAT32) {
-      return (in, out) -> Gemm.gemm(transposeA, transposeB, m, n, k, 1f, in[0].floatBuffer(), 0,
-          lda, in[1].floatBuffer(), 0, ldb, 0f, out.floatBuffer(), 0, n);
-    }
-    return (in, out) -> Gemm.gemm(transposeA, transposeB, m, n, k, 1.0, in[0].buffer(), 0, lda,
-        in[1].buffer(), 0, ldb, 0.0, out.buffer(), 0, n);
   }
 
   @Override

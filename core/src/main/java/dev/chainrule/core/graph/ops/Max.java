@@ -3,12 +3,9 @@ package dev.chainrule.core.graph.ops;
 import dev.chainrule.core.graph.Kernel;
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.graph.Notation;
-import dev.chainrule.core.graph.Op;
 import dev.chainrule.core.tensor.DType;
-import dev.chainrule.core.tensor.Reduce;
 import dev.chainrule.core.tensor.ReduceLoop;
 import dev.chainrule.core.tensor.Shape;
-import dev.chainrule.core.tensor.Tensor;
 import java.util.List;
 
 /**
@@ -18,7 +15,7 @@ import java.util.List;
  *
  * @param axes the reduced axes and whether they are kept (see {@link Axes#of})
  */
-public record Max(Axes axes) implements Op {
+public record Max(Axes axes) implements PreparedOp {
   @Override
   public String name() {
     return "max";
@@ -29,39 +26,18 @@ public record Max(Axes axes) implements Op {
     return axes.reduce(inputs.get(0));
   }
 
-  @Override
-  public void forward(Tensor[] inputs, Tensor out) {
-    Reduce.maxInto(inputs[0], axes.array(), out);
-  }
-
-  /** Returns true: its reduction has a float32 loop. */
-  @Override
-  public boolean supports(DType dtype) {
-    return true;
-  }
-
-  @Override
-  public Kernel prepare(List<Shape> inputs, Shape output) {
-    ReduceLoop loop = new ReduceLoop(inputs.get(0), axes.array());
-    return (in, out) -> loop.max(in[0].buffer(), out.buffer());
-  }
-
+  /** Returns the kernel: the maximum over the axes, in either dtype. */
   @Override
   public Kernel prepare(List<Shape> inputs, Shape output, DType dtype) {
-    if (dtype == DType.FLOAT64) {
-      return prepare(inputs, output);
-    }
     ReduceLoop loop = new ReduceLoop(inputs.get(0), axes.array());
-    return (in, out) -> loop.max(in[0].floatBuffer(), out.floatBuffer());
+    return LoopKernels.unary(dtype, loop::max, loop::max);
   }
 
   @Override
   public Node vjp(Node output, Node upstream, int input) {
     Node x = output.inputs().get(0);
-    Shape kept = axes.kept(x.shape());
-    Node g = upstream.shape().equals(kept) ? upstream : upstream.reshape(kept.dims());
-    Node peak = output.shape().equals(kept) ? output : output.reshape(kept.dims());
-    Node mask = x.eq(peak);
+    Node g = axes.withKeptDims(upstream, x.shape());
+    Node mask = x.eq(axes.withKeptDims(output, x.shape()));
     return mask.where(g.div(mask.sumKeepDims(axes.array())), output.graph().scalar(0.0));
   }
 
@@ -72,9 +48,7 @@ public record Max(Axes axes) implements Op {
   @Override
   public Node jvp(Node output, Node tangent, int input) {
     Node x = output.inputs().get(0);
-    Shape kept = axes.kept(x.shape());
-    Node peak = output.shape().equals(kept) ? output : output.reshape(kept.dims());
-    Node mask = x.eq(peak);
+    Node mask = x.eq(axes.withKeptDims(output, x.shape()));
     Node picked = mask.where(tangent, output.graph().scalar(0.0));
     return summed(picked).div(summed(mask));
   }

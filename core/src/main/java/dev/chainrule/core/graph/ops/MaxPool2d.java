@@ -33,8 +33,7 @@ public record MaxPool2d(int kernelHeight, int kernelWidth, Window2d window) impl
   @Override
   public Kernel prepare(List<Shape> inputs, Shape output, DType dtype) {
     Pooling pool = new Pooling(PoolGeometry.of(inputs.get(0), kernelHeight, kernelWidth, window));
-    return dtype == DType.FLOAT32 ? (in, out) -> pool.max(in[0].floatBuffer(), out.floatBuffer())
-        : (in, out) -> pool.max(in[0].buffer(), out.buffer());
+    return LoopKernels.unary(dtype, pool::max, pool::max);
   }
 
   @Override

@@ -41,9 +41,7 @@ public record MaxPool2dGather(int kernelHeight, int kernelWidth, Window2d window
   @Override
   public Kernel prepare(List<Shape> inputs, Shape output, DType dtype) {
     Pooling pool = new Pooling(PoolGeometry.of(inputs.get(0), kernelHeight, kernelWidth, window));
-    return dtype == DType.FLOAT32 ? (in, out) -> pool.maxGather(in[0].floatBuffer(),
-        in[1].floatBuffer(), out.floatBuffer())
-        : (in, out) -> pool.maxGather(in[0].buffer(), in[1].buffer(), out.buffer());
+    return LoopKernels.binary(dtype, pool::maxGather, pool::maxGather);
   }
 
   /** Returns false for the pooled input, whose maxima's positions are piecewise constant. */

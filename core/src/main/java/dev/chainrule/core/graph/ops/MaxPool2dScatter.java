@@ -43,9 +43,7 @@ public record MaxPool2dScatter(int kernelHeight, int kernelWidth, Window2d windo
   @Override
   public Kernel prepare(List<Shape> inputs, Shape output, DType dtype) {
     Pooling pool = new Pooling(PoolGeometry.of(inputs.get(0), kernelHeight, kernelWidth, window));
-    return dtype == DType.FLOAT32 ? (in, out) -> pool.maxScatter(in[0].floatBuffer(),
-        in[1].floatBuffer(), out.floatBuffer())
-        : (in, out) -> pool.maxScatter(in[0].buffer(), in[1].buffer(), out.buffer());
+    return LoopKernels.binary(dtype, pool::maxScatter, pool::maxScatter);
   }
 
   /** Returns false for the pooled input, whose maxima's positions are piecewise constant. */

@@ -8,10 +8,8 @@ import dev.chainrule.core.graph.Notation;
 import dev.chainrule.core.graph.Op;
 import dev.chainrule.core.graph.Rewrite;
 import dev.chainrule.core.tensor.DType;
-import dev.chainrule.core.tensor.Reduce;
 import dev.chainrule.core.tensor.ReduceLoop;
 import dev.chainrule.core.tensor.Shape;
-import dev.chainrule.core.tensor.Tensor;
 import java.util.List;
 
 /**
@@ -19,7 +17,7 @@ import java.util.List;
  *
  * @param axes the reduced axes and whether they are kept (see {@link Axes#of})
  */
-public record Mean(Axes axes) implements Op {
+public record Mean(Axes axes) implements PreparedOp {
   @Override
   public String name() {
     return "mean";
@@ -30,53 +28,25 @@ public record Mean(Axes axes) implements Op {
     return axes.reduce(inputs.get(0));
   }
 
-  @Override
-  public void forward(Tensor[] inputs, Tensor out) {
-    Reduce.sumInto(inputs[0], axes.array(), out);
-    out.scaleInPlace(1.0 / axes.count(inputs[0].shape()));
-  }
-
-  /** Returns true: its reduction has a float32 loop (summing in float64). */
-  @Override
-  public boolean supports(DType dtype) {
-    return true;
-  }
-
+  /**
+   * Returns the kernel: the sum over the axes, in either dtype (a float32 sum accumulates in
+   * float64), multiplied by 1/n.
+   */
   @Override
   public Kernel prepare(List<Shape> inputs, Shape output, DType dtype) {
-    if (dtype == DType.FLOAT64) {
-      return prepare(inputs, output);
-    }
     ReduceLoop loop = new ReduceLoop(inputs.get(0), axes.array());
-    float factor = (float) (1.0 / axes.count(inputs.get(0)));
-    return (in, out) -> {
-      float[] o = out.floatBuffer();
-      loop.sum(in[0].floatBuffer(), o);
-      for (int i = 0; i < o.length; i++) {
-        o[i] *= factor;
-      }
-    };
-  }
-
-  @Override
-  public Kernel prepare(List<Shape> inputs, Shape output) {
-    ReduceLoop loop = new ReduceLoop(inputs.get(0), axes.array());
+    Kernel sum = LoopKernels.unary(dtype, loop::sum, loop::sum);
     double factor = 1.0 / axes.count(inputs.get(0));
     return (in, out) -> {
-      double[] o = out.buffer();
-      loop.sum(in[0].buffer(), o);
-      for (int i = 0; i < o.length; i++) {
-        o[i] *= factor;
-      }
+      sum.run(in, out);
+      out.scaleInPlace(factor);
     };
   }
 
   @Override
   public Node vjp(Node output, Node upstream, int input) {
-    Node x = output.inputs().get(0);
-    Shape kept = axes.kept(x.shape());
-    Node g = upstream.shape().equals(kept) ? upstream : upstream.reshape(kept.dims());
-    return g.broadcastTo(x.shape()).div(axes.count(x.shape()));
+    Shape x = output.inputs().get(0).shape();
+    return axes.withKeptDims(upstream, x).broadcastTo(x).div(axes.count(x));
   }
 
   /** Returns d mean(x) = mean(tx): the mean is linear, so it is itself applied to the tangent. */

@@ -44,18 +44,12 @@ public record ScatterAdd(int axis, int size, String origin) implements Op {
   @Override
   public void forward(Tensor[] inputs, Tensor out) {
     Shape g = inputs[0].shape();
-    int k = inputs[1].size();
-    int outer = AxisBlocks.outer(g, axis);
     int inner = AxisBlocks.inner(g, axis + inputs[1].rank());
     Object src = AxisBlocks.storage(inputs[0]);
     Object dst = AxisBlocks.storage(out);
     out.fillInPlace(0.0);
-    for (int p = 0; p < k; p++) {
-      int j = AxisBlocks.index(inputs[1], p, size, origin);
-      for (int o = 0; o < outer; o++) {
-        AxisBlocks.addBlock(src, (o * k + p) * inner, dst, (o * size + j) * inner, inner);
-      }
-    }
+    AxisBlocks.forEachPick(inputs[1], AxisBlocks.outer(g, axis), size, inner, origin,
+        (table, picked) -> AxisBlocks.addBlock(src, picked, dst, table, inner));
   }
 
   /**

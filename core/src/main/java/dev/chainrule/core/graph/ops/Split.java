@@ -2,6 +2,8 @@ package dev.chainrule.core.graph.ops;
 
 import dev.chainrule.core.graph.Algebra;
 import dev.chainrule.core.graph.FormulaWriter;
+import dev.chainrule.core.graph.GradientJoin;
+import dev.chainrule.core.graph.Graph;
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.graph.Notation;
 import dev.chainrule.core.graph.Op;
@@ -9,12 +11,14 @@ import dev.chainrule.core.tensor.DType;
 import dev.chainrule.core.tensor.Shape;
 import dev.chainrule.core.tensor.Tensor;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
  * One part of a split: the positions [start, start + length) of a tensor along one axis. Splitting
  * a tensor in parts builds one of these per part. Its derivative puts the gradient back in place
- * between zeros, a {@link Concat}, so the derivatives of concat and split are each other.
+ * between zeros, a {@link Concat}, so the derivatives of concat and split are each other; reverse
+ * mode joins the gradients of all the parts of one tensor in one concat ({@link #gradientJoin}).
  *
  * @param axis the normalised axis that is split
  * @param start the first position of the part
@@ -57,22 +61,23 @@ public record Split(int axis, int start, int length) implements Op {
     return true;
   }
 
+  /**
+   * Returns the gradient put back in place between zeros: the join of this part alone, a {@link
+   * Concat} of zeros, {@code upstream} and zeros along the axis.
+   */
   @Override
   public Node vjp(Node output, Node upstream, int input) {
-    Shape x = output.inputs().get(0).shape();
-    int after = x.dim(axis) - start - length;
-    if (start == 0 && after == 0) {
-      return upstream;
-    }
-    List<Node> parts = new ArrayList<>();
-    if (start > 0) {
-      parts.add(zeros(upstream, AxisBlocks.replace(x, axis, axis + 1, start)));
-    }
-    parts.add(upstream);
-    if (after > 0) {
-      parts.add(zeros(upstream, AxisBlocks.replace(x, axis, axis + 1, after)));
-    }
-    return upstream.graph().apply(new Concat(axis), parts.toArray(new Node[0]));
+    return new Parts(axis).vjp(List.of(output), List.of(upstream), input);
+  }
+
+  /**
+   * Returns the join of the parts split along this axis: reverse mode puts the gradients of all
+   * the parts of one tensor side by side in one concat, with zeros only where no part took one,
+   * where summing each part's {@link #vjp} would build one tensor of the whole's shape per part.
+   */
+  @Override
+  public GradientJoin gradientJoin(int input) {
+    return new Parts(axis);
   }
 
   /** Returns the tangent split alike: d split(x) = split(t). */
@@ -89,8 +94,66 @@ public record Split(int axis, int start, int length) implements Op {
 
   private static final Algebra ALGEBRA = Algebra.NONE.withLinear(0).withPhrase("a split");
 
-  private static Node zeros(Node like, Shape shape) {
-    return like.graph().scalar(0.0).broadcastTo(shape);
+  /**
+   * The join of the gradients of parts split along {@code axis} from one tensor: the parts sorted
+   * by where they start, each gradient in its place and zeros between, in one concat; parts that
+   * overlap (two splits of one tensor) go to further concats, which are summed.
+   *
+   * @param axis the axis the parts are split along
+   */
+  private record Parts(int axis) implements GradientJoin {
+    @Override
+    public Node vjp(List<Node> outputs, List<Node> upstreams, int input) {
+      Shape whole = outputs.get(0).inputs().get(input).shape();
+      List<Integer> left = new ArrayList<>();
+      for (int i = 0; i < outputs.size(); i++) {
+        left.add(i);
+      }
+      left.sort(Comparator.comparingInt(i -> part(outputs.get(i)).start()));
+      Node sum = null;
+      while (!left.isEmpty()) {
+        List<Node> pieces = new ArrayList<>();
+        List<Integer> overlapping = new ArrayList<>();
+        int end = 0;
+        for (int i : left) {
+          Split p = part(outputs.get(i));
+          if (p.start() < end) {
+            overlapping.add(i);
+            continue;
+          }
+          if (p.start() > end) {
+            pieces.add(zeros(upstreams.get(i), whole, p.start() - end));
+          }
+          pieces.add(upstreams.get(i));
+          end = p.start() + p.length();
+        }
+        if (end < whole.dim(axis)) {
+          pieces.add(zeros(upstreams.get(left.get(0)), whole, whole.dim(axis) - end));
+        }
+        Node joined = pieces.size() == 1 ? pieces.get(0)
+            : pieces.get(0).graph().apply(new Concat(axis), pieces.toArray(new Node[0]));
+        sum = sum == null ? joined : sum.add(joined);
+        left = overlapping;
+      }
+      return sum;
+    }
+
+    private static Split part(Node output) {
+      return (Split) output.op();
+    }
+
+    /**
+     * Returns zeros of {@code whole}'s shape but {@code positions} long along the axis, in the
+     * dtype of {@code like} (a gradient inside a cast island has the island's).
+     */
+    private Node zeros(Node like, Shape whole, int positions) {
+      Graph g = like.graph();
+      Node zero = g.scalar(0.0);
+      if (like.dtype() != g.dtype()) {
+        zero = zero.cast(like.dtype());
+      }
+      return zero.broadcastTo(AxisBlocks.replace(whole, axis, axis + 1, positions));
+    }
   }
 
   /** Writes split(x, axis a, start:end), the positions taken along the axis. */

@@ -8,10 +8,8 @@ import dev.chainrule.core.graph.Notation;
 import dev.chainrule.core.graph.Op;
 import dev.chainrule.core.graph.Rewrite;
 import dev.chainrule.core.tensor.DType;
-import dev.chainrule.core.tensor.Reduce;
 import dev.chainrule.core.tensor.ReduceLoop;
 import dev.chainrule.core.tensor.Shape;
-import dev.chainrule.core.tensor.Tensor;
 import java.util.List;
 
 /**
@@ -19,7 +17,7 @@ import java.util.List;
  *
  * @param axes the reduced axes and whether they are kept (see {@link Axes#of})
  */
-public record Sum(Axes axes) implements Op {
+public record Sum(Axes axes) implements PreparedOp {
   @Override
   public String name() {
     return "sum";
@@ -30,38 +28,20 @@ public record Sum(Axes axes) implements Op {
     return axes.reduce(inputs.get(0));
   }
 
-  @Override
-  public void forward(Tensor[] inputs, Tensor out) {
-    Reduce.sumInto(inputs[0], axes.array(), out);
-  }
-
-  /** Returns true: its reduction has a float32 loop (summing in float64). */
-  @Override
-  public boolean supports(DType dtype) {
-    return true;
-  }
-
-  @Override
-  public Kernel prepare(List<Shape> inputs, Shape output) {
-    ReduceLoop loop = new ReduceLoop(inputs.get(0), axes.array());
-    return (in, out) -> loop.sum(in[0].buffer(), out.buffer());
-  }
-
+  /**
+   * Returns the kernel: the sum over the axes, in either dtype (a float32 sum accumulates in
+   * float64).
+   */
   @Override
   public Kernel prepare(List<Shape> inputs, Shape output, DType dtype) {
-    if (dtype == DType.FLOAT64) {
-      return prepare(inputs, output);
-    }
     ReduceLoop loop = new ReduceLoop(inputs.get(0), axes.array());
-    return (in, out) -> loop.sum(in[0].floatBuffer(), out.floatBuffer());
+    return LoopKernels.unary(dtype, loop::sum, loop::sum);
   }
 
   @Override
   public Node vjp(Node output, Node upstream, int input) {
-    Node x = output.inputs().get(0);
-    Shape kept = axes.kept(x.shape());
-    Node g = upstream.shape().equals(kept) ? upstream : upstream.reshape(kept.dims());
-    return g.broadcastTo(x.shape());
+    Shape x = output.inputs().get(0).shape();
+    return axes.withKeptDims(upstream, x).broadcastTo(x);
   }
 
   /** Returns d Σ x = Σ tx: the sum is linear, so it is itself applied to the tangent. */

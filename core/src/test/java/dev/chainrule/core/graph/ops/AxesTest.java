@@ -82,6 +82,19 @@ class AxesTest {
     assertEquals("Sum[axes=[1] keep]", new Sum(Axes.of(T234, true, 1)).toString());
   }
 
+  /** A reduction's gradient or value comes back with the reduced axes as size 1, reshaped once. */
+  @Test
+  void withKeptDimsReshapesOnlyWhatDroppedTheAxes() {
+    Graph g = new Graph();
+    Node dropped = g.input("G", 3);
+    Node kept = g.input("K", 1, 3, 1);
+    Axes a = Axes.of(T234, false, 0, 2);
+    Node reshaped = a.withKeptDims(dropped, T234);
+    assertEquals(Shape.of(1, 3, 1), reshaped.shape());
+    assertEquals(List.of(dropped), reshaped.inputs());
+    assertTrue(kept == a.withKeptDims(kept, T234), "already kept: the node itself");
+  }
+
   @Test
   void reductionsCheckTheirAxesAgainstTheInputsRank() {
     Graph g = new Graph();
