@@ -82,6 +82,12 @@ public interface FormulaWriter<F> {
   /** Returns plain text as a formula, e.g. a permutation written as an extra argument. */
   F text(String text);
 
+  /**
+   * Returns the axes an operation works along, written as an extra argument of its function:
+   * {@code axis=1} in text, {@code \text{axis=1}} in LaTeX.
+   */
+  F axes(String label);
+
   /** Returns true when the printer writes the axes reductions run over. */
   boolean showsAxes();
 }

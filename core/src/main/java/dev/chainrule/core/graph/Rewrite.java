@@ -1,6 +1,7 @@
 package dev.chainrule.core.graph;
 
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * An identity of one operation that the rewriter may apply, written in the operation's own file
@@ -41,6 +42,17 @@ public interface Rewrite {
 
     /** Returns c when every element of {@code n} is the constant c, else null. */
     Double uniformValue(Node n);
+
+    /**
+     * Returns the node {@code form} builds, which computes again, in another form, what the
+     * unnamed node {@code original} computes (Bᵀ·Aᵀ for a read of (A·B)ᵀ); or null, without
+     * building it, where the rewriter found on an earlier attempt that {@code original} stays
+     * needed by other nodes as well, so that the new form would compute the work a second time.
+     * A rewrite that gets null does not apply. The default builds the form.
+     */
+    default Node recomputing(Node original, Supplier<Node> form) {
+      return form.get();
+    }
 
     /** Records that the rewrite named {@code rule} fired and returns its {@code result}. */
     Node fired(String rule, Node result);

@@ -142,6 +142,11 @@ final class LatexStyle implements Style {
   }
 
   @Override
+  public String words(String text) {
+    return "\\text{" + text + "}";
+  }
+
+  @Override
   public String indicator(String condition) {
     return "\\mathbb{1}\\left(" + condition + "\\right)";
   }

@@ -207,6 +207,11 @@ final class Renderer {
     }
 
     @Override
+    public Piece axes(String label) {
+      return Piece.atom(style.words(label), false);
+    }
+
+    @Override
     public boolean showsAxes() {
       return axes;
     }

@@ -54,6 +54,9 @@ interface Style {
   /** Returns a sum over the axes described by {@code axes} (may be empty) of {@code x}. */
   String sum(String axes, String x, boolean atom);
 
+  /** Returns words written upright inside a formula, e.g. the {@code axis=1} of a softmax. */
+  String words(String text);
+
   /** Returns the indicator 1(condition). */
   String indicator(String condition);
 }

@@ -90,6 +90,11 @@ final class UnicodeStyle implements Style {
   }
 
   @Override
+  public String words(String text) {
+    return text;
+  }
+
+  @Override
   public String indicator(String condition) {
     return "1(" + condition + ")";
   }

@@ -38,6 +38,7 @@ final class Copier {
       }
       Node old = source.node(id);
       try (Graph.Scope origin = into.inheriting(old)) {
+        factory.copying(old);
         map[id] = cut.contains(old) ? input(old, factory) : copyOne(old, map, factory);
         if (old.kind() == NodeKind.OPERATION && old.isUserNamed() && !cut.contains(old)
             && !unname.contains(old)) {

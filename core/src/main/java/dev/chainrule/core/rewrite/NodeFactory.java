@@ -21,6 +21,10 @@ interface NodeFactory {
   /** Returns a named constant holding {@code value}. */
   Node constant(String name, Tensor value);
 
+  /** Hears that the copy of {@code original} is about to be built; the default ignores it. */
+  default void copying(Node original) {
+  }
+
   /** Returns a node computing {@code op} of {@code inputs}. */
   Node apply(Op op, List<Node> inputs);
 

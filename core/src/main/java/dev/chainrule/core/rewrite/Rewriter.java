@@ -4,12 +4,16 @@ import dev.chainrule.core.autodiff.Autodiff;
 import dev.chainrule.core.autodiff.Gradients;
 import dev.chainrule.core.graph.Graph;
 import dev.chainrule.core.graph.Node;
+import dev.chainrule.core.graph.ops.MatMul;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Rewrites graphs into simpler graphs that compute the same values: it copies the targets'
@@ -64,8 +68,67 @@ public final class Rewriter {
     return run(targets, Set.of(), distributions);
   }
 
+  /**
+   * Rewrites like {@link #rewrite(List)}, but the nodes of {@code unname} lose their names in the
+   * copy and are written inline.
+   */
+  Rewritten rewriteUnnaming(List<Node> targets, Set<Node> unname) {
+    return run(targets, unname, distributions);
+  }
+
+  /**
+   * Rewrites {@code targets}; where a rewrite computed a product a second time in another form
+   * while the first stayed needed ((A·B)ᵀ → Bᵀ·Aᵀ beside A·B) and the result computes more matrix
+   * products than the graph it simplifies, rewrites again with those sites blocked too, as long
+   * as new ones appear (at most {@value #ATTEMPTS} runs), and keeps the first result with the
+   * fewest products: simplifying never makes a graph compute more products than before (where
+   * blocking can prevent it), and keeps a textbook form that costs no more.
+   */
   private Rewritten run(List<Node> targets, Set<Node> unname, Map<Node, Set<Integer>> dists) {
-    Rewriting rw = new Rewriting(new Graph(Copier.sourceOf(targets).dtype()), rules);
+    int before = products(Copier.sourceOf(targets),
+        Copier.ancestors(Copier.sourceOf(targets), targets, Set.of()));
+    Set<Recomputations.Site> blocked = new HashSet<>();
+    Attempt last = attempt(targets, unname, dists, new Recomputations(blocked));
+    Attempt best = last;
+    for (int run = 1; products(best.result()) > before && run < ATTEMPTS
+        && blocked.addAll(last.recomputations().twice(last.needed())); run++) {
+      last = attempt(targets, unname, dists, new Recomputations(blocked));
+      if (products(last.result()) < products(best.result())) {
+        best = last;
+      }
+    }
+    return best.result();
+  }
+
+  private static final int ATTEMPTS = 8;
+
+  /** Returns how many matrix products the rewritten graph computes (it holds only needed nodes). */
+  private static int products(Rewritten r) {
+    boolean[] all = new boolean[r.graph().size()];
+    Arrays.fill(all, true);
+    return products(r.graph(), all);
+  }
+
+  /** Returns how many of the nodes of {@code g} marked {@code counted} are matrix products. */
+  private static int products(Graph g, boolean[] counted) {
+    int count = 0;
+    for (int id = 0; id < counted.length; id++) {
+      count += counted[id] && g.node(id).op() instanceof MatMul ? 1 : 0;
+    }
+    return count;
+  }
+
+  /**
+   * One rewriting run: its result, which nodes of its first copy the result still needs, and
+   * the recomputations it made.
+   */
+  private record Attempt(Rewritten result, Predicate<Node> needed,
+      Recomputations recomputations) {}
+
+  private Attempt attempt(List<Node> targets, Set<Node> unname, Map<Node, Set<Integer>> dists,
+      Recomputations recomputations) {
+    Rewriting rw = new Rewriting(new Graph(Copier.sourceOf(targets).dtype()), rules,
+        recomputations);
     Node[] first = Copier.copy(targets, Set.of(), unname, rw, (old, copy) -> {
       for (int axis : dists.getOrDefault(old, Set.of())) {
         rw.assumeDistribution(copy, axis);
@@ -85,7 +148,8 @@ public final class Rewriter {
     }
     List<Node> out = second == null ? rewritten
         : rewritten.stream().map(t -> second[t.id()]).toList();
-    return new Rewritten(out.get(0).graph(), out, map, rw.firedCounts());
+    return new Attempt(new Rewritten(out.get(0).graph(), out, map, rw.firedCounts()),
+        n -> second == null || n.id() < second.length && second[n.id()] != null, recomputations);
   }
 
   /**

@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The node factory the rules build with: every node goes through the rules first, then through a
@@ -35,11 +36,13 @@ public final class Rewriting implements NodeFactory, Rewrite.Context {
   private final Map<Node, Double> uniforms = new IdentityHashMap<>();
   private final Map<Node, Set<Integer>> distributions = new IdentityHashMap<>();
   private final Map<String, Integer> fired = new LinkedHashMap<>();
+  private final Recomputations recomputations;
   private int depth;
 
-  Rewriting(Graph graph, List<Rule> rules) {
+  Rewriting(Graph graph, List<Rule> rules, Recomputations recomputations) {
     this.graph = graph;
     this.rules = List.copyOf(rules);
+    this.recomputations = recomputations;
   }
 
   private record Key(Op op, List<Node> inputs) {}
@@ -48,6 +51,18 @@ public final class Rewriting implements NodeFactory, Rewrite.Context {
   @Override
   public Graph graph() {
     return graph;
+  }
+
+  /** Tells the record of recomputations which source node is being copied. */
+  @Override
+  public void copying(Node original) {
+    recomputations.copying(original);
+  }
+
+  /** Builds {@code form} unless an earlier run found it computed {@code original}'s work twice. */
+  @Override
+  public Node recomputing(Node original, Supplier<Node> form) {
+    return recomputations.recomputing(graph, original, form);
   }
 
   /** Returns {@code op} applied to {@code inputs}, rewritten by the rules and shared when equal. */

@@ -111,7 +111,8 @@ class HessianFormTest {
     double[] z = {0.3, -1.0, 1.5};
     Node x = g.parameter("z", Tensor.column(z));
     Rewritten h = Rewriter.standard().hessian(x.logSumExp(), x);
-    assertEquals("diag(dz)·(I − dzᵀ)", printer.expression(h.targets().get(0)));
+    assertEquals("diag(softmax(z)) − softmax(z)·softmax(z)ᵀ",
+        printer.expression(h.targets().get(0)));
     double total = Math.exp(z[0]) + Math.exp(z[1]) + Math.exp(z[2]);
     double[][] expected = new double[3][3];
     for (int i = 0; i < 3; i++) {
@@ -121,6 +122,25 @@ class HessianFormTest {
       }
     }
     Close.assertClose("diag(p) − p·pᵀ", valueOf(h, Feeds.none()), Tensor.matrix(expected),
+        TOLERANCE, TOLERANCE);
+  }
+
+  @Test
+  void logSumExpOfARowHasHessianDiagPMinusPTransposedP() {
+    double[] z = {0.3, -1.0, 1.5};
+    Node x = g.parameter("z", Tensor.row(z));
+    Rewritten h = Rewriter.standard().hessian(x.logSumExp(), x);
+    assertEquals("diag(softmax(z)) − softmax(z)ᵀ·softmax(z)",
+        printer.expression(h.targets().get(0)), "a row p: the outer product is pᵀ·p");
+    double total = Math.exp(z[0]) + Math.exp(z[1]) + Math.exp(z[2]);
+    double[][] expected = new double[3][3];
+    for (int i = 0; i < 3; i++) {
+      for (int k = 0; k < 3; k++) {
+        double pi = Math.exp(z[i]) / total;
+        expected[i][k] = (i == k ? pi : 0) - pi * Math.exp(z[k]) / total;
+      }
+    }
+    Close.assertClose("diag(p) − pᵀ·p", valueOf(h, Feeds.none()), Tensor.matrix(expected),
         TOLERANCE, TOLERANCE);
   }
 

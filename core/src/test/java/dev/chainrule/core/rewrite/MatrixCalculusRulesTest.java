@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dev.chainrule.core.exec.Feeds;
 import dev.chainrule.core.graph.Node;
+import dev.chainrule.core.graph.ops.Diag;
 import dev.chainrule.core.graph.ops.MatMul;
 import dev.chainrule.core.print.FormulaPrinter;
 import dev.chainrule.core.tensor.Shape;
@@ -43,6 +44,31 @@ class MatrixCalculusRulesTest {
     Rewritten r = Rewriter.standard().rewrite(out);
     assertFalse(r.fired().containsKey("A·1 → A"), r.fired().toString());
     assertEquals(new MatMul(false, false), r.targets().get(0).op());
+  }
+
+  @Test
+  void aProductWithIPlusOrMinusATermDistributesWhereItComputesNoMore() {
+    check("A·(I − R) → A − A·R", "diag(a) − a·r", in -> in.input("a", 3, 1).diag()
+        .matmul(Diag.identity(in.graph, 3).sub(in.input("r", 1, 3))).named("out"));
+    check("A·(I − R) → A − A·R", "diag(a) − aᵀ·r", in -> in.input("a", 1, 3).diag()
+        .matmul(Diag.identity(in.graph, 3).sub(in.input("r", 1, 3))).named("out"));
+    check("A·(I − R) → A − A·R", "B − B·R", in -> in.input("B", 2, 3)
+        .matmul(Diag.identity(in.graph, 3).sub(in.input("R", 3, 3))).named("out"));
+    check("A·(I + R) → A + A·R", "B + B·R", in -> in.input("B", 2, 3)
+        .matmul(in.input("R", 3, 3).add(Diag.identity(in.graph, 3))).named("out"));
+    check("A·(I − R) → A − A·R", "B·R − B", in -> in.input("B", 2, 3)
+        .matmul(in.input("R", 3, 3).sub(Diag.identity(in.graph, 3))).named("out"));
+  }
+
+  @Test
+  void aRowTimesAMatrixThatIsNotDiagonalStaysUndistributed() {
+    RuleHarness.Inputs in = new RuleHarness.Inputs(1);
+    Node out = in.input("B", 2, 3).matmul(Diag.identity(in.graph, 3).sub(in.input("r", 1, 3)))
+        .named("out");
+    Rewritten r = Rewriter.standard().rewrite(out);
+    assertFalse(r.fired().containsKey("A·(I − R) → A − A·R"), r.fired().toString());
+    assertEquals("B·(I − r)", FormulaPrinter.unicode().expression(r.targets().get(0)),
+        "B·1·r would need B's row sums: no cheaper, so the product stays");
   }
 
   @Test

@@ -23,12 +23,12 @@ class SoftmaxFusionTest {
 
   @Test
   void theExponentialOverItsSumIsTheSoftmax() {
-    Rewritten rows = check(FIRED, "softmax(Z)", in -> {
+    Rewritten rows = check(FIRED, "softmax(Z, axis=1)", in -> {
       Node e = in.input("Z", 3, 4).exp();
       return e.div(e.sumKeepDims(1)).named("out");
     });
     assertEquals(new Softmax(1), rows.targets().get(0).op());
-    Rewritten columns = check(FIRED, "softmax(Z)", in -> {
+    Rewritten columns = check(FIRED, "softmax(Z, axis=0)", in -> {
       Node e = in.input("Z", 3, 4).exp();
       return e.div(e.sum(0)).named("out");
     });
@@ -41,11 +41,11 @@ class SoftmaxFusionTest {
 
   @Test
   void theReciprocalOfTheSumTimesTheExponentialIsTheSoftmax() {
-    check(FIRED, "softmax(Z)", in -> {
+    check(FIRED, "softmax(Z, axis=1)", in -> {
       Node e = in.input("Z", 3, 4).exp();
       return in.graph.scalar(1).div(e.sumKeepDims(1)).mul(e).named("out");
     });
-    check(FIRED, "softmax(Z)", in -> {
+    check(FIRED, "softmax(Z, axis=1)", in -> {
       Node e = in.input("Z", 4, 4).exp();
       return e.mul(in.graph.scalar(1).div(e.sum(1)).reshape(4, 1)).named("out");
     });
@@ -53,7 +53,7 @@ class SoftmaxFusionTest {
 
   @Test
   void theExponentialOfZMinusItsLogSumExpIsTheSoftmax() {
-    check(FIRED, "softmax(Z)", in -> {
+    check(FIRED, "softmax(Z, axis=1)", in -> {
       Node z = in.input("Z", 3, 4);
       return z.sub(z.logSumExpKeepDims(1)).exp().named("out");
     });
@@ -61,7 +61,7 @@ class SoftmaxFusionTest {
       Node z = in.input("z", 5, 1);
       return z.sub(z.logSumExp().reshape(1, 1)).exp().named("out");
     });
-    check(FIRED, "softmax(Z)", in -> in.input("Z", 3, 4).logSoftmax(0).exp().named("out"));
+    check(FIRED, "softmax(Z, axis=0)", in -> in.input("Z", 3, 4).logSoftmax(0).exp().named("out"));
   }
 
   @Test

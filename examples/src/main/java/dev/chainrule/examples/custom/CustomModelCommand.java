@@ -47,8 +47,7 @@ public final class CustomModelCommand implements Runnable {
       Json.print(m, System.out);
       return;
     }
-    System.out.println("SkipNet: Z[2] = W[2]·mish(W[1]·X + b[1]) + V·X + b[2], mish(x) = "
-        + "x·tanh(softplus(x)) written by the user with its own derivative");
+    SkipNetFormulas.lines(CustomModelRun.model(seed)).forEach(System.out::println);
     System.out.println("gradcheck on a batch of 8:");
     System.out.println(r.gradcheck());
     System.out.printf(Locale.ROOT, "after %d epochs on the moons: accuracy %.4f (training), "

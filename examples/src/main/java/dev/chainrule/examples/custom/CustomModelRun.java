@@ -23,11 +23,16 @@ import dev.chainrule.nn.train.TrainingGraph;
  */
 public record CustomModelRun(GradCheckReport gradcheck, double accuracy, double testAccuracy,
     History history) {
+  /** Returns the model this run checks and trains: 2 inputs, 8 mish units, weights from seed. */
+  public static SkipNet model(long seed) {
+    return new SkipNet(2, 8, seed);
+  }
+
   /** Gradchecks, then trains for {@code epochs} epochs with seed {@code seed}. */
   public static CustomModelRun compute(int epochs, long seed) {
     Dataset train = Generators.moons(400, 0.15, seed);
     Dataset test = Generators.moons(400, 0.15, seed + 1);
-    SkipNet net = new SkipNet(2, 8, seed);
+    SkipNet net = model(seed);
     Trainer trainer = new Trainer(net, Loss.binaryCrossEntropyWithLogits(), Adam.of(0.02));
     TrainingGraph g = trainer.trainingGraph(8);
     Dataset eight = train.subset(new int[] {0, 50, 100, 150, 200, 250, 300, 350});

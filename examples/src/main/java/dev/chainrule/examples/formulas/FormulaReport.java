@@ -12,7 +12,10 @@ import java.util.Map;
 /**
  * A seed network's forward and backward passes as equations: the forward pass as written, the
  * backward pass derived by reverse mode, re-derived after the fusions and simplified, in the seeds'
- * per-sample convention or as true adjoints of the loss, with notes saying which.
+ * per-sample convention or as true adjoints of the loss, with notes saying which. The forward
+ * pass writes the graph's named constants by their names and its other numbers as numbers (but
+ * the batch size m of a mean as m); the backward pass, whose constants are folded into numbers,
+ * writes the batch size and the named scalar constants' values by name again (1/m for 1/8).
  *
  * @param forward the forward equations
  * @param backward the backward equations, in evaluation order
@@ -23,11 +26,13 @@ record FormulaReport(List<String> forward, List<String> backward, List<String> n
   static FormulaReport of(SeedNetwork net, boolean latex, GradientForm form, boolean fused) {
     SimplifiedPass pass = SimplifiedPass.of(net, form, fused);
     RewrittenGradients r = pass.rewritten();
-    FormulaPrinter p = latex ? FormulaPrinter.latex() : FormulaPrinter.unicode();
+    FormulaPrinter plain = latex ? FormulaPrinter.latex() : FormulaPrinter.unicode();
+    FormulaPrinter p = plain;
     for (Map.Entry<String, Double> s : pass.symbols().entrySet()) {
       p = p.withSymbol(s.getKey(), s.getValue());
     }
-    List<String> forward = p.equations(Equations.forward(net.loss()));
+    FormulaPrinter written = r.batchSize() > 1 ? plain.withSymbol("m", r.batchSize()) : plain;
+    List<String> forward = written.equations(Equations.forward(net.loss()));
     List<String> backward = p.equations(Equations.backward(r.gradients()));
     List<String> notes = new ArrayList<>(meaning(r, r.batchSize(), net.loss().name()));
     notes.addAll(pass.assumptions());

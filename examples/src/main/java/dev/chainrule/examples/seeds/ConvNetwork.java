@@ -11,8 +11,9 @@ import java.util.Random;
  * One convolution layer, the example of docs/convolution.md: m = 2 images X of 2 channels, 5×5
  * pixels (NCHW, samples first); 3 filters W of 2 × 3×3 and biases b (3, 1, 1); Z = W ⋆ X + b (stride
  * 1, no padding, so Z is (2, 3, 3, 3)); A = tanh(Z); the mean squared error J = (1/2m)·Σ(A − Y)²
- * against targets Y of A's shape. Values are drawn from a fixed seed. X is a parameter too, so
- * that its gradient dX can be compared.
+ * against targets Y of A's shape, m a named constant of the graph (so that formulas write the 1/m
+ * of dA = (A − Y)/m as 1/m, not as the ½ its value 2 folds into). Values are drawn from a fixed
+ * seed. X is a parameter too, so that its gradient dX can be compared.
  */
 public final class ConvNetwork {
   /** The seed of the values. */
@@ -32,7 +33,8 @@ public final class ConvNetwork {
     Node y = g.input("Y", Tensor.zeros(SAMPLES, 3, 3, 3).map(v -> r.nextDouble() * 2 - 1));
     Node z = x.conv2d(w).add(b).named("Z");
     Node a = z.tanh().named("A");
-    Node j = a.sub(y).square().sum().div(2.0 * SAMPLES).named("J");
+    Node m = g.constant("m", Tensor.scalar(SAMPLES));
+    Node j = a.sub(y).square().sum().div(g.scalar(2.0).mul(m)).named("J");
     return new SeedNetwork("conv", g, j, List.of(w, b, x), Feeds.none());
   }
 }

@@ -119,19 +119,19 @@ final class CookbookHessians {
         new CookbookRow("log Σᵢ exp(xᵢ)", "x.logSumExp()",
             "diag(p) − ppᵀ, p = softmax(x) (not in the Cookbook; Boyd and Vandenberghe, "
                 + "Convex Optimization, ch. 3, log-sum-exp)",
-            "diag(dx)·(I − dxᵀ)", in -> {
+            "diag(softmax(x)) − softmax(x)·softmax(x)ᵀ", in -> {
               Matrix x = in.parameter("x", 4, 1);
               return hessian(x.node().logSumExp(), x, softmaxJacobian(x.value()));
             }),
         new CookbookRow("log Σᵢ exp(xᵢ), written out", "x.exp().sum().log()",
-            "diag(p) − ppᵀ (as above)", "diag(dx)·(I − dxᵀ)", in -> {
+            "diag(p) − ppᵀ (as above)", "diag(softmax(x)) − softmax(x)·softmax(x)ᵀ", in -> {
               Matrix x = in.parameter("x", 4, 1);
               return hessian(x.node().exp().sum().log(), x, softmaxJacobian(x.value()));
             }),
         new CookbookRow("softmax cross-entropy −yᵀ log softmax(z), by the logits, y one-hot",
             "y.mul(z.logSoftmax(0)).sum().neg()",
             "diag(p) − ppᵀ, p = softmax(z) (not in the Cookbook; Bishop, PRML §4.3.4)",
-            "diag(softmax(z))·(I − softmax(z)ᵀ)", in -> {
+            "diag(softmax(z)) − softmax(z)·softmax(z)ᵀ", in -> {
               Matrix z = in.parameter("z", 3, 1);
               Matrix y = in.input("y", new double[][] {{0}, {1}, {0}});
               Node f = y.node().mul(z.node().logSoftmax(0)).sum().neg();

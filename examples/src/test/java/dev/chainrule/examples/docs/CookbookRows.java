@@ -121,7 +121,7 @@ final class CookbookRows {
               return gradient(f, x, mul(x.value(), outer));
             }),
         new CookbookRow("bᵀXᵀDXc", "b.T().matmul(X.T()).matmul(D).matmul(X).matmul(c).sum()",
-            "DᵀXbcᵀ + DXcbᵀ (82)", "dX = Dᵀ·X·b·cᵀ + D·X·c·bᵀ", in -> {
+            "DᵀXbcᵀ + DXcbᵀ (82)", "dX = (bᵀ·Xᵀ·D)ᵀ·cᵀ + D·X·c·bᵀ", in -> {
               Matrix b = in.input("b", 2, 1);
               Matrix c = in.input("c", 2, 1);
               Matrix d = in.input("D", 3, 3);

@@ -3,12 +3,21 @@ package dev.chainrule.examples.formulas;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.chainrule.core.autodiff.Autodiff;
+import dev.chainrule.core.exec.Feeds;
+import dev.chainrule.core.graph.Graph;
+import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.rewrite.GradientForm;
+import dev.chainrule.core.tensor.Tensor;
+import dev.chainrule.examples.seeds.ConvNetwork;
 import dev.chainrule.examples.seeds.SeedNetwork;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The formulas subcommand's report for a seed-004 network: the seed's summary, line by line. */
+/**
+ * The formulas subcommand's report for a seed-004 network: the seed's summary, line by line; and
+ * the numbers a folded constant turns into, written as what the formula is.
+ */
 class FormulaReportTest {
   private final SeedNetwork net = Shallow341.build(8, false, 3);
 
@@ -32,6 +41,53 @@ class FormulaReportTest {
     assertTrue(r.notes().get(0).startsWith("m = 8"), r.notes().toString());
     assertTrue(r.notes().stream().anyMatch(n -> n.contains("1/m of the mean therefore enters "
         + "once, in dW and db")), r.notes().toString());
+  }
+
+  /**
+   * The conv example's J = (1/2m)·Σ(A − Y)² over m = 2 images: dA = 2(A − Y)/(2m) = (A − Y)/m,
+   * whose 1/m folds into 0.5; the report writes it 1/m, as the formula is, and checks the number:
+   * the printed factor 1/m with m = 2 is the 0.5 the backward pass computes.
+   */
+  @Test
+  void aFoldedOneOverMIsWrittenOneOverMEvenWhenMIsTwo() {
+    SeedNetwork conv = ConvNetwork.build();
+    FormulaReport r = FormulaReport.of(conv, false, GradientForm.PER_SAMPLE, true);
+    assertEquals("J = Σ (A − Y)²/(2·m)", r.forward().get(2));
+    assertEquals("dA = (1/m)·(A − Y)", r.backward().get(0));
+    Node a = named(conv, "A");
+    Node y = named(conv, "Y");
+    Tensor da = Autodiff.grad(conv.loss(), a).get(0).value();
+    Tensor av = a.value();
+    Tensor yv = y.heldValue();
+    int m = av.shape().dim(0);
+    for (int i = 0; i < da.size(); i++) {
+      assertEquals((av.buffer()[i] - yv.buffer()[i]) / m, da.buffer()[i], 1e-15);
+    }
+  }
+
+  /**
+   * A loss with a ½ of its own and a named constant m = 2: the forward pass writes the ½ as the
+   * number it is, never as 1/m, and m by its name.
+   */
+  @Test
+  void aHalfInTheForwardPassStaysAHalfBesideANamedTwo() {
+    Graph g = new Graph();
+    Node w = g.parameter("w", Tensor.column(0.3, -0.2));
+    Node t = g.input("t", Tensor.column(1, 0));
+    Node m = g.constant("m", Tensor.scalar(2));
+    Node e = t.sub(w).square().sum().mul(0.5).div(m).named("E");
+    FormulaReport r = FormulaReport.of(new SeedNetwork("half", g, e, List.of(w), Feeds.none()),
+        false, GradientForm.PER_SAMPLE, true);
+    assertEquals(List.of("E = 0.5·Σ (t − w)²/m"), r.forward());
+  }
+
+  private static Node named(SeedNetwork net, String name) {
+    for (int id = 0; id <= net.loss().id(); id++) {
+      if (net.graph().node(id).name().equals(name)) {
+        return net.graph().node(id);
+      }
+    }
+    throw new AssertionError("no node " + name);
   }
 
   @Test

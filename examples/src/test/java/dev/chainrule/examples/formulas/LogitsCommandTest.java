@@ -31,7 +31,7 @@ class LogitsCommandTest {
 
   @Test
   void testnetBatchWithSoftmaxCrossEntropyOnTheLogits() {
-    assertEquals(List.of("dz(2) = softmax(z(2)) − 1(y)", "dW(2) = (1/m)·a(1)ᵀ·dz(2)",
+    assertEquals(List.of("dz(2) = softmax(z(2), axis=1) − 1(y)", "dW(2) = (1/m)·a(1)ᵀ·dz(2)",
         "db(2) = (1/m)·Σ dz(2)", "da(1) = dz(2)·W(2)ᵀ", "dz(1) = da(1) ∘ 1(z(1) > 0)",
         "dW(1) = (1/m)·a(0)ᵀ·dz(1)", "db(1) = (1/m)·Σ dz(1)"), backward("testnet-batch"));
   }

@@ -69,7 +69,7 @@ class LogitsFormulasTest {
   void softmaxCrossEntropyFromLogitsPrintsSoftmaxMinusY() {
     TrainingGraph g = graph(Activation.softmax(), 3, Loss.softmaxCrossEntropy());
     Rewriter oneHot = Rewriter.standard().assumingDistribution(g.targets(), 0);
-    assertEquals(pass("dZ[2] = softmax(Z[2]) − Y"), backward(oneHot, g));
+    assertEquals(pass("dZ[2] = softmax(Z[2], axis=0) − Y"), backward(oneHot, g));
   }
 
   @Test

@@ -108,6 +108,32 @@ public final class Axes {
     return input.reduce(axes, keepDims);
   }
 
+  /**
+   * Returns true when {@code axis} is the only axis of {@code shape} longer than 1, so that an
+   * operation along it needs no axis written: a softmax of a column along its rows.
+   */
+  public static boolean isOnlyLongAxis(Shape shape, int axis) {
+    for (int d = 0; d < shape.rank(); d++) {
+      if ((d == axis) != (shape.dim(d) > 1)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Returns true when these axes are every axis of {@code input} longer than 1, so that a
+   * reduction over them reduces everything and needs no axes written (whatever stays of size 1).
+   */
+  public boolean coverEveryLongAxis(Shape input) {
+    for (int d = 0; d < input.rank(); d++) {
+      if (input.dim(d) > 1 && Arrays.binarySearch(axes, d) < 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** Returns the shape of the reduction of {@code input} with the reduced axes kept as size 1. */
   public Shape kept(Shape input) {
     return input.reduce(axes, true);

@@ -116,6 +116,57 @@ public final class Diag implements Op {
         transposed ? c.apply(new Transpose(new int[] {1, 0}), kept) : kept);
   }
 
+  /**
+   * The product with a sum or difference holding I, distributed where that computes no more:
+   * op(A)·(I ± R) → op(A) ± op(A)·R, since op(A)·I is op(A) itself; and for a diagonal A = diag(a)
+   * and a row r repeated down the rows (R = 1·r, broadcast), diag(a)·(I ± 1·r) → diag(a) ± a·r,
+   * since diag(a)·1 = a. So the Hessian of log Σ eˣ, extracted as diag(p)·(I − 1·pᵀ), reads
+   * diag(p) − p·pᵀ, the textbook form. Which declares it: {@code MatMul}'s algebra.
+   */
+  static Node distributedOverIdentity(Op op, List<Node> in, Rewrite.Context c) {
+    MatMul m = (MatMul) op;
+    Node a = in.get(0);
+    Node sum = in.get(1);
+    boolean add = c.is(sum, Add.INSTANCE);
+    if (m.transposeB() || !add && !c.is(sum, Sub.INSTANCE)) {
+      return null;
+    }
+    boolean identityFirst = isIdentity(Terms.arg(sum, 0));
+    if (!identityFirst && !isIdentity(Terms.arg(sum, 1))) {
+      return null;
+    }
+    Node rest = times(m, a, Terms.arg(sum, identityFirst ? 1 : 0), sum.shape(), c);
+    if (rest == null) {
+      return null;
+    }
+    Node left = m.transposeA() && !c.is(a, Diag.class)
+        ? c.apply(new Transpose(new int[] {1, 0}), a) : a;
+    Node result = add ? c.apply(Add.INSTANCE, left, rest)
+        : identityFirst ? c.apply(Sub.INSTANCE, left, rest) : c.apply(Sub.INSTANCE, rest, left);
+    return c.fired(add ? "A·(I + R) → A + A·R" : "A·(I − R) → A − A·R", result);
+  }
+
+  /**
+   * Returns op(A)·R for the term R of a sum of shape {@code full}: the product itself when R has
+   * that shape, a·r when A = diag(a) and R is a row r that the sum broadcasts down its rows (a
+   * written as a column: aᵀ for a row a), else null.
+   */
+  private static Node times(MatMul m, Node a, Node r, Shape full, Rewrite.Context c) {
+    if (r.shape().equals(full)) {
+      return c.apply(new MatMul(m.transposeA(), false), a, r);
+    }
+    boolean row = r.shape().rank() == 2 && r.shape().dim(0) == 1;
+    if (!row || !c.is(a, Diag.class)) {
+      return null;
+    }
+    Node vector = a.inputs().get(0);
+    Shape shape = vector.shape();
+    Node column = shape.rank() == 2 && shape.dim(0) == 1 && shape.dim(1) > 1
+        ? c.apply(new Transpose(new int[] {1, 0}), vector)
+        : c.apply(new Reshape(Shape.of(shape.size(), 1)), vector);
+    return c.apply(new MatMul(false, false), column, r);
+  }
+
   /** Writes diag(a), and the identity diag(1) as I. */
   @Override
   public <F> F formula(FormulaWriter<F> w) {

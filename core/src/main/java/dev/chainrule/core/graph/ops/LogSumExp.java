@@ -138,10 +138,14 @@ public record LogSumExp(Axes axes) implements Op {
     return output.graph().apply(new Sum(axes), x.sub(lse).exp().mul(tangent));
   }
 
-  /** Writes logsumexp(x), with the axes when the printer shows them. */
+  /**
+   * Writes logsumexp(x) when it reduces every axis longer than 1, else logsumexp(x, axis=k) (as
+   * the softmax writes its axis); always with the axes when the printer shows them.
+   */
   @Override
   public <F> F formula(FormulaWriter<F> w) {
-    return w.showsAxes() ? w.function("logsumexp", w.operand(0), w.text(axes.formulaLabel()))
+    return w.showsAxes() || !axes.coverEveryLongAxis(w.node().inputs().get(0).shape())
+        ? w.function("logsumexp", w.operand(0), w.axes(axes.formulaLabel()))
         : w.function("logsumexp", w.operand(0));
   }
 

@@ -101,8 +101,12 @@ public record MatMul(boolean transposeA, boolean transposeB) implements Op {
    * common operand of two products can be taken out of their sum), that an operand holding one
    * value c along an inner dimension of 1 is that factor (x·1 → x for the seed of a gradient,
    * c·x in general), and that an operand read transposed which is itself a product is read as
-   * the product of the transposes, (A·B)ᵀ·C → Bᵀ·Aᵀ·C, or, a symmetric sum, plainly: (A +
-   * Aᵀ)ᵀ·x → (A + Aᵀ)·x; and that a product with the identity I = diag(1) is its other operand.
+   * the product of the transposes, (A·B)ᵀ·C → Bᵀ·Aᵀ·C, unless A·B stays needed elsewhere (then
+   * reading it transposed costs nothing and Bᵀ·Aᵀ would be a second product), or, a symmetric
+   * sum, plainly: (A +
+   * Aᵀ)ᵀ·x → (A + Aᵀ)·x; that a product with the identity I = diag(1) is its other operand; and
+   * that a product with I ± R distributes where that computes no more (diag(a)·(I − 1·r) →
+   * diag(a) − a·r).
    */
   @Override
   public Algebra algebra() {
@@ -113,7 +117,8 @@ public record MatMul(boolean transposeA, boolean transposeB) implements Op {
       .withPhrase("a matrix product")
       .withIdentity(Rewrite.Family.NEUTRAL_ELEMENTS, MatMul::uniformFactor)
       .withIdentity(Rewrite.Family.NEUTRAL_ELEMENTS, MatMul::transposedProductRead)
-      .withIdentity(Rewrite.Family.NEUTRAL_ELEMENTS, Diag::droppedFromProduct);
+      .withIdentity(Rewrite.Family.NEUTRAL_ELEMENTS, Diag::droppedFromProduct)
+      .withIdentity(Rewrite.Family.NEUTRAL_ELEMENTS, Diag::distributedOverIdentity);
 
   /**
    * op(A)·op(U) → c·op(A) when U holds the single value c and the inner dimension is 1, so that
@@ -151,13 +156,13 @@ public record MatMul(boolean transposeA, boolean transposeB) implements Op {
     MatMul m = (MatMul) op;
     Node a = in.get(0);
     Node b = in.get(1);
-    if (m.transposeA && c.is(a, MatMul.class)) {
-      return c.fired("(A·B)ᵀ → Bᵀ·Aᵀ",
-          c.apply(new MatMul(false, m.transposeB), transposeOf(a, c), b));
+    Node reversed = m.transposeA && c.is(a, MatMul.class) ? transposeOf(a, c) : null;
+    if (reversed != null) {
+      return c.fired("(A·B)ᵀ → Bᵀ·Aᵀ", c.apply(new MatMul(false, m.transposeB), reversed, b));
     }
-    if (m.transposeB && c.is(b, MatMul.class)) {
-      return c.fired("(A·B)ᵀ → Bᵀ·Aᵀ",
-          c.apply(new MatMul(m.transposeA, false), a, transposeOf(b, c)));
+    reversed = m.transposeB && c.is(b, MatMul.class) ? transposeOf(b, c) : null;
+    if (reversed != null) {
+      return c.fired("(A·B)ᵀ → Bᵀ·Aᵀ", c.apply(new MatMul(m.transposeA, false), a, reversed));
     }
     if (m.transposeA && Transpose.symmetricSum(a, c)
         || m.transposeB && Transpose.symmetricSum(b, c)) {
@@ -168,11 +173,15 @@ public record MatMul(boolean transposeA, boolean transposeB) implements Op {
     return null;
   }
 
-  /** Returns Bᵀ·Aᵀ for the product node {@code product} = op(A)·op(B), flags swapped and flipped. */
+  /**
+   * Returns Bᵀ·Aᵀ for the product node {@code product} = op(A)·op(B), flags swapped and flipped;
+   * null where the rewriter found that {@code product} stays needed elsewhere, so that Bᵀ·Aᵀ would
+   * be a second product where reading {@code product} transposed costs none.
+   */
   static Node transposeOf(Node product, Rewrite.Context c) {
     MatMul p = (MatMul) product.op();
-    return c.apply(new MatMul(!p.transposeB, !p.transposeA), product.inputs().get(1),
-        product.inputs().get(0));
+    return c.recomputing(product, () -> c.apply(new MatMul(!p.transposeB, !p.transposeA),
+        product.inputs().get(1), product.inputs().get(0)));
   }
 
   /** Writes A·B with the transposed operands marked ᵀ. */

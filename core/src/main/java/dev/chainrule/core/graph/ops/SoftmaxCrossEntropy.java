@@ -129,10 +129,15 @@ public record SoftmaxCrossEntropy(int axis) implements Op {
     return z.softmax(axis).mul(y.sumKeepDims(axis)).sub(y).mul(tangent).sumKeepDims(axis);
   }
 
-  /** Writes CE(softmax(z), y). */
+  /**
+   * Writes CE(softmax(z), y), the softmax with its axis as {@link Softmax} writes it:
+   * CE(softmax(z, axis=1), y) for the rows of a batch in the row layout.
+   */
   @Override
   public <F> F formula(FormulaWriter<F> w) {
-    return w.function("CE", w.function("softmax", w.operand(0)), w.operand(1));
+    F softmax = SoftmaxFamily.along(w, "softmax", w.operand(0),
+        w.node().inputs().get(0).shape(), axis);
+    return w.function("CE", softmax, w.operand(1));
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.chainrule.core.graph.ops;
 
+import dev.chainrule.core.graph.FormulaWriter;
 import dev.chainrule.core.graph.Kernel;
 import dev.chainrule.core.tensor.DType;
 import dev.chainrule.core.tensor.Shape;
@@ -40,6 +41,26 @@ public sealed interface SoftmaxFamily extends dev.chainrule.core.graph.Op
   @Override
   default Kernel prepare(List<Shape> inputs, Shape output) {
     return AxisLoops.prepare(inputs.get(0), axis(), log());
+  }
+
+  /**
+   * Writes softmax(z) when the axis is the only one longer than 1 (a column along its rows, a
+   * row along its columns), else softmax(z, axis=k), so that a softmax over the rows of a matrix
+   * never reads like one over its columns; always with the axis when the printer shows axes.
+   */
+  @Override
+  default <F> F formula(FormulaWriter<F> w) {
+    return along(w, notation().text(), w.operand(0), w.node().inputs().get(0).shape(), axis());
+  }
+
+  /**
+   * Returns {@code name}(z) for a function along {@code axis} of z (of {@code shape}), with
+   * {@code axis=k} as a second argument unless the axis is the only one longer than 1 and the
+   * printer does not show axes.
+   */
+  static <F> F along(FormulaWriter<F> w, String name, F z, Shape shape, int axis) {
+    return w.showsAxes() || !Axes.isOnlyLongAxis(shape, axis)
+        ? w.function(name, z, w.axes("axis=" + axis)) : w.function(name, z);
   }
 
   @Override

@@ -86,7 +86,8 @@ public record Transpose(int[] permutation) implements Op {
   /**
    * Returns that a transpose is linear, is dropped when it permutes nothing, composes with a
    * transpose it reads ((Aᵀ)ᵀ → A), turns a matrix product it reads into the product of the
-   * transposes in reverse order ((A·B)ᵀ → Bᵀ·Aᵀ, no transpose left to compute), and leaves a
+   * transposes in reverse order ((A·B)ᵀ → Bᵀ·Aᵀ, no transpose left to compute, unless A·B stays
+   * needed elsewhere, where Bᵀ·Aᵀ would be a second product), and leaves a
    * symmetric sum as it is ((A + Aᵀ)ᵀ → A + Aᵀ).
    */
   @Override
@@ -103,8 +104,9 @@ public record Transpose(int[] permutation) implements Op {
     if (isIdentity(perm)) {
       return c.fired("transpose by the identity dropped", x);
     }
-    if (perm.length == 2 && c.is(x, MatMul.class)) {
-      return c.fired("(A·B)ᵀ → Bᵀ·Aᵀ", MatMul.transposeOf(x, c));
+    Node reversed = perm.length == 2 && c.is(x, MatMul.class) ? MatMul.transposeOf(x, c) : null;
+    if (reversed != null) {
+      return c.fired("(A·B)ᵀ → Bᵀ·Aᵀ", reversed);
     }
     if (perm.length == 2 && symmetricSum(x, c)) {
       return c.fired("(A + Aᵀ)ᵀ → A + Aᵀ", x);
