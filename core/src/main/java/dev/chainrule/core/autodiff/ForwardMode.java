@@ -14,7 +14,8 @@ import java.util.List;
 /**
  * Forward-mode differentiation that builds tangent nodes: it walks the graph forwards in creation
  * order from the first input that carries a tangent, asks each operation for the
- * Jacobian-vector product of each input that carries one, and sums the parts. No recursion, so a
+ * Jacobian-vector product of each input that carries one, and sums the parts (or lets the operation
+ * join its inputs' tangents at once, as a concat does). No recursion, so a
  * chain of millions of nodes is fine; nothing is built for a node no tangent reaches.
  */
 final class ForwardMode {
@@ -79,20 +80,36 @@ final class ForwardMode {
     return flag;
   }
 
-  /** Returns the sum of the parts of {@code node}'s tangent, or null when no input has one. */
+  /**
+   * Returns {@code node}'s tangent, or null when no input has one: the operation's join of its
+   * inputs' tangents ({@link dev.chainrule.core.graph.Op#jvpJoin}) when it has one, else the sum of
+   * the parts.
+   */
   private static Node tangentOf(Node node, Node[] tangentById) {
-    Node sum = null;
     List<Node> inputs = node.inputs();
+    List<Node> tangents = new ArrayList<>();
+    boolean any = false;
+    for (int i = 0; i < inputs.size(); i++) {
+      Node t = node.op().differentiable(i) ? tangentById[inputs.get(i).id()] : null;
+      tangents.add(t);
+      any |= t != null;
+    }
+    if (!any) {
+      return null;
+    }
     try (Graph.Scope of = node.graph().differentiating(node)) {
-      for (int i = 0; i < inputs.size(); i++) {
-        Node t = tangentById[inputs.get(i).id()];
-        if (t == null || !node.op().differentiable(i)) {
-          continue;
-        }
-        Node part = node.op().jvp(node, t, i);
-        if (part != null) {
-          sum = sum == null ? part : sum.add(part);
-        }
+      Node joined = node.op().jvpJoin(node, tangents);
+      return joined != null ? joined : sumOfParts(node, tangents);
+    }
+  }
+
+  /** Returns the sum of each input's Jacobian-vector product, or null when none has one. */
+  private static Node sumOfParts(Node node, List<Node> tangents) {
+    Node sum = null;
+    for (int i = 0; i < tangents.size(); i++) {
+      Node part = tangents.get(i) == null ? null : node.op().jvp(node, tangents.get(i), i);
+      if (part != null) {
+        sum = sum == null ? part : sum.add(part);
       }
     }
     return sum;

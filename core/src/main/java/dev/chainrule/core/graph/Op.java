@@ -102,6 +102,17 @@ public interface Op {
   Node jvp(Node output, Node tangent, int input);
 
   /**
+   * Returns the Jacobian-vector product of {@code output} when its inputs move together, input i
+   * by {@code tangents.get(i)} (null for an input that carries no tangent or gets no derivative),
+   * when that has a cheaper form than the sum of each input's {@link #jvp} (a concat: one concat of
+   * its inputs' tangents rather than a sum of tangents padded to the whole), or null (the default):
+   * forward mode then sums the parts. It must equal that sum.
+   */
+  default Node jvpJoin(Node output, List<Node> tangents) {
+    return null;
+  }
+
+  /**
    * Returns the Jacobian-matrix product for input number {@code input} of {@code output}, written
    * as one matrix expression: J·M, where J is the Jacobian of the output's elements with respect to
    * that input's elements (both in row-major order) and {@code columns} is a matrix M of shape

@@ -1,5 +1,6 @@
 package dev.chainrule.core.graph.ops;
 
+import dev.chainrule.core.graph.Graph;
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.graph.Notation;
 import dev.chainrule.core.graph.Op;
@@ -7,10 +8,12 @@ import dev.chainrule.core.tensor.DType;
 import dev.chainrule.core.tensor.Shape;
 import dev.chainrule.core.tensor.Tensor;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Joins tensors end to end along one axis; every other dimension must agree. Its derivative for
- * input i is the part of the gradient input i occupies, a {@link Split}.
+ * input i is the part of the gradient input i occupies, a {@link Split}; forward mode joins the
+ * inputs' tangents in one concat ({@link #jvpJoin}).
  *
  * @param axis the normalised axis the inputs are joined along
  */
@@ -74,6 +77,35 @@ public record Concat(int axis) implements Op {
   @Override
   public Node jvp(Node output, Node tangent, int input) {
     return output.graph().apply(Pad.along(output.shape(), axis, offset(output, input)), tangent);
+  }
+
+  /**
+   * Returns the tangent of the whole at once, d concat(x₀, …, xₙ) = concat(t₀, …, tₙ): one concat
+   * of the inputs' tangents, zeros of an input's shape only for an input without one, where
+   * summing each input's {@link #jvp} would build one tensor of the output's shape per input.
+   */
+  @Override
+  public Node jvpJoin(Node output, List<Node> tangents) {
+    Node like = tangents.stream().filter(Objects::nonNull).findFirst().orElseThrow();
+    Node[] pieces = new Node[tangents.size()];
+    for (int i = 0; i < pieces.length; i++) {
+      Node t = tangents.get(i);
+      pieces[i] = t != null ? t : zeros(like, output.inputs().get(i).shape());
+    }
+    return pieces.length == 1 ? pieces[0] : output.graph().apply(this, pieces);
+  }
+
+  /**
+   * Returns zeros of {@code shape} in the dtype of {@code like} (a derivative inside a cast
+   * island has the island's dtype, not the graph's).
+   */
+  static Node zeros(Node like, Shape shape) {
+    Graph g = like.graph();
+    Node zero = g.scalar(0.0);
+    if (like.dtype() != g.dtype()) {
+      zero = zero.cast(like.dtype());
+    }
+    return zero.broadcastTo(shape);
   }
 
   /** Returns where input number {@code input} of {@code output} starts along the axis. */

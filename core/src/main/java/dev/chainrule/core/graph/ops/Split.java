@@ -3,7 +3,6 @@ package dev.chainrule.core.graph.ops;
 import dev.chainrule.core.graph.Algebra;
 import dev.chainrule.core.graph.FormulaWriter;
 import dev.chainrule.core.graph.GradientJoin;
-import dev.chainrule.core.graph.Graph;
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.graph.Notation;
 import dev.chainrule.core.graph.Op;
@@ -142,17 +141,9 @@ public record Split(int axis, int start, int length) implements Op {
       return (Split) output.op();
     }
 
-    /**
-     * Returns zeros of {@code whole}'s shape but {@code positions} long along the axis, in the
-     * dtype of {@code like} (a gradient inside a cast island has the island's).
-     */
+    /** Returns zeros of {@code whole}'s shape but {@code positions} long along the axis. */
     private Node zeros(Node like, Shape whole, int positions) {
-      Graph g = like.graph();
-      Node zero = g.scalar(0.0);
-      if (like.dtype() != g.dtype()) {
-        zero = zero.cast(like.dtype());
-      }
-      return zero.broadcastTo(AxisBlocks.replace(whole, axis, axis + 1, positions));
+      return Concat.zeros(like, AxisBlocks.replace(whole, axis, axis + 1, positions));
     }
   }
 
