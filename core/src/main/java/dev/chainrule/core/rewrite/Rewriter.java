@@ -24,6 +24,9 @@ import java.util.function.Predicate;
  * which is how softmax + cross-entropy shows up as P − Y in the gradient itself.
  */
 public final class Rewriter {
+  /** How many rewriting runs {@code run} makes at most, blocking recomputations between them. */
+  private static final int ATTEMPTS = 8;
+
   private final List<Rule> rules;
   private final Map<Node, Set<Integer>> distributions;
 
@@ -99,8 +102,6 @@ public final class Rewriter {
     }
     return best.result();
   }
-
-  private static final int ATTEMPTS = 8;
 
   /** Returns how many matrix products the rewritten graph computes (it holds only needed nodes). */
   private static int products(Rewritten r) {
