@@ -1,5 +1,6 @@
 package dev.chainrule.core.check;
 
+import dev.chainrule.core.tensor.Finiteness;
 import dev.chainrule.core.tensor.Shape;
 import dev.chainrule.core.tensor.Tensor;
 
@@ -131,7 +132,7 @@ final class Errors {
    * when either holds a value that is not finite.
    */
   static Double factor(Tensor manual, Tensor autograd) {
-    if (!allFinite(manual) || !allFinite(autograd)) {
+    if (!Finiteness.allFinite(manual) || !Finiteness.allFinite(autograd)) {
       return null;
     }
     double s = scale(autograd, autograd);
@@ -153,14 +154,5 @@ final class Errors {
       }
     }
     return c == null || Math.abs(c - 1) < 1e-9 ? null : c;
-  }
-
-  private static boolean allFinite(Tensor t) {
-    for (double v : t.buffer()) {
-      if (!Double.isFinite(v)) {
-        return false;
-      }
-    }
-    return true;
   }
 }

@@ -2,6 +2,7 @@ package dev.chainrule.core.exec;
 
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.graph.NodeKind;
+import dev.chainrule.core.tensor.Finiteness;
 import dev.chainrule.core.tensor.Tensor;
 import dev.chainrule.core.tensor.TensorFormat;
 import java.util.Locale;
@@ -15,7 +16,7 @@ final class AnomalyCheck {
 
   /** Throws an {@link AnomalyException} when {@code out}, the value of {@code node}, is not finite. */
   static void afterForward(Node node, Tensor[] inputs, Tensor out) {
-    if (FeedChecks.allFinite(out)) {
+    if (Finiteness.allFinite(out)) {
       return;
     }
     double[] d = out.toArray();

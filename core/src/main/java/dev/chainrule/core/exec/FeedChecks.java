@@ -2,6 +2,7 @@ package dev.chainrule.core.exec;
 
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.tensor.DType;
+import dev.chainrule.core.tensor.Finiteness;
 import dev.chainrule.core.tensor.Tensor;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -16,7 +17,11 @@ final class FeedChecks {
   /** Feeds at least this long are scanned by several threads when the plan may use them. */
   static final int PARALLEL_LENGTH = 1 << 18;
 
-  static void check(Node input, Tensor value, int threads) {
+  /**
+   * Checks {@code value} against {@code input}: its shape and dtype always, its elements unless the
+   * caller has {@code knownFinite} (a value copied from a data set checked when it was built).
+   */
+  static void check(Node input, Tensor value, int threads, boolean knownFinite) {
     if (!value.shape().equals(input.shape())) {
       throw new FeedException("input " + input.name() + " is declared with shape " + input.shape()
           + " but was fed a tensor of shape " + value.shape() + declared(input));
@@ -28,43 +33,15 @@ final class FeedChecks {
           + input.dtype().name() + "), or build the feeds from Feeds.converting() to have them "
           + "converted" + declared(input));
     }
-    if (value.dtype() == DType.FLOAT32) {
-      checkFloats(input, value);
+    if (knownFinite || (threads > 1 && value.dtype() == DType.FLOAT64
+        && value.size() >= PARALLEL_LENGTH ? allFiniteSplit(value.buffer(), threads)
+        : Finiteness.allFinite(value))) {
       return;
     }
-    double[] d = value.buffer();
-    if (threads > 1 && d.length >= PARALLEL_LENGTH ? allFiniteSplit(d, threads)
-        : allFinite(d, 0, d.length)) {
-      return;
-    }
-    for (int i = 0; i < d.length; i++) {
-      if (!Double.isFinite(d[i])) {
-        throw new FeedException("input " + input.name() + " was fed " + d[i] + " at flat index "
-            + i + " of its " + value.shape() + " value; feeds must be finite numbers");
-      }
-    }
-  }
-
-  private static void checkFloats(Node input, Tensor value) {
-    float[] f = value.floatBuffer();
-    for (int i = 0; i < f.length; i++) {
-      if (!Float.isFinite(f[i])) {
-        throw new FeedException("input " + input.name() + " was fed " + f[i] + " at flat index "
-            + i + " of its " + value.shape() + " value; feeds must be finite numbers");
-      }
-    }
-  }
-
-  /** Returns true when no element of {@code t}, of either dtype, is NaN or infinite. */
-  static boolean allFinite(Tensor t) {
-    if (t.dtype() == DType.FLOAT64) {
-      return allFinite(t.buffer(), 0, t.size());
-    }
-    float s = 0;
-    for (float v : t.floatBuffer()) {
-      s += v * 0.0f;
-    }
-    return s == 0.0f;
+    int i = Finiteness.firstNonFinite(value);
+    throw new FeedException("input " + input.name() + " was fed " + Finiteness.valueAt(value, i)
+        + " at flat index " + i + " of its " + value.shape() + " value; feeds must be finite "
+        + "numbers");
   }
 
   /** Returns the error for {@code input}, needed by {@code targets} but neither fed nor held. */
@@ -104,33 +81,10 @@ final class FeedChecks {
     return nodes.stream().map(Node::name).collect(Collectors.joining(", "));
   }
 
-  /**
-   * Returns true when no element is NaN or infinite: x·0 is 0 for every finite x and NaN
-   * otherwise, and NaN survives a sum. Four independent sums and no branch let the loop run at
-   * memory speed; a feed is scanned on every run.
-   */
-  static boolean allFinite(double[] d, int from, int to) {
-    double s0 = 0;
-    double s1 = 0;
-    double s2 = 0;
-    double s3 = 0;
-    int i = from;
-    for (; i + 3 < to; i += 4) {
-      s0 += d[i] * 0.0;
-      s1 += d[i + 1] * 0.0;
-      s2 += d[i + 2] * 0.0;
-      s3 += d[i + 3] * 0.0;
-    }
-    for (; i < to; i++) {
-      s0 += d[i] * 0.0;
-    }
-    return s0 + s1 + s2 + s3 == 0.0;
-  }
-
   /** Scans a long feed in {@code threads} contiguous parts at once. */
   private static boolean allFiniteSplit(double[] d, int threads) {
     boolean[] ok = new boolean[threads];
-    Workers.run(threads, t -> ok[t] = allFinite(d, (int) ((long) d.length * t / threads),
+    Workers.run(threads, t -> ok[t] = Finiteness.allFinite(d, (int) ((long) d.length * t / threads),
         (int) ((long) d.length * (t + 1) / threads)));
     for (boolean b : ok) {
       if (!b) {

@@ -5,23 +5,27 @@ import dev.chainrule.core.tensor.Tensor;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The values given to a graph's inputs for one run: an immutable map from input node to tensor.
  * Build it with {@link #of} and {@link #with}; the plan checks shapes, dtypes and values when it
- * runs, and refuses a tensor of another dtype than its input's. Feeds built from {@link
+ * runs (a value added by {@link #withFinite} is taken as finite without a scan), and refuses a
+ * tensor of another dtype than its input's. Feeds built from {@link
  * #converting()} convert each value to its input's dtype instead, once, as it is added.
  */
 public final class Feeds {
-  private static final Feeds NONE = new Feeds(new IdentityHashMap<>(), false);
-  private static final Feeds CONVERTING = new Feeds(new IdentityHashMap<>(), true);
+  private static final Feeds NONE = new Feeds(new IdentityHashMap<>(), Set.of(), false);
+  private static final Feeds CONVERTING = new Feeds(new IdentityHashMap<>(), Set.of(), true);
 
   private final Map<Node, Tensor> values;
+  private final Set<Node> knownFinite;
   private final Node[] nodes;
   private final boolean converting;
 
-  private Feeds(Map<Node, Tensor> values, boolean converting) {
+  private Feeds(Map<Node, Tensor> values, Set<Node> knownFinite, boolean converting) {
     this.values = values;
+    this.knownFinite = knownFinite;
     this.nodes = values.keySet().toArray(new Node[0]);
     this.converting = converting;
   }
@@ -55,6 +59,22 @@ public final class Feeds {
    * already fed is refused (use {@link #replacing} to change a value).
    */
   public Feeds with(Node input, Tensor value) {
+    return add(input, value, false);
+  }
+
+  /**
+   * Returns a copy of these feeds that also gives {@code input} {@code value}, whose elements the
+   * caller knows to be finite, e.g. rows just copied from a data set that refused NaN and
+   * infinities when it was built: the plan checks the value's shape and dtype but does not scan
+   * its elements again (on a 1024 × 784 batch of float64 that scan reads 6.4 MB a step). A value
+   * that {@link #converting()} feeds convert is scanned all the same, since a float64 beyond
+   * float32's range becomes infinite. An input that is already fed is refused.
+   */
+  public Feeds withFinite(Node input, Tensor value) {
+    return add(input, value, true);
+  }
+
+  private Feeds add(Node input, Tensor value, boolean finite) {
     checkPair(input, value);
     Tensor old = values.get(input);
     if (old != null) {
@@ -62,7 +82,7 @@ public final class Feeds {
           + "twice: it already has a value of shape " + old.shape() + "; feed each input once, or "
           + "use replacing(" + input.name() + ", value) to change its value");
     }
-    return put(input, value);
+    return put(input, value, finite && (!converting || value.dtype() == input.dtype()));
   }
 
   /** Returns a copy of these feeds in which {@code input}, which must be fed, has {@code value}. */
@@ -73,7 +93,7 @@ public final class Feeds {
           + "fed, so there is no value to replace; give it one with with(" + input.name()
           + ", value)");
     }
-    return put(input, value);
+    return put(input, value, false);
   }
 
   private static void checkPair(Node input, Tensor value) {
@@ -83,10 +103,17 @@ public final class Feeds {
     }
   }
 
-  private Feeds put(Node input, Tensor value) {
+  private Feeds put(Node input, Tensor value, boolean finite) {
     Map<Node, Tensor> copy = new IdentityHashMap<>(values);
     copy.put(input, converting ? value.to(input.dtype()) : value);
-    return new Feeds(copy, converting);
+    Set<Node> known = Collections.newSetFromMap(new IdentityHashMap<>());
+    known.addAll(knownFinite);
+    if (finite) {
+      known.add(input);
+    } else {
+      known.remove(input);
+    }
+    return new Feeds(copy, known, converting);
   }
 
   /**
@@ -102,12 +129,17 @@ public final class Feeds {
         kept.put(in, v);
       }
     }
-    return kept.size() == values.size() ? this : new Feeds(kept, converting);
+    return kept.size() == values.size() ? this : new Feeds(kept, knownFinite, converting);
   }
 
   /** Returns the value fed to {@code input}, or null when it is not fed. */
   public Tensor get(Node input) {
     return values.get(input);
+  }
+
+  /** Returns whether {@code input}'s value was added by {@link #withFinite}, not to be scanned. */
+  boolean knownFinite(Node input) {
+    return knownFinite.contains(input);
   }
 
   /** Returns the fed nodes, for a plan to check without allocating (not to be modified). */

@@ -1,5 +1,6 @@
 package dev.chainrule.core.exec;
 
+import dev.chainrule.core.tensor.Finiteness;
 import dev.chainrule.core.tensor.Tensor;
 
 /**
@@ -16,7 +17,7 @@ final class GuardStep implements Step {
   @Override
   public void run(Workspace ws) {
     Tensor v = ws.values[guard];
-    ws.accumulating = FeedChecks.allFinite(v);
+    ws.accumulating = Finiteness.allFinite(v);
   }
 
   /**

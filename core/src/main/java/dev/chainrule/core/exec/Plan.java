@@ -5,6 +5,7 @@ import dev.chainrule.core.graph.Graph;
 import dev.chainrule.core.graph.GraphMismatchException;
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.graph.NodeKind;
+import dev.chainrule.core.tensor.Finiteness;
 import dev.chainrule.core.tensor.Tensor;
 import java.util.ArrayList;
 import java.util.List;
@@ -240,7 +241,7 @@ public final class Plan {
     for (int s : order) {
       Node node = nodes[s];
       Tensor v = values[s];
-      if (node.kind() != NodeKind.OPERATION || FeedChecks.allFinite(v)) {
+      if (node.kind() != NodeKind.OPERATION || Finiteness.allFinite(v)) {
         continue;
       }
       List<Node> in = node.inputs();
@@ -287,7 +288,7 @@ public final class Plan {
       if (v == null) {
         throw FeedChecks.missing(in, program.targets);
       }
-      FeedChecks.check(in, v, program.threads);
+      FeedChecks.check(in, v, program.threads, fed.length != 0 && feeds.knownFinite(in));
       values[s] = v;
     }
   }

@@ -1,5 +1,6 @@
 package dev.chainrule.examples.errors;
 
+import dev.chainrule.core.tensor.Shape;
 import dev.chainrule.core.tensor.Tensor;
 import dev.chainrule.nn.data.Batches;
 import dev.chainrule.nn.data.Dataset;
@@ -80,6 +81,12 @@ final class BadSettings {
     Dataset empty = Dataset.binary("empty", Tensor.zeros(0, 2), new int[0]);
     new Trainer(xorNet(1, Activation.sigmoid()), Loss.binaryCrossEntropy(), new Sgd(0.5))
         .fit(empty, FitOptions.defaults());
+  }
+
+  static void datasetWithNaN() {
+    Tensor features = Tensor.full(Shape.of(4, 2), 0.5);
+    features.buffer()[5] = Double.NaN;
+    Dataset.binary("sensors", features, new int[] {0, 1, 1, 0});
   }
 
   static void softmaxCrossEntropyOnOneSigmoidUnit() {

@@ -1,6 +1,7 @@
 package dev.chainrule.nn.data;
 
 import dev.chainrule.core.tensor.DType;
+import dev.chainrule.core.tensor.Finiteness;
 import dev.chainrule.core.tensor.Shape;
 import dev.chainrule.core.tensor.Tensor;
 import java.util.Arrays;
@@ -15,7 +16,9 @@ import java.util.SplittableRandom;
  * <p>Features and targets are float64, or float32 ({@link #dtype()}) for a float32 model: a
  * float32 set is read straight into floats ({@code FashionMnist.load(dir, limit, DType.FLOAT32)})
  * or converted with {@link #to}. Every accessor returns a copy, so a dataset never changes once
- * built. The seeds' column
+ * built. Its features and targets are finite numbers: building one with NaN or an infinity among
+ * them, or converting one to float32 where a value overflows, is refused and names the sample.
+ * The seeds' column
  * layout (features × m) is available through {@link #featuresColumns()} and {@link
  * #targetsColumns()}.
  */
@@ -39,6 +42,24 @@ public final class Dataset {
     this.features = features;
     this.targets = targets;
     this.labels = labels;
+    checkFinite(features, "feature");
+    checkFinite(targets, "output");
+  }
+
+  /**
+   * Refuses NaN and infinities among the samples: they would make every gradient of a batch that
+   * holds them NaN, and a data set checked once lets the trainer feed its batches unscanned.
+   */
+  private void checkFinite(Tensor values, String column) {
+    int at = Finiteness.firstNonFinite(values);
+    if (at >= 0) {
+      int width = values.shape().dim(1);
+      throw new IllegalArgumentException("dataset '" + name + "': sample " + at / width + " has "
+          + Finiteness.valueAt(values, at) + " at " + column + " " + at % width + "; every "
+          + column + " of a sample must be a finite number"
+          + (values.dtype() == DType.FLOAT32 ? " (in float32, whose largest is about 3.4e38; a "
+              + "float64 beyond it becomes infinite when converted)" : ""));
+    }
   }
 
   /**

@@ -24,13 +24,22 @@ final class BatchFeeds {
         ? Tensor.zeros(graph.targets().shape(), graph.targets().dtype()) : null;
   }
 
-  /** Returns the feeds of {@code batch}: features, and targets when the graph has a loss. */
-  Feeds of(Batch batch) {
+  /**
+   * Returns the feeds of {@code batch}: features, and targets when the graph has a loss. A batch
+   * {@code justFilled} from its data set, which holds only finite numbers, is fed {@link
+   * Feeds#withFinite as finite}: the plan does not scan it again; so are class indices, which
+   * come from whole numbers. A batch that came from elsewhere is scanned.
+   */
+  Feeds of(Batch batch, boolean justFilled) {
     Tensor x = layout == Layout.ROW ? batch.features() : batch.featuresColumns();
+    Feeds feeds = justFilled ? Feeds.none().withFinite(graph.input(), x)
+        : Feeds.of(graph.input(), x);
     if (graph.loss() == null) {
-      return Feeds.of(graph.input(), x);
+      return feeds;
     }
-    return Feeds.of(graph.input(), x, graph.targets(), targetsOf(batch));
+    Tensor targets = targetsOf(batch);
+    return justFilled || classIndices != null ? feeds.withFinite(graph.targets(), targets)
+        : feeds.with(graph.targets(), targets);
   }
 
   private Tensor targetsOf(Batch batch) {

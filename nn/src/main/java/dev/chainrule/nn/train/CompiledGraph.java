@@ -37,9 +37,12 @@ final class CompiledGraph {
     return new CompiledGraph(GraphBuilder.build(model, loss, m, false), loss, model);
   }
 
-  /** Runs the plan on a batch: features, and targets when the graph has a loss. */
-  Results run(Batch batch) {
-    return plan.run(feeds.of(batch));
+  /**
+   * Runs the plan on a batch just filled from its data set (not scanned for NaN again): features,
+   * and targets when the graph has a loss.
+   */
+  Results runFilled(Batch batch) {
+    return plan.run(feeds.of(batch, true));
   }
 
   /** Runs the forward pass only, on features already in the model's layout. */

@@ -50,10 +50,11 @@ final class CompiledStep {
   /**
    * Runs one step on {@code batch} at {@code learningRate}: modifies the parameters in place unless
    * the cost is not finite, and then the model's state (running statistics, dropout draws) by its
-   * state updates; the results hold the cost before the update and the logits.
+   * state updates; the results hold the cost before the update and the logits. A batch {@code
+   * justFilled} from its data set is not scanned for NaN again ({@link BatchFeeds#of}).
    */
-  Results run(Batch batch, double learningRate) {
-    Results r = step.run(feeds.of(batch), learningRate);
+  Results run(Batch batch, double learningRate, boolean justFilled) {
+    Results r = step.run(feeds.of(batch, justFilled), learningRate);
     if (!updates.isEmpty() && Double.isFinite(loss(r))) {
       for (StateUpdate u : updates) {
         u.apply().accept(r.get(u.observed()));
@@ -67,7 +68,7 @@ final class CompiledStep {
    * cost, the logits and every gradient.
    */
   Results gradients(Batch batch) {
-    return step.computeGradients(feeds.of(batch));
+    return step.computeGradients(feeds.of(batch, false));
   }
 
   /** Returns the cost of the last run. */

@@ -81,7 +81,7 @@ public final class Inference {
     int correct = 0;
     for (Batch b : Batches.of(data, batchSize).epoch(0)) {
       CompiledGraph g = compiled(b.size(), loss != null);
-      Results r = g.run(b);
+      Results r = g.runFilled(b);
       if (loss != null) {
         lossSum += g.loss(r) * b.size();
       }

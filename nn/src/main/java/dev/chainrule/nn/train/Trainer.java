@@ -184,7 +184,7 @@ public final class Trainer {
     int b = 0;
     for (Batch batch : batches) {
       CompiledStep g = step(batch.size());
-      Results r = g.run(batch, lr);
+      Results r = g.run(batch, lr, true);
       double cost = g.loss(r);
       if (!Double.isFinite(cost)) {
         throw new IllegalStateException("training diverged: the " + loss.name() + " cost of "
@@ -221,7 +221,7 @@ public final class Trainer {
    */
   public double step(Batch batch, double learningRate) {
     CompiledStep g = step(batch.size());
-    return g.loss(g.run(batch, learningRate));
+    return g.loss(g.run(batch, learningRate, false));
   }
 
   /**
