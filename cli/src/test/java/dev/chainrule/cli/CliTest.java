@@ -98,7 +98,8 @@ class CliTest {
     badInput("--validation 50 leaves no training images out of --limit 50", "--limit", "50",
         "--validation", "50");
     badInput("Invalid value for option '--epochs': 'ten' is not an int", "--epochs", "ten");
-    badInput("Unknown options: '--epoch', '3'", "--epoch", "3");
+    badInput("Unknown options: '--epoch', '3'; did you mean --epochs?", "--epoch", "3");
+    badInput("Unknown option: '--sed=3'; did you mean --seed?", "--sed=3");
   }
 
   @Test
