@@ -51,10 +51,13 @@ public final class Cli {
     return BAD_INPUT;
   }
 
-  /** Returns "; did you mean --epochs?" for a misspelt option, else "". */
+  /**
+   * Returns "; did you mean --epochs?" for a misspelt option or subcommand (picocli's closest
+   * suggestion), else "".
+   */
   private static String suggestions(ParameterException e) {
     if (e instanceof UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
-      return "; did you mean " + String.join(" or ", u.getSuggestions()) + "?";
+      return "; did you mean " + u.getSuggestions().get(0) + "?";
     }
     return "";
   }
