@@ -9,6 +9,7 @@ import dev.chainrule.nn.init.Initializers;
 import dev.chainrule.nn.init.RandomSource;
 import dev.chainrule.nn.layers.Activation;
 import dev.chainrule.nn.layers.Dense;
+import dev.chainrule.nn.layers.Layer;
 import dev.chainrule.nn.layers.LayerOutput;
 import dev.chainrule.nn.layers.Layout;
 import dev.chainrule.nn.layers.Parameter;
@@ -115,11 +116,7 @@ public final class Sequential implements Model {
 
   @Override
   public List<Parameter> parameters() {
-    List<Parameter> all = new ArrayList<>();
-    for (Dense d : layers) {
-      all.addAll(d.parameters());
-    }
-    return all;
+    return Layer.parametersOf(layers);
   }
 
   @Override
