@@ -1,8 +1,9 @@
 package dev.chainrule.nn.layers;
 
-import dev.chainrule.core.graph.Graph;
 import dev.chainrule.core.graph.Node;
 import java.util.List;
+import java.util.function.BinaryOperator;
+import java.util.function.UnaryOperator;
 
 /**
  * A dense layer applied to every step of a sequence with the same weights (Keras's {@code
@@ -65,25 +66,15 @@ public final class EveryStep implements Layer {
     Sequences.requireShape(input, layout, steps * f,
         "dense layer '" + name() + "' on every step", steps + " steps of " + f + " features");
     int m = layout.samples(input.shape());
-    int l = dense.index();
-    Graph g = input.graph();
-    try (Graph.Scope scope = g.scope(name())) {
-      Node w = g.parameter("W[" + l + "]", dense.weights());
-      Node b = g.parameter("b[" + l + "]", dense.biases());
-      Node z;
-      if (layout == Layout.COLUMN) {
-        Node merged = input.reshape(steps, f, m).transpose(1, 0, 2).reshape(f, steps * m);
-        z = Sequences.affine(layout, w, merged, b).reshape(u, steps, m).transpose(1, 0, 2)
-            .reshape(steps * u, m);
-      } else {
-        z = Sequences.affine(layout, w, input.reshape(m * steps, f), b).reshape(m, steps * u);
-      }
-      z.named("Z[" + l + "]");
-      if (dense.activation().kind() == Activation.Kind.IDENTITY) {
-        return new LayerOutput(z, z);
-      }
-      return new LayerOutput(z, dense.activation().apply(z, layout).named("A[" + l + "]"));
-    }
+    boolean column = layout == Layout.COLUMN;
+    BinaryOperator<Node> product = column
+        ? (w, x) -> w.matmul(x.reshape(steps, f, m).transpose(1, 0, 2).reshape(f, steps * m))
+        : (w, x) -> x.reshape(m * steps, f).matmul(w);
+    UnaryOperator<Node> unfold = column
+        ? z -> z.reshape(u, steps, m).transpose(1, 0, 2).reshape(steps * u, m)
+        : z -> z.reshape(m, steps * u);
+    return LayerNodes.affine(this, dense.index(), input, dense.weights(), dense.biases(),
+        dense.activation(), layout, product, unfold);
   }
 
   @Override

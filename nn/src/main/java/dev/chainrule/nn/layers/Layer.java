@@ -1,6 +1,7 @@
 package dev.chainrule.nn.layers;
 
 import dev.chainrule.core.graph.Node;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -32,4 +33,13 @@ public interface Layer {
 
   /** Returns the layer's parameters, in a fixed order. */
   List<Parameter> parameters();
+
+  /** Returns the parameters of every layer among {@code layers}, layer by layer, in order. */
+  static List<Parameter> parametersOf(List<? extends Layer> layers) {
+    List<Parameter> all = new ArrayList<>();
+    for (Layer l : layers) {
+      all.addAll(l.parameters());
+    }
+    return all;
+  }
 }

@@ -35,11 +35,24 @@ final class LayerNodes {
    */
   static LayerOutput affine(Layer layer, int index, Node x, Tensor weights, Tensor biases,
       Activation activation, Layout layout, BinaryOperator<Node> product) {
+    return affine(layer, index, x, weights, biases, activation, layout, product,
+        UnaryOperator.identity());
+  }
+
+  /**
+   * Returns the output of an affine layer as {@link #affine(Layer, int, Node, Tensor, Tensor,
+   * Activation, Layout, BinaryOperator)} does, with Z[l] = {@code unfold}({@code product}(W[l],
+   * {@code x}) + b[l]): the sum reshaped back to the layer's output (a dense layer applied to
+   * every step, whose product runs on the steps moved next to the samples).
+   */
+  static LayerOutput affine(Layer layer, int index, Node x, Tensor weights, Tensor biases,
+      Activation activation, Layout layout, BinaryOperator<Node> product,
+      UnaryOperator<Node> unfold) {
     Graph g = x.graph();
     try (Graph.Scope scope = g.scope(layer.name())) {
       Node w = g.parameter("W[" + index + "]", weights);
       Node b = g.parameter("b[" + index + "]", biases);
-      Node z = product.apply(w, x).add(b).named("Z[" + index + "]");
+      Node z = unfold.apply(product.apply(w, x).add(b)).named("Z[" + index + "]");
       return activated(index, z, activation, layout);
     }
   }

@@ -1,15 +1,11 @@
 package dev.chainrule.nn.model;
 
-import dev.chainrule.core.graph.Graph;
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.nn.layers.Layer;
 import dev.chainrule.nn.layers.LayerOutput;
 import dev.chainrule.nn.layers.Layout;
 import dev.chainrule.nn.layers.Mode;
 import dev.chainrule.nn.layers.Parameter;
-import dev.chainrule.nn.layers.Stateful;
-import dev.chainrule.nn.layers.StateUpdate;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -29,18 +25,15 @@ import java.util.Set;
  *     .seed(1).build();
  * }</pre>
  */
-public final class LayerStack implements Model {
+public final class LayerStack extends LayeredModel {
   private final Layout layout;
-  private final List<Layer> layers;
 
   /**
    * Creates the model in {@code layout} over {@code layers}; throws when one layer's output width
    * is not the next one's input width, or two parameters share a name.
    */
   public LayerStack(Layout layout, List<Layer> layers) {
-    if (layers.isEmpty()) {
-      throw new IllegalArgumentException("a layer stack needs at least one layer");
-    }
+    super("layer stack", layers);
     Set<String> names = new HashSet<>();
     for (int i = 0; i < layers.size(); i++) {
       Layer l = layers.get(i);
@@ -57,7 +50,6 @@ public final class LayerStack implements Model {
       }
     }
     this.layout = layout;
-    this.layers = List.copyOf(layers);
   }
 
   /**
@@ -69,11 +61,6 @@ public final class LayerStack implements Model {
     return new LayerStackBuilder(layout, steps, features);
   }
 
-  /** Returns the layers, first to last. */
-  public List<Layer> layers() {
-    return layers;
-  }
-
   @Override
   public Layout layout() {
     return layout;
@@ -81,18 +68,7 @@ public final class LayerStack implements Model {
 
   @Override
   public int inputSize() {
-    return layers.get(0).inputSize();
-  }
-
-  @Override
-  public int outputSize() {
-    return layers.get(layers.size() - 1).outputSize();
-  }
-
-  /** Adds the evaluation-mode forward pass, as used for predictions. */
-  @Override
-  public Forward forward(Node input) {
-    return forward(input, Mode.EVALUATION);
+    return layers().get(0).inputSize();
   }
 
   /**
@@ -101,37 +77,13 @@ public final class LayerStack implements Model {
    */
   @Override
   public Forward forward(Node input, Mode mode) {
-    Node a = input;
-    LayerOutput out = null;
-    for (Layer l : layers) {
-      out = l.apply(a, mode);
-      a = out.a();
-    }
+    LayerOutput out = applyLayers(input, mode);
     return new Forward(input, out.z(), out.a(), layout);
   }
 
   @Override
-  public List<Parameter> parameters() {
-    List<Parameter> all = new ArrayList<>();
-    layers.forEach(l -> all.addAll(l.parameters()));
-    return all;
-  }
-
-  @Override
-  public List<Parameter> buffers() {
-    return Stateful.buffersOf(layers);
-  }
-
-  @Override
-  public List<StateUpdate> stateUpdates(Graph graph) {
-    return Stateful.updatesOf(layers, graph);
-  }
-
-  @Override
   public String toString() {
-    StringBuilder sb = new StringBuilder("LayerStack (" + layout.id() + " layout, "
-        + parameterCount() + " parameters)");
-    layers.forEach(l -> sb.append("\n  ").append(l));
-    return sb.toString();
+    return withLayerLines("LayerStack (" + layout.id() + " layout, " + parameterCount()
+        + " parameters)");
   }
 }

@@ -26,18 +26,15 @@ import java.util.function.BiFunction;
  * drawn in layer order from one source when {@link #build()} is called, exactly as the layers'
  * {@code create} methods called in that order on {@code RandomSource.seeded(seed)} draw them.
  */
-public final class LayerStackBuilder {
+public final class LayerStackBuilder extends ModelBuilder<LayerStackBuilder> {
   private final Layout layout;
   private final List<BiFunction<RandomSource, DType, Layer>> plan = new ArrayList<>();
   private int steps;
   private int features;
   private int denseLayers;
-  private Initializer weights = Initializers.xavierNormal();
-  private Initializer biases = Initializers.zeros();
-  private long seed;
-  private DType dtype = DType.FLOAT64;
 
   LayerStackBuilder(Layout layout, int steps, int features) {
+    super(Initializers.xavierNormal());
     if (layout == null || steps < 1 || features < 1) {
       throw new IllegalArgumentException("a sequence model needs a layout and at least 1 step of "
           + "at least 1 feature, got " + layout + ", " + steps + " steps of " + features
@@ -101,8 +98,8 @@ public final class LayerStackBuilder {
     requireAtLeastOne("dense layer " + (denseLayers + 1), units, "unit");
     int index = ++denseLayers;
     int in = steps * features;
-    Initializer w = weights;
-    Initializer b = biases;
+    Initializer w = currentWeights();
+    Initializer b = currentBiases();
     return add((r, d) -> Dense.create(index, layout, in, units, activation, w, b, r, d), 1, units);
   }
 
@@ -120,37 +117,10 @@ public final class LayerStackBuilder {
     int index = ++denseLayers;
     int t = steps;
     int f = features;
-    Initializer w = weights;
-    Initializer b = biases;
+    Initializer w = currentWeights();
+    Initializer b = currentBiases();
     return add((r, d) -> new EveryStep(Dense.create(index, layout, f, units, activation, w, b,
         r, d), t), t, units);
-  }
-
-  /** Sets the weight initialiser of the dense layers added after this call. */
-  public LayerStackBuilder weights(Initializer init) {
-    this.weights = init;
-    return this;
-  }
-
-  /** Sets the bias initialiser of the dense layers added after this call. */
-  public LayerStackBuilder biases(Initializer init) {
-    this.biases = init;
-    return this;
-  }
-
-  /** Draws the initial values from {@code seed}. */
-  public LayerStackBuilder seed(long seed) {
-    this.seed = seed;
-    return this;
-  }
-
-  /**
-   * Makes the model compute in {@code dtype} (float64 unless set): its parameters are created in
-   * it, each drawn value rounded to it, and the trainer builds its graphs in it.
-   */
-  public LayerStackBuilder dtype(DType dtype) {
-    this.dtype = NetworkBuilder.requireDType(dtype);
-    return this;
   }
 
   /** Creates the layers, drawing their parameters in order from the seed. */
@@ -159,10 +129,10 @@ public final class LayerStackBuilder {
       throw new IllegalStateException("add at least one layer, e.g. recurrent(\"lstm\", Cell.LSTM,"
           + " hidden, false), before build()");
     }
-    RandomSource r = RandomSource.seeded(seed);
+    RandomSource r = RandomSource.seeded(currentSeed());
     List<Layer> layers = new ArrayList<>();
     for (BiFunction<RandomSource, DType, Layer> l : plan) {
-      layers.add(l.apply(r, dtype));
+      layers.add(l.apply(r, currentDType()));
     }
     return new LayerStack(layout, layers);
   }

@@ -1,16 +1,11 @@
 package dev.chainrule.nn.model;
 
-import dev.chainrule.core.graph.Graph;
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.tensor.Shape;
 import dev.chainrule.nn.layers.Layer;
 import dev.chainrule.nn.layers.LayerOutput;
 import dev.chainrule.nn.layers.Layout;
 import dev.chainrule.nn.layers.Mode;
-import dev.chainrule.nn.layers.Parameter;
-import dev.chainrule.nn.layers.StateUpdate;
-import dev.chainrule.nn.layers.Stateful;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -31,17 +26,13 @@ import java.util.List;
  * dense layers. Its file holds its parameters and state, and is loaded into a network built by
  * the same code ({@code ModelFile.loadInto}).
  */
-public final class Network implements Model {
+public final class Network extends LayeredModel {
   private final Shape sample;
-  private final List<Layer> layers;
 
   /** Creates a network over {@code layers} taking samples of shape {@code sample}. */
   Network(Shape sample, List<Layer> layers) {
-    if (layers.isEmpty()) {
-      throw new IllegalArgumentException("a network needs at least one layer");
-    }
+    super("network", layers);
     this.sample = sample;
-    this.layers = List.copyOf(layers);
   }
 
   /** Starts a network taking images of {@code channels} × {@code height} × {@code width}. */
@@ -52,11 +43,6 @@ public final class Network implements Model {
   /** Starts a network taking samples of {@code features} values. */
   public static NetworkBuilder builder(int features) {
     return new NetworkBuilder(Shape.of(features));
-  }
-
-  /** Returns the layers, first to last. */
-  public List<Layer> layers() {
-    return layers;
   }
 
   /** Returns the shape of one sample: (channels, height, width) or (features,). */
@@ -75,17 +61,6 @@ public final class Network implements Model {
   }
 
   @Override
-  public int outputSize() {
-    return layers.get(layers.size() - 1).outputSize();
-  }
-
-  /** Adds the evaluation-mode forward pass, as used for predictions. */
-  @Override
-  public Forward forward(Node input) {
-    return forward(input, Mode.EVALUATION);
-  }
-
-  @Override
   public Forward forward(Node input, Mode mode) {
     Shape s = input.shape();
     if (s.rank() != 2 || s.dim(1) != sample.size()) {
@@ -100,11 +75,7 @@ public final class Network implements Model {
       System.arraycopy(sample.dims(), 0, dims, 1, sample.rank());
       a = input.reshape(dims).named("A[0]");
     }
-    LayerOutput out = null;
-    for (Layer l : layers) {
-      out = l.apply(a, mode);
-      a = out.a();
-    }
+    LayerOutput out = applyLayers(a, mode);
     if (out.a().shape().rank() != 2) {
       throw new IllegalStateException("the last layer gives " + out.a().shape() + "; end the "
           + "network with flatten() and a dense layer so that it gives one row per sample");
@@ -113,31 +84,8 @@ public final class Network implements Model {
   }
 
   @Override
-  public List<Parameter> parameters() {
-    List<Parameter> all = new ArrayList<>();
-    for (Layer l : layers) {
-      all.addAll(l.parameters());
-    }
-    return all;
-  }
-
-  @Override
-  public List<Parameter> buffers() {
-    return Stateful.buffersOf(layers);
-  }
-
-  @Override
-  public List<StateUpdate> stateUpdates(Graph graph) {
-    return Stateful.updatesOf(layers, graph);
-  }
-
-  @Override
   public String toString() {
-    StringBuilder sb = new StringBuilder("Network " + sample + " → " + outputSize() + " ("
-        + parameterCount() + " parameters)");
-    for (Layer l : layers) {
-      sb.append("\n  ").append(l);
-    }
-    return sb.toString();
+    return withLayerLines("Network " + sample + " → " + outputSize() + " (" + parameterCount()
+        + " parameters)");
   }
 }

@@ -1,6 +1,5 @@
 package dev.chainrule.nn.model;
 
-import dev.chainrule.core.tensor.DType;
 import dev.chainrule.core.tensor.Shape;
 import dev.chainrule.core.tensor.Tensor;
 import dev.chainrule.core.tensor.Window2d;
@@ -26,16 +25,13 @@ import java.util.function.BiFunction;
  * Defaults: He-normal weights (for ReLU networks) and zero biases, seed 0; parameters are drawn
  * in layer order when {@link #build()} is called; float64 unless {@link #dtype} says otherwise.
  */
-public final class NetworkBuilder {
+public final class NetworkBuilder extends ModelBuilder<NetworkBuilder> {
   private final Shape input;
   private final List<BiFunction<Shape, RandomSource, Layer>> plan = new ArrayList<>();
   private final List<Shape> shapes = new ArrayList<>();
-  private Initializer weights = Initializers.heNormal();
-  private Initializer biases = Initializers.zeros();
-  private long seed;
-  private DType dtype = DType.FLOAT64;
 
   NetworkBuilder(Shape input) {
+    super(Initializers.heNormal());
     this.input = input;
     this.shapes.add(input);
   }
@@ -67,13 +63,13 @@ public final class NetworkBuilder {
       Activation activation) {
     int index = next();
     Shape in = current();
-    Initializer w = weights;
-    Initializer b = biases;
+    Initializer w = currentWeights();
+    Initializer b = currentBiases();
     Conv2d shaped = new Conv2d(index, in, window, groups, activation,
         Tensor.zeros(filters, in.rank() == 3 && groups > 0 ? in.dim(0) / groups : 1, kh, kw),
         Tensor.zeros(filters, 1, 1));
     return add((s, r) -> Conv2d.create(index, in, filters, kh, kw, window, groups, activation, w,
-        b, r, dtype), shaped.outputShape());
+        b, r, currentDType()), shaped.outputShape());
   }
 
   /** Adds max pooling over size × size windows side by side (stride = size). */
@@ -96,7 +92,7 @@ public final class NetworkBuilder {
   public NetworkBuilder batchNorm() {
     int index = next();
     new BatchNorm(index, current());
-    return add((s, r) -> new BatchNorm(index, s, dtype), current());
+    return add((s, r) -> new BatchNorm(index, s, currentDType()), current());
   }
 
   /** Adds dropout of {@code rate}, its masks drawn from the builder's seed and the layer index. */
@@ -104,7 +100,8 @@ public final class NetworkBuilder {
     int index = next();
     Shape in = current();
     new Dropout(index, in, rate, 0);
-    return add((s, r) -> new Dropout(index, in, rate, seed * 1_000_003L + index, dtype), in);
+    return add((s, r) -> new Dropout(index, in, rate,
+        currentSeed() * 1_000_003L + index, currentDType()), in);
   }
 
   /** Adds the flattening of images into rows (m, c·h·w), for dense layers to follow. */
@@ -121,52 +118,15 @@ public final class NetworkBuilder {
           + "the layer before gives images " + in + " per sample; add flatten() before it");
     }
     int index = next();
-    Initializer w = weights;
-    Initializer b = biases;
+    Initializer w = currentWeights();
+    Initializer b = currentBiases();
     return add((s, r) -> Dense.create(index, Layout.ROW, in.dim(0), units, activation, w, b, r,
-        dtype), Shape.of(units));
-  }
-
-  /** Sets the weight initialiser of the layers added after this call. */
-  public NetworkBuilder weights(Initializer init) {
-    this.weights = init;
-    return this;
-  }
-
-  /** Sets the bias initialiser of the layers added after this call. */
-  public NetworkBuilder biases(Initializer init) {
-    this.biases = init;
-    return this;
-  }
-
-  /** Draws the initial values (and dropout's masks) from {@code seed}. */
-  public NetworkBuilder seed(long seed) {
-    this.seed = seed;
-    return this;
-  }
-
-  /**
-   * Makes the network compute in {@code dtype} (float64 unless set): its parameters and state are
-   * created in that dtype, and the trainer builds its graphs in it. A float32 network starts from
-   * the float64 network of the same seed, each value rounded to the nearest float.
-   */
-  public NetworkBuilder dtype(DType dtype) {
-    this.dtype = requireDType(dtype);
-    return this;
-  }
-
-  /** Returns {@code dtype} after checking it is given. */
-  static DType requireDType(DType dtype) {
-    if (dtype == null) {
-      throw new IllegalArgumentException("a model needs a dtype, got null; use DType.FLOAT64 (the "
-          + "default) or DType.FLOAT32");
-    }
-    return dtype;
+        currentDType()), Shape.of(units));
   }
 
   /** Creates the layers and draws their parameters. */
   public Network build() {
-    RandomSource r = RandomSource.seeded(seed);
+    RandomSource r = RandomSource.seeded(currentSeed());
     List<Layer> layers = new ArrayList<>();
     for (int i = 0; i < plan.size(); i++) {
       layers.add(plan.get(i).apply(shapes.get(i), r));

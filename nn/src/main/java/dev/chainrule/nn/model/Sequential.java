@@ -9,6 +9,7 @@ import dev.chainrule.nn.init.Initializers;
 import dev.chainrule.nn.init.RandomSource;
 import dev.chainrule.nn.layers.Activation;
 import dev.chainrule.nn.layers.Dense;
+import dev.chainrule.nn.layers.Layer;
 import dev.chainrule.nn.layers.LayerOutput;
 import dev.chainrule.nn.layers.Layout;
 import dev.chainrule.nn.layers.Parameter;
@@ -115,11 +116,7 @@ public final class Sequential implements Model {
 
   @Override
   public List<Parameter> parameters() {
-    List<Parameter> all = new ArrayList<>();
-    for (Dense d : layers) {
-      all.addAll(d.parameters());
-    }
-    return all;
+    return Layer.parametersOf(layers);
   }
 
   @Override
@@ -183,17 +180,14 @@ public final class Sequential implements Model {
    * N(0,1)·0.01 and zero biases (seed 004), seed 0. Layers are created, and their parameters
    * drawn, in order when {@link #build()} is called.
    */
-  public static final class Builder {
+  public static final class Builder extends ModelBuilder<Builder> {
     private final Layout layout;
     private final int inputs;
     private final List<Planned> specs = new ArrayList<>();
-    private Initializer weights = Initializers.normal(0.01);
-    private Initializer biases = Initializers.zeros();
     private RandomSource random;
-    private long seed;
-    private DType dtype = DType.FLOAT64;
 
     private Builder(Layout layout, int inputs) {
+      super(Initializers.normal(0.01));
       this.layout = layout;
       this.inputs = inputs;
     }
@@ -210,23 +204,11 @@ public final class Sequential implements Model {
       return this;
     }
 
-    /** Sets the default weight initialiser. */
-    public Builder weights(Initializer init) {
-      this.weights = init;
-      return this;
-    }
-
-    /** Sets the default bias initialiser. */
-    public Builder biases(Initializer init) {
-      this.biases = init;
-      return this;
-    }
-
     /** Draws the initial values from a fresh source seeded with {@code seed}. */
+    @Override
     public Builder seed(long seed) {
-      this.seed = seed;
       this.random = null;
-      return this;
+      return super.seed(seed);
     }
 
     /** Draws the initial values from {@code source} (advancing it). */
@@ -235,28 +217,19 @@ public final class Sequential implements Model {
       return this;
     }
 
-    /**
-     * Makes the model compute in {@code dtype} (float64 unless set): its parameters are created in
-     * that dtype, each drawn value rounded to it, and the trainer builds its graphs in it.
-     */
-    public Builder dtype(DType dtype) {
-      this.dtype = NetworkBuilder.requireDType(dtype);
-      return this;
-    }
-
     /** Creates the layers and draws their parameters. */
     public Sequential build() {
       if (specs.isEmpty()) {
         throw new IllegalStateException("add at least one layer with dense(units, activation)");
       }
-      RandomSource r = random != null ? random : RandomSource.seeded(seed);
+      RandomSource r = random != null ? random : RandomSource.seeded(currentSeed());
       List<Dense> layers = new ArrayList<>();
       int width = inputs;
       for (Planned s : specs) {
-        Initializer w = s.weightInit() != null ? s.weightInit() : weights;
-        Initializer b = s.biasInit() != null ? s.biasInit() : biases;
+        Initializer w = s.weightInit() != null ? s.weightInit() : currentWeights();
+        Initializer b = s.biasInit() != null ? s.biasInit() : currentBiases();
         layers.add(Dense.create(layers.size() + 1, layout, width, s.units(), s.activation(), w,
-            b, r, dtype));
+            b, r, currentDType()));
         width = s.units();
       }
       return new Sequential(layout, inputs, layers);

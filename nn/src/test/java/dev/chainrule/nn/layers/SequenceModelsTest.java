@@ -44,6 +44,26 @@ class SequenceModelsTest {
 
   @ParameterizedTest
   @EnumSource(Layout.class)
+  void aDenseLayerOnEveryStepNamesItsNodesAsTheDenseLayerDoes(Layout layout) {
+    for (Activation activation : List.of(Activation.sigmoid(), Activation.identity())) {
+      Dense dense = Dense.create(2, layout, 4, 3, activation, Initializers.normal(1),
+          Initializers.zeros(), RandomSource.seeded(3));
+      Graph g = new Graph();
+      Node x = g.input("X", layout.dataShape(STEPS * 4, 5).dims());
+      LayerOutput out = new EveryStep(dense, STEPS).apply(x);
+      assertEquals("Z[2]", out.z().name());
+      assertEquals(activation.kind() == Activation.Kind.IDENTITY ? "Z[2]" : "A[2]",
+          out.a().name());
+      assertEquals(List.of("W[2]", "b[2]"),
+          g.nodes().stream().filter(Node::isParameter).map(Node::name).toList());
+      for (Node n : g.nodes()) {
+        assertEquals(n == x ? "" : "layer2", n.scope(), n.name());
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Layout.class)
   void aDenseLayerOnEveryStepEqualsItAppliedStepByStep(Layout layout) {
     Dense dense = Dense.create(1, layout, 4, 2, Activation.sigmoid(), Initializers.normal(1),
         Initializers.normal(1), RandomSource.seeded(3));

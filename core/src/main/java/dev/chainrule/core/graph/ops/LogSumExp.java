@@ -5,9 +5,7 @@ import dev.chainrule.core.graph.FormulaWriter;
 import dev.chainrule.core.graph.Kernel;
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.graph.Notation;
-import dev.chainrule.core.graph.Op;
 import dev.chainrule.core.tensor.Shape;
-import dev.chainrule.core.tensor.Tensor;
 import java.util.Arrays;
 import java.util.List;
 
@@ -18,7 +16,7 @@ import java.util.List;
  *
  * @param axes the reduced axes and whether they are kept (see {@link Axes#of})
  */
-public record LogSumExp(Axes axes) implements Op {
+public record LogSumExp(Axes axes) implements PreparedOp {
   @Override
   public String name() {
     return "logsumexp";
@@ -29,29 +27,17 @@ public record LogSumExp(Axes axes) implements Op {
     return axes.reduce(inputs.get(0));
   }
 
-  @Override
-  public void forward(Tensor[] inputs, Tensor out) {
-    prepare(List.of(inputs[0].shape()), out.shape(), out.dtype()).run(inputs, out);
-  }
-
-  @Override
-  public Kernel prepare(List<Shape> inputs, Shape output) {
-    int[] target = targets(inputs.get(0));
-    double[] peak = new double[output.size()];
-    return (in, out) -> run(in[0].buffer(), target, peak, out.buffer());
-  }
-
   /**
-   * Returns the kernel; in float32 the float64 computation on the widened elements (in scratch
-   * arrays made once), each result rounded to float32 once.
+   * Returns the kernel: in float64 the loop on the buffers, in float32 the float64 computation on
+   * the widened elements (in scratch arrays made once), each result rounded to float32 once.
    */
   @Override
   public Kernel prepare(List<Shape> inputs, Shape output, DType dtype) {
-    if (dtype == DType.FLOAT64) {
-      return prepare(inputs, output);
-    }
     int[] target = targets(inputs.get(0));
     double[] peak = new double[output.size()];
+    if (dtype == DType.FLOAT64) {
+      return (in, out) -> run(in[0].buffer(), target, peak, out.buffer());
+    }
     double[] wide = new double[inputs.get(0).size()];
     double[] sums = new double[output.size()];
     return (in, out) -> {
@@ -65,12 +51,6 @@ public record LogSumExp(Axes axes) implements Op {
         o[t] = (float) sums[t];
       }
     };
-  }
-
-  /** Returns true: in float32 it computes in float64 and rounds each result once. */
-  @Override
-  public boolean supports(DType dtype) {
-    return true;
   }
 
   /** Returns, for each input element in row-major order, the output element it reduces into. */

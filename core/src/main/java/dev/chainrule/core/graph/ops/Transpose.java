@@ -11,7 +11,6 @@ import dev.chainrule.core.tensor.DType;
 import dev.chainrule.core.tensor.Permute;
 import dev.chainrule.core.tensor.PermuteLoop;
 import dev.chainrule.core.tensor.Shape;
-import dev.chainrule.core.tensor.Tensor;
 import java.util.Arrays;
 import java.util.List;
 
@@ -21,7 +20,7 @@ import java.util.List;
  *
  * @param permutation output axis i is input axis {@code permutation[i]}
  */
-public record Transpose(int[] permutation) implements Op {
+public record Transpose(int[] permutation) implements PreparedOp {
   /** The transpose Aᵀ of a matrix, which swaps its two axes. */
   public static final Transpose MATRIX = new Transpose(new int[] {1, 0});
 
@@ -40,30 +39,11 @@ public record Transpose(int[] permutation) implements Op {
     return Permute.shape(inputs.get(0), permutation);
   }
 
-  @Override
-  public void forward(Tensor[] inputs, Tensor out) {
-    Permute.into(inputs[0], permutation, out);
-  }
-
-  @Override
-  public Kernel prepare(List<Shape> inputs, Shape output) {
-    PermuteLoop loop = new PermuteLoop(inputs.get(0), permutation);
-    return (in, out) -> loop.run(in[0].buffer(), out.buffer());
-  }
-
+  /** Returns the kernel: the permutation loop on {@code double[]} or {@code float[]} buffers. */
   @Override
   public Kernel prepare(List<Shape> inputs, Shape output, DType dtype) {
-    if (dtype == DType.FLOAT64) {
-      return prepare(inputs, output);
-    }
     PermuteLoop loop = new PermuteLoop(inputs.get(0), permutation);
-    return (in, out) -> loop.run(in[0].floatBuffer(), out.floatBuffer());
-  }
-
-  /** Returns true: a permutation of elements has a float32 loop. */
-  @Override
-  public boolean supports(DType dtype) {
-    return true;
+    return LoopKernels.unary(dtype, loop::run, loop::run);
   }
 
   @Override
