@@ -31,6 +31,7 @@ public final class Graph {
   private Node provenance;
   private Node differentiating;
   private final DType dtype;
+  private final NodeParts parts = new NodeParts(this);
 
   /** Creates an empty float64 graph: the default, in which formula checks agree to 1e-12. */
   public Graph() {
@@ -200,8 +201,19 @@ public final class Graph {
           + " needs a name, e.g. \"X\" or \"W[1]\" (at " + CreationSite.here() + ")");
     }
     String site = currentSite(kind, op, inputs, literal);
-    Node n = new Node(this, nodes.size(), kind, op, inputs, shape, value, name, named, literal,
-        site, differentiating, type);
+    parts.id = nodes.size();
+    parts.kind = kind;
+    parts.op = op;
+    parts.inputs = inputs;
+    parts.shape = shape;
+    parts.value = value;
+    parts.name = name;
+    parts.userNamed = named;
+    parts.literal = literal;
+    parts.site = site;
+    parts.derivativeOf = differentiating;
+    parts.dtype = type;
+    Node n = Installed.nodeFactory().make(parts);
     nodes.add(n);
     return n;
   }

@@ -1,16 +1,14 @@
 package dev.chainrule.core.graph;
 
-import dev.chainrule.core.graph.ops.AvgPool2d;
-import dev.chainrule.core.graph.ops.Conv2d;
-import dev.chainrule.core.graph.ops.DropoutMask;
-import dev.chainrule.core.graph.ops.MaxPool2d;
 import dev.chainrule.core.tensor.Window2d;
 
 /**
  * The operations on images every {@link Node} offers, NCHW with the samples first: convolution,
  * max and average pooling, and dropout, e.g. {@code x.conv2d(w, Window2d.of(1, 2, 1), 1)
  * .add(b).relu().maxPool2d(2)}. Each method adds one node; the operations live in their own files
- * under {@code dev.chainrule.core.graph.ops}. {@link NodeAlgebra} has the rest.
+ * under {@code dev.chainrule.core.graph.ops}, which also implements the methods that build them
+ * (a graph's nodes are made there), so that this package names no operation. {@link NodeAlgebra}
+ * has the rest.
  */
 public abstract class ImageAlgebra {
   ImageAlgebra() {}
@@ -24,9 +22,7 @@ public abstract class ImageAlgebra {
    * Returns the 2-D convolution {@code kernel} ⋆ this of an NCHW input (n, c, h, w) with a kernel
    * (f, c / groups, kh, kw), sliding by {@code window}: Z = W ⋆ X, of shape (n, f, oh, ow).
    */
-  public Node conv2d(Node kernel, Window2d window, int groups) {
-    return graph().apply(new Conv2d(window, groups), kernel, self());
-  }
+  public abstract Node conv2d(Node kernel, Window2d window, int groups);
 
   /** Returns the convolution {@code kernel} ⋆ this with stride 1, no padding, one group. */
   public Node conv2d(Node kernel) {
@@ -34,9 +30,7 @@ public abstract class ImageAlgebra {
   }
 
   /** Returns the maximum of every (kh, kw) window of an NCHW tensor, sliding by {@code window}. */
-  public Node maxPool2d(int kh, int kw, Window2d window) {
-    return graph().apply(new MaxPool2d(kh, kw, window), self());
-  }
+  public abstract Node maxPool2d(int kh, int kw, Window2d window);
 
   /** Returns the maximum of every size × size window, windows side by side (stride = size). */
   public Node maxPool2d(int size) {
@@ -44,9 +38,7 @@ public abstract class ImageAlgebra {
   }
 
   /** Returns the mean of every (kh, kw) window of an NCHW tensor, padding counted as 0. */
-  public Node avgPool2d(int kh, int kw, Window2d window) {
-    return graph().apply(new AvgPool2d(kh, kw, window), self());
-  }
+  public abstract Node avgPool2d(int kh, int kw, Window2d window);
 
   /** Returns the mean of every size × size window, windows side by side (stride = size). */
   public Node avgPool2d(int size) {
@@ -56,9 +48,8 @@ public abstract class ImageAlgebra {
   /**
    * Returns this ∘ mask: inverted dropout, each element zeroed with probability {@code rate} and
    * the rest scaled by 1/(1 − rate); the mask is drawn from {@code seed} and the scalar node
-   * {@code draw}, which a training loop advances once per step (see {@link DropoutMask}).
+   * {@code draw}, which a training loop advances once per step (see the operation {@code
+   * DropoutMask}).
    */
-  public Node dropout(double rate, long seed, Node draw) {
-    return self().mul(graph().apply(new DropoutMask(rate, seed, self().shape()), draw));
-  }
+  public abstract Node dropout(double rate, long seed, Node draw);
 }

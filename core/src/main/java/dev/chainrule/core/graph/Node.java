@@ -1,6 +1,5 @@
 package dev.chainrule.core.graph;
 
-import dev.chainrule.core.graph.ops.Cast;
 import dev.chainrule.core.tensor.DType;
 import dev.chainrule.core.tensor.Shape;
 import dev.chainrule.core.tensor.Tensor;
@@ -11,9 +10,11 @@ import java.util.List;
  * earlier nodes. Nodes are created only after their inputs, so creation order is a topological
  * order. A node carries the user's name for it (Z[1], A[1], W[2]) or a readable default, its shape,
  * the name scope it was built in, and the line of user code that built it. The arithmetic and
- * activation methods live in {@link NodeAlgebra}.
+ * activation methods are declared in {@link NodeAlgebra} and implemented by the one concrete node
+ * class, in {@code dev.chainrule.core.graph.ops} beside the operations they build; only a {@link
+ * Graph} makes nodes, through the {@link NodeFactory} that package provides.
  */
-public final class Node extends NodeAlgebra {
+public abstract class Node extends NodeAlgebra {
   private final Graph graph;
   private final int id;
   private final NodeKind kind;
@@ -31,34 +32,44 @@ public final class Node extends NodeAlgebra {
   private boolean userNamed;
   private Tensor heldValue;
 
-  Node(Graph graph, int id, NodeKind kind, Op op, List<Node> inputs, Shape shape, Tensor value,
-      String name, boolean userNamed, boolean literal, String site, Node derivativeOf,
-      DType dtype) {
-    this.graph = graph;
-    this.id = id;
-    this.kind = kind;
-    this.op = op;
-    this.inputs = inputs;
-    this.shape = shape;
-    this.value = value;
-    this.name = name;
-    this.userNamed = userNamed;
-    this.literal = literal;
+  /**
+   * Makes the node a graph is adding, from the parts the graph filled in; only a {@link Graph}
+   * holds parts, so only a graph makes nodes.
+   */
+  protected Node(NodeParts parts) {
+    this.graph = parts.graph;
+    this.id = parts.id;
+    this.kind = parts.kind;
+    this.op = parts.op;
+    this.inputs = parts.inputs;
+    this.shape = parts.shape;
+    this.value = parts.value;
+    this.name = parts.name;
+    this.userNamed = parts.userNamed;
+    this.literal = parts.literal;
     this.scope = graph.currentScope();
-    this.site = site;
+    this.site = parts.site;
     this.gradientPass = graph.currentGradientPass();
-    this.derivativeOf = derivativeOf;
-    this.dtype = dtype;
+    this.derivativeOf = parts.derivativeOf;
+    this.dtype = parts.dtype;
   }
 
   @Override
-  Node self() {
+  final Node self() {
     return this;
+  }
+
+  /**
+   * Returns the shape error of building {@code op} on this node: its name and shape, {@code
+   * reason} and the user's line. For the methods that build operations.
+   */
+  protected final ShapeException shapeError(String op, String reason) {
+    return graph.shapeError(op, List.of(this), reason);
   }
 
   /** Returns the graph this node belongs to. */
   @Override
-  public Graph graph() {
+  public final Graph graph() {
     return graph;
   }
 
@@ -99,9 +110,7 @@ public final class Node extends NodeAlgebra {
    * Returns this node's values in {@code dtype} (float64 to float32 rounds to the nearest float):
    * the one way to mix dtypes in a graph.
    */
-  public Node cast(DType dtype) {
-    return graph.apply(new Cast(dtype), this);
-  }
+  public abstract Node cast(DType dtype);
 
   /**
    * Returns the user's name for the node, or the readable default such as {@code matmul_4}
@@ -227,7 +236,7 @@ public final class Node extends NodeAlgebra {
     if (kind == NodeKind.PARAMETER || kind == NodeKind.CONSTANT) {
       return value;
     }
-    return InstalledEvaluator.get().evaluate(this);
+    return Installed.evaluator().evaluate(this);
   }
 
   /** Returns the name, operation and shape, e.g. {@code Z[1] = add (4, 5)}. */

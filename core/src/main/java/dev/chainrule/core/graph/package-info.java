@@ -8,8 +8,12 @@
  * and the {@link dev.chainrule.core.graph.Algebra} the rewriter may assume (with identities of its
  * own as {@link dev.chainrule.core.graph.Rewrite}s). Start with {@code new Graph()} and the
  * methods of {@link dev.chainrule.core.graph.NodeAlgebra} (and, along one axis, of {@link
- * dev.chainrule.core.graph.AxisAlgebra}: gather, concat, stack, split). The graph knows no executor:
- * {@code node.value()} evaluates through the {@link dev.chainrule.core.graph.Evaluator} the
- * executor installs.
+ * dev.chainrule.core.graph.AxisAlgebra}: gather, concat, stack, split; {@link
+ * dev.chainrule.core.graph.Range} is NumPy's {@code start:stop:step} for slices). This package
+ * names no operation: it declares the fluent methods, and the operations package implements them
+ * in the one concrete node class, which a graph makes through the {@link
+ * dev.chainrule.core.graph.NodeFactory} that package installs. Neither does the graph know an
+ * executor: {@code node.value()} evaluates through the {@link dev.chainrule.core.graph.Evaluator}
+ * the executor installs.
  */
 package dev.chainrule.core.graph;

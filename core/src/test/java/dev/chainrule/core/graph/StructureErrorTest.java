@@ -3,7 +3,7 @@ package dev.chainrule.core.graph;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.chainrule.core.graph.ops.Range;
+import dev.chainrule.core.graph.Range;
 import dev.chainrule.core.tensor.Tensor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;

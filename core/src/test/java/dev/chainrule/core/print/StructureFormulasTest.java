@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.chainrule.core.autodiff.Autodiff;
 import dev.chainrule.core.graph.Graph;
 import dev.chainrule.core.graph.Node;
-import dev.chainrule.core.graph.ops.Range;
+import dev.chainrule.core.graph.Range;
 import dev.chainrule.core.tensor.Tensor;
 import java.util.List;
 import org.junit.jupiter.api.Test;

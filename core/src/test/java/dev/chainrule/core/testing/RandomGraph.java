@@ -10,7 +10,7 @@ import dev.chainrule.core.graph.ops.Gather;
 import dev.chainrule.core.graph.ops.Identity;
 import dev.chainrule.core.graph.ops.MatMul;
 import dev.chainrule.core.graph.ops.MaxPool2d;
-import dev.chainrule.core.graph.ops.Range;
+import dev.chainrule.core.graph.Range;
 import dev.chainrule.core.tensor.DType;
 import dev.chainrule.core.tensor.Naive;
 import dev.chainrule.core.tensor.Samples;

@@ -24,11 +24,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Keeps the package diagram of docs/architecture.md true: docs/images/architecture/packages.dot
- * is drawn from the compiled classes of core and nn (the examples as one box, and graph with its
- * ops as one, the one pair that uses each other by design), one arrow from a package to each
- * package it uses, leaving out the arrows that others already imply (A → C when A → B → C). The
- * committed DOT must equal the one drawn now; {@code -Dchainrule.docs.update=true} redraws it and
- * its PNG.
+ * is drawn from the compiled classes of core and nn (the examples as one box), one arrow from a
+ * package to each package it uses, leaving out the arrows that others already imply (A → C when
+ * A → B → C). The committed DOT must equal the one drawn now; {@code
+ * -Dchainrule.docs.update=true} redraws it and its PNG.
  */
 class PackageDiagramTest {
   private static final Path DOT =
@@ -41,9 +40,6 @@ class PackageDiagramTest {
       return null;
     }
     String name = p.substring("dev.chainrule.".length());
-    if (name.startsWith("core.graph")) {
-      return "core.graph";
-    }
     return name.startsWith("examples") ? "examples" : name;
   }
 
@@ -74,8 +70,7 @@ class PackageDiagramTest {
           .append("\"; fontname=\"Helvetica\"; color=\"#999999\";\n");
       for (String p : uses.keySet()) {
         if (p.startsWith(module + ".")) {
-          String label = p.equals("core.graph") ? "graph, graph.ops" : p.substring(
-              module.length() + 1);
+          String label = p.substring(module.length() + 1);
           sb.append("    \"").append(p).append("\" [label=\"").append(label).append("\"];\n");
         }
       }

@@ -8,7 +8,9 @@
  * dev.chainrule.core.graph.ops.BinaryElementwise} or {@link
  * dev.chainrule.core.graph.ops.Elementwise} and write only their form, from which the kernel and
  * the fused loops follow; {@link dev.chainrule.core.graph.ops.Unbroadcast} sums gradients back to
- * the shapes of broadcast inputs. {@link dev.chainrule.core.graph.ops.Range} is NumPy's
- * {@code start:stop:step}, which {@link dev.chainrule.core.graph.NodeAlgebra#slice} takes per axis.
+ * the shapes of broadcast inputs. The package also holds the one concrete node class, whose
+ * methods build these operations ({@code x.sigmoid()} is declared in the graph package and
+ * implemented here), and {@link dev.chainrule.core.graph.ops.OpNodes}, the factory through which
+ * every graph makes it: so this package depends on the graph package and not the other way.
  */
 package dev.chainrule.core.graph.ops;

@@ -1,6 +1,7 @@
 package dev.chainrule.core.graph.ops;
 
 import dev.chainrule.core.graph.Op;
+import dev.chainrule.core.graph.Range;
 import dev.chainrule.core.graph.ops.Compare.Relation;
 import dev.chainrule.core.tensor.Naive;
 import dev.chainrule.core.tensor.Naive.Reduction;

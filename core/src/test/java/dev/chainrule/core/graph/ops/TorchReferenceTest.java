@@ -14,6 +14,7 @@ import dev.chainrule.core.exec.Plan;
 import dev.chainrule.core.exec.Results;
 import dev.chainrule.core.graph.Graph;
 import dev.chainrule.core.graph.Node;
+import dev.chainrule.core.graph.Range;
 import dev.chainrule.core.tensor.Tensor;
 import java.io.IOException;
 import java.io.InputStream;

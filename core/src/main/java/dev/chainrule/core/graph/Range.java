@@ -1,4 +1,4 @@
-package dev.chainrule.core.graph.ops;
+package dev.chainrule.core.graph;
 
 /**
  * The positions a slice keeps along one axis, as NumPy's {@code start:stop:step}: negative
