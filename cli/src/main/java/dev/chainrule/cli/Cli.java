@@ -4,6 +4,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * The command-line conventions every subcommand follows: bad input exits with status 2 and one
@@ -45,8 +46,17 @@ public final class Cli {
   private static int onBadInput(ParameterException e, String[] args) {
     CommandLine cmd = e.getCommandLine();
     String synopsis = cmd.getHelp().synopsis(0).trim().replaceAll("\\s+", " ");
-    cmd.getErr().println("error: " + e.getMessage() + " (usage: " + synopsis + ")");
+    cmd.getErr().println("error: " + e.getMessage() + suggestions(e) + " (usage: " + synopsis
+        + ")");
     return BAD_INPUT;
+  }
+
+  /** Returns "; did you mean --epochs?" for a misspelt option, else "". */
+  private static String suggestions(ParameterException e) {
+    if (e instanceof UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
+      return "; did you mean " + String.join(" or ", u.getSuggestions()) + "?";
+    }
+    return "";
   }
 
   private static int onFailure(Exception e, CommandLine cmd) {

@@ -106,12 +106,15 @@ public final class Feeds {
   private Feeds put(Node input, Tensor value, boolean finite) {
     Map<Node, Tensor> copy = new IdentityHashMap<>(values);
     copy.put(input, converting ? value.to(input.dtype()) : value);
-    Set<Node> known = Collections.newSetFromMap(new IdentityHashMap<>());
-    known.addAll(knownFinite);
-    if (finite) {
-      known.add(input);
-    } else {
-      known.remove(input);
+    Set<Node> known = knownFinite;
+    if (finite || known.contains(input)) {
+      known = Collections.newSetFromMap(new IdentityHashMap<>());
+      known.addAll(knownFinite);
+      if (finite) {
+        known.add(input);
+      } else {
+        known.remove(input);
+      }
     }
     return new Feeds(copy, known, converting);
   }

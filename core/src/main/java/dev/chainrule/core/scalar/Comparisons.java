@@ -1,5 +1,7 @@
 package dev.chainrule.core.scalar;
 
+import dev.chainrule.core.tensor.Finiteness;
+
 /**
  * The comparisons and the selection, on single numbers and as loops. A comparison is computed
  * without a branch the processor could mispredict (a ReLU mask is a coin toss per element): a − b
@@ -83,35 +85,13 @@ public final class Comparisons {
       case LE: liftComplement(o, b, a, from, to); break;
       default: equal(o, a, b, from, to);
     }
-    if (Double.isNaN(sum(o, from, to))) {
+    if (!Finiteness.allFinite(o, from, to)) {
       for (int i = from; i < to; i++) {
         if (o[i] != o[i]) {
           o[i] = p.apply(a[i], b[i], 0);
         }
       }
     }
-  }
-
-  /**
-   * Returns the sum of o[from .. to), NaN exactly when one of them is NaN (they are 0, 1 or NaN):
-   * four running sums, so that the loop is not one long chain of additions.
-   */
-  private static double sum(double[] o, int from, int to) {
-    double s0 = 0;
-    double s1 = 0;
-    double s2 = 0;
-    double s3 = 0;
-    int i = from;
-    for (; i + 3 < to; i += 4) {
-      s0 += o[i];
-      s1 += o[i + 1];
-      s2 += o[i + 2];
-      s3 += o[i + 3];
-    }
-    for (; i < to; i++) {
-      s0 += o[i];
-    }
-    return s0 + s1 + s2 + s3;
   }
 
   /** Writes 1 where x &gt; y, else 0, except NaN where x − y is NaN (fixed afterwards). */
