@@ -7,6 +7,7 @@ import dev.chainrule.core.graph.ops.Div;
 import dev.chainrule.core.graph.ops.MatMul;
 import dev.chainrule.core.graph.ops.Mean;
 import dev.chainrule.core.graph.ops.Mul;
+import dev.chainrule.core.graph.ops.Neg;
 import dev.chainrule.core.graph.ops.Sum;
 import dev.chainrule.core.tensor.Shape;
 import java.util.Arrays;
@@ -81,9 +82,14 @@ final class SymbolTies {
   /**
    * True for a node that adds up k terms per element: a mean over k elements, a sum over k
    * elements or over an axis of size k (the samples of Σ L over samples and classes), or a matrix
-   * product whose inner dimension is k (A·dZ sums over the m samples of a batch).
+   * product whose inner dimension is k (A·dZ sums over the m samples of a batch), or the negation
+   * of one (−Σ L/m).
    */
-  private static boolean counts(Node reduction, double k) {
+  private static boolean counts(Node node, double k) {
+    Node reduction = node;
+    while (reduction != null && reduction.op() instanceof Neg) {
+      reduction = reduction.inputs().get(0);
+    }
     if (reduction == null || reduction.kind() != NodeKind.OPERATION) {
       return false;
     }

@@ -32,6 +32,7 @@ class SymbolTiesTest {
     assertEquals("Z²", text.expression(z.pow(2)));
     assertEquals("Z^{2}", latex.expression(z.pow(2)));
     assertEquals("J = (1/m)·Σ Z²", text.equation(z.pow(2).sum().mul(0.5).named("J")));
+    assertEquals("−Σ Z²/m", text.expression(z.pow(2).sum().neg().div(2)));
   }
 
   @Test
