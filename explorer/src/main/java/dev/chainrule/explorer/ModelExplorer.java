@@ -9,8 +9,10 @@ import dev.chainrule.core.tensor.Tensor;
 import dev.chainrule.nn.losses.Loss;
 import dev.chainrule.nn.model.Forward;
 import dev.chainrule.nn.model.Model;
+import dev.chainrule.nn.model.Network;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.StringJoiner;
 
 /**
  * Builds the explorer of a model: its forward pass on a batch of features, the loss against the
@@ -45,7 +47,24 @@ public final class ModelExplorer {
     }
     Gradients grads = Autodiff.gradients(cost, parameters);
     return GraphExplorer.of(cost).gradients(grads).collapsedLayers(true).title("chainrule model "
-        + model.architecture().map(a -> a.widths()).orElse(model.getClass().getSimpleName())
-        + ", loss " + loss.name());
+        + description(model) + ", loss " + loss.name());
+  }
+
+  /**
+   * Returns what the title calls the model: a dense stack's widths (784-256-10), a network's
+   * sample shape, layers and outputs ((1, 28, 28) → conv1 → … → layer5 → 10), or else the model's
+   * class name.
+   */
+  private static String description(Model model) {
+    if (model.architecture().isPresent()) {
+      return model.architecture().get().widths();
+    }
+    if (model instanceof Network net) {
+      StringJoiner stages = new StringJoiner(" → ");
+      stages.add(net.sampleShape().toString());
+      net.layers().forEach(l -> stages.add(l.name()));
+      return stages.add(Integer.toString(net.outputSize())).toString();
+    }
+    return model.getClass().getSimpleName();
   }
 }

@@ -55,7 +55,11 @@ public interface FormulaWriter<F> {
   /** Returns x raised to {@code exponent}. */
   F power(F x, F exponent);
 
-  /** Returns a number as the printer writes numbers: a registered symbol, a fraction, decimals. */
+  /**
+   * Returns a number the operation holds itself (an exponent, a bound) as the printer writes
+   * numbers, a fraction or decimals: never a registered symbol, which stands for values of the
+   * graph only.
+   */
   F number(double value);
 
   /** Returns √x. */

@@ -9,8 +9,9 @@ import java.util.Map;
  * Writes nodes as equations in the seeds' notation, in Unicode text or in LaTeX: named nodes
  * (Z[1], dW[2]) are atoms, unnamed ones are written inline, scalar literals as numbers, and
  * parentheses only where precedence needs them. Scalar factors stand in front, a registered
- * symbol replaces its value ({@code withSymbol("m", 8)} turns 0.125 into 1/m):
- * {@code dW[2] = (1/m)·dZ[2]·A[1]ᵀ}. Immutable; the {@code with} methods return new printers.
+ * symbol replaces a number the graph ties to it ({@code withSymbol("m", 8)} turns the 0.125 of a
+ * mean over 8 into 1/m): {@code dW[2] = (1/m)·dZ[2]·A[1]ᵀ}. Immutable; the {@code with} methods
+ * return new printers.
  */
 public final class FormulaPrinter {
   private final Style style;
@@ -34,8 +35,12 @@ public final class FormulaPrinter {
   }
 
   /**
-   * Returns a printer that writes the number {@code value} as {@code name}, and ±1/value as
-   * ±1/name, e.g. the batch size {@code ("m", 8)}.
+   * Returns a printer that writes a literal {@code value} as {@code name}, and ±1/value as
+   * ±1/name, where the graph ties the literal to the symbol: {@code value} counts the terms the
+   * literal averages (the batch size {@code ("m", 8)}: the 1/8 in front of a sum, a mean or a
+   * matrix product over 8 terms, or of the gradient of a mean over 8), or {@code name} is a scalar
+   * constant of the graph holding {@code value} ({@code ("λ", 0.1)}). A number that only equals
+   * {@code value}, such as an exponent, stays a number.
    */
   public FormulaPrinter withSymbol(String name, double value) {
     Map<String, Double> more = new LinkedHashMap<>(symbols);

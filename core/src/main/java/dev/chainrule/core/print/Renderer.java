@@ -25,19 +25,19 @@ final class Renderer {
   private static final int MAX_LENGTH = 20_000;
 
   private final Style style;
-  private final Map<String, Double> symbols;
+  private final SymbolTies ties;
   private final boolean axes;
 
   Renderer(Style style, Map<String, Double> symbols, boolean axes) {
     this.style = style;
-    this.symbols = symbols;
+    this.ties = new SymbolTies(symbols);
     this.axes = axes;
   }
 
   /** Returns the formula for {@code root}'s own operation over its inputs. */
   Piece definition(Node root) {
     if (root.kind() != NodeKind.OPERATION) {
-      return leaf(root);
+      return leaf(root, null);
     }
     Map<Node, Piece> done = new IdentityHashMap<>();
     for (Node n : interior(root)) {
@@ -48,7 +48,7 @@ final class Renderer {
 
   /** Returns the formula for {@code node} as it appears inside another: its name if it has one. */
   Piece reference(Node node) {
-    return isAtom(node) ? leaf(node) : definition(node);
+    return isAtom(node) ? leaf(node, null) : definition(node);
   }
 
   private static boolean isAtom(Node n) {
@@ -81,12 +81,14 @@ final class Renderer {
     return p.text().length() <= MAX_LENGTH ? p : Piece.ELIDED;
   }
 
-  private Piece leaf(Node n) {
-    return n.isLiteral() ? number(n.storedValue().item()) : Piece.atom(style.name(n.name()), true);
+  /** Returns a leaf as {@code consumer} (null for none) reads it: a literal as its number. */
+  private Piece leaf(Node n, Node consumer) {
+    return n.isLiteral() ? number(n.storedValue().item(), ties.of(n, consumer))
+        : Piece.atom(style.name(n.name()), true);
   }
 
   private Piece render(Node n, Map<Node, Piece> done) {
-    List<Piece> in = n.inputs().stream().map(x -> isAtom(x) ? leaf(x) : done.get(x)).toList();
+    List<Piece> in = n.inputs().stream().map(x -> isAtom(x) ? leaf(x, n) : done.get(x)).toList();
     if (in.contains(Piece.ELIDED)) {
       return Piece.ELIDED;
     }
@@ -171,7 +173,7 @@ final class Renderer {
 
     @Override
     public Piece number(double value) {
-      return Renderer.this.number(value);
+      return Renderer.this.number(value, Map.of());
     }
 
     @Override
@@ -263,7 +265,7 @@ final class Renderer {
     }
     if (scalarA != scalarB) {
       Node factorNode = scalarA ? n.inputs().get(0) : n.inputs().get(1);
-      return scaled(factorNode, scalarA ? a : b, scalarA ? b : a);
+      return scaled(factorNode, n, scalarA ? a : b, scalarA ? b : a);
     }
     if (scalarA) {
       return Piece.of(wrapIf(a, a.precedence() < Kind.HADAMARD.precedence) + style.tight("·") + wrapIf(b, b.precedence() < Kind.HADAMARD.precedence || b.minus()),
@@ -280,11 +282,12 @@ final class Renderer {
         .withMinus(a.minus() && !wrapA);
   }
 
-  private Piece scaled(Node factorNode, Piece factor, Piece x) {
+  private Piece scaled(Node factorNode, Node product, Piece factor, Piece x) {
     String body = wrapIf(x, x.precedence() < 2 || x.minus());
     if (factorNode.isLiteral()) {
       double v = factorNode.storedValue().item();
-      Fraction f = symbol(Math.abs(v)) == null ? Fraction.of(v, symbols) : null;
+      Map<String, Double> tied = ties.of(factorNode, product);
+      Fraction f = symbol(Math.abs(v), tied) == null ? Fraction.of(v, tied) : null;
       if (f != null) {
         String text = style.scaled(style.fraction("1", style.name(f.denominator())), true, body);
         return f.negative() ? new Piece(style.minus(text), Kind.NEGATION, true, false)
@@ -313,16 +316,16 @@ final class Renderer {
   }
 
   /**
-   * Returns a number as written: a registered symbol (m), the reciprocal of one (1/m), a fraction
-   * 1/k when its decimal form is long (1/8, 1/3; but 0.5, 0.1), or the decimal number.
+   * Returns a number as written: one of the {@code tied} symbols (m), the reciprocal of one (1/m),
+   * a fraction 1/k when its decimal form is long (1/8, 1/3; but 0.5, 0.1), or the decimal number.
    */
-  private Piece number(double v) {
-    String name = symbol(Math.abs(v));
+  private Piece number(double v, Map<String, Double> tied) {
+    String name = symbol(Math.abs(v), tied);
     if (name != null) {
       Piece p = Piece.atom(style.name(name), false);
       return v < 0 ? new Piece(style.minus(p.text()), Kind.NEGATION, true, false) : p;
     }
-    Fraction f = Fraction.of(v, symbols);
+    Fraction f = Fraction.of(v, tied);
     if (f != null) {
       String text = style.fraction("1", style.name(f.denominator()));
       Kind kind = style.fractionsAreAtoms() ? Kind.ATOM : Kind.QUOTIENT;
@@ -333,8 +336,8 @@ final class Renderer {
     return v < 0 ? new Piece(text, Kind.NEGATION, true, false) : Piece.atom(text, false);
   }
 
-  private String symbol(double magnitude) {
-    for (Map.Entry<String, Double> s : symbols.entrySet()) {
+  private static String symbol(double magnitude, Map<String, Double> tied) {
+    for (Map.Entry<String, Double> s : tied.entrySet()) {
       if (magnitude == s.getValue()) {
         return s.getKey();
       }

@@ -47,7 +47,24 @@ final class Copier {
       }
       copied.accept(old, map[id]);
     }
+    keepNamedScalars(source, map, factory);
     return map;
+  }
+
+  /**
+   * Copies the user-named scalar constants (λ = 0.1) the targets no longer read, unread: a rewrite
+   * folds their values into numbers, and the copy still holds the names those numbers came from,
+   * so that a printer may write them by name.
+   */
+  private static void keepNamedScalars(Graph source, Node[] map, NodeFactory factory) {
+    for (Node old : source.nodes()) {
+      if (old.kind() == NodeKind.CONSTANT && !old.isLiteral() && old.shape().size() == 1
+          && (old.id() >= map.length || map[old.id()] == null)) {
+        try (Graph.Scope origin = factory.graph().inheriting(old)) {
+          factory.constant(old.name(), old.storedValue());
+        }
+      }
+    }
   }
 
   /** Returns the one graph all targets belong to. */

@@ -47,9 +47,10 @@ class PrecedenceTest {
     assertEquals("(1/3)·a", t(g.scalar(1.0 / 3).mul(a)));
     assertEquals("2·a", t(a.mul(2.0)));
     assertEquals("0.5·(a + b)", t(a.add(b).mul(0.5)));
-    assertEquals("−(1/m)·a", text.withSymbol("m", 7).expression(a.mul(-1.0 / 7)));
-    assertEquals("m·a", text.withSymbol("m", 7).expression(a.mul(7.0)));
-    assertEquals("-\\frac{1}{m} a", latex.withSymbol("m", 7).expression(a.mul(-1.0 / 7)));
+    assertEquals("−(1/m)·Σ a", text.withSymbol("m", 4).expression(a.sum().mul(-1.0 / 4)));
+    assertEquals("Σ a/m", text.withSymbol("m", 4).expression(a.sum().div(4)));
+    assertEquals("-\\frac{1}{m} \\sum a", latex.withSymbol("m", 4).expression(a.sum()
+        .mul(-1.0 / 4)));
   }
 
   @Test

@@ -145,7 +145,8 @@ public final class SeedLike {
     Node z2 = b.put(w2.matmul(a1).add(b2).named("Z[2]"));
     Node p = b.put(z2.softmax(0).named("P"));
     Node ce = y.mul(p.log()).sum().neg();
-    Node l2 = w1.square().sum().add(w2.square().sum()).mul(0.05);
+    Node lambda = b.graph.constant("λ", Tensor.scalar(0.1));
+    Node l2 = w1.square().sum().add(w2.square().sum()).mul(0.5).mul(lambda);
     return b.net(ce.add(l2).named("J"), 1, "W[1]", "b[1]", "W[2]", "b[2]");
   }
 

@@ -150,7 +150,7 @@ public record Split(int axis, int start, int length) implements Op {
   /** Writes split(x, axis a, start:end), the positions taken along the axis. */
   @Override
   public <F> F formula(FormulaWriter<F> w) {
-    return w.function("split", w.operand(0), w.text("axis " + axis + ", " + start + ":"
+    return w.function("split", w.operand(0), w.axes("axis " + axis + ", " + start + ":"
         + (start + length)));
   }
 
