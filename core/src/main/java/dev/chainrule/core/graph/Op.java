@@ -172,6 +172,17 @@ public interface Op {
     return Algebra.NONE;
   }
 
+  /**
+   * Returns whether each element of {@code output}, a node of this operation, adds up {@code k}
+   * terms: a sum or a mean over k elements or along an axis of size k, a matrix product whose
+   * inner dimension is k, or what passes such a count on (a negation). The printer writes a
+   * number k or 1/k beside such a node as a batch size m or 1/m it knows, and any other number as
+   * itself. The default is false.
+   */
+  default boolean addsUp(Node output, double k) {
+    return false;
+  }
+
   /** Returns how the operation is written in formulas and labels. */
   Notation notation();
 

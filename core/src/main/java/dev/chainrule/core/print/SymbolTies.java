@@ -3,18 +3,9 @@ package dev.chainrule.core.print;
 import dev.chainrule.core.graph.Graph;
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.graph.NodeKind;
-import dev.chainrule.core.graph.ops.Div;
-import dev.chainrule.core.graph.ops.MatMul;
-import dev.chainrule.core.graph.ops.Mean;
-import dev.chainrule.core.graph.ops.Mul;
-import dev.chainrule.core.graph.ops.Neg;
-import dev.chainrule.core.graph.ops.Sum;
-import dev.chainrule.core.tensor.Shape;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -52,7 +43,7 @@ final class SymbolTies {
     Map<String, Double> tied = new LinkedHashMap<>();
     for (Map.Entry<String, Double> s : symbols.entrySet()) {
       double k = s.getValue();
-      if ((v == k || v == 1.0 / k) && (gradientOfMean(literal, k)
+      if ((v == k || v == 1.0 / k) && (gradientOfCount(literal, k)
           || readBesideCount(literal, consumer, k)
           || k == constants(literal.graph()).getOrDefault(s.getKey(), Double.NaN))) {
         tied.put(s.getKey(), k);
@@ -61,48 +52,27 @@ final class SymbolTies {
     return tied;
   }
 
-  /** True for a literal built differentiating a mean over k elements. */
-  private static boolean gradientOfMean(Node literal, double k) {
+  /** True for a literal built differentiating an operation that adds up k terms (a mean). */
+  private static boolean gradientOfCount(Node literal, double k) {
     Node forward = literal.derivativeOf();
-    return forward != null && forward.op() instanceof Mean && counts(forward, k);
+    return forward != null && counts(forward, k);
   }
 
-  /** True when {@code consumer} multiplies or divides {@code literal} and a reduction over k. */
+  /**
+   * True when {@code consumer} is a product or quotient of {@code literal} and what adds up k
+   * terms: a binary operation linear in the operand beside the literal (c·Σ, Σ/c).
+   */
   private static boolean readBesideCount(Node literal, Node consumer, double k) {
     if (consumer == null || consumer.inputs().size() != 2 || !consumer.inputs().contains(literal)) {
       return false;
     }
-    if (!(consumer.op() instanceof Mul) && !(consumer.op() instanceof Div)) {
-      return false;
-    }
-    List<Node> in = consumer.inputs();
-    return counts(in.get(0) == literal ? in.get(1) : in.get(0), k);
+    int other = consumer.inputs().get(0) == literal ? 1 : 0;
+    return consumer.op().algebra().linear(other) && counts(consumer.inputs().get(other), k);
   }
 
-  /**
-   * True for a node that adds up k terms per element: a mean over k elements, a sum over k
-   * elements or over an axis of size k (the samples of Σ L over samples and classes), or a matrix
-   * product whose inner dimension is k (A·dZ sums over the m samples of a batch), or the negation
-   * of one (−Σ L/m).
-   */
+  /** True for an operation node that adds up k terms per element ({@code Op.addsUp}). */
   private static boolean counts(Node node, double k) {
-    Node reduction = node;
-    while (reduction != null && reduction.op() instanceof Neg) {
-      reduction = reduction.inputs().get(0);
-    }
-    if (reduction == null || reduction.kind() != NodeKind.OPERATION) {
-      return false;
-    }
-    Shape input = reduction.inputs().get(0).shape();
-    if (reduction.op() instanceof Mean mean) {
-      return mean.axes().count(input) == k;
-    }
-    if (reduction.op() instanceof Sum sum) {
-      return sum.axes().count(input) == k
-          || Arrays.stream(sum.axes().toArray()).anyMatch(axis -> input.dim(axis) == k);
-    }
-    return reduction.op() instanceof MatMul product && input.rank() >= 2
-        && input.dim(input.rank() - (product.transposeA() ? 2 : 1)) == k;
+    return node.kind() == NodeKind.OPERATION && node.op().addsUp(node, k);
   }
 
   /** Returns the user-named scalar constants of {@code graph} by name, found once per graph. */

@@ -39,6 +39,13 @@ public record MatMul(boolean transposeA, boolean transposeB) implements Op {
     MatMulKernel.into(inputs[0], transposeA, inputs[1], transposeB, out);
   }
 
+  /** Adds up k terms when its inner dimension is k (A·dZᵀ sums over a batch's m samples). */
+  @Override
+  public boolean addsUp(Node output, double k) {
+    Shape a = output.inputs().get(0).shape();
+    return a.rank() >= 2 && a.dim(a.rank() - (transposeA ? 2 : 1)) == k;
+  }
+
   /**
    * Returns true: the product runs on the double GEMM or the float one ({@code sgemm}), by the
    * output's dtype; a compiled plan runs this {@code forward} as the product's kernel.

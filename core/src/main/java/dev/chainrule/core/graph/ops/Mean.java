@@ -28,6 +28,12 @@ public record Mean(Axes axes) implements PreparedOp {
     return axes.reduce(inputs.get(0));
   }
 
+  /** Adds up k terms when it averages k elements. */
+  @Override
+  public boolean addsUp(Node output, double k) {
+    return axes.count(output.inputs().get(0).shape()) == k;
+  }
+
   /**
    * Returns the kernel: the sum over the axes, in either dtype (a float32 sum accumulates in
    * float64), multiplied by 1/n.

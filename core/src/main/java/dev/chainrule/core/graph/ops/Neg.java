@@ -35,6 +35,13 @@ public final class Neg implements UnaryElementwise {
     return columns.neg();
   }
 
+  /** Adds up k terms when what it negates does (−Σ L/m). */
+  @Override
+  public boolean addsUp(Node output, double k) {
+    Node x = output.inputs().get(0);
+    return x.op() != null && x.op().addsUp(x, k);
+  }
+
   /** Returns −(−x) = x, and −(c·x) → (−c)·x, the sign joining the factor. */
   @Override
   public Algebra algebra() {

@@ -10,6 +10,7 @@ import dev.chainrule.core.graph.Rewrite;
 import dev.chainrule.core.tensor.DType;
 import dev.chainrule.core.tensor.ReduceLoop;
 import dev.chainrule.core.tensor.Shape;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -26,6 +27,14 @@ public record Sum(Axes axes) implements PreparedOp {
   @Override
   public Shape inferShape(List<Shape> inputs) {
     return axes.reduce(inputs.get(0));
+  }
+
+  /** Adds up k terms when it sums k elements, or along an axis of size k (Σ over samples). */
+  @Override
+  public boolean addsUp(Node output, double k) {
+    Shape input = output.inputs().get(0).shape();
+    return axes.count(input) == k
+        || Arrays.stream(axes.toArray()).anyMatch(axis -> input.dim(axis) == k);
   }
 
   /**
