@@ -113,15 +113,7 @@ class HessianFormTest {
     Rewritten h = Rewriter.standard().hessian(x.logSumExp(), x);
     assertEquals("diag(softmax(z)) − softmax(z)·softmax(z)ᵀ",
         printer.expression(h.targets().get(0)));
-    double total = Math.exp(z[0]) + Math.exp(z[1]) + Math.exp(z[2]);
-    double[][] expected = new double[3][3];
-    for (int i = 0; i < 3; i++) {
-      for (int k = 0; k < 3; k++) {
-        double pi = Math.exp(z[i]) / total;
-        expected[i][k] = (i == k ? pi : 0) - pi * Math.exp(z[k]) / total;
-      }
-    }
-    Close.assertClose("diag(p) − p·pᵀ", valueOf(h, Feeds.none()), Tensor.matrix(expected),
+    Close.assertClose("diag(p) − p·pᵀ", valueOf(h, Feeds.none()), softmaxHessian(z),
         TOLERANCE, TOLERANCE);
   }
 
@@ -132,16 +124,24 @@ class HessianFormTest {
     Rewritten h = Rewriter.standard().hessian(x.logSumExp(), x);
     assertEquals("diag(softmax(z)) − softmax(z)ᵀ·softmax(z)",
         printer.expression(h.targets().get(0)), "a row p: the outer product is pᵀ·p");
-    double total = Math.exp(z[0]) + Math.exp(z[1]) + Math.exp(z[2]);
-    double[][] expected = new double[3][3];
-    for (int i = 0; i < 3; i++) {
-      for (int k = 0; k < 3; k++) {
+    Close.assertClose("diag(p) − pᵀ·p", valueOf(h, Feeds.none()), softmaxHessian(z),
+        TOLERANCE, TOLERANCE);
+  }
+
+  /** Returns diag(p) − p·pᵀ for p = softmax(z), written from its definition element by element. */
+  private static Tensor softmaxHessian(double[] z) {
+    double total = 0;
+    for (double v : z) {
+      total += Math.exp(v);
+    }
+    double[][] expected = new double[z.length][z.length];
+    for (int i = 0; i < z.length; i++) {
+      for (int k = 0; k < z.length; k++) {
         double pi = Math.exp(z[i]) / total;
         expected[i][k] = (i == k ? pi : 0) - pi * Math.exp(z[k]) / total;
       }
     }
-    Close.assertClose("diag(p) − pᵀ·p", valueOf(h, Feeds.none()), Tensor.matrix(expected),
-        TOLERANCE, TOLERANCE);
+    return Tensor.matrix(expected);
   }
 
   @Test
