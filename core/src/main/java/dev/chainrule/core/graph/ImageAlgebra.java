@@ -25,7 +25,7 @@ public abstract class ImageAlgebra {
   public abstract Node conv2d(Node kernel, Window2d window, int groups);
 
   /** Returns the convolution {@code kernel} ⋆ this with stride 1, no padding, one group. */
-  public Node conv2d(Node kernel) {
+  public final Node conv2d(Node kernel) {
     return conv2d(kernel, Window2d.DENSE, 1);
   }
 
@@ -33,7 +33,7 @@ public abstract class ImageAlgebra {
   public abstract Node maxPool2d(int kh, int kw, Window2d window);
 
   /** Returns the maximum of every size × size window, windows side by side (stride = size). */
-  public Node maxPool2d(int size) {
+  public final Node maxPool2d(int size) {
     return maxPool2d(size, size, Window2d.of(size, 0, 1));
   }
 
@@ -41,7 +41,7 @@ public abstract class ImageAlgebra {
   public abstract Node avgPool2d(int kh, int kw, Window2d window);
 
   /** Returns the mean of every size × size window, windows side by side (stride = size). */
-  public Node avgPool2d(int size) {
+  public final Node avgPool2d(int size) {
     return avgPool2d(size, size, Window2d.of(size, 0, 1));
   }
 

@@ -74,27 +74,27 @@ public abstract class Node extends NodeAlgebra {
   }
 
   /** Returns the node's position in its graph's creation (topological) order. */
-  public int id() {
+  public final int id() {
     return id;
   }
 
   /** Returns what kind of node this is. */
-  public NodeKind kind() {
+  public final NodeKind kind() {
     return kind;
   }
 
   /** Returns the operation that computes this node, or null for inputs, parameters, constants. */
-  public Op op() {
+  public final Op op() {
     return op;
   }
 
   /** Returns the nodes this one is computed from, in the operation's argument order. */
-  public List<Node> inputs() {
+  public final List<Node> inputs() {
     return inputs;
   }
 
   /** Returns the node's shape, known from the moment it is built. */
-  public Shape shape() {
+  public final Shape shape() {
     return shape;
   }
 
@@ -102,7 +102,7 @@ public abstract class Node extends NodeAlgebra {
    * Returns the dtype of the node's values: its graph's, except downstream of a {@link #cast} to
    * another dtype.
    */
-  public DType dtype() {
+  public final DType dtype() {
     return dtype;
   }
 
@@ -116,12 +116,12 @@ public abstract class Node extends NodeAlgebra {
    * Returns the user's name for the node, or the readable default such as {@code matmul_4}
    * (formed on request, so that millions of unnamed nodes hold no name strings).
    */
-  public String name() {
+  public final String name() {
     return name != null ? name : op.name() + "_" + id;
   }
 
   /** Returns true when the user (or a layer acting for the user) named this node. */
-  public boolean isUserNamed() {
+  public final boolean isUserNamed() {
     return userNamed;
   }
 
@@ -129,7 +129,7 @@ public abstract class Node extends NodeAlgebra {
    * Names this node, e.g. {@code "Z[1]"}, and returns it; the name is used in formulas, pictures
    * and error messages. Modifies this node.
    */
-  public Node named(String newName) {
+  public final Node named(String newName) {
     if (newName == null || newName.isBlank()) {
       throw new IllegalArgumentException("a node name must not be blank; got '" + newName
           + "' for node " + name());
@@ -140,7 +140,7 @@ public abstract class Node extends NodeAlgebra {
   }
 
   /** Returns the name scope (such as a layer's name) the node was built in, or "" for none. */
-  public String scope() {
+  public final String scope() {
     return scope;
   }
 
@@ -148,12 +148,12 @@ public abstract class Node extends NodeAlgebra {
    * Returns the user code line that built this node (for a gradient node, the line that asked for
    * the gradient), or null when recording was off.
    */
-  public String site() {
+  public final String site() {
     return site;
   }
 
   /** Returns 0 for a forward node, or k for a node built by the k-th gradient pass. */
-  public int gradientPass() {
+  public final int gradientPass() {
     return gradientPass;
   }
 
@@ -163,32 +163,32 @@ public abstract class Node extends NodeAlgebra {
    * for forward nodes and for the seed of a pass. Error reports use it to point from a backward
    * node to the forward operation and user line it differentiates.
    */
-  public Node derivativeOf() {
+  public final Node derivativeOf() {
     return derivativeOf;
   }
 
   /** Returns true for nodes built by a gradient pass: the backward part of the graph. */
-  public boolean isGradient() {
+  public final boolean isGradient() {
     return gradientPass > 0;
   }
 
   /** Returns true for a scalar literal such as the 2 in {@code x·2}, written as its number. */
-  public boolean isLiteral() {
+  public final boolean isLiteral() {
     return literal;
   }
 
   /** Returns true for a trainable parameter. */
-  public boolean isParameter() {
+  public final boolean isParameter() {
     return kind == NodeKind.PARAMETER;
   }
 
   /** Returns true for a placeholder fed at run time. */
-  public boolean isInput() {
+  public final boolean isInput() {
     return kind == NodeKind.INPUT;
   }
 
   /** Returns true for a constant or a literal. */
-  public boolean isConstant() {
+  public final boolean isConstant() {
     return kind == NodeKind.CONSTANT;
   }
 
@@ -196,12 +196,12 @@ public abstract class Node extends NodeAlgebra {
    * Returns the tensor a parameter or constant holds (a parameter's is live: optimizers update it
    * in place), or null for inputs and operations.
    */
-  public Tensor storedValue() {
+  public final Tensor storedValue() {
     return value;
   }
 
   /** Returns the value an input holds for interactive evaluation, or null when none was set. */
-  public Tensor heldValue() {
+  public final Tensor heldValue() {
     return heldValue;
   }
 
@@ -209,7 +209,7 @@ public abstract class Node extends NodeAlgebra {
    * Sets the value this input holds for interactive evaluation with {@link #value()}; explicit
    * feeds still take precedence. Modifies this node.
    */
-  public Node hold(Tensor v) {
+  public final Node hold(Tensor v) {
     if (kind != NodeKind.INPUT) {
       throw new IllegalStateException("hold() sets the value of an input, but " + name() + " is a "
           + kind.name().toLowerCase(java.util.Locale.ROOT));
@@ -232,7 +232,7 @@ public abstract class Node extends NodeAlgebra {
    * Evaluator} the executor installs (it compiles a plan for this node). Inputs use the values set
    * with {@link #hold}; to run a graph many times, compile a plan once and give it feeds.
    */
-  public Tensor value() {
+  public final Tensor value() {
     if (kind == NodeKind.PARAMETER || kind == NodeKind.CONSTANT) {
       return value;
     }
@@ -241,7 +241,7 @@ public abstract class Node extends NodeAlgebra {
 
   /** Returns the name, operation and shape, e.g. {@code Z[1] = add (4, 5)}. */
   @Override
-  public String toString() {
+  public final String toString() {
     String what = op != null ? op.name() : kind.name().toLowerCase(java.util.Locale.ROOT);
     return name() + " = " + what + " " + shape;
   }

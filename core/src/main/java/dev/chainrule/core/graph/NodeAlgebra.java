@@ -24,7 +24,7 @@ public abstract class NodeAlgebra extends AxisAlgebra {
   public abstract Node add(Node other);
 
   /** Returns this + c for a scalar c. */
-  public Node add(double c) {
+  public final Node add(double c) {
     return add(literal(c));
   }
 
@@ -32,12 +32,12 @@ public abstract class NodeAlgebra extends AxisAlgebra {
   public abstract Node sub(Node other);
 
   /** Returns this − c for a scalar c. */
-  public Node sub(double c) {
+  public final Node sub(double c) {
     return sub(literal(c));
   }
 
   /** Returns c − this for a scalar c, e.g. {@code a.rsub(1)} for 1 − a. */
-  public Node rsub(double c) {
+  public final Node rsub(double c) {
     return literal(c).sub(self());
   }
 
@@ -45,7 +45,7 @@ public abstract class NodeAlgebra extends AxisAlgebra {
   public abstract Node mul(Node other);
 
   /** Returns this · c for a scalar c. */
-  public Node mul(double c) {
+  public final Node mul(double c) {
     return mul(literal(c));
   }
 
@@ -53,7 +53,7 @@ public abstract class NodeAlgebra extends AxisAlgebra {
   public abstract Node div(Node other);
 
   /** Returns this / c for a scalar c. */
-  public Node div(double c) {
+  public final Node div(double c) {
     return div(literal(c));
   }
 
@@ -79,7 +79,7 @@ public abstract class NodeAlgebra extends AxisAlgebra {
   public abstract Node log();
 
   /** Returns the matrix product this · other, batched as NumPy's for operands of rank ≥ 3. */
-  public Node matmul(Node other) {
+  public final Node matmul(Node other) {
     return matmul(false, other, false);
   }
 
@@ -90,7 +90,7 @@ public abstract class NodeAlgebra extends AxisAlgebra {
   public abstract Node matmul(boolean transposeThis, Node other, boolean transposeOther);
 
   /** Returns the transpose of a matrix, or the tensor with its axes reversed. */
-  public Node T() {
+  public final Node T() {
     return transpose(Permute.reversed(self().shape().rank()));
   }
 
@@ -152,7 +152,7 @@ public abstract class NodeAlgebra extends AxisAlgebra {
   public abstract Node gt(Node other);
 
   /** Returns 1 where this &gt; c and 0 elsewhere. */
-  public Node gt(double c) {
+  public final Node gt(double c) {
     return gt(literal(c));
   }
 
@@ -163,7 +163,7 @@ public abstract class NodeAlgebra extends AxisAlgebra {
   public abstract Node lt(Node other);
 
   /** Returns 1 where this &lt; c and 0 elsewhere. */
-  public Node lt(double c) {
+  public final Node lt(double c) {
     return lt(literal(c));
   }
 
