@@ -7,7 +7,11 @@ import dev.chainrule.examples.bench.ReferenceRunner.Outcome;
 import dev.chainrule.cli.DTypeOption;
 import dev.chainrule.examples.cli.Json;
 import dev.chainrule.cli.UsageException;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,6 +33,9 @@ import picocli.CommandLine.Option;
  * the other two, in several rounds whose median is reported ({@link Rounds}), so that a ratio
  * compares figures taken close together on a machine whose speed may change; chainrule runs in a
  * JVM per workload, thread count and round, so that the native BLAS's thread count can be set.
+ * W2's compiled step and its Trainer row (likewise W3's) run in two JVMs timed in turn, one run of
+ * each at a time ({@link Alternation}), and the Trainer row carries the median share of the
+ * compiled step's speed it keeps over those pairs ({@link TrainerShare}).
  */
 @Command(name = "bench", description = "Benchmarks chainrule against NumPy and PyTorch "
     + "(float64, or float32 with --dtype): W1 seed 001 training, W2/W3 an MLP, W4 GEMM, W5 a "
@@ -76,6 +83,11 @@ public final class BenchCommand implements Runnable {
       description = "Run chainrule's workloads in this JVM at one thread count; print JSON.")
   boolean worker;
 
+  @Option(names = "--serve", hidden = true,
+      description = "With --worker: warm the one workload up, then run it once per line 'run' "
+          + "on standard input, until 'end'.")
+  boolean serve;
+
   /** Runs the benchmark and prints the table or the JSON object. */
   @Override
   public void run() {
@@ -86,12 +98,13 @@ public final class BenchCommand implements Runnable {
       throw new UsageException("--rounds must be at least 1, got " + rounds);
     }
     DType type = dtype.dtype();
-    List<String> names = Workloads.parse(workloads, type);
     List<Integer> counts = Workloads.threads(threads);
     if (worker) {
+      List<String> names = Workloads.parseWorker(workloads);
       runWorker(names, counts.get(0), type);
       return;
     }
+    List<String> names = Workloads.parse(workloads, type);
     String loadBefore = Machine.loadAverage();
     List<BenchRow> ours = new ArrayList<>();
     List<Outcome> refs = new ArrayList<>();
@@ -105,17 +118,27 @@ public final class BenchCommand implements Runnable {
         Map<String, List<Outcome>> refRounds = new LinkedHashMap<>();
         for (int r = 1; r <= n; r++) {
           String round = n == 1 ? "" : ", round " + r + "/" + n;
-          progress("chainrule " + w + ", " + threadCount(t) + round);
-          Map<?, ?> child = spawnWorker(List.of(w), t, type);
-          backend = String.valueOf(child.get("gemm"));
-          oursRounds.addAll(Processes.rows(child));
+          List<String> parts = Workloads.processes(w);
+          if (parts.size() == 2) {
+            progress("chainrule " + parts.get(0) + " and " + parts.get(1) + " in turn, "
+                + threadCount(t) + round);
+            Alternation.Outcome o = alternate(parts, t, type);
+            backend = o.gemm();
+            oursRounds.add(o.first());
+            oursRounds.add(withPairs(o.second(), o.ratios()));
+          } else {
+            progress("chainrule " + w + ", " + threadCount(t) + round);
+            Map<?, ?> child = spawnWorker(List.of(w), t, type);
+            backend = String.valueOf(child.get("gemm"));
+            oursRounds.addAll(Processes.rows(child));
+          }
           for (String framework : frameworks) {
             progress(framework + " " + w + ", " + threadCount(t) + round);
             refRounds.computeIfAbsent(framework, k -> new ArrayList<>())
                 .add(runner.run(framework, List.of(w), t, reps, type));
           }
         }
-        ours.addAll(Rounds.median(oursRounds));
+        ours.addAll(TrainerShare.added(Rounds.median(oursRounds), oursRounds));
         for (List<Outcome> o : refRounds.values()) {
           refs.add(Rounds.medianOutcome(o));
         }
@@ -135,7 +158,22 @@ public final class BenchCommand implements Runnable {
   }
 
   private void runWorker(List<String> names, int t, DType type) {
-    List<BenchRow> rows = ChainruleRunner.run(names, t, reps, profile, type);
+    List<BenchRow> rows;
+    if (serve) {
+      if (names.size() != 1) {
+        throw new UsageException("--serve runs one workload, got --workloads " + workloads);
+      }
+      try {
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in,
+            StandardCharsets.UTF_8));
+        rows = List.of(ServedWorker.serve(ChainruleRunner.repetition(names.get(0), t, profile,
+            type), Timing.WARM_UP_NANOS, in, System.out));
+      } catch (IOException e) {
+        throw new UncheckedIOException("the bench worker lost its parent", e);
+      }
+    } else {
+      rows = ChainruleRunner.run(names, t, reps, profile, type);
+    }
     Map<String, Object> m = new LinkedHashMap<>();
     List<Object> results = new ArrayList<>();
     for (BenchRow r : rows) {
@@ -147,10 +185,46 @@ public final class BenchCommand implements Runnable {
   }
 
   /**
+   * Times the compiled step and the Trainer row of one MLP in turn, each in its own worker
+   * ({@link Alternation}), {@code reps} pairs.
+   */
+  private Alternation.Outcome alternate(List<String> parts, int t, DType type) {
+    try {
+      return Alternation.run(workerProcess(List.of(parts.get(0)), t, type, true),
+          workerProcess(List.of(parts.get(1)), t, type, true), reps);
+    } catch (IOException e) {
+      throw new IllegalStateException("could not run the chainrule bench workers: "
+          + e.getMessage(), e);
+    }
+  }
+
+  /** Returns the Trainer row carrying each pair's share of the compiled step's speed. */
+  private static BenchRow withPairs(BenchRow trainer, List<Double> ratios) {
+    Map<String, Object> details = new LinkedHashMap<>(trainer.details());
+    details.put(TrainerShare.PAIRS, ratios);
+    return new BenchRow(trainer.workload(), trainer.threads(), trainer.value(), trainer.unit(),
+        details);
+  }
+
+  /**
    * Runs chainrule's workloads at {@code t} threads in {@code type} in a child JVM and returns its
    * JSON.
    */
   private Map<?, ?> spawnWorker(List<String> names, int t, DType type) {
+    try {
+      return new Gson().fromJson(Processes.run(workerProcess(names, t, type, false),
+          "the chainrule bench worker"), Map.class);
+    } catch (IOException e) {
+      throw new IllegalStateException("could not start the chainrule bench worker: "
+          + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Returns the command of a worker JVM that runs {@code names} at {@code t} threads, with this
+   * JVM's -D and -X options; with {@code served}, one that runs its workload on request.
+   */
+  private ProcessBuilder workerProcess(List<String> names, int t, DType type, boolean served) {
     List<String> cmd = new ArrayList<>();
     cmd.add(ProcessHandle.current().info().command().orElse("java"));
     for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
@@ -165,14 +239,12 @@ public final class BenchCommand implements Runnable {
     if (profile) {
       cmd.add("--profile");
     }
+    if (served) {
+      cmd.add("--serve");
+    }
     ProcessBuilder pb = new ProcessBuilder(cmd);
     Processes.limitThreads(pb, t);
-    try {
-      return new Gson().fromJson(Processes.run(pb, "the chainrule bench worker"), Map.class);
-    } catch (IOException e) {
-      throw new IllegalStateException("could not start the chainrule bench worker: "
-          + e.getMessage(), e);
-    }
+    return pb;
   }
 
   private static String threadCount(int t) {

@@ -93,6 +93,7 @@ final class BenchReport {
           times(Ratios.find(ratios, r.workload(), r.threads(), "numpy")),
           times(Ratios.find(ratios, r.workload(), r.threads(), "torch")));
     }
+    printTrainerShares(ours, out);
     printHeap(ours, out);
     printBuildCost(ours, out);
     printScaling(ours, out);
@@ -107,6 +108,16 @@ final class BenchReport {
       }
     }
     out.println("machine: " + machine);
+  }
+
+  /** Prints, for each Trainer row, its share of the compiled step's speed ({@link TrainerShare}). */
+  private static void printTrainerShares(List<BenchRow> ours, PrintStream out) {
+    for (BenchRow r : ours) {
+      String line = TrainerShare.describe(r);
+      if (line != null) {
+        out.println(line);
+      }
+    }
   }
 
   /** Prints the heap a parameter takes in float32 against float64, from the float32 heap rows. */

@@ -17,8 +17,9 @@ final class ChainruleRunner {
 
   /**
    * Runs {@code workloads} in {@code dtype} (W2, W3 and W4 have a float32 version; the heap rows
-   * measure both dtypes) and returns their rows; with {@code profile}, the MLP rows also say where
-   * their time goes.
+   * measure both dtypes) and returns their rows: {@code w2} and {@code w3} the compiled training
+   * step, {@code w2-trainer} and {@code w3-trainer} the same network through nn's Trainer; with
+   * {@code profile}, the MLP rows also say where their time goes.
    */
   static List<BenchRow> run(List<String> workloads, int threads, int reps, boolean profile,
       DType dtype) {
@@ -30,15 +31,8 @@ final class ChainruleRunner {
         case "w1":
           rows.add(SeedStepWorkload.build(options).measure(threads, reps));
           break;
-        case "w2":
-          rows.add(MlpWorkload.build(64, options, dtype)
-              .measure("w2", threads, 500, reps, profile));
-          rows.add(TrainerWorkload.measure("w2-trainer", 64, threads, 500, reps, dtype));
-          break;
-        case "w3":
-          rows.add(MlpWorkload.build(1024, options, dtype)
-              .measure("w3", threads, 100, reps, profile));
-          rows.add(TrainerWorkload.measure("w3-trainer", 1024, threads, 100, reps, dtype));
+        case "w2", "w2-trainer", "w3", "w3-trainer":
+          rows.add(repetition(w, threads, profile, dtype).measure(reps));
           break;
         case "w4":
           rows.add(GemmWorkload.measure(threads, reps, dtype));
@@ -60,5 +54,26 @@ final class ChainruleRunner {
       }
     }
     return rows;
+  }
+
+  /**
+   * Returns W2's or W3's compiled step ({@code w2}, {@code w3}) or the same network through nn's
+   * Trainer ({@code w2-trainer}, {@code w3-trainer}) in {@code dtype}, set up to run on {@code
+   * threads} threads, as the bench times it: a run is 500 steps of W2 at batch 64 or 100 steps of
+   * W3 at batch 1024.
+   *
+   * @throws IllegalArgumentException for any other name
+   */
+  static Repetition repetition(String mlp, int threads, boolean profile, DType dtype) {
+    Gemm.setThreads(threads);
+    ExecOptions options = ExecOptions.defaults().withThreads(threads);
+    return switch (mlp) {
+      case "w2" -> MlpWorkload.build(64, options, dtype).repetition(mlp, threads, 500, profile);
+      case "w3" -> MlpWorkload.build(1024, options, dtype).repetition(mlp, threads, 100, profile);
+      case "w2-trainer" -> TrainerWorkload.repetition(mlp, 64, threads, 500, dtype);
+      case "w3-trainer" -> TrainerWorkload.repetition(mlp, 1024, threads, 100, dtype);
+      default -> throw new IllegalArgumentException("no timed repetition for workload " + mlp
+          + "; W2 and W3 and their -trainer rows have one");
+    };
   }
 }

@@ -86,27 +86,54 @@ public final class MlpWorkload {
   }
 
   /**
-   * Returns the row of W2 or W3: the median steps per second over {@code reps} runs; with {@code
-   * profile}, also where the time of {@code steps} more steps goes (detail {@code profile}: per
-   * step of the plan, microseconds per training step and share).
+   * Returns the row of W2 or W3: the median steps per second over {@code reps} runs of {@code
+   * steps} steps, as {@link #repetition} describes it.
    */
   public BenchRow measure(String name, int threads, int steps, int reps, boolean profile) {
+    return repetition(name, threads, steps, profile).measure(reps);
+  }
+
+  /**
+   * Returns W2 or W3 as the bench times it: a run is {@code steps} training steps, and the row
+   * gives steps per second; with {@code profile}, also where the time of {@code steps} more
+   * steps goes (detail {@code profile}: per step of the plan, microseconds per training step and
+   * share).
+   */
+  Repetition repetition(String name, int threads, int steps, boolean profile) {
     double[] last = new double[1];
-    double seconds = Timing.medianSeconds(1, reps, () -> last[0] = train(steps));
-    Map<String, Object> details = new LinkedHashMap<>();
-    details.put("dtype", dtype.toString());
-    details.put("final_loss", last[0]);
-    if (profile) {
-      List<Object> entries = new ArrayList<>();
-      for (PlanProfile.Entry e : step.profile(batch(0), LEARNING_RATE, steps).entries()) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("step", e.step());
-        m.put("us", e.micros());
-        m.put("share", e.share());
-        entries.add(m);
+    return new Repetition() {
+      @Override
+      public void run() {
+        last[0] = train(steps);
       }
-      details.put("profile", entries);
+
+      @Override
+      public int steps() {
+        return steps;
+      }
+
+      @Override
+      public BenchRow row(double seconds) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("dtype", dtype.toString());
+        details.put("final_loss", last[0]);
+        if (profile) {
+          details.put("profile", profile(steps));
+        }
+        return new BenchRow(name, threads, steps() / seconds, "steps/s", details);
+      }
+    };
+  }
+
+  private List<Object> profile(int steps) {
+    List<Object> entries = new ArrayList<>();
+    for (PlanProfile.Entry e : step.profile(batch(0), LEARNING_RATE, steps).entries()) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("step", e.step());
+      m.put("us", e.micros());
+      m.put("share", e.share());
+      entries.add(m);
     }
-    return new BenchRow(name, threads, steps / seconds, "steps/s", details);
+    return entries;
   }
 }

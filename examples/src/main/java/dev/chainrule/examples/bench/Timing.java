@@ -22,17 +22,27 @@ final class Timing {
 
   /** Like {@link #medianSeconds(int, int, Runnable)}, warming up for {@code warmUpNanos}. */
   static double medianSeconds(int warmups, int reps, Runnable body, long warmUpNanos) {
+    warmUp(warmups, body, warmUpNanos);
+    double[] t = new double[reps];
+    for (int i = 0; i < reps; i++) {
+      t[i] = seconds(body);
+    }
+    return median(t);
+  }
+
+  /** Runs {@code body} at least {@code warmups} times and for at least {@code warmUpNanos}. */
+  static void warmUp(int warmups, Runnable body, long warmUpNanos) {
     long warm = System.nanoTime();
     for (int i = 0; i < warmups || System.nanoTime() - warm < warmUpNanos; i++) {
       body.run();
     }
-    double[] t = new double[reps];
-    for (int i = 0; i < reps; i++) {
-      long start = System.nanoTime();
-      body.run();
-      t[i] = (System.nanoTime() - start) / 1e9;
-    }
-    return median(t);
+  }
+
+  /** Runs {@code body} once and returns the seconds it took. */
+  static double seconds(Runnable body) {
+    long start = System.nanoTime();
+    body.run();
+    return (System.nanoTime() - start) / 1e9;
   }
 
   /** Returns the median of {@code values} (the mean of the two middle ones for an even count). */

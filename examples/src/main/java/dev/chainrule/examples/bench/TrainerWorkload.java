@@ -54,15 +54,37 @@ final class TrainerWorkload {
    * and the data in {@code dtype}.
    */
   static BenchRow measure(String name, int batch, int threads, int steps, int reps, DType dtype) {
+    return repetition(name, batch, threads, steps, dtype).measure(reps);
+  }
+
+  /**
+   * Returns the row {@code name} as the bench times it: a run is as many whole epochs of eight
+   * batches as make about {@code steps} steps, and the row gives steps per second.
+   */
+  static Repetition repetition(String name, int batch, int threads, int steps, DType dtype) {
     TrainerWorkload w = new TrainerWorkload(batch, dtype);
     int epochs = Math.max(1, steps / BATCHES);
     double[] loss = new double[1];
-    double seconds = Timing.medianSeconds(1, reps, () -> loss[0] = w.train(epochs));
-    Map<String, Object> details = new LinkedHashMap<>();
-    details.put("dtype", dtype.toString());
-    details.put("final_loss", loss[0]);
-    details.put("batch", w.batch);
-    return new BenchRow(name, threads, epochs * BATCHES / seconds, "steps/s", details);
+    return new Repetition() {
+      @Override
+      public void run() {
+        loss[0] = w.train(epochs);
+      }
+
+      @Override
+      public int steps() {
+        return epochs * BATCHES;
+      }
+
+      @Override
+      public BenchRow row(double seconds) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("dtype", dtype.toString());
+        details.put("final_loss", loss[0]);
+        details.put("batch", w.batch);
+        return new BenchRow(name, threads, steps() / seconds, "steps/s", details);
+      }
+    };
   }
 
   /** Trains {@code epochs} epochs, shuffled by seed 1, and returns the last epoch's mean loss. */

@@ -24,6 +24,12 @@ final class Workloads {
   /** What runs by default in float64: every workload but the heap measurement. */
   static final List<String> FLOAT64_DEFAULT = List.of("w1", "w2", "w3", "w4", "w5", "w6", "w7",
       "scaling");
+  /**
+   * The workloads measured in two JVMs each: the compiled training step in one, the same network
+   * through nn's {@code Trainer} (the row {@code <name>-trainer}) in a fresh one, so that neither
+   * runs on code the JIT compiled, or a heap shaped, for the other.
+   */
+  private static final List<String> WITH_TRAINER = List.of("w2", "w3");
   /** The referenced workloads NumPy has no version of: convolutions and forward mode. */
   private static final List<String> TORCH_ONLY = List.of("w6", "w7");
 
@@ -35,6 +41,32 @@ final class Workloads {
       return List.of();
     }
     return TORCH_ONLY.contains(workload) ? List.of("torch") : List.of("numpy", "torch");
+  }
+
+  /**
+   * Returns what {@code workload} runs as, one worker JVM each: W2 and W3 as their compiled step
+   * and their {@code -trainer} row, any other workload as itself.
+   */
+  static List<String> processes(String workload) {
+    return WITH_TRAINER.contains(workload) ? List.of(workload, trainerRow(workload))
+        : List.of(workload);
+  }
+
+  /** Returns the name of the row that runs W2's or W3's network through nn's Trainer. */
+  static String trainerRow(String workload) {
+    return workload + "-trainer";
+  }
+
+  /**
+   * Returns the names a worker JVM accepts in {@code --workloads}: every workload and the
+   * trainer rows it runs alone.
+   */
+  static List<String> workerNames() {
+    List<String> names = new ArrayList<>(ALL);
+    for (String w : WITH_TRAINER) {
+      names.add(trainerRow(w));
+    }
+    return names;
   }
 
   /** Returns the workloads that run when {@code --workloads} is not given, for {@code dtype}. */
@@ -66,6 +98,22 @@ final class Workloads {
     List<String> ordered = new ArrayList<>(ALL);
     ordered.retainAll(wanted);
     return ordered;
+  }
+
+  /**
+   * Returns the names in a worker's {@code --workloads} list, as the parent wrote them; throws a
+   * usage error naming one that {@link #workerNames()} does not hold.
+   */
+  static List<String> parseWorker(String list) {
+    List<String> names = new ArrayList<>();
+    for (String w : list.split(",")) {
+      if (!workerNames().contains(w)) {
+        throw new UsageException("unknown worker workload '" + w + "' in --workloads " + list
+            + "; choose from " + String.join(",", workerNames()));
+      }
+      names.add(w);
+    }
+    return names;
   }
 
   /** Returns the thread counts of {@code list}; throws a usage error for anything but 1..64. */
