@@ -13,9 +13,10 @@ import java.util.Map;
 
 /**
  * Times two workloads in turn, each in a worker JVM of its own ({@link ServedWorker}): the first
- * is started and warmed up, then the second, and then each is asked for one run in turn, so that
- * the two figures of a pair are taken a second or two apart, while neither JVM runs code the JIT
- * compiled, or a heap shaped, for the other. On a shared machine whose speed drifts by 5–15 %
+ * is started and warmed up, then the second, and then each is asked for one run in turn, first
+ * then second in even pairs and second then first in odd ones (so that a steady drift of the
+ * machine's speed favours neither), so that the two figures of a pair are taken a second or two
+ * apart, while neither JVM runs code the JIT compiled, or a heap shaped, for the other. On a shared machine whose speed drifts by 5–15 %
  * over ten seconds, this is what measures a difference of a few per cent.
  */
 final class Alternation {
@@ -34,7 +35,7 @@ final class Alternation {
 
   /**
    * Starts the two workers, warms them up one after the other, and runs them in turn {@code
-   * pairs} times.
+   * pairs} times, alternating which runs first.
    *
    * @throws IllegalStateException when a worker exits early, fails or answers out of turn
    */
@@ -44,8 +45,15 @@ final class Alternation {
       b.start();
       List<Double> ratios = new ArrayList<>();
       for (int i = 0; i < pairs; i++) {
-        double x = a.runOnce();
-        double y = b.runOnce();
+        double x;
+        double y;
+        if (i % 2 == 0) {
+          x = a.runOnce();
+          y = b.runOnce();
+        } else {
+          y = b.runOnce();
+          x = a.runOnce();
+        }
         ratios.add(y / x);
       }
       Map<?, ?> x = a.end();

@@ -41,6 +41,9 @@ import picocli.CommandLine.Option;
     + "(float64, or float32 with --dtype): W1 seed 001 training, W2/W3 an MLP, W4 GEMM, W5 a "
     + "scalar chain, W6 a CNN, W7 forward mode's cost, scaling, heap per parameter.")
 public final class BenchCommand implements Runnable {
+  /** Pairs of runs per repetition when the compiled step and its Trainer row run in turn. */
+  static final int PAIRS_PER_REP = 3;
+
   @Option(names = "--json", description = "Print one JSON object instead of the table.")
   boolean json;
 
@@ -186,12 +189,13 @@ public final class BenchCommand implements Runnable {
 
   /**
    * Times the compiled step and the Trainer row of one MLP in turn, each in its own worker
-   * ({@link Alternation}), {@code reps} pairs.
+   * ({@link Alternation}): {@value #PAIRS_PER_REP} pairs per repetition, since a pair's ratio
+   * scatters by ±6 % on a shared machine and the row's figure is their median.
    */
   private Alternation.Outcome alternate(List<String> parts, int t, DType type) {
     try {
       return Alternation.run(workerProcess(List.of(parts.get(0)), t, type, true),
-          workerProcess(List.of(parts.get(1)), t, type, true), reps);
+          workerProcess(List.of(parts.get(1)), t, type, true), PAIRS_PER_REP * reps);
     } catch (IOException e) {
       throw new IllegalStateException("could not run the chainrule bench workers: "
           + e.getMessage(), e);
