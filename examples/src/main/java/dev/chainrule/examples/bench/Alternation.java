@@ -16,10 +16,20 @@ import java.util.Map;
  * is started and warmed up, then the second, and then each is asked for one run in turn, first
  * then second in even pairs and second then first in odd ones (so that a steady drift of the
  * machine's speed favours neither), so that the two figures of a pair are taken a second or two
- * apart, while neither JVM runs code the JIT compiled, or a heap shaped, for the other. On a shared machine whose speed drifts by 5–15 %
+ * apart, while neither JVM runs code the JIT compiled, or a heap shaped, for the other. Between
+ * two runs the parent waits {@link #SETTLE_MILLIS}, so that the native BLAS threads of the one
+ * that ran have stopped spinning when the other starts. On a shared machine whose speed drifts by 5–15 %
  * over ten seconds, this is what measures a difference of a few per cent.
  */
 final class Alternation {
+  /**
+   * How long the parent waits after a run before asking for the next: after its last product a
+   * native BLAS's worker threads spin for a while before they sleep (OpenBLAS's took 70 ms of CPU
+   * time after a W3-sized GEMM, measured with {@code /proc/<pid>/stat}), and a worker that ran
+   * just before would otherwise take a core from the other's next run.
+   */
+  static final long SETTLE_MILLIS = 200;
+
   private Alternation() {}
 
   /**
@@ -87,8 +97,17 @@ final class Alternation {
       }
     }
 
-    /** Asks for one run and returns its steps per second. */
+    /**
+     * Waits {@link #SETTLE_MILLIS} for the threads of the run before to go idle, then asks for one
+     * run and returns its steps per second.
+     */
     double runOnce() throws IOException {
+      try {
+        Thread.sleep(SETTLE_MILLIS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw failure("was interrupted while the runs before settled");
+      }
       in.write(ServedWorker.RUN + "\n");
       in.flush();
       String line = out.readLine();
