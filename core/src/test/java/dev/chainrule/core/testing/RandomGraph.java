@@ -81,6 +81,13 @@ public final class RandomGraph {
   private static final int MAX_MATMUL_OPERAND = 30_000;
   /** Broadcasts of a tensor larger than this are skipped. */
   private static final int MAX_BROADCAST_SOURCE = 100_000;
+  /**
+   * Steps whose result would hold more elements than this (2²⁰) are skipped: family 2's largest
+   * leaf holds 210 000, but an outer product of two of its reshaped leaves, (700, 1) by (1, 210 000),
+   * or the broadcast sum of such a column and row, or the diagonal matrix of a long vector, would
+   * hold 10⁸ to 10¹⁰, and a property compiling seven plans of such a graph ran out of a 4 GB heap.
+   */
+  private static final long MAX_RESULT = 1L << 20;
 
   /**
    * One building step: apply {@code OPS[op]} to the nodes {@code a} and {@code b} (indices into
@@ -214,8 +221,27 @@ public final class RandomGraph {
     return x.square().add(0.5);
   }
 
+  /**
+   * Returns true when {@code a} and {@code b} broadcast together to at most {@link #MAX_RESULT}
+   * elements (counted before any shape is made, which would refuse more than 2³¹).
+   */
   private static boolean broadcast(Node a, Node b) {
-    return Shape.broadcastOrNull(a.shape(), b.shape()) != null;
+    int[] x = a.shape().dims();
+    int[] y = b.shape().dims();
+    int rank = Math.max(x.length, y.length);
+    long size = 1;
+    for (int i = 0; i < rank; i++) {
+      int dx = i < rank - x.length ? 1 : x[i - (rank - x.length)];
+      int dy = i < rank - y.length ? 1 : y[i - (rank - y.length)];
+      if (dx != dy && dx != 1 && dy != 1) {
+        return false;
+      }
+      size *= dx == 1 ? dy : dx;
+      if (size > MAX_RESULT) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private Node apply(Step s, Node a, Node b) {
@@ -274,8 +300,9 @@ public final class RandomGraph {
           : k % 2 == 0 ? a.logSumExp(k % rank) : a.logSumExpKeepDims(-1 - (k / 2) % rank);
       case "slice": return rank == 0 ? null : slice(a, k);
       case "pad": return pad(a, k);
-      case "diag": return rank == 1 || rank == 2 && (a.shape().dim(0) == 1
-          || a.shape().dim(1) == 1) ? a.diag() : null;
+      case "diag": return (rank == 1 || rank == 2 && (a.shape().dim(0) == 1
+          || a.shape().dim(1) == 1)) && (long) a.shape().size() * a.shape().size() <= MAX_RESULT
+          ? a.diag() : null;
       case "gather": return rank == 0 ? null : gather(a, k);
       case "conv2d": return image(a) ? conv2d(a) : null;
       case "maxPool": return image(a) ? a.reshape(image(a.shape())).maxPool2d(2)
@@ -370,7 +397,10 @@ public final class RandomGraph {
     }
   }
 
-  /** Returns op(a)·op(b), the transposes written as explicit nodes when {@code explicit}. */
+  /**
+   * Returns op(a)·op(b), the transposes written as explicit nodes when {@code explicit}; null when
+   * no choice of transposes fits or the product would hold more than {@link #MAX_RESULT} elements.
+   */
   private static Node matmul(Node a, Node b, int k, boolean explicit) {
     if (a.shape().rank() != 2 || b.shape().rank() != 2
         || a.shape().size() > MAX_MATMUL_OPERAND) {
@@ -382,7 +412,9 @@ public final class RandomGraph {
       boolean tb = (flags & 2) != 0;
       int inner = ta ? a.shape().dim(0) : a.shape().dim(1);
       int other = tb ? b.shape().dim(1) : b.shape().dim(0);
-      if (inner == other) {
+      long rows = ta ? a.shape().dim(1) : a.shape().dim(0);
+      long columns = tb ? b.shape().dim(0) : b.shape().dim(1);
+      if (inner == other && rows * columns <= MAX_RESULT) {
         return explicit ? (ta ? a.T() : a).matmul(tb ? b.T() : b) : a.matmul(ta, b, tb);
       }
     }
