@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  * Two workloads timed in turn, each in a JVM of its own: the parent and {@link ServedWorker}
  * speak the same protocol, pairs come out in order, and a worker that fails is reported, not
  * waited on for ever. The child JVMs run {@link #main}, whose "workload" sleeps a fixed time per
- * step, so that the figures are known in advance to within the sleep's precision.
+ * step, four times longer in one than in the other, so that which is faster is known in advance.
  */
 class AlternationTest {
   /** A served worker whose run is {@code args[1]} steps of {@code args[2]} ms, named args[0]. */
@@ -54,19 +54,19 @@ class AlternationTest {
   }
 
   /**
-   * "fast" takes 10 steps of 20 ms (50 steps/s), "slow" 10 steps of 25 ms (40 steps/s): every
-   * pair's share is about 0.8, and each row is its own worker's.
+   * "fast" sleeps 10 steps of 10 ms a run, "slow" 10 steps of 40 ms: each row is its own worker's,
+   * one share per pair, and every share is the slow worker's figure over the fast one's (about
+   * 0.25; asserted only to lie below 1, so that a loaded machine's late wake-ups cannot fail it).
    */
   @Test
   void eachPairIsTheSecondWorkersFigureOverTheFirsts() throws IOException {
-    Alternation.Outcome o = Alternation.run(child("fast", 10, 20), child("slow", 10, 25), 3);
+    Alternation.Outcome o = Alternation.run(child("fast", 10, 10), child("slow", 10, 40), 3);
     assertEquals("fast", o.first().workload());
     assertEquals("slow", o.second().workload());
-    assertEquals(50, o.first().value(), 5);
-    assertEquals(40, o.second().value(), 4);
+    assertTrue(o.first().value() > o.second().value(), o.first() + " vs " + o.second());
     assertEquals(3, o.ratios().size());
     for (double r : o.ratios()) {
-      assertEquals(0.8, r, 0.1);
+      assertTrue(r > 0 && r < 1, "share " + r);
     }
     assertEquals("none", o.gemm());
   }
