@@ -12,14 +12,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Times two workloads in turn, each in a worker JVM of its own ({@link ServedWorker}): the first
- * is started and warmed up, then the second, and then each is asked for one run in turn, first
- * then second in even pairs and second then first in odd ones (so that a steady drift of the
- * machine's speed favours neither), so that the two figures of a pair are taken a second or two
- * apart, while neither JVM runs code the JIT compiled, or a heap shaped, for the other. Between
- * two runs the parent waits {@link #SETTLE_MILLIS}, so that the native BLAS threads of the one
- * that ran have stopped spinning when the other starts. On a shared machine whose speed drifts by 5–15 %
- * over ten seconds, this is what measures a difference of a few per cent.
+ * Times two workloads in turn, each in a worker JVM of its own ({@link ServedWorker}), so that
+ * neither runs code the JIT compiled, or a heap shaped, for the other. The first is started and
+ * warmed up, then the second; then each is asked for one run at a time, the first leading in even
+ * pairs and the second in odd ones (so that a steady drift of the machine's speed favours
+ * neither), and the parent waits {@link #SETTLE_MILLIS} between two runs. The two figures of a
+ * pair are thus taken a second or two apart: on a shared machine whose speed drifts by 5–15 % over
+ * ten seconds, this is what measures a difference of a few per cent.
  */
 final class Alternation {
   /**

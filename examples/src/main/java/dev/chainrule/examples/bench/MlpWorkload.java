@@ -86,14 +86,6 @@ public final class MlpWorkload {
   }
 
   /**
-   * Returns the row of W2 or W3: the median steps per second over {@code reps} runs of {@code
-   * steps} steps, as {@link #repetition} describes it.
-   */
-  public BenchRow measure(String name, int threads, int steps, int reps, boolean profile) {
-    return repetition(name, threads, steps, profile).measure(reps);
-  }
-
-  /**
    * Returns W2 or W3 as the bench times it: a run is {@code steps} training steps, and the row
    * gives steps per second; with {@code profile}, also where the time of {@code steps} more
    * steps goes (detail {@code profile}: per step of the plan, microseconds per training step and

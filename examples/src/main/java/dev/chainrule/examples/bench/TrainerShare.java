@@ -21,8 +21,6 @@ final class TrainerShare {
   /** The share of the compiled step's speed the Trainer is to keep: within 5 %. */
   static final double TARGET = 0.95;
 
-  private static final String SUFFIX = "-trainer";
-
   private TrainerShare() {}
 
   /**
@@ -69,7 +67,8 @@ final class TrainerShare {
    */
   static String describe(BenchRow row) {
     if (!(row.details().get("of_compiled_step") instanceof Number share)
-        || !(row.details().get(PAIRS) instanceof List<?> each) || !row.workload().endsWith(SUFFIX)) {
+        || !(row.details().get(PAIRS) instanceof List<?> each)
+        || !row.workload().endsWith(Workloads.TRAINER_SUFFIX)) {
       return null;
     }
     double low = Double.POSITIVE_INFINITY;
@@ -82,7 +81,7 @@ final class TrainerShare {
     return String.format(Locale.ROOT, "%s, %d thread%s: %.3f of %s's compiled step (median of %d "
         + "pair%s timed in turn, %.3f to %.3f; target %.2f, %s)", name, row.threads(),
         row.threads() == 1 ? "" : "s", share.doubleValue(),
-        name.substring(0, name.length() - SUFFIX.length()), each.size(),
+        name.substring(0, name.length() - Workloads.TRAINER_SUFFIX.length()), each.size(),
         each.size() == 1 ? "" : "s", low, high, TARGET,
         Boolean.TRUE.equals(row.details().get("of_compiled_step_met")) ? "met" : "not met");
   }

@@ -50,14 +50,6 @@ final class TrainerWorkload {
   }
 
   /**
-   * Returns the row {@code name}: the median steps per second of {@code steps} steps, the model
-   * and the data in {@code dtype}.
-   */
-  static BenchRow measure(String name, int batch, int threads, int steps, int reps, DType dtype) {
-    return repetition(name, batch, threads, steps, dtype).measure(reps);
-  }
-
-  /**
    * Returns the row {@code name} as the bench times it: a run is as many whole epochs of eight
    * batches as make about {@code steps} steps, and the row gives steps per second.
    */

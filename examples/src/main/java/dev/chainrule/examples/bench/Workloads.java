@@ -30,6 +30,8 @@ final class Workloads {
    * runs on code the JIT compiled, or a heap shaped, for the other.
    */
   private static final List<String> WITH_TRAINER = List.of("w2", "w3");
+  /** What a Trainer row's name adds to its workload's: {@code w3-trainer}. */
+  static final String TRAINER_SUFFIX = "-trainer";
   /** The referenced workloads NumPy has no version of: convolutions and forward mode. */
   private static final List<String> TORCH_ONLY = List.of("w6", "w7");
 
@@ -54,7 +56,7 @@ final class Workloads {
 
   /** Returns the name of the row that runs W2's or W3's network through nn's Trainer. */
   static String trainerRow(String workload) {
-    return workload + "-trainer";
+    return workload + TRAINER_SUFFIX;
   }
 
   /**

@@ -46,7 +46,7 @@ class BenchCommandTest {
   @Test
   void profiledMlpRowListsEveryStepOfThePlan() {
     MlpWorkload w = MlpWorkload.build(16, ExecOptions.defaults());
-    BenchRow row = w.measure("w2", 1, 3, 1, true);
+    BenchRow row = w.repetition("w2", 1, 3, true).measure(1);
     List<?> profile = (List<?>) row.details().get("profile");
     String[] explained = w.step().explain().split("\n");
     assertEquals(explained.length, profile.size());

@@ -42,15 +42,15 @@ public final class Dataset {
     this.features = features;
     this.targets = targets;
     this.labels = labels;
-    checkFinite(features, "feature");
-    checkFinite(targets, "output");
   }
 
   /**
-   * Refuses NaN and infinities among the samples: they would make every gradient of a batch that
-   * holds them NaN, and a data set checked once lets the trainer feed its batches unscanned.
+   * Returns {@code values}, new features or targets of data set {@code name}, after refusing NaN
+   * and infinities among them: they would make every gradient of a batch that holds them NaN, and
+   * a data set checked once lets the trainer feed its batches unscanned. The constructor takes
+   * only values that passed here, or rows of a data set that did, so no sample is scanned twice.
    */
-  private void checkFinite(Tensor values, String column) {
+  private static Tensor finite(String name, Tensor values, String column) {
     int at = Finiteness.firstNonFinite(values);
     if (at >= 0) {
       int width = values.shape().dim(1);
@@ -60,6 +60,7 @@ public final class Dataset {
           + (values.dtype() == DType.FLOAT32 ? " (in float32, whose largest is about 3.4e38; a "
               + "float64 beyond it becomes infinite when converted)" : ""));
     }
+    return values;
   }
 
   /**
@@ -84,8 +85,9 @@ public final class Dataset {
       oneHot[i * classCount + labels[i]] = 1.0;
     }
     return new Dataset(name, n, features.shape().dim(1), classCount, classCount,
-        copy ? features.copy() : features, Tensor.wrap(Shape.of(n, classCount), oneHot)
-        .to(features.dtype()), copy ? labels.clone() : labels);
+        finite(name, copy ? features.copy() : features, "feature"),
+        Tensor.wrap(Shape.of(n, classCount), oneHot).to(features.dtype()),
+        copy ? labels.clone() : labels);
   }
 
   /**
@@ -99,7 +101,8 @@ public final class Dataset {
     for (int i = 0; i < n; i++) {
       column[i] = labels[i];
     }
-    return new Dataset(name, n, features.shape().dim(1), 1, 2, features.copy(),
+    return new Dataset(name, n, features.shape().dim(1), 1, 2,
+        finite(name, features.copy(), "feature"),
         Tensor.wrap(Shape.of(n, 1), column).to(features.dtype()), labels.clone());
   }
 
@@ -112,7 +115,8 @@ public final class Dataset {
           + targets.shape());
     }
     return new Dataset(name, n, features.shape().dim(1), targets.shape().dim(1), 0,
-        features.copy(), owned(targets, features.dtype()), null);
+        finite(name, features.copy(), "feature"),
+        finite(name, owned(targets, features.dtype()), "output"), null);
   }
 
   /** Returns {@code t} in {@code dtype} as a tensor of its own: a copy or a conversion. */
@@ -190,7 +194,8 @@ public final class Dataset {
    */
   public Dataset to(DType dtype) {
     return dtype == dtype() ? this : new Dataset(name, size, featureCount, outputCount,
-        classCount, features.to(dtype), targets.to(dtype), labels);
+        classCount, narrowed(features, dtype, "feature"), narrowed(targets, dtype, "output"),
+        labels);
   }
 
   /** Returns a copy of the features, shape (n, features), one sample per row. */
@@ -359,8 +364,18 @@ public final class Dataset {
    * over, and its targets in {@code owned}'s dtype.
    */
   Dataset withFeatureData(Tensor owned) {
-    return new Dataset(name, size, owned.shape().dim(1), outputCount, classCount, owned,
-        targets.to(owned.dtype()), labels);
+    return new Dataset(name, size, owned.shape().dim(1), outputCount, classCount,
+        finite(name, owned, "feature"), narrowed(targets, owned.dtype(), "output"), labels);
+  }
+
+  /**
+   * Returns this set's finite {@code values} in {@code dtype}, scanned again only when converting
+   * to float32, where a float64 beyond its range becomes infinite.
+   */
+  private Tensor narrowed(Tensor values, DType dtype, String column) {
+    Tensor converted = values.to(dtype);
+    return dtype == DType.FLOAT32 && values.dtype() != dtype ? finite(name, converted, column)
+        : converted;
   }
 
   /** Returns this classification dataset with one-hot targets of width {@link #classCount()}. */
