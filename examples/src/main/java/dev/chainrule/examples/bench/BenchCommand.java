@@ -153,6 +153,7 @@ public final class BenchCommand implements Runnable {
     machine.put("reps", reps);
     machine.put("rounds", rounds);
     machine.put("dtype", type.toString());
+    machine.put("huge_pages", HugePages.describe(jvmOptions(), HugePages.mode()));
     if (json) {
       Json.print(BenchReport.json(ours, refs, machine), System.out);
     } else {
@@ -226,16 +227,15 @@ public final class BenchCommand implements Runnable {
 
   /**
    * Returns the command of a worker JVM that runs {@code names} at {@code t} threads, with this
-   * JVM's -D and -X options; with {@code served}, one that runs its workload on request.
+   * JVM's -D and -X options and {@link HugePages#options}; with {@code served}, one that runs its
+   * workload on request.
    */
   private ProcessBuilder workerProcess(List<String> names, int t, DType type, boolean served) {
     List<String> cmd = new ArrayList<>();
     cmd.add(ProcessHandle.current().info().command().orElse("java"));
-    for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-      if (arg.startsWith("-D") || arg.startsWith("-X")) {
-        cmd.add(arg);
-      }
-    }
+    List<String> inherited = jvmOptions();
+    cmd.addAll(inherited);
+    cmd.addAll(HugePages.options(inherited, HugePages.mode()));
     cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), BenchWorker.class.getName(),
         "--worker", "--json", "--threads", String.valueOf(t), "--reps",
         String.valueOf(reps), "--workloads", String.join(",", names), "--dtype",
@@ -249,6 +249,12 @@ public final class BenchCommand implements Runnable {
     ProcessBuilder pb = new ProcessBuilder(cmd);
     Processes.limitThreads(pb, t);
     return pb;
+  }
+
+  /** Returns this JVM's -D and -X options, which its worker JVMs are started with. */
+  private static List<String> jvmOptions() {
+    return ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+        .filter(arg -> arg.startsWith("-D") || arg.startsWith("-X")).toList();
   }
 
   private static String threadCount(int t) {
