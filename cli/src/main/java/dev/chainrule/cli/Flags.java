@@ -7,7 +7,9 @@ package dev.chainrule.cli;
 public final class Flags {
   private Flags() {}
 
-  /** Throws unless {@code value} is at least {@code min}, e.g. {@code --steps must be at least 1}. */
+  /**
+   * Throws unless {@code value} is at least {@code min}, e.g. {@code --steps must be at least 1}.
+   */
   public static void atLeast(String flag, long value, long min) {
     if (value < min) {
       throw new UsageException(flag + " must be at least " + min + ", got " + value);

@@ -16,8 +16,8 @@ final class ActivationNodes {
 
   /**
    * Appends the nodes of {@code activation} in {@code scope} (a layer's name and a slash) from the
-   * value {@code z} to a value called {@code a}, a softmax over {@code featureAxis}, and returns the
-   * name of the layer's output ({@code z} itself for the identity).
+   * value {@code z} to a value called {@code a}, a softmax over {@code featureAxis}, and returns
+   * the name of the layer's output ({@code z} itself for the identity).
    */
   static String append(OnnxGraph graph, Activation activation, int featureAxis, String scope,
       String z, String a) {

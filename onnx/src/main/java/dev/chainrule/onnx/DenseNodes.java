@@ -14,7 +14,9 @@ import java.util.List;
 final class DenseNodes {
   private DenseNodes() {}
 
-  /** Appends {@code dense} applied to {@code input} and returns the layer's output, A[l] or Z[l]. */
+  /**
+   * Appends {@code dense} applied to {@code input} and returns the layer's output, A[l] or Z[l].
+   */
   static String dense(OnnxGraph graph, Dense dense, String input) {
     String scope = dense.name() + "/";
     int l = dense.index();

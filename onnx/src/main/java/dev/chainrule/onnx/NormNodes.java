@@ -13,9 +13,9 @@ import onnx.Onnx.AttributeProto;
  * ONNX's epsilon is a float32 attribute (10⁻⁵ is not a float32 number; given so, ONNX Runtime's
  * outputs move by 2.7e−5 on a channel of variance 10⁻⁶), so the file folds chainrule's float64 ε
  * into the variance it stores, {@code running_var[l] + ε}, and sets epsilon to 0: the
- * denominator is then √(σ² + ε) as chainrule computes it. Layer norm is written out with chainrule's own
- * operations for the same reason (ONNX's LayerNormalization has a float32 epsilon too): the
- * mean, the centred values, the mean of their squares, + ε, √, ÷, ·γ, +β.
+ * denominator is then √(σ² + ε) as chainrule computes it. Layer norm is written out with
+ * chainrule's own operations for the same reason (ONNX's LayerNormalization has a float32 epsilon
+ * too): the mean, the centred values, the mean of their squares, + ε, √, ÷, ·γ, +β.
  */
 final class NormNodes {
   private NormNodes() {}

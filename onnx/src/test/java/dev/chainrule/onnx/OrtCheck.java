@@ -54,7 +54,9 @@ final class OrtCheck {
     return expected.maxAbsDifference(actual);
   }
 
-  /** Returns ONNX Runtime's outputs, one sample a row, for the file {@code onnx} of {@code model}. */
+  /**
+   * Returns ONNX Runtime's outputs, one sample a row, for the file {@code onnx} of {@code model}.
+   */
   static Tensor run(byte[] onnx, Model model, Tensor featureRows) throws OrtException {
     Tensor input = model.layout().fromRows(featureRows);
     long[] shape = {input.shape().dim(0), input.shape().dim(1)};

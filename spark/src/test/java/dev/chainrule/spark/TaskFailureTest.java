@@ -13,10 +13,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A task killed in the middle of an epoch (job 10: step 10 of 16 in the first epoch in synchronous
- * mode, round 4 of 6 in the second epoch in averaging mode) is run again by Spark (the tests' master allows four
- * attempts per task) and training ends where it would have without the failure: every task reads
- * only the broadcast parameters, its batch and its cached partition, so the second attempt
- * computes what the first would have.
+ * mode, round 4 of 6 in the second epoch in averaging mode) is run again by Spark (the tests'
+ * master allows four attempts per task) and training ends where it would have without the failure:
+ * every task reads only the broadcast parameters, its batch and its cached partition, so the second
+ * attempt computes what the first would have.
  */
 class TaskFailureTest {
   private static final int FAILING_JOB = 10;

@@ -77,13 +77,12 @@ public final class Autodiff {
    * Returns the Jacobian d{@code output}/d{@code wrt} as one node of shape output.shape ++
    * wrt.shape (as PyTorch's {@code torch.autograd.functional.jacobian}): element (i…, j…) is
    * ∂output[i…]/∂wrt[j…]. It is assembled from whichever passes are fewer: n forward passes (one
-   * {@link #jvp} per element of {@code wrt}, each a column) when {@code wrt} has fewer elements than
-   * {@code output}, else m reverse passes (one vector-Jacobian product per element of the output,
-   * each a row). Each pass is a copy of the
-   * graph between the two, costing a small multiple of evaluating the output, so a Jacobian costs
-   * about min(m, n) evaluations: prefer {@link #jvp} (J·v) or {@link #gradients(Node, Node, List)}
-   * (uᵀ·J) when only products with vectors are needed. A Jacobian of more than 2²⁶ elements or
-   * 10,000 passes is refused, naming its size.
+   * {@link #jvp} per element of {@code wrt}, each a column) when {@code wrt} has fewer elements
+   * than {@code output}, else m reverse passes (one vector-Jacobian product per element of the
+   * output, each a row). Each pass is a copy of the graph between the two, costing a small multiple
+   * of evaluating the output, so a Jacobian costs about min(m, n) evaluations: prefer {@link #jvp}
+   * (J·v) or {@link #gradients(Node, Node, List)} (uᵀ·J) when only products with vectors are
+   * needed. A Jacobian of more than 2²⁶ elements or 10,000 passes is refused, naming its size.
    */
   public static Node jacobian(Node output, Node wrt) {
     return DerivativeMatrices.jacobian(output, wrt, DerivativeMode.AUTO);
@@ -98,8 +97,8 @@ public final class Autodiff {
    * Returns the Hessian of a one-element {@code f} with respect to {@code wrt}, of shape wrt.shape
    * ++ wrt.shape, forward over reverse: the gradient is built once by reverse mode, and each column
    * is the {@link #jvp} of the gradient along a basis direction, so n elements cost n
-   * Hessian-vector products. For a single direction use {@link #hvp}. Its textbook form, X·diag(A ∘ (1 − A))·Xᵀ/m for the
-   * logistic loss, is what {@code Rewriter.hessian} prints.
+   * Hessian-vector products. For a single direction use {@link #hvp}. Its textbook form,
+   * X·diag(A ∘ (1 − A))·Xᵀ/m for the logistic loss, is what {@code Rewriter.hessian} prints.
    */
   public static Node hessian(Node f, Node wrt) {
     return DerivativeMatrices.hessian(f, wrt);
@@ -189,7 +188,9 @@ public final class Autodiff {
       List<Node> result = new ArrayList<>();
       for (Node w : wrt) {
         Node d = w.id() < adjoints.length ? adjoints[w.id()] : null;
-        result.add(d == null ? g.constant("d" + w.name(), Tensor.zeros(w.shape(), w.dtype())) : ownName(d, w));
+        result.add(d == null
+            ? g.constant("d" + w.name(), Tensor.zeros(w.shape(), w.dtype()))
+            : ownName(d, w));
       }
       return new Gradients(output, wrt, result, adjoints);
     }

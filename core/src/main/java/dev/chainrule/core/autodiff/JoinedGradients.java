@@ -23,7 +23,10 @@ final class JoinedGradients {
 
   private final Map<Node, Map<Key, Readers>> held = new HashMap<>();
 
-  /** Holds {@code upstream}, the gradient of {@code reader}, which reads {@code in} at {@code input}. */
+  /**
+   * Holds {@code upstream}, the gradient of {@code reader}, which reads {@code in} at
+   * {@code input}.
+   */
   void hold(Node in, GradientJoin join, int input, Node reader, Node upstream) {
     Readers r = held.computeIfAbsent(in, k -> new LinkedHashMap<>())
         .computeIfAbsent(new Key(join, input), k -> new Readers(new ArrayList<>(),

@@ -63,7 +63,10 @@ public final class ChainRuleTrace {
     this.reverseMode = plan.run(copy.feeds(feeds).usedBy(plan)).scalar(d);
   }
 
-  /** Traces ∂loss/∂wrt at {@code feeds}; both must be single numbers, as must the named nodes between. */
+  /**
+   * Traces ∂loss/∂wrt at {@code feeds}; both must be single numbers, as must the named nodes
+   * between.
+   */
   public static ChainRuleTrace of(Node loss, Node wrt, Feeds feeds) {
     if (loss.shape().size() != 1 || wrt.shape().size() != 1) {
       throw new IllegalArgumentException("the chain-rule trace needs a scalar loss and target; "

@@ -26,7 +26,8 @@ public final class ManualFormula {
 
   /**
    * Returns a formula built from graph nodes when the comparison runs, e.g.
-   * {@code ManualFormula.graph("dW[2] = (1/m)·dZ[2]·A[1]ᵀ", () -> a2.sub(y).matmul(false, a1, true).div(m))}.
+   * {@code ManualFormula.graph("dW[2] = (1/m)·dZ[2]·A[1]ᵀ",
+   * () -> a2.sub(y).matmul(false, a1, true).div(m))}.
    */
   public static ManualFormula graph(String name, Supplier<Node> build) {
     return new ManualFormula(name, build, null);

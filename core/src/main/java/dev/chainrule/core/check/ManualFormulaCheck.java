@@ -73,8 +73,9 @@ public final class ManualFormulaCheck {
    * Compares a hand-derived Hessian {@code manual} with ∂²loss/∂wrt² at {@code feeds}, with the
    * default tolerance (as {@link #compare(Node, Node, ManualFormula, Feeds)}): the formula gives
    * the (n, n) matrix over wrt's n elements in row-major order, the textbook's H for a row or
-   * column of weights (such as (1/m)·X·diag(A ∘ (1 − A))·Xᵀ for the logistic loss). Autograd's side is {@link Autodiff#hessian}, and the finite-difference side is
-   * central differences of the gradient, column by column.
+   * column of weights (such as (1/m)·X·diag(A ∘ (1 − A))·Xᵀ for the logistic loss). Autograd's side
+   * is {@link Autodiff#hessian}, and the finite-difference side is central differences of the
+   * gradient, column by column.
    */
   public static FormulaComparison compareHessian(Node loss, Node wrt, ManualFormula manual,
       Feeds feeds) {

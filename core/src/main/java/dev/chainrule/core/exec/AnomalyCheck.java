@@ -14,7 +14,9 @@ import java.util.Locale;
 final class AnomalyCheck {
   private AnomalyCheck() {}
 
-  /** Throws an {@link AnomalyException} when {@code out}, the value of {@code node}, is not finite. */
+  /**
+   * Throws an {@link AnomalyException} when {@code out}, the value of {@code node}, is not finite.
+   */
   static void afterForward(Node node, Tensor[] inputs, Tensor out) {
     if (Finiteness.allFinite(out)) {
       return;

@@ -10,9 +10,10 @@ import java.util.Map;
  * Assigns the computed values of a schedule to buffers. With reuse, a value's buffer returns to a
  * pool (by exact length) once its last reader has run, and a later value of that length takes it;
  * values pinned to the end of the run (targets) keep theirs. Values of different dtypes never
- * share a buffer: float64 values live in {@code double[]} buffers, float32 ones in {@code float[]}. A step's outputs share a buffer with
- * its own operands only where the step says it may write over them (see {@link
- * StepSpec#overwritable()}), since outputs are assigned before the operands' buffers are released.
+ * share a buffer: float64 values live in {@code double[]} buffers, float32 ones in {@code float[]}.
+ * A step's outputs share a buffer with its own operands only where the step says it may write over
+ * them (see {@link StepSpec#overwritable()}), since outputs are assigned before the operands'
+ * buffers are released.
  */
 final class Buffers {
   /** The buffer of each value slot (-1 for leaves, which use their own tensors). */

@@ -2,10 +2,10 @@ package dev.chainrule.core.exec;
 
 /**
  * How a {@link Plan} (or a training step, which runs one) is compiled: which optimisations the
- * compiler applies. Every optimisation gives the same numbers as the unoptimised plan, bit for bit, except
- * transposes folded into matrix products and the update fused into a gradient's matrix product,
- * which may round differently in the last bits. {@link #defaults()} turns everything on; {@link
- * #unoptimised()} runs each operation's own {@code forward} into a buffer of its own, the
+ * compiler applies. Every optimisation gives the same numbers as the unoptimised plan, bit for bit,
+ * except transposes folded into matrix products and the update fused into a gradient's matrix
+ * product, which may round differently in the last bits. {@link #defaults()} turns everything on;
+ * {@link #unoptimised()} runs each operation's own {@code forward} into a buffer of its own, the
  * reference the optimisations are tested and measured against.
  *
  * @param prepareKernels run each operation's {@link dev.chainrule.core.graph.Op#prepare prepared}

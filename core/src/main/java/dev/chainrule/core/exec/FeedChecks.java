@@ -67,7 +67,8 @@ final class FeedChecks {
             .append(": the graph was built on that node, not on the one fed. ");
       }
     }
-    sb.append(used.isEmpty() ? "The plan needs no inputs; run it with Feeds.none() or feeds.usedBy(plan)."
+    sb.append(used.isEmpty()
+        ? "The plan needs no inputs; run it with Feeds.none() or feeds.usedBy(plan)."
         : "The plan's inputs are " + names(used) + "; feed only those, or run it with "
             + "feeds.usedBy(plan) to drop the others.");
     return new FeedException(sb.toString());

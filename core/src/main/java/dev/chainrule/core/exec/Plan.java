@@ -308,7 +308,8 @@ public final class Plan {
         + " operations fused into " + program.fusedLoops + " loops, "
         + (program.fusedUpdates > 0 ? program.fusedUpdates + " updates fused into GEMMs, " : "")
         + program.bufferLengths.length + " buffers of " + program.bufferElements()
-        + (program.graph.dtype() == dev.chainrule.core.tensor.DType.FLOAT32 ? " floats]" : " doubles]");
+        + (program.graph.dtype() == dev.chainrule.core.tensor.DType.FLOAT32
+            ? " floats]" : " doubles]");
   }
 
   /**

@@ -8,9 +8,9 @@ import java.util.Locale;
 /**
  * Where the time of a compiled plan's runs goes: the mean wall-clock time per run of binding and
  * checking the feeds and of each step of {@link Plan#explain()}, in schedule order. Made by {@link
- * Plan#profile} and a training step's {@code profile}; {@link #toString()} prints it as a table. The
- * figures include the timer's own cost (tens of nanoseconds per step), so they say where a large
- * plan spends its time rather than what a tiny step costs.
+ * Plan#profile} and a training step's {@code profile}; {@link #toString()} prints it as a table.
+ * The figures include the timer's own cost (tens of nanoseconds per step), so they say where a
+ * large plan spends its time rather than what a tiny step costs.
  */
 public final class PlanProfile {
   /**

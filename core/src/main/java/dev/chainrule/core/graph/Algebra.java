@@ -74,12 +74,18 @@ public final class Algebra {
     return new Algebra(linear, odd, phrase, neutrals, identities);
   }
 
-  /** Returns these facts plus: operand {@code operand} equal to {@code value} everywhere leaves the other operand. */
+  /**
+   * Returns these facts plus: operand {@code operand} equal to {@code value} everywhere leaves the
+   * other operand.
+   */
   public Algebra withNeutral(int operand, double value, String rule) {
     return withNeutral(new Neutral(operand, value, false, rule));
   }
 
-  /** Returns these facts plus: operand {@code operand} equal to {@code value} everywhere negates the other operand. */
+  /**
+   * Returns these facts plus: operand {@code operand} equal to {@code value} everywhere negates the
+   * other operand.
+   */
   public Algebra withNegating(int operand, double value, String rule) {
     return withNeutral(new Neutral(operand, value, true, rule));
   }

@@ -8,9 +8,9 @@ import java.util.stream.Stream;
 
 /**
  * Finds the line of user code that is building a node: the first stack frame outside chainrule's
- * own main packages ({@code dev.chainrule.core}, {@code dev.chainrule.nn}) and the JDK. Classes whose
- * name ends in {@code Test} count as user code, so tests see their own lines. A walk costs a few
- * microseconds, so the graph walks for every input and parameter, once per gradient pass, at
+ * own main packages ({@code dev.chainrule.core}, {@code dev.chainrule.nn}) and the JDK. Classes
+ * whose name ends in {@code Test} count as user code, so tests see their own lines. A walk costs a
+ * few microseconds, so the graph walks for every input and parameter, once per gradient pass, at
  * every error, and for other nodes only where {@link SiteSampler} has not seen their context.
  */
 public final class CreationSite {

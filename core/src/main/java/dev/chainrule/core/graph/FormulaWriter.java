@@ -22,7 +22,10 @@ public interface FormulaWriter<F> {
   /** Returns the node being written, whose inputs the operation may look at to choose a form. */
   Node node();
 
-  /** Returns the operation written by its {@link Notation} alone: infix, prefix, postfix or function. */
+  /**
+   * Returns the operation written by its {@link Notation} alone: infix, prefix, postfix or
+   * function.
+   */
   F generic(Notation notation);
 
   /** Returns a + b. */

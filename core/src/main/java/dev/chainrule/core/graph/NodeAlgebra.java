@@ -173,7 +173,10 @@ public abstract class NodeAlgebra extends AxisAlgebra {
   /** Returns 1 where this = other and 0 elsewhere. */
   public abstract Node eq(Node other);
 
-  /** Treating this as a 0/1 condition, returns {@code ifTrue} where it is non-zero, else {@code ifFalse}. */
+  /**
+   * Treating this as a 0/1 condition, returns {@code ifTrue} where it is non-zero, else
+   * {@code ifFalse}.
+   */
   public abstract Node where(Node ifTrue, Node ifFalse);
 
   /** Returns log(1 + e^this) elementwise, computed without overflow. */

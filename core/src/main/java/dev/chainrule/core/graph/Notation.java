@@ -1,9 +1,9 @@
 package dev.chainrule.core.graph;
 
 /**
- * How an operation is written: as an infix operator ({@code a + b}), a prefix operator ({@code −a}),
- * a postfix operator ({@code aᵀ}), or a function ({@code σ(a)}), in plain Unicode text and in
- * LaTeX, with a precedence that decides where parentheses are needed.
+ * How an operation is written: as an infix operator ({@code a + b}), a prefix operator
+ * ({@code −a}), a postfix operator ({@code aᵀ}), or a function ({@code σ(a)}), in plain Unicode
+ * text and in LaTeX, with a precedence that decides where parentheses are needed.
  *
  * @param form where the symbol stands relative to the operands
  * @param text the Unicode symbol, e.g. {@code "·"} or {@code "σ"}

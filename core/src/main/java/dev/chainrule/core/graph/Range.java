@@ -73,7 +73,8 @@ public record Range(Integer start, Integer stop, int step) {
   /** Returns the range as NumPy writes it, e.g. {@code 1:-1}, {@code ::2} or {@code :}. */
   @Override
   public String toString() {
-    String s = (start == null ? "" : start.toString()) + ":" + (stop == null ? "" : stop.toString());
+    String s =
+        (start == null ? "" : start.toString()) + ":" + (stop == null ? "" : stop.toString());
     return step == 1 ? s : s + ":" + step;
   }
 }

@@ -17,8 +17,8 @@ import java.util.stream.Collectors;
 /**
  * Turns a node into a formula. Named nodes and leaves are atoms; unnamed operations are written
  * inline, each by its own {@link dev.chainrule.core.graph.Op#formula} over a writer of this
- * renderer's forms. The unnamed nodes below a root are rendered in creation order, each from its inputs'
- * renderings, so no recursion over the graph is needed however deep it is.
+ * renderer's forms. The unnamed nodes below a root are rendered in creation order, each from its
+ * inputs' renderings, so no recursion over the graph is needed however deep it is.
  */
 final class Renderer {
   /** Longer subexpressions are written as an ellipsis (deep unnamed chains would be unreadable). */
@@ -55,7 +55,9 @@ final class Renderer {
     return n.kind() != NodeKind.OPERATION || n.isUserNamed();
   }
 
-  /** Returns the unnamed operations below {@code root} that are written inline, by creation order. */
+  /**
+   * Returns the unnamed operations below {@code root} that are written inline, by creation order.
+   */
   private static List<Node> interior(Node root) {
     BitSet marked = new BitSet(root.id());
     for (Node in : root.inputs()) {
@@ -268,7 +270,8 @@ final class Renderer {
       return scaled(factorNode, n, scalarA ? a : b, scalarA ? b : a);
     }
     if (scalarA) {
-      return Piece.of(wrapIf(a, a.precedence() < Kind.HADAMARD.precedence) + style.tight("·") + wrapIf(b, b.precedence() < Kind.HADAMARD.precedence || b.minus()),
+      return Piece.of(wrapIf(a, a.precedence() < Kind.HADAMARD.precedence) + style.tight("·")
+              + wrapIf(b, b.precedence() < Kind.HADAMARD.precedence || b.minus()),
           Kind.SCALED).withMinus(a.minus());
     }
     return hadamard(a, b);
@@ -303,7 +306,8 @@ final class Renderer {
     boolean wrapA = a.precedence() < 2 || a.is(Kind.HADAMARD, Kind.QUOTIENT, Kind.SIGMA);
     boolean wrapB = b.precedence() < 2 || b.minus() || b.is(Kind.HADAMARD, Kind.QUOTIENT,
         Kind.SIGMA);
-    return Piece.of(wrapIf(a, wrapA) + style.tight("·") + wrapIf(b, wrapB), Kind.MATRIX).withMinus(a.minus() && !wrapA);
+    return Piece.of(wrapIf(a, wrapA) + style.tight("·") + wrapIf(b, wrapB), Kind.MATRIX)
+        .withMinus(a.minus() && !wrapA);
   }
 
   private Piece quotient(Piece a, Piece b) {

@@ -12,8 +12,8 @@ public enum GradientForm {
   ADJOINTS,
   /**
    * The seeds' convention: dZ and dA hold the per-sample errors δ⁽ⁱ⁾ = ∂L⁽ⁱ⁾/∂Z stacked by
-   * columns (or rows), i.e. the adjoints of Σᵢ L⁽ⁱ⁾ = m·J, so dZ[2] = A[2] − Y; the 1/m enters once,
-   * in the parameter gradients, which are the true ∂J/∂W: dW[2] = (1/m)·dZ[2]·A[1]ᵀ.
+   * columns (or rows), i.e. the adjoints of Σᵢ L⁽ⁱ⁾ = m·J, so dZ[2] = A[2] − Y; the 1/m enters
+   * once, in the parameter gradients, which are the true ∂J/∂W: dW[2] = (1/m)·dZ[2]·A[1]ᵀ.
    */
   PER_SAMPLE
 }

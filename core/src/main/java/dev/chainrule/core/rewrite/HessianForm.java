@@ -32,7 +32,9 @@ final class HessianForm {
     Graph g = pass.graph();
     Node w = pass.get(wrt);
     int n = wrt.shape().size();
-    Node hessian = w == null ? g.constant("0", Tensor.zeros(Shape.of(n, n), wrt.dtype())) : extracted(pass, wrt, w);
+    Node hessian = w == null
+        ? g.constant("0", Tensor.zeros(Shape.of(n, n), wrt.dtype()))
+        : extracted(pass, wrt, w);
     if (hessian == null) {
       hessian = Autodiff.hessian(pass.loss(), w).reshape(n, n);
     }

@@ -46,9 +46,10 @@ public final class Rewriter {
   }
 
   /**
-   * Returns a rewriter that also takes {@code targets}' slices along {@code axis} to sum to 1 (one-hot
-   * labels or distributions), so that a fused softmax cross-entropy differentiates to P − Y. This is
-   * a statement about the data the graph will be fed; the rewrite is exact only when it holds.
+   * Returns a rewriter that also takes {@code targets}' slices along {@code axis} to sum to 1
+   * (one-hot labels or distributions), so that a fused softmax cross-entropy differentiates to
+   * P − Y. This is a statement about the data the graph will be fed; the rewrite is exact only when
+   * it holds.
    */
   public Rewriter assumingDistribution(Node targets, int axis) {
     Map<Node, Set<Integer>> more = new IdentityHashMap<>(distributions);
@@ -173,7 +174,10 @@ public final class Rewriter {
         NodeFactory.plain(new Graph(g.dtype())));
   }
 
-  /** Simplifies the backward pass {@code pass} of a scalar loss; see {@link #gradients(Node, List, GradientForm)}. */
+  /**
+   * Simplifies the backward pass {@code pass} of a scalar loss; see
+   * {@link #gradients(Node, List, GradientForm)}.
+   */
   public RewrittenGradients gradients(Gradients pass, GradientForm form) {
     return gradients(pass.output(), pass.wrt(), form);
   }

@@ -98,7 +98,9 @@ public final class Rewriting implements NodeFactory, Rewrite.Context {
     }
   }
 
-  /** Returns {@code op(inputs)} built without consulting the rules, or the equal node built before. */
+  /**
+   * Returns {@code op(inputs)} built without consulting the rules, or the equal node built before.
+   */
   public Node share(Op op, List<Node> inputs) {
     Key key = new Key(op, List.copyOf(inputs));
     Node existing = built.get(key);

@@ -66,7 +66,8 @@ final class SigmoidCrossEntropyFusion implements Rule {
     for (int i = 0; i < 2; i++) {
       Node log = arg(term, i);
       Node weight = arg(term, 1 - i);
-      if (computedBy(log, Log.INSTANCE) && isOneMinus(arg(log, 0), a, r) && isOneMinus(weight, y, r)) {
+      if (computedBy(log, Log.INSTANCE) && isOneMinus(arg(log, 0), a, r)
+          && isOneMinus(weight, y, r)) {
         return true;
       }
     }

@@ -11,7 +11,9 @@ import dev.chainrule.core.graph.ops.Log;
 import dev.chainrule.core.graph.ops.Mul;
 import dev.chainrule.core.graph.ops.Neg;
 
-/** Recognises the two building blocks {@link SoftplusTerms} reads terms with: log(1 + eᵗ) and −x. */
+/**
+ * Recognises the two building blocks {@link SoftplusTerms} reads terms with: log(1 + eᵗ) and −x.
+ */
 final class SoftplusForms {
   private SoftplusForms() {}
 

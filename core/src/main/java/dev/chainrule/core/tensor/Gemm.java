@@ -19,8 +19,9 @@ public final class Gemm {
   /**
    * Products with fewer multiply-adds ({@code m · n · k}) than this run the unblocked loops: about
    * 6³, where the blocked kernel's tile copies stop costing more than they save. So do products
-   * with both m and n below one vector ({@link GemmPrecision#lanes()}), whatever their k; one with only n that narrow is computed
-   * as {@code Cᵀ = op(B)ᵀ · op(A)ᵀ}, so that the kernel always runs on long rows.
+   * with both m and n below one vector ({@link GemmPrecision#lanes()}), whatever their k; one with
+   * only n that narrow is computed as {@code Cᵀ = op(B)ᵀ · op(A)ᵀ}, so that the kernel always runs
+   * on long rows.
    */
   static final long SMALL_VOLUME = 1L << 8;
   /**

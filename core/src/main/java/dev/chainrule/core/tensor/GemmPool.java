@@ -13,7 +13,8 @@ import java.util.function.IntConsumer;
  * A small shared pool of daemon threads that runs the independent tasks of one large GEMM. The
  * calling thread works too, so {@code threads} workers need only {@code threads − 1} pool threads.
  * Idle pool threads end after {@link #IDLE_SECONDS}; a pool replaced after a change of thread count
- * is never shut down (a concurrent product may still be handing it work), its threads just idle out.
+ * is never shut down (a concurrent product may still be handing it work), its threads just idle
+ * out.
  */
 final class GemmPool {
   /** Seconds an idle pool thread waits for work before it ends. */

@@ -6,7 +6,9 @@ package dev.chainrule.core.tensor;
 public final class MatMulKernel {
   private MatMulKernel() {}
 
-  /** Returns the shape of {@code op(a) · op(b)}, or throws naming both shapes when they disagree. */
+  /**
+   * Returns the shape of {@code op(a) · op(b)}, or throws naming both shapes when they disagree.
+   */
   public static Shape shape(Shape a, boolean transA, Shape b, boolean transB) {
     if (a.rank() != 2 || b.rank() != 2) {
       throw new IllegalArgumentException("matrix product needs two matrices (rank 2), got shapes "

@@ -55,11 +55,14 @@ public final class Tensor {
 
   /** Returns this tensor in {@code target}'s type: itself, or a new tensor rounded or widened. */
   public Tensor to(DType target) {
-    return target == dtype() ? this : target == DType.FLOAT32 ? new Tensor(shape, Storage.narrow(data))
+    return target == dtype() ? this
+        : target == DType.FLOAT32 ? new Tensor(shape, Storage.narrow(data))
         : new Tensor(shape, Storage.widen(floats));
   }
 
-  /** Returns a tensor of the given dimensions holding a copy of {@code values} in row-major order. */
+  /**
+   * Returns a tensor of the given dimensions holding a copy of {@code values} in row-major order.
+   */
   public static Tensor of(double[] values, int... dims) {
     return of(Shape.of(dims), values);
   }

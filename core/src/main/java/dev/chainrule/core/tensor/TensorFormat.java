@@ -1,6 +1,8 @@
 package dev.chainrule.core.tensor;
 
-/** Formats tensors as nested brackets, eliding the middle of long dimensions, and numbers compactly. */
+/**
+ * Formats tensors as nested brackets, eliding the middle of long dimensions, and numbers compactly.
+ */
 public final class TensorFormat {
   private static final int EDGE = 3;
   private static final int FULL_UP_TO = 8;

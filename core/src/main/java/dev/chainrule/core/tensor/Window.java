@@ -56,7 +56,9 @@ public final class Window {
     }
   }
 
-  /** Writes the window's elements of {@code outer} into {@code window}, of either dtype (both one). */
+  /**
+   * Writes the window's elements of {@code outer} into {@code window}, of either dtype (both one).
+   */
   public void gather(Tensor outer, Tensor window) {
     if (window.dtype() == DType.FLOAT32) {
       float[] o = outer.floatBuffer();

@@ -36,7 +36,8 @@ import net.jqwik.api.statistics.StatisticsReport;
  * checked against central differences: first order and second order (Hessian-vector products),
  * {@value FuzzTries#DEFAULT_TRIES} graphs each per run, or {@code -Dchainrule.fuzz.tries=N} (see
  * docs/reliability.md); and the backward pass (and the second one, of H·v) of a random subset of
- * parameters builds no node its gradients do not use. A failure prints the shrunk graph as a node list with ops and shapes.
+ * parameters builds no node its gradients do not use. A failure prints the shrunk graph as a node
+ * list with ops and shapes.
  *
  * <p>Finite differences are only meaningful where the function is smooth, so a graph is
  * discarded (not failed) when a kink is close to an evaluation point or a value is steep; see

@@ -52,7 +52,8 @@ class SecondDerivativeTest {
         new Fn("sigmoid", Node::sigmoid, ANY,
             x -> sigmoid(x) * (1 - sigmoid(x)),
             x -> sigmoid(x) * (1 - sigmoid(x)) * (1 - 2 * sigmoid(x)),
-            x -> sigmoid(x) * (1 - sigmoid(x)) * (1 - 6 * sigmoid(x) + 6 * sigmoid(x) * sigmoid(x))),
+            x -> sigmoid(x) * (1 - sigmoid(x))
+                * (1 - 6 * sigmoid(x) + 6 * sigmoid(x) * sigmoid(x))),
         new Fn("tanh", Node::tanh, ANY,
             x -> 1 - Math.tanh(x) * Math.tanh(x),
             x -> -2 * Math.tanh(x) * (1 - Math.tanh(x) * Math.tanh(x)),
@@ -115,7 +116,8 @@ class SecondDerivativeTest {
       List<Node> row = Autodiff.grad(first.get(i), a, b);
       Results r = Plan.compile(row).run(Feeds.none());
       for (int j = 0; j < 2; j++) {
-        assertEquals(expected[i][j], r.scalar(row.get(j)), TOLERANCE * (1 + Math.abs(expected[i][j])),
+        assertEquals(expected[i][j], r.scalar(row.get(j)),
+            TOLERANCE * (1 + Math.abs(expected[i][j])),
             "∂²f/∂" + (i == 0 ? "a" : "b") + "∂" + (j == 0 ? "a" : "b"));
       }
     }

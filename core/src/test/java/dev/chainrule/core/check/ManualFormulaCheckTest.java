@@ -120,7 +120,8 @@ class ManualFormulaCheckTest {
   void seed003DimensionCompatibleFormulaConformsButCollapsesToAScalar() {
     SeedLike.Net single = SeedLike.testnetSingle(5);
     FormulaComparison c = ManualFormulaCheck.compare(single.loss(), single.node("W[1]"),
-        ManualFormula.tensors("seed 003: (W[2])ᵀ·[p − 1(y)]·(g(z[1]))ᵀ·(1 − g(z[1]))·(a[0])ᵀ + λW[1]",
+        ManualFormula.tensors(
+            "seed 003: (W[2])ᵀ·[p − 1(y)]·(g(z[1]))ᵀ·(1 − g(z[1]))·(a[0])ᵀ + λW[1]",
             v -> {
               Tensor g = v.get("A[1]");
               Tensor delta = v.get("P").sub(v.get("Y"));

@@ -15,8 +15,8 @@ import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 
 /**
- * {@link RandomGraph}s over the whole catalogue with small shapes, forward and backward, their small
- * loops compiled to JVM code from the first run, against the unoptimised plan bit for bit.
+ * {@link RandomGraph}s over the whole catalogue with small shapes, forward and backward, their
+ * small loops compiled to JVM code from the first run, against the unoptimised plan bit for bit.
  */
 class CompiledLoopPropertyTest {
   private static int saved;

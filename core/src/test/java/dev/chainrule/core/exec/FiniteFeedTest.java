@@ -33,7 +33,8 @@ class FiniteFeedTest {
   void aVouchedValueComputesLikeAScannedOne() {
     Tensor a = Tensor.of(new double[] {1, -2, 3, 0.5, 5, -6}, 2, 3);
     Tensor b = Tensor.full(Shape.of(2, 3), 0.25);
-    Tensor out = plan.run(Feeds.none().withFinite(x, a).withFinite(y, b)).get(plan.targets().get(0));
+    Tensor out =
+        plan.run(Feeds.none().withFinite(x, a).withFinite(y, b)).get(plan.targets().get(0));
     assertEquals(Tensor.of(new double[] {2.25, -3.75, 6.25, 1.25, 10.25, -11.75}, 2, 3), out);
   }
 

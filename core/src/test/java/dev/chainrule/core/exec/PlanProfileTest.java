@@ -44,7 +44,9 @@ class PlanProfileTest {
     assertTrue(p.toString().contains("tanh"), p.toString());
   }
 
-  /** L = (w − 3)², so one step at η is w ← w − 2η(w − 3): after k steps w = 3 + (w₀ − 3)(1 − 2η)^k. */
+  /**
+   * L = (w − 3)², so one step at η is w ← w − 2η(w − 3): after k steps w = 3 + (w₀ − 3)(1 − 2η)^k.
+   */
   @Test
   void profilingATrainingStepRunsItEachTime() {
     Graph g = new Graph();

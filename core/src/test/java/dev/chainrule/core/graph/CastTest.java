@@ -107,7 +107,8 @@ class CastTest {
     Node x = g.input("x", DType.FLOAT32, 2);
     assertEquals(DType.FLOAT32, x.dtype());
     Node y = x.add(x.graph().scalar(0.2)).cast(DType.FLOAT64);
-    Tensor got = Plan.compile(y).run(Feeds.of(x, Tensor.ofFloats(new float[] {0.1f, 1f}, 2))).get(y);
+    Tensor got =
+        Plan.compile(y).run(Feeds.of(x, Tensor.ofFloats(new float[] {0.1f, 1f}, 2))).get(y);
     assertEquals(Tensor.of(new double[] {0.1f + 0.2f, 1f + 0.2f}, 2), got);
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> g.input("z", (DType) null, 2));

@@ -13,8 +13,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Backward passes of networks laid out like the seeds, printed: the expected lines are the seeds'
- * own summaries (seed 004's dZ[2] = A[2] − Y, dW[2] = (1/m)·dZ[2]·A[1]ᵀ, …; seed 002's δ = P − 1(y),
- * ∇W = (1/m)·aᵀ·δ; seed 003's δ·aᵀ + λW; seed 000's four equations) in this library's notation.
+ * own summaries (seed 004's dZ[2] = A[2] − Y, dW[2] = (1/m)·dZ[2]·A[1]ᵀ, …; seed 002's
+ * δ = P − 1(y), ∇W = (1/m)·aᵀ·δ; seed 003's δ·aᵀ + λW; seed 000's four equations) in this
+ * library's notation.
  */
 class SeedFormulasTest {
   private static List<String> backward(RewrittenGradients r, FormulaPrinter p) {

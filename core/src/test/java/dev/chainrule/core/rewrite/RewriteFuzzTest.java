@@ -29,8 +29,8 @@ import net.jqwik.api.statistics.StatisticsReport;
  * gradients and Hessian-vector products must have the values of the unrewritten ones, and so
  * must the backward pass {@link Rewriter#gradients} re-derives from the fused forward graph, in
  * both gradient forms. {@value FuzzTries#DEFAULT_TRIES} graphs per run, or
- * {@code -Dchainrule.fuzz.tries=N} (docs/reliability.md). Rewrites reorder floating-point operations,
- * so values agree to 1e-9 relatively, plus 1e-11 of the largest magnitude involved.
+ * {@code -Dchainrule.fuzz.tries=N} (docs/reliability.md). Rewrites reorder floating-point
+ * operations, so values agree to 1e-9 relatively, plus 1e-11 of the largest magnitude involved.
  */
 @AddLifecycleHook(value = FuzzTries.class, propagateTo = PropagationMode.ALL_DESCENDANTS)
 class RewriteFuzzTest {

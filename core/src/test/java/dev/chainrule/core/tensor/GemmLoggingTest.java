@@ -14,8 +14,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A program that multiplies large matrices prints nothing on standard error until its user turns
- * logging on; then the GEMM backend choice is one DEBUG line of {@code dev.chainrule.core.tensor.Gemm}
- * (through {@link System.Logger}, whose default backend is java.util.logging).
+ * logging on; then the GEMM backend choice is one DEBUG line of
+ * {@code dev.chainrule.core.tensor.Gemm} (through {@link System.Logger}, whose default backend is
+ * java.util.logging).
  */
 class GemmLoggingTest {
   /** A user's program: one product large enough for the native BLAS, if there is one. */

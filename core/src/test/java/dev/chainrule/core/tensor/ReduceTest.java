@@ -14,7 +14,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Sum, mean and max over every subset of axes, with and without keepDims, against the reference. */
+/**
+ * Sum, mean and max over every subset of axes, with and without keepDims, against the reference.
+ */
 class ReduceTest {
   private static final int[][] SHAPES = {{}, {5}, {1, 4}, {3, 1}, {2, 3, 4}, {2, 1, 3, 2},
       {2, 0}, {0, 3}};

@@ -11,9 +11,9 @@ import net.jqwik.api.lifecycle.PropertyLifecycleContext;
  * {@value #PROPERTY} (default {@value #DEFAULT_TRIES}, so that a CI run checks at least 1000 graphs
  * per property after the few discarded ones), and prints one summary line per property: tries,
  * graphs checked, mismatches and time. A long run is
- * {@code mvn -o -pl core test -Dtest='RandomGraphPropertyTest,RewriteFuzzTest' -Dchainrule.fuzz.tries=10000}
- * (docs/reliability.md). Fails a property whose graphs are mostly discarded, since it would then check
- * far fewer graphs than it claims.
+ * {@code mvn -o -pl core test -Dtest='RandomGraphPropertyTest,RewriteFuzzTest'
+ * -Dchainrule.fuzz.tries=10000} (docs/reliability.md). Fails a property whose graphs are mostly
+ * discarded, since it would then check far fewer graphs than it claims.
  */
 public final class FuzzTries implements AroundPropertyHook {
   /** The system property holding the number of tries. */

@@ -8,7 +8,9 @@ import org.junit.jupiter.api.Test;
 import org.opentest4j.AssertionFailedError;
 import org.opentest4j.TestAbortedException;
 
-/** A missing prerequisite fails the test on CI and skips it elsewhere; a present one does neither. */
+/**
+ * A missing prerequisite fails the test on CI and skips it elsewhere; a present one does neither.
+ */
 class PrerequisitesTest {
   @Test
   void aMissingProgramFailsOnCi() {

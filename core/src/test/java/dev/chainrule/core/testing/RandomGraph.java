@@ -83,15 +83,17 @@ public final class RandomGraph {
   private static final int MAX_BROADCAST_SOURCE = 100_000;
   /**
    * Steps whose result would hold more elements than this (2²⁰) are skipped: family 2's largest
-   * leaf holds 210 000, but an outer product of two of its reshaped leaves, (700, 1) by (1, 210 000),
-   * or the broadcast sum of such a column and row, or the diagonal matrix of a long vector, would
-   * hold 10⁸ to 10¹⁰, and a property compiling seven plans of such a graph ran out of a 4 GB heap.
+   * leaf holds 210 000, but an outer product of two of its reshaped leaves, (700, 1) by
+   * (1, 210 000), or the broadcast sum of such a column and row, or the diagonal matrix of a long
+   * vector, would hold 10⁸ to 10¹⁰, and a property compiling seven plans of such a graph ran out
+   * of a 4 GB heap.
    */
   private static final long MAX_RESULT = 1L << 20;
 
   /**
    * One building step: apply {@code OPS[op]} to the nodes {@code a} and {@code b} (indices into
-   * the nodes built so far, modulo their number), with {@code k} (0..95) choosing the op's attributes.
+   * the nodes built so far, modulo their number), with {@code k} (0..95) choosing the op's
+   * attributes.
    *
    * @param op the index of the operation in {@link #OPS}
    * @param a the first operand's index
@@ -331,7 +333,9 @@ public final class RandomGraph {
         .reshape(a.shape().dim(0) - 1, a.shape().dim(1) - 1);
   }
 
-  /** Gathers two entries along an axis of {@code a} ({@code k} picks both), maybe the same twice. */
+  /**
+   * Gathers two entries along an axis of {@code a} ({@code k} picks both), maybe the same twice.
+   */
   private Node gather(Node a, int k) {
     int axis = k % a.shape().rank();
     int n = a.shape().dim(axis);
@@ -374,7 +378,9 @@ public final class RandomGraph {
     return (k / 4) % 2 == 0 ? positive.add(negative) : negative.add(positive).neg();
   }
 
-  /** y∘log softmax(a) summed over the class axis, over everything, or averaged, as {@code k} picks. */
+  /**
+   * y∘log softmax(a) summed over the class axis, over everything, or averaged, as {@code k} picks.
+   */
   private Node softmaxCrossEntropy(Node a, int k) {
     int axis = k % a.shape().rank();
     Node y = targets(a);

@@ -110,7 +110,9 @@ final class BenchReport {
     out.println("machine: " + machine);
   }
 
-  /** Prints, for each Trainer row, its share of the compiled step's speed ({@link TrainerShare}). */
+  /**
+   * Prints, for each Trainer row, its share of the compiled step's speed ({@link TrainerShare}).
+   */
   private static void printTrainerShares(List<BenchRow> ours, PrintStream out) {
     for (BenchRow r : ours) {
       String line = TrainerShare.describe(r);

@@ -24,7 +24,9 @@ record MlpNetwork(Node x, Node y, Node loss, List<Node> parameters) {
   /** The number of weights and biases: 784·256 + 256 + 256·10 + 10. */
   static final int PARAMETERS = 784 * 256 + 256 + 256 * 10 + 10;
 
-  /** Builds the network in {@code dtype} for batches of {@code batch} rows, drawing from {@code r}. */
+  /**
+   * Builds the network in {@code dtype} for batches of {@code batch} rows, drawing from {@code r}.
+   */
   static MlpNetwork build(int batch, DType dtype, Random r) {
     Graph g = new Graph(dtype);
     Node x = g.input("X", batch, 784);

@@ -43,7 +43,9 @@ public final class MlpWorkload {
     }
   }
 
-  /** Builds the MLP for batches of {@code batch} rows and compiles its step with {@code options}. */
+  /**
+   * Builds the MLP for batches of {@code batch} rows and compiles its step with {@code options}.
+   */
   public static MlpWorkload build(int batch, ExecOptions options) {
     return build(batch, options, DType.FLOAT64);
   }

@@ -46,7 +46,9 @@ final class TrainerShare {
     return out;
   }
 
-  /** Returns the shares listed by every round's row of {@code row}'s workload, threads and dtype. */
+  /**
+   * Returns the shares listed by every round's row of {@code row}'s workload, threads and dtype.
+   */
   private static List<Double> pairs(List<BenchRow> rounds, BenchRow row) {
     List<Double> pairs = new ArrayList<>();
     for (BenchRow r : rounds) {

@@ -101,7 +101,8 @@ public final class PictureFiles {
       try {
         results.add(renderer.write(picture.dot(), file, format));
       } catch (IOException e) {
-        throw new UncheckedIOException("cannot write " + file + ": " + IoMessages.reason(e, file), e);
+        throw new UncheckedIOException(
+            "cannot write " + file + ": " + IoMessages.reason(e, file), e);
       }
     }
     return results;

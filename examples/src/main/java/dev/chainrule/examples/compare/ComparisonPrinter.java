@@ -49,7 +49,8 @@ public final class ComparisonPrinter {
     }
     out.println();
     out.printf(Locale.ROOT, "maxRelErrorVsManual = %s (corrected formulas, every gradient; "
-        + "relative to the largest gradient element of each comparison; tolerance %s): %s%n", number(c.maxRelErrorVsManual()),
+        + "relative to the largest gradient element of each comparison; tolerance %s): %s%n",
+        number(c.maxRelErrorVsManual()),
         number(GradientComparison.TOLERANCE), c.verified() ? "autograd and the formulas agree, "
             + "every slip explained" : "NOT VERIFIED");
   }

@@ -145,7 +145,8 @@ public final class FourEquationsComparison {
     }
     for (int l = 1; l <= 3; l++) {
       rows.add(SlipRows.factor("db[" + l + "]", auto.get("db[" + l + "]"),
-          seed.get("db[" + l + "]"), BATCH * BATCH, "m² = " + BATCH * BATCH + ", the extra 1/m of 000:353 too"));
+          seed.get("db[" + l + "]"), BATCH * BATCH,
+          "m² = " + BATCH * BATCH + ", the extra 1/m of 000:353 too"));
     }
     return new PinnedSlip("000:351", "batch table read literally: dZ[L] = ∇_A C ⊙ σ′(Z[L]) with "
         + "dw[l] = (1/m)·dZ[l]·A[l−1]ᵀ", "C is the mean cost, so ∇_A C already carries 1/m and "

@@ -47,7 +47,8 @@ public final class ShallowComparison {
     for (String name : List.of("dA[2]", "dZ[2]", "dA[1]", "dZ[1]")) {
       rows.add(SlipRows.perSample(name, auto.get(name), seedGrads.get(name), m));
     }
-    PinnedSlip perSample = new PinnedSlip("004:166", "dA[2] = ∂J/∂A[2] = (A[2] − Y)/(A[2](1 − A[2]))"
+    PinnedSlip perSample = new PinnedSlip("004:166",
+        "dA[2] = ∂J/∂A[2] = (A[2] − Y)/(A[2](1 − A[2]))"
         + ", dZ[2] = A[2] − Y, dA[1] = W[2]ᵀ·dZ[2], dZ[1] = dA[1] * g′(Z[1])",
         "these are the per-sample ∂L/∂·, stacked, not ∂J/∂· of the mean J; the 1/m then enters "
             + "once, in dW and db, which are right (the 1/m appearing between the two sides of "

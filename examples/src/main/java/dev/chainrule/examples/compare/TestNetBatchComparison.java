@@ -62,7 +62,8 @@ public final class TestNetBatchComparison {
     }
     rows.add(SlipRows.agrees("∂J/∂z(2)", sum.get("∂J/∂z(2)"), seed.get("∂J/∂z(2)"),
         "δ(2) = p − 1(y) is the gradient of J_sum itself"));
-    return new PinnedSlip("002:197", "J = (−1)·Σ_{i=1}^{m} Σ_{j=1}^{2}·1(y_{m,j}=1)·ln p(y_{m,j}=1), "
+    return new PinnedSlip("002:197",
+        "J = (−1)·Σ_{i=1}^{m} Σ_{j=1}^{2}·1(y_{m,j}=1)·ln p(y_{m,j}=1), "
         + "differentiated by autograd as written (a sum, J_sum)",
         "J is written as a sum, but every parameter gradient carries 1/m: they are gradients of "
             + "the mean J_sum/m, while the δ's are those of J_sum. (y_{m,j} should be y_i too.)",

@@ -90,7 +90,8 @@ public final class TestNetSingleComparison {
     TestNetSingleManual t = net.manual();
     Tensor a0 = net.input();
     Tensor y = net.target();
-    return new PinnedSlip("003:434", "the chain-rule section's products: ∂J/∂W(2) = [p − 1(y)]·a(1), "
+    return new PinnedSlip("003:434", "the chain-rule section's products: "
+        + "∂J/∂W(2) = [p − 1(y)]·a(1), "
         + "∂J/∂a(1) = [p − 1(y)]·W(2), ∂J/∂W(1) = [p − 1(y)]·W(2)·g(z(1))(1 − g(z(1)))·a(0), "
         + "∂J/∂b(1) = [p − 1(y)]·W(2)·g(z(1))(1 − g(z(1)))",
         "read as matrix products none conforms; the factors need transposing and reordering, "
@@ -110,7 +111,8 @@ public final class TestNetSingleComparison {
     Tensor wrongB = seed.get("∂J/∂b(1)");
     boolean isW2 = SlipRows.agrees("", dw2, wrongW, "").explained();
     boolean isB2 = SlipRows.agrees("", auto.get("∂J/∂b(2)"), wrongB, "").explained();
-    return new PinnedSlip("003:643", "summary, step 3 at l = 1: ∇_W(l) J = δ(l+1)·(a(l))ᵀ, ∇_b(l) J "
+    return new PinnedSlip("003:643",
+        "summary, step 3 at l = 1: ∇_W(l) J = δ(l+1)·(a(l))ᵀ, ∇_b(l) J "
         + "= δ(l+1)", "an index shift: with W(l) mapping layer l−1 to l, δ(l+1)·(a(l))ᵀ is the "
         + "gradient of W(l+1); at l = 2 it would need δ(3), which does not exist",
         "∇_W(l) J = δ(l)·(a(l−1))ᵀ, ∇_b(l) J = δ(l)",

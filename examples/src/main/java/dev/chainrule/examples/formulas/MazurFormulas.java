@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * Seed 001's hand-derived gradients as the seed writes them: δ_o = −(target − out)·out(1 − out),
  * ∂E/∂w5 = δ_o1·out_h1 and its siblings, δ_h1 = (Σ_o δ_o·w_ho)·out_h1(1 − out_h1), ∂E/∂w1 =
- * δ_h1·i1 and its siblings, and one line of the seed's Python code as if it ran. Needs the node names of MazurNetwork.
+ * δ_h1·i1 and its siblings, and one line of the seed's Python code as if it ran. Needs the node
+ * names of MazurNetwork.
  */
 final class MazurFormulas {
   private MazurFormulas() {}

@@ -28,7 +28,8 @@ import java.util.Random;
  * {@code size} times (default 2 000) with its gradient, the Fashion-MNIST MLP 784-256-256-256-10
  * on a batch of 64 with its gradients, a graph of {@code size} random scalar operations
  * (default 100 000), and a convolutional network (the {@code cnn} example's, with a batch norm)
- * in training mode on a batch of 64 with its gradients. Pictures of them are summarised to the node budget ({@code --max-nodes}).
+ * in training mode on a batch of 64 with its gradients. Pictures of them are summarised to the node
+ * budget ({@code --max-nodes}).
  */
 public final class BigGraphs {
   /** The names of the big graphs, as the command line takes them. */

@@ -18,8 +18,9 @@ public final class MazurPrintedNumbers {
     double[] step1 = run.weightsAfterStep1();
     MazurRun.Variant v = run.variant();
     String order = String.format(Locale.ROOT, "the seed's later figures follow a different update "
-        + "order: updating w5…w8 first and then computing the hidden-layer gradients from the old deltas δ_o "
-        + "and the new weights, chainrule gets %.9f after 1 step, %.9g after 10000 and [%.9f, %.9f], every "
+        + "order: updating w5…w8 first and then computing the hidden-layer gradients from the old "
+        + "deltas δ_o and the new weights, chainrule gets %.9f after 1 step, %.9g after 10000 and "
+        + "[%.9f, %.9f], every "
         + "printed digit; yet the seed's own w1⁺…w4⁺ follow the standard simultaneous update",
         v.errorAfterStep1(), v.errorAfterSteps(), v.outputsAfterSteps()[0],
         v.outputsAfterSteps()[1]);

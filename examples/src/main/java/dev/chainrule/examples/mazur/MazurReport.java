@@ -19,12 +19,14 @@ final class MazurReport {
     out.println();
     out.println("the chain rule for w5 and for w1 (w1's route sums the paths through o1 and o2):");
     var w = run.walkthrough();
-    out.printf(Locale.ROOT, "  ∂E/∂w5 = ∂E/∂out_o1 · ∂out_o1/∂net_o1 · ∂net_o1/∂w5 = %.9f × %.9f × %.9f = %.9f%n",
+    out.printf(Locale.ROOT, "  ∂E/∂w5 = ∂E/∂out_o1 · ∂out_o1/∂net_o1 · ∂net_o1/∂w5 "
+        + "= %.9f × %.9f × %.9f = %.9f%n",
         w.get("∂E_total/∂out_o1"), w.get("∂out_o1/∂net_o1"), w.get("∂net_o1/∂w5"),
         run.gradients()[4]);
     out.printf(Locale.ROOT, "  ∂E/∂out_h1 = ∂E_o1/∂out_h1 + ∂E_o2/∂out_h1 = %.9f + %.9f = %.9f%n",
         w.get("∂E_o1/∂out_h1"), w.get("∂E_o2/∂out_h1"), w.get("∂E_total/∂out_h1"));
-    out.printf(Locale.ROOT, "  ∂E/∂w1 = ∂E/∂out_h1 · ∂out_h1/∂net_h1 · ∂net_h1/∂w1 = %.9f × %.9f × %.9f = %.9f%n",
+    out.printf(Locale.ROOT, "  ∂E/∂w1 = ∂E/∂out_h1 · ∂out_h1/∂net_h1 · ∂net_h1/∂w1 "
+        + "= %.9f × %.9f × %.9f = %.9f%n",
         w.get("∂E_total/∂out_h1"), w.get("∂out_h1/∂net_h1"), w.get("∂net_h1/∂w1"),
         run.gradients()[0]);
     out.println();

@@ -9,9 +9,10 @@ import dev.chainrule.nn.data.Generators;
 
 /**
  * Logistic regression in the seeds' column layout on two overlapping Gaussian blobs: X holds the
- * samples as columns, with a last row of ones, so that θ·X = W·X + b for θ = (w1, w2, b); A = σ(θ·X)
- * and J = −mean(Y ∘ log A + (1 − Y) ∘ log(1 − A)). The blobs overlap, so no line separates them and
- * the minimum is finite. The graph holds J, its gradient and its Hessian (forward over reverse).
+ * samples as columns, with a last row of ones, so that θ·X = W·X + b for θ = (w1, w2, b);
+ * A = σ(θ·X) and J = −mean(Y ∘ log A + (1 − Y) ∘ log(1 − A)). The blobs overlap, so no line
+ * separates them and the minimum is finite. The graph holds J, its gradient and its Hessian
+ * (forward over reverse).
  */
 final class LogisticProblem {
   /** The blobs' standard deviation around centres (±4, 0): they overlap. */

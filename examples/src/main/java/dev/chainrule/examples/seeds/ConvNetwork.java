@@ -9,11 +9,11 @@ import java.util.Random;
 
 /**
  * One convolution layer, the example of docs/convolution.md: m = 2 images X of 2 channels, 5×5
- * pixels (NCHW, samples first); 3 filters W of 2 × 3×3 and biases b (3, 1, 1); Z = W ⋆ X + b (stride
- * 1, no padding, so Z is (2, 3, 3, 3)); A = tanh(Z); the mean squared error J = (1/2m)·Σ(A − Y)²
- * against targets Y of A's shape, m a named constant of the graph (so that formulas write the 1/m
- * of dA = (A − Y)/m as 1/m, not as the ½ its value 2 folds into). Values are drawn from a fixed
- * seed. X is a parameter too, so that its gradient dX can be compared.
+ * pixels (NCHW, samples first); 3 filters W of 2 × 3×3 and biases b (3, 1, 1); Z = W ⋆ X + b
+ * (stride 1, no padding, so Z is (2, 3, 3, 3)); A = tanh(Z); the mean squared error
+ * J = (1/2m)·Σ(A − Y)² against targets Y of A's shape, m a named constant of the graph (so that
+ * formulas write the 1/m of dA = (A − Y)/m as 1/m, not as the ½ its value 2 folds into). Values
+ * are drawn from a fixed seed. X is a parameter too, so that its gradient dX can be compared.
  */
 public final class ConvNetwork {
   /** The seed of the values. */

@@ -8,7 +8,8 @@
  * dev.chainrule.examples.seeds.FourEquationsNetwork} ({@code bp4}, seed 000, any depth), {@link
  * dev.chainrule.examples.seeds.TestNetBatchNetwork} ({@code testnet-batch}, seed 002), {@link
  * dev.chainrule.examples.seeds.TestNetSingleNetwork} ({@code testnet-single}, seed 003) and
- * {@link dev.chainrule.examples.seeds.ShallowNetwork} ({@code shallow}, seed 004). Each also returns autograd's gradients under the seed's names and
- * the matching manual reference from {@code dev.chainrule.nn.manual}.
+ * {@link dev.chainrule.examples.seeds.ShallowNetwork} ({@code shallow}, seed 004). Each also
+ * returns autograd's gradients under the seed's names and the matching manual reference from
+ * {@code dev.chainrule.nn.manual}.
  */
 package dev.chainrule.examples.seeds;

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every seed comparison on several random networks: the corrected formulas agree with autograd to
- * 1e-12, and every slip of the seed is pinned, by the seed line that writes it, with its explanation confirmed.
+ * 1e-12, and every slip of the seed is pinned, by the seed line that writes it, with its
+ * explanation confirmed.
  */
 class SeedComparisonsTest {
   private static final long[] SEEDS = {0, 1, 2, 3, 4, 17, 1234};
@@ -76,11 +77,13 @@ class SeedComparisonsTest {
     for (long seed : SEEDS) {
       SeedComparison c = TestNetSingleComparison.compute(seed);
       assertVerified(c);
-      assertEquals(List.of("003:547", "003:565", "003:434", "003:643", "003:156", "003:580", "003:650"),
+      assertEquals(
+          List.of("003:547", "003:565", "003:434", "003:643", "003:156", "003:580", "003:650"),
           c.slips().stream().map(PinnedSlip::id).toList());
       Map<String, List<PinnedSlip.Outcome>> o = outcomes(c);
       assertEquals(4, o.get("003:434").size());
-      assertTrue(o.get("003:434").stream().allMatch(x -> x == PinnedSlip.Outcome.CANNOT_BE_EVALUATED));
+      assertTrue(
+          o.get("003:434").stream().allMatch(x -> x == PinnedSlip.Outcome.CANNOT_BE_EVALUATED));
       assertEquals(List.of(PinnedSlip.Outcome.SHAPE_MISMATCH, PinnedSlip.Outcome.SHAPE_MISMATCH),
           o.get("003:643"));
       assertEquals(List.of(PinnedSlip.Outcome.DIFFERS), o.get("003:547"));
@@ -93,7 +96,8 @@ class SeedComparisonsTest {
       for (Activation g : List.of(Activation.TANH, Activation.RELU)) {
         SeedComparison c = ShallowComparison.compute(seed, 8, g);
         assertVerified(c);
-        assertEquals(List.of("004:166", "004:214"), c.slips().stream().map(PinnedSlip::id).toList());
+        assertEquals(List.of("004:166", "004:214"),
+            c.slips().stream().map(PinnedSlip::id).toList());
         // dA[2] as written is m = 8 times ∂J/∂A[2], a relative error of m − 1
         assertEquals(8 - 1, c.slips().get(0).rows().get(0).maxRelDiff(), 1e-9);
         assertTrue(c.slips().get(0).rows().stream()

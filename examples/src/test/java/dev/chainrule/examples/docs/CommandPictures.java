@@ -13,7 +13,8 @@ import java.util.List;
 /**
  * Pictures under docs/images drawn by a {@code graph} command that a page shows: the page must
  * show the command, and the committed DOT must equal what the command writes now, with the
- * picture in the command's other format (SVG) beside it. With {@link DocsTest#UPDATE_PROPERTY} set, the command redraws them instead.
+ * picture in the command's other format (SVG) beside it. With {@link DocsTest#UPDATE_PROPERTY} set,
+ * the command redraws them instead.
  */
 final class CommandPictures {
   private CommandPictures() {}

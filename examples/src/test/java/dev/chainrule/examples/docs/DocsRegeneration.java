@@ -13,7 +13,8 @@ public final class DocsRegeneration {
 
   /** The command. */
   public static final String COMMAND = "mvn -q -pl examples -am test "
-      + "-Dtest=DocsTest,GuidePicturesTest,DocsImagesTest,MatrixCookbookTest -Dsurefire.failIfNoSpecifiedTests=false "
+      + "-Dtest=DocsTest,GuidePicturesTest,DocsImagesTest,MatrixCookbookTest "
+      + "-Dsurefire.failIfNoSpecifiedTests=false "
       + "-D" + PROPERTY + "=true";
 
   private DocsRegeneration() {}

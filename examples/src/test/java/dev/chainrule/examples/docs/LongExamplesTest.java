@@ -55,7 +55,8 @@ class LongExamplesTest {
   @Test
   void fashionMnistReachesTheQuotedTestAccuracy() throws IOException {
     Prerequisites.require(Files.isDirectory(FashionMnist.defaultDirectory()),
-        "Fashion-MNIST in " + FashionMnist.defaultDirectory(), "apt-get install dataset-fashion-mnist");
+        "Fashion-MNIST in " + FashionMnist.defaultDirectory(),
+        "apt-get install dataset-fashion-mnist");
     pageSays("`testAccuracy` 0.8938");
     double accuracy = json("fashion-mnist", "--json").get("testAccuracy").getAsDouble();
     assertEquals(0.8938, accuracy, 0.005, "seed 1, 10 epochs");

@@ -74,7 +74,8 @@ class CommandsTest {
 
   @Test
   void compareGraphDrawsEachFormulaAndJsonListsThePictures(@TempDir Path dir) throws Exception {
-    CliRun r = CliRun.of("compare", "shallow", "--graph", dir.toString(), "--format", "dot", "--json");
+    CliRun r = CliRun.of("compare", "shallow", "--graph", dir.toString(), "--format", "dot",
+        "--json");
     assertEquals(0, r.status(), r.err());
     JsonObject o = JsonParser.parseString(r.out()).getAsJsonObject();
     assertEquals(8, o.getAsJsonObject("pictures").getAsJsonArray("files").size());

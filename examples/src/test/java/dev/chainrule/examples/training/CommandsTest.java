@@ -89,7 +89,8 @@ class CommandsTest {
   @Test
   void fashionMnistOnASliceSavesALoadableModel(@TempDir Path dir) throws Exception {
     Prerequisites.require(Files.isDirectory(FashionMnist.defaultDirectory()),
-        "Fashion-MNIST in " + FashionMnist.defaultDirectory(), "apt-get install dataset-fashion-mnist");
+        "Fashion-MNIST in " + FashionMnist.defaultDirectory(),
+        "apt-get install dataset-fashion-mnist");
     Path model = dir.resolve("fm.crm");
     JsonObject j = json(CliRun.of("fashion-mnist", "--json", "--limit", "1500", "--epochs", "3",
         "--batch-size", "32", "--hidden", "32", "--validation", "300", "--save", model.toString()));
@@ -126,7 +127,8 @@ class CommandsTest {
   @Test
   void fashionMnistTrainsInFloat32(@TempDir Path dir) throws Exception {
     Prerequisites.require(Files.isDirectory(FashionMnist.defaultDirectory()),
-        "Fashion-MNIST in " + FashionMnist.defaultDirectory(), "apt-get install dataset-fashion-mnist");
+        "Fashion-MNIST in " + FashionMnist.defaultDirectory(),
+        "apt-get install dataset-fashion-mnist");
     Path model = dir.resolve("fm32.crm");
     String[] slice = {"fashion-mnist", "--json", "--limit", "1500", "--epochs", "3",
         "--batch-size", "32", "--hidden", "32", "--validation", "300"};

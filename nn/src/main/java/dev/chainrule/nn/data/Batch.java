@@ -67,7 +67,8 @@ public final class Batch {
    * dtype.
    */
   public boolean fits(Dataset data, int size) {
-    return indices.length == size && features.dtype() == data.dtype() && features.shape().dim(1) == data.featureCount()
+    return indices.length == size && features.dtype() == data.dtype()
+        && features.shape().dim(1) == data.featureCount()
         && targets.shape().dim(1) == data.outputCount() && (labels != null) == data.hasLabels();
   }
 

@@ -71,7 +71,9 @@ final class ModelDamage {
     return new ModelFileException(file, crcMessage);
   }
 
-  /** Returns what a header declares in words, e.g. "the header's 4 parameters (10 float64 values)". */
+  /**
+   * Returns what a header declares in words, e.g. "the header's 4 parameters (10 float64 values)".
+   */
   static String declares(ModelHeader header) {
     String buffers = header.state() == null ? "" : " with " + header.state().slots().size()
         + " optimizer buffers each";

@@ -6,8 +6,9 @@ import dev.chainrule.nn.model.Model;
 
 /**
  * The trainer's checks of its arguments, one rule and one message each: a dataset fits the model
- * (features and dtype) and loss and holds samples, a batch holds at least one sample, a scheduled learning rate is a
- * finite number &gt; 0 (the optimizers' rule), and the loss fits the output layer.
+ * (features and dtype) and loss and holds samples, a batch holds at least one sample, a scheduled
+ * learning rate is a finite number &gt; 0 (the optimizers' rule), and the loss fits the output
+ * layer.
  */
 final class TrainerChecks {
   private TrainerChecks() {}

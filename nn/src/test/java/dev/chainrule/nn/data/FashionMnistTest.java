@@ -56,7 +56,8 @@ class FashionMnistTest {
   @Test
   void smokeLoadsFirstThousandOfTheRealData() throws IOException {
     Prerequisites.require(Files.isDirectory(FashionMnist.defaultDirectory()),
-        "Fashion-MNIST in " + FashionMnist.defaultDirectory(), "apt-get install dataset-fashion-mnist");
+        "Fashion-MNIST in " + FashionMnist.defaultDirectory(),
+        "apt-get install dataset-fashion-mnist");
     FashionMnist data = FashionMnist.load(FashionMnist.defaultDirectory(), 1000);
     Dataset train = data.train();
     assertEquals(1000, train.size());

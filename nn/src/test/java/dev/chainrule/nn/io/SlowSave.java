@@ -25,7 +25,10 @@ public final class SlowSave {
 
   private SlowSave() {}
 
-  /** Returns the model {@link KilledSaveTest} saves: 32-256-10, 11,018 values (88 KB, about 22 blocks). */
+  /**
+   * Returns the model {@link KilledSaveTest} saves: 32-256-10, 11,018 values (88 KB, about 22
+   * blocks).
+   */
   static Sequential model(long seed) {
     return Sequential.builder(Layout.ROW, 32).dense(256, Activation.relu())
         .dense(10, Activation.softmax()).weights(Initializers.normal(1))

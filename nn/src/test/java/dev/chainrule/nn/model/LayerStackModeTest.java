@@ -37,7 +37,8 @@ class LayerStackModeTest {
       eye.buffer()[i * 4 + i] = 1;
     }
     return new LayerStack(Layout.ROW, List.of(new Dropout(1, Shape.of(4), 0.5, 7),
-        new Dense(2, Layout.ROW, Activation.identity(), eye, Tensor.zeros(Layout.ROW.biasShape(4)))));
+        new Dense(2, Layout.ROW, Activation.identity(), eye,
+            Tensor.zeros(Layout.ROW.biasShape(4)))));
   }
 
   private static double[] run(LayerStack net, Mode mode) {

@@ -27,9 +27,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A network of every image layer (conv, ReLU, batch norm over channels, max pool, flatten, dense,
- * batch norm over features, dense) against PyTorch 1.13 ({@code torch-reference/image_layers.py} and
- * its committed {@code image_layers.json}): training-mode output and parameter gradients, the running
- * statistics after the step, and the evaluation-mode output that uses them.
+ * batch norm over features, dense) against PyTorch 1.13 ({@code torch-reference/image_layers.py}
+ * and its committed {@code image_layers.json}): training-mode output and parameter gradients, the
+ * running statistics after the step, and the evaluation-mode output that uses them.
  */
 class NetworkTorchReferenceTest {
   private static final double TOLERANCE = 1e-10;

@@ -24,7 +24,8 @@ class FashionMnistSmokeTest {
   @Test
   void smallSliceTrainsWellAboveChance() throws IOException {
     Prerequisites.require(Files.isDirectory(FashionMnist.defaultDirectory()),
-        "Fashion-MNIST in " + FashionMnist.defaultDirectory(), "apt-get install dataset-fashion-mnist");
+        "Fashion-MNIST in " + FashionMnist.defaultDirectory(),
+        "apt-get install dataset-fashion-mnist");
     FashionMnist data = FashionMnist.load(FashionMnist.defaultDirectory(), 2000);
     Sequential net = Sequential.builder(Layout.ROW, 784).dense(64, Activation.relu())
         .dense(10, Activation.softmax()).weights(Initializers.heNormal()).seed(1).build();

@@ -24,7 +24,8 @@ class FashionMnistSparkTest {
   @Test
   void synchronousTrainingOnTwoThreadsReachesTheSingleMachinesAccuracy() {
     Prerequisites.require(Files.isDirectory(FashionMnist.defaultDirectory()),
-        "Fashion-MNIST in " + FashionMnist.defaultDirectory(), "apt-get install dataset-fashion-mnist");
+        "Fashion-MNIST in " + FashionMnist.defaultDirectory(),
+        "apt-get install dataset-fashion-mnist");
     PrintStream out = System.out;
     ByteArrayOutputStream captured = new ByteArrayOutputStream();
     int status;

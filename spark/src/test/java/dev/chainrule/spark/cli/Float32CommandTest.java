@@ -37,7 +37,8 @@ class Float32CommandTest {
   @Test
   void float32TrainsAFloat32ModelOnSpark(@TempDir Path dir) throws Exception {
     Prerequisites.require(Files.isDirectory(FashionMnist.defaultDirectory()),
-        "Fashion-MNIST in " + FashionMnist.defaultDirectory(), "apt-get install dataset-fashion-mnist");
+        "Fashion-MNIST in " + FashionMnist.defaultDirectory(),
+        "apt-get install dataset-fashion-mnist");
     Path saved = dir.resolve("f32.crm");
     PrintStream out = System.out;
     ByteArrayOutputStream captured = new ByteArrayOutputStream();

@@ -14,8 +14,8 @@ public final class HyperParameters {
    */
   public static double require(String what, double value, double min, boolean strict) {
     if (!Double.isFinite(value) || value < min || (strict && value == min)) {
-      throw new IllegalArgumentException(what + " must be a finite number " + (strict ? "> " : ">= ")
-          + TensorFormat.number(min) + ", got " + value);
+      throw new IllegalArgumentException(what + " must be a finite number "
+          + (strict ? "> " : ">= ") + TensorFormat.number(min) + ", got " + value);
     }
     return value;
   }

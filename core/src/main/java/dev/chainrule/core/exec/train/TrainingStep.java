@@ -181,7 +181,9 @@ public final class TrainingStep {
     return g;
   }
 
-  /** Returns the plan of the loss, the observed nodes and the gradients, compiled when first used. */
+  /**
+   * Returns the plan of the loss, the observed nodes and the gradients, compiled when first used.
+   */
   private Plan gradientPlan() {
     Plan p = gradientPlan;
     if (p == null) {

@@ -6,8 +6,9 @@ import dev.chainrule.core.graph.Notation;
 import dev.chainrule.core.scalar.Scalar;
 
 /**
- * The absolute value: d|x| = g ∘ sign(x), with sign(0) = 0, written g ∘ 1(x &gt; 0) − g ∘ 1(x &lt; 0)
- * with each term selected rather than multiplied, so an infinite g at x = 0 gives 0, not NaN.
+ * The absolute value: d|x| = g ∘ sign(x), with sign(0) = 0, written
+ * g ∘ 1(x &gt; 0) − g ∘ 1(x &lt; 0) with each term selected rather than multiplied, so an
+ * infinite g at x = 0 gives 0, not NaN.
  */
 public final class Abs implements UnaryElementwise {
   /** The single instance; the operation has no attributes. */

@@ -36,7 +36,9 @@ abstract class AxisAndImageNode extends Node {
     }
   }
 
-  /** Returns what {@code attributes} computes, reporting its error as a shape error of {@code op}. */
+  /**
+   * Returns what {@code attributes} computes, reporting its error as a shape error of {@code op}.
+   */
   final <T> T checked(String op, Supplier<T> attributes) {
     try {
       return attributes.get();

@@ -11,7 +11,9 @@ import java.util.List;
  * own shape with {@link Unbroadcast#sumTo} (this is where db = Σ dZ comes from).
  */
 public interface BinaryElementwise extends Elementwise {
-  /** Returns the function of one element {@code a} of the first input and {@code b} of the second. */
+  /**
+   * Returns the function of one element {@code a} of the first input and {@code b} of the second.
+   */
   Scalar form(Scalar a, Scalar b);
 
   /** Returns {@link #form} of arguments 0 and 1. */

@@ -26,7 +26,8 @@ import java.util.List;
  * @param height the output's height h
  * @param width the output's width w
  */
-public record Conv2dTranspose(Window2d window, int groups, int height, int width) implements PreparedOp {
+public record Conv2dTranspose(Window2d window, int groups, int height, int width)
+    implements PreparedOp {
   @Override
   public String name() {
     return "conv_transpose2d";

@@ -87,7 +87,9 @@ public final class Diag implements Op {
     return g.apply(INSTANCE, g.scalar(1.0).broadcastTo(Shape.of(n)));
   }
 
-  /** Returns true when {@code n} is diag(1), the identity matrix (a literal 1, broadcast or not). */
+  /**
+   * Returns true when {@code n} is diag(1), the identity matrix (a literal 1, broadcast or not).
+   */
   public static boolean isIdentity(Node n) {
     if (n.kind() != NodeKind.OPERATION || !(n.op() instanceof Diag)) {
       return false;

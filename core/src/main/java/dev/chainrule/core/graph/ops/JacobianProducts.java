@@ -13,7 +13,9 @@ import dev.chainrule.core.tensor.Shape;
 final class JacobianProducts {
   private JacobianProducts() {}
 
-  /** Returns op(left)·right, or just op(left) when right is the identity (and right when left is). */
+  /**
+   * Returns op(left)·right, or just op(left) when right is the identity (and right when left is).
+   */
   static Node product(Node left, boolean transposeLeft, Node right) {
     if (Diag.isIdentity(right)) {
       return transposeLeft ? left.T() : left;
@@ -78,9 +80,9 @@ final class JacobianProducts {
   }
 
   /**
-   * Returns the rows of {@code columns} (one per element of {@code from}) summed as a reduction from
-   * {@code from} to {@code to} sums them: 1ᵀ·M, the column sums, to one element; unchanged when
-   * only axes of size 1 go; null otherwise.
+   * Returns the rows of {@code columns} (one per element of {@code from}) summed as a reduction
+   * from {@code from} to {@code to} sums them: 1ᵀ·M, the column sums, to one element; unchanged
+   * when only axes of size 1 go; null otherwise.
    */
   static Node summed(Node columns, Shape from, Shape to) {
     if (from.size() == to.size()) {
@@ -91,7 +93,9 @@ final class JacobianProducts {
     }
     if (columns.op() instanceof Diag) {
       Node a = columns.inputs().get(0);
-      return a.shape().rank() == 2 && a.shape().dim(1) == 1 ? a.T() : a.reshape(1, a.shape().size());
+      return a.shape().rank() == 2 && a.shape().dim(1) == 1
+          ? a.T()
+          : a.reshape(1, a.shape().size());
     }
     return columns.sumKeepDims(0);
   }

@@ -87,7 +87,9 @@ public record Mean(Axes axes) implements PreparedOp {
   @Override
   public <F> F formula(FormulaWriter<F> w) {
     F x = w.operand(0);
-    return w.showsAxes() ? w.function("mean", x, w.axes(axes.formulaLabel())) : w.generic(notation());
+    return w.showsAxes()
+        ? w.function("mean", x, w.axes(axes.formulaLabel()))
+        : w.generic(notation());
   }
 
   @Override

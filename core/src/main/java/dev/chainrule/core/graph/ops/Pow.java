@@ -26,7 +26,10 @@ public record Pow(double exponent) implements UnaryElementwise {
     return "pow";
   }
 
-  /** Returns x·x for the exponent 2 (exact, and what {@link Square} computes), else {@link Math#pow}. */
+  /**
+   * Returns x·x for the exponent 2 (exact, and what {@link Square} computes), else
+   * {@link Math#pow}.
+   */
   @Override
   public Scalar form(Scalar x) {
     return exponent == 2.0 ? x.square() : x.pow(exponent);

@@ -45,7 +45,9 @@ public record Reshape(Shape target) implements Op {
     return true;
   }
 
-  /** Returns the input itself, read at the same flat position: inside a fused loop it costs nothing. */
+  /**
+   * Returns the input itself, read at the same flat position: inside a fused loop it costs nothing.
+   */
   @Override
   public Scalar scalarForm() {
     return Scalar.argument(0);

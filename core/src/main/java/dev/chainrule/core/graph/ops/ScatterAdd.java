@@ -13,8 +13,8 @@ import java.util.List;
 /**
  * Adds slices of g into a zero tensor at integer indices along one axis, the derivative of {@link
  * Gather}: for g of shape (a, I…, b) and indices I, y[o, j, i] = Σ over positions p with
- * I[p] = j of g[o, p, i], of shape (a, size, b). Repeated indices add up. It is linear in g, and its own
- * derivative is the gather of the gradient, so second derivatives of a gather work.
+ * I[p] = j of g[o, p, i], of shape (a, size, b). Repeated indices add up. It is linear in g, and
+ * its own derivative is the gather of the gradient, so second derivatives of a gather work.
  *
  * @param axis the normalised axis of the result the indices point along
  * @param size the length of that axis (the gathered tensor's)

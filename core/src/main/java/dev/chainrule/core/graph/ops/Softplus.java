@@ -19,7 +19,9 @@ public final class Softplus implements UnaryElementwise {
     return "softplus";
   }
 
-  /** Returns max(x, 0) + log1p(e^−|x|): no exponential overflows, and small terms keep precision. */
+  /**
+   * Returns max(x, 0) + log1p(e^−|x|): no exponential overflows, and small terms keep precision.
+   */
   @Override
   public Scalar form(Scalar x) {
     return x.max(0.0).add(x.abs().neg().exp().log1p());

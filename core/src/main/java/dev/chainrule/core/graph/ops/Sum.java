@@ -14,7 +14,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Sums over the given axes; its derivative broadcasts the gradient back over them. The seeds' db = Σ dZ is this operation met in the backward pass of a broadcast bias.
+ * Sums over the given axes; its derivative broadcasts the gradient back over them. The seeds'
+ * db = Σ dZ is this operation met in the backward pass of a broadcast bias.
  *
  * @param axes the reduced axes and whether they are kept (see {@link Axes#of})
  */
@@ -59,7 +60,9 @@ public record Sum(Axes axes) implements PreparedOp {
     return Op.applyToTangent(output, tangent, input);
   }
 
-  /** Returns 1ᵀ·M, the column sums of M, for a sum to one element (M itself over axes of size 1). */
+  /**
+   * Returns 1ᵀ·M, the column sums of M, for a sum to one element (M itself over axes of size 1).
+   */
   @Override
   public Node jmp(Node output, Node columns, int input) {
     return JacobianProducts.summed(columns, output.inputs().get(0).shape(), output.shape());

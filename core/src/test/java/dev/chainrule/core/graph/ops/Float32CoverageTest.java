@@ -47,7 +47,8 @@ class Float32CoverageTest {
     Set<String> classes = OpClasses.all().stream().map(n -> n.substring(n.lastIndexOf('.') + 1))
         .collect(Collectors.toCollection(TreeSet::new));
     Map<String, List<Entry>> byClass = entriesByClass();
-    assertEquals(classes, byClass.keySet(), "every op class has catalogue entries (OpContractTest)");
+    assertEquals(classes, byClass.keySet(),
+        "every op class has catalogue entries (OpContractTest)");
     Set<String> unlisted = new TreeSet<>();
     Set<String> listedButSupported = new TreeSet<>();
     Set<String> partly = new TreeSet<>();

@@ -40,8 +40,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The contract every operation keeps, checked on every {@link OpCatalogue} entry: shape rule,
  * forward against an independent reference, labels, a vjp for each input of that input's shape
  * that builds nothing its result does not use, first-order gradients against finite differences,
- * and second-order (Hessian-vector products) against finite differences of the gradient. A new op class without a catalogue entry fails
- * {@link #everyOpClassHasACatalogueEntry()}.
+ * and second-order (Hessian-vector products) against finite differences of the gradient. A new op
+ * class without a catalogue entry fails {@link #everyOpClassHasACatalogueEntry()}.
  */
 class OpContractTest {
   /**

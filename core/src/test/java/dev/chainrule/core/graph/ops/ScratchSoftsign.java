@@ -5,9 +5,10 @@ import dev.chainrule.core.graph.Notation;
 import dev.chainrule.core.scalar.Scalar;
 
 /**
- * A scratch operation kept in the test sources to prove the op contract: softsign(x) = x / (1 + |x|)
- * was added exactly as CONTRIBUTING.md says (this one file and its catalogue line, nothing else),
- * and {@code ElementwiseContractTest} finds it running fused and compiled like the ops of core.
+ * A scratch operation kept in the test sources to prove the op contract:
+ * softsign(x) = x / (1 + |x|) was added exactly as CONTRIBUTING.md says (this one file and its
+ * catalogue line, nothing else), and {@code ElementwiseContractTest} finds it running fused and
+ * compiled like the ops of core.
  */
 public final class ScratchSoftsign implements UnaryElementwise {
   /** The single instance; the operation has no attributes. */

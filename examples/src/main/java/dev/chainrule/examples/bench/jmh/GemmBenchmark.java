@@ -21,9 +21,9 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Times {@code C = op(A) · op(B)} for the shapes of a 1024³ product, one 784-256-64 MLP step in
  * each transpose form, and a 2×2, on four candidates: chainrule's former plain loops (the
- * reference), the chainrule Java kernel on one and on two threads, and the native BLAS that chainrule would call
- * (dev.ludovic.netlib over the machine's libblas, usually OpenBLAS; its threads follow {@code
- * OPENBLAS_NUM_THREADS}). GFLOPS = 2·m·n·k / time.
+ * reference), the chainrule Java kernel on one and on two threads, and the native BLAS that
+ * chainrule would call (dev.ludovic.netlib over the machine's libblas, usually OpenBLAS; its
+ * threads follow {@code OPENBLAS_NUM_THREADS}). GFLOPS = 2·m·n·k / time.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

@@ -30,8 +30,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * Times the operation kernels whose allocation behaviour the plan compiler changed, on an MLP's
  * shapes: each op's {@code forward} (strides and index arrays worked out, or operands copied, on
  * every call: the reference) against its kernel prepared once by {@code Op.prepare}. The ops: a
- * bias gradient Σ over axis 0, a broadcast bias add, where with a broadcast condition, a log-softmax
- * along rows and a 3-D transpose. Run with {@code -prof gc} to see the allocation per call go.
+ * bias gradient Σ over axis 0, a broadcast bias add, where with a broadcast condition, a
+ * log-softmax along rows and a 3-D transpose. Run with {@code -prof gc} to see the allocation per
+ * call go.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -40,7 +41,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 1)
 @Fork(value = 1, jvmArgsAppend = "-Xmx2g")
 public class KernelBenchmark {
-  /** The op: {@code sum0}, {@code biasAdd}, {@code where}, {@code logSoftmax}, {@code transpose3}. */
+  /**
+   * The op: {@code sum0}, {@code biasAdd}, {@code where}, {@code logSoftmax}, {@code transpose3}.
+   */
   @Param({"sum0", "biasAdd", "where", "logSoftmax", "transpose3"})
   public String op;
 
