@@ -88,7 +88,7 @@ public final class Batches {
    * size, for callers that hold the samples elsewhere (the partitions of a cluster).
    */
   public static int[] shuffledOrder(int size, long seed, int epoch) {
-    return Dataset.permutation(size, new SplittableRandom(seed + GOLDEN_GAMMA * (epoch + 1L)));
+    return Permutations.of(size, new SplittableRandom(seed + GOLDEN_GAMMA * (epoch + 1L)));
   }
 
   /** Returns the batches of pass number {@code epoch} (from 0), to iterate once or many times. */

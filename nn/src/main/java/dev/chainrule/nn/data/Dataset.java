@@ -1,7 +1,6 @@
 package dev.chainrule.nn.data;
 
 import dev.chainrule.core.tensor.DType;
-import dev.chainrule.core.tensor.Finiteness;
 import dev.chainrule.core.tensor.Shape;
 import dev.chainrule.core.tensor.Tensor;
 import java.util.Arrays;
@@ -45,25 +44,6 @@ public final class Dataset {
   }
 
   /**
-   * Returns {@code values}, new features or targets of data set {@code name}, after refusing NaN
-   * and infinities among them: they would make every gradient of a batch that holds them NaN, and
-   * a data set checked once lets the trainer feed its batches unscanned. The constructor takes
-   * only values that passed here, or rows of a data set that did, so no sample is scanned twice.
-   */
-  private static Tensor finite(String name, Tensor values, String column) {
-    int at = Finiteness.firstNonFinite(values);
-    if (at >= 0) {
-      int width = values.shape().dim(1);
-      throw new IllegalArgumentException("dataset '" + name + "': sample " + at / width + " has "
-          + Finiteness.valueAt(values, at) + " at " + column + " " + at % width + "; every "
-          + column + " of a sample must be a finite number"
-          + (values.dtype() == DType.FLOAT32 ? " (in float32, whose largest is about 3.4e38; a "
-              + "float64 beyond it becomes infinite when converted)" : ""));
-    }
-    return values;
-  }
-
-  /**
    * Returns a classification dataset whose targets are the one-hot rows of {@code labels}; throws
    * when a label lies outside {@code 0 .. classCount-1}.
    */
@@ -78,14 +58,14 @@ public final class Dataset {
    */
   static Dataset classification(String name, Tensor features, int[] labels, int classCount,
       boolean copy) {
-    int n = checkFeatures(name, features);
-    checkLabels(name, n, labels, classCount);
+    int n = DatasetChecks.features(name, features);
+    DatasetChecks.labels(name, n, labels, classCount);
     double[] oneHot = new double[n * classCount];
     for (int i = 0; i < n; i++) {
       oneHot[i * classCount + labels[i]] = 1.0;
     }
     return new Dataset(name, n, features.shape().dim(1), classCount, classCount,
-        finite(name, copy ? features.copy() : features, "feature"),
+        DatasetChecks.finite(name, copy ? features.copy() : features, "feature"),
         Tensor.wrap(Shape.of(n, classCount), oneHot).to(features.dtype()),
         copy ? labels.clone() : labels);
   }
@@ -95,59 +75,33 @@ public final class Dataset {
    * layout of a single sigmoid output (seeds 001 and 004); throws for any label other than 0 or 1.
    */
   public static Dataset binary(String name, Tensor features, int[] labels) {
-    int n = checkFeatures(name, features);
-    checkLabels(name, n, labels, 2);
+    int n = DatasetChecks.features(name, features);
+    DatasetChecks.labels(name, n, labels, 2);
     double[] column = new double[n];
     for (int i = 0; i < n; i++) {
       column[i] = labels[i];
     }
     return new Dataset(name, n, features.shape().dim(1), 1, 2,
-        finite(name, features.copy(), "feature"),
+        DatasetChecks.finite(name, features.copy(), "feature"),
         Tensor.wrap(Shape.of(n, 1), column).to(features.dtype()), labels.clone());
   }
 
   /** Returns a regression dataset with real-valued targets of shape (n, outputs). */
   public static Dataset regression(String name, Tensor features, Tensor targets) {
-    int n = checkFeatures(name, features);
+    int n = DatasetChecks.features(name, features);
     if (targets.rank() != 2 || targets.shape().dim(0) != n) {
       throw new IllegalArgumentException("dataset '" + name + "': targets must have shape (" + n
           + ", outputs) to match features of shape " + features.shape() + ", but have shape "
           + targets.shape());
     }
     return new Dataset(name, n, features.shape().dim(1), targets.shape().dim(1), 0,
-        finite(name, features.copy(), "feature"),
-        finite(name, owned(targets, features.dtype()), "output"), null);
+        DatasetChecks.finite(name, features.copy(), "feature"),
+        DatasetChecks.finite(name, owned(targets, features.dtype()), "output"), null);
   }
 
   /** Returns {@code t} in {@code dtype} as a tensor of its own: a copy or a conversion. */
   private static Tensor owned(Tensor t, DType dtype) {
     return t.dtype() == dtype ? t.copy() : t.to(dtype);
-  }
-
-  private static int checkFeatures(String name, Tensor features) {
-    if (features.rank() != 2) {
-      throw new IllegalArgumentException("dataset '" + name + "': features must be a matrix of "
-          + "shape (samples, features), one sample per row, but have shape " + features.shape());
-    }
-    return features.shape().dim(0);
-  }
-
-  private static void checkLabels(String name, int n, int[] labels, int classCount) {
-    if (classCount < 1) {
-      throw new IllegalArgumentException("dataset '" + name + "': class count must be at least 1, "
-          + "got " + classCount);
-    }
-    if (labels.length != n) {
-      throw new IllegalArgumentException("dataset '" + name + "' has " + n + " feature rows but "
-          + labels.length + " labels");
-    }
-    for (int i = 0; i < n; i++) {
-      if (labels[i] < 0 || labels[i] >= classCount) {
-        throw new IllegalArgumentException("dataset '" + name + "': label " + labels[i]
-            + " of sample " + i + " is outside the class range 0.." + (classCount - 1)
-            + " (" + classCount + " classes)");
-      }
-    }
   }
 
   /** Returns the name given when the dataset was built, used in messages and reports. */
@@ -315,30 +269,10 @@ public final class Dataset {
       throw new IllegalArgumentException("train fraction must lie in [0, 1], got "
           + trainFraction);
     }
-    int[] order = permutation(size, new SplittableRandom(seed));
+    int[] order = Permutations.of(size, new SplittableRandom(seed));
     int cut = (int) Math.round(trainFraction * size);
     return new Split(withName(subset(Arrays.copyOfRange(order, 0, cut)), name + "/train"),
         withName(subset(Arrays.copyOfRange(order, cut, size)), name + "/validation"));
-  }
-
-  /** Returns a random permutation of {@code 0 .. n-1} drawn with {@code random}. */
-  static int[] permutation(int n, SplittableRandom random) {
-    int[] p = new int[n];
-    for (int i = 0; i < n; i++) {
-      p[i] = i;
-    }
-    shuffleInPlace(p, random);
-    return p;
-  }
-
-  /** Shuffles {@code values} in place (Fisher–Yates) with {@code random}. */
-  static void shuffleInPlace(int[] values, SplittableRandom random) {
-    for (int i = values.length - 1; i > 0; i--) {
-      int j = random.nextInt(i + 1);
-      int tmp = values[i];
-      values[i] = values[j];
-      values[j] = tmp;
-    }
   }
 
   private static Dataset withName(Dataset d, String name) {
@@ -351,7 +285,7 @@ public final class Dataset {
    * labels, e.g. after scaling.
    */
   public Dataset withFeatures(Tensor newFeatures) {
-    int n = checkFeatures(name, newFeatures);
+    int n = DatasetChecks.features(name, newFeatures);
     if (n != size) {
       throw new IllegalArgumentException("dataset '" + name + "' has " + size + " samples but the "
           + "new features have shape " + newFeatures.shape() + " with " + n + " rows");
@@ -365,7 +299,8 @@ public final class Dataset {
    */
   Dataset withFeatureData(Tensor owned) {
     return new Dataset(name, size, owned.shape().dim(1), outputCount, classCount,
-        finite(name, owned, "feature"), narrowed(targets, owned.dtype(), "output"), labels);
+        DatasetChecks.finite(name, owned, "feature"), narrowed(targets, owned.dtype(), "output"),
+        labels);
   }
 
   /**
@@ -374,8 +309,8 @@ public final class Dataset {
    */
   private Tensor narrowed(Tensor values, DType dtype, String column) {
     Tensor converted = values.to(dtype);
-    return dtype == DType.FLOAT32 && values.dtype() != dtype ? finite(name, converted, column)
-        : converted;
+    return dtype == DType.FLOAT32 && values.dtype() != dtype
+        ? DatasetChecks.finite(name, converted, column) : converted;
   }
 
   /** Returns this classification dataset with one-hot targets of width {@link #classCount()}. */
