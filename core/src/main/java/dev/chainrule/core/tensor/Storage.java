@@ -22,6 +22,20 @@ final class Storage {
     return d;
   }
 
+  /** Adds {@code alpha · x} to {@code y}; modifies {@code y}. */
+  static void addScaled(double[] y, double alpha, double[] x) {
+    for (int i = 0; i < y.length; i++) {
+      y[i] += alpha * x[i];
+    }
+  }
+
+  /** Multiplies every element of {@code y} by {@code factor}; modifies {@code y}. */
+  static void scale(double[] y, double factor) {
+    for (int i = 0; i < y.length; i++) {
+      y[i] *= factor;
+    }
+  }
+
   /** Adds {@code alpha · x} to {@code y} in float32 arithmetic; modifies {@code y}. */
   static void addScaled(float[] y, float alpha, float[] x) {
     for (int i = 0; i < y.length; i++) {

@@ -334,23 +334,18 @@ public final class Tensor {
   public void addScaledInPlace(double alpha, Tensor x) {
     requireSameShape(x, "addScaledInPlace");
     if (data != null) {
-      double[] xs = x.buffer();
-      for (int i = 0; i < data.length; i++) {
-        data[i] += alpha * xs[i];
-      }
-      return;
+      Storage.addScaled(data, alpha, x.buffer());
+    } else {
+      Storage.addScaled(floats, (float) alpha, x.floatBuffer());
     }
-    Storage.addScaled(floats, (float) alpha, x.floatBuffer());
   }
 
   /** Multiplies every element of this tensor by {@code factor}. */
   public void scaleInPlace(double factor) {
-    if (floats != null) {
+    if (data != null) {
+      Storage.scale(data, factor);
+    } else {
       Storage.scale(floats, (float) factor);
-      return;
-    }
-    for (int i = 0; i < data.length; i++) {
-      data[i] *= factor;
     }
   }
 
