@@ -13,7 +13,9 @@ import java.util.Map;
  * share a buffer: float64 values live in {@code double[]} buffers, float32 ones in {@code float[]}.
  * A step's outputs share a buffer with its own operands only where the step says it may write over
  * them (see {@link StepSpec#overwritable()}), since outputs are assigned before the operands'
- * buffers are released.
+ * buffers are released: an output takes the first operand it may overwrite that nothing reads
+ * later, so that a loop writes into a buffer it has just read (still in cache) rather than into a
+ * cold one.
  */
 final class Buffers {
   /** The buffer of each value slot (-1 for leaves, which use their own tensors). */
@@ -54,12 +56,12 @@ final class Buffers {
     Map<Long, ArrayDeque<Integer>> free = new HashMap<>();
     for (int s = 0; s < steps.length; s++) {
       int[] writes = steps[s].writes();
-      int[] offer = reuse ? steps[s].overwritable() : null;
+      int[][] offer = reuse ? steps[s].overwritable() : null;
       for (int j = 0; j < writes.length; j++) {
         int v = writes[j];
-        int in = offer != null ? offer[j] : -1;
-        if (in >= 0 && lastRead[in] == s && !pinned[in] && bufferOf[in] >= 0
-            && sizes[in] == sizes[v] && types[in] == types[v]) {
+        int in = offer == null ? -1 : firstFree(offer[j], v, s, lastRead, pinned, bufferOf, sizes,
+            types);
+        if (in >= 0) {
           bufferOf[v] = bufferOf[in];
           lastRead[in] = -2;
           continue;
@@ -87,6 +89,22 @@ final class Buffers {
       }
     }
     return new Buffers(bufferOf, Arrays.copyOf(lengths, count), Arrays.copyOf(dtypes, count));
+  }
+
+  /**
+   * Returns the first of {@code candidates} whose buffer value {@code v} written by step {@code s}
+   * may take (step {@code s} is its last reader, it is not pinned, and it has a buffer of v's
+   * length and dtype), or -1.
+   */
+  private static int firstFree(int[] candidates, int v, int s, int[] lastRead, boolean[] pinned,
+      int[] bufferOf, int[] sizes, DType[] types) {
+    for (int in : candidates) {
+      if (lastRead[in] == s && !pinned[in] && bufferOf[in] >= 0 && sizes[in] == sizes[v]
+          && types[in] == types[v]) {
+        return in;
+      }
+    }
+    return -1;
   }
 
   /** Returns the pool of free buffers a value of {@code size} elements of {@code type} takes. */

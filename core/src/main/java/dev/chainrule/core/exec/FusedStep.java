@@ -107,10 +107,12 @@ final class FusedStep implements Step {
     }
 
     @Override
-    public int[] overwritable() {
-      int[] offer = program.overwritable();
-      for (int j = 0; j < offer.length; j++) {
-        offer[j] = offer[j] < 0 ? -1 : inputs[offer[j]];
+    public int[][] overwritable() {
+      int[][] offer = program.overwritable();
+      for (int[] candidates : offer) {
+        for (int k = 0; k < candidates.length; k++) {
+          candidates[k] = inputs[candidates[k]];
+        }
       }
       return offer;
     }

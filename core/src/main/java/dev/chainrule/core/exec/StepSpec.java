@@ -21,13 +21,12 @@ interface StepSpec {
   int[] writes();
 
   /**
-   * Returns, per written slot, a read slot whose buffer that output may take when this step is
-   * the slot's last reader (an elementwise loop writing where it has finished reading), or -1.
+   * Returns, per written slot, the read slots whose buffers that output may take, in order of
+   * preference, when this step is the slot's last reader (an elementwise loop writing where it
+   * has finished reading); none by default.
    */
-  default int[] overwritable() {
-    int[] none = new int[writes().length];
-    java.util.Arrays.fill(none, -1);
-    return none;
+  default int[][] overwritable() {
+    return new int[writes().length][0];
   }
 
   /** Returns what the step does, for {@link Plan#explain()}, naming values by {@code slots}. */

@@ -241,19 +241,12 @@ public final class Layout {
   }
 
   /**
-   * Returns, per output, an outside operand of the output's size whose array the output may be
-   * written into (no instruction after the one computing the output reads it), or -1. Each
-   * operand is offered to one output at most.
+   * Returns, per output, the outside operands of the output's size whose arrays the output may be
+   * written into (no instruction after the one computing the output reads them), in operand order,
+   * for a program whose outside operands are read as {@code modes} say (from {@link #modes}). The
+   * caller gives each operand to one output at most, and only once nothing else reads it.
    */
-  public int[] overwritable() {
-    return overwritable(program, modes);
-  }
-
-  /**
-   * Returns {@link #overwritable()} of a layout of {@code program} whose outside operands are read
-   * as {@code modes} say (from {@link #modes}).
-   */
-  public static int[] overwritable(Program program, Mode[] modes) {
+  public static int[][] overwritable(Program program, Mode[] modes) {
     int[] outs = program.outputs();
     int e = program.externals();
     int[] lastRead = new int[e];
@@ -266,17 +259,11 @@ public final class Layout {
         }
       }
     }
-    int[] offer = new int[outs.length];
-    boolean[] taken = new boolean[e];
+    int[][] offer = new int[outs.length][];
     for (int j = 0; j < outs.length; j++) {
-      offer[j] = -1;
       int computed = program.definer(outs[j]);
-      for (int x = 0; x < e && offer[j] < 0; x++) {
-        if (!taken[x] && modes[x] == Mode.FULL && lastRead[x] <= computed) {
-          offer[j] = x;
-          taken[x] = true;
-        }
-      }
+      offer[j] = java.util.stream.IntStream.range(0, e)
+          .filter(x -> modes[x] == Mode.FULL && lastRead[x] <= computed).toArray();
     }
     return offer;
   }

@@ -231,10 +231,10 @@ public final class FusedProgram {
   }
 
   /**
-   * Returns, per output, an outside operand read at the same flat positions whose buffer the
-   * output may be written into, or -1 (see {@link Layout#overwritable}).
+   * Returns, per output, the outside operands read at the same flat positions whose buffers the
+   * output may be written into (see {@link Layout#overwritable}).
    */
-  public int[] overwritable() {
+  public int[][] overwritable() {
     return Layout.overwritable(program, modes);
   }
 }
