@@ -66,7 +66,13 @@ public final class FloatChunkLoop {
       for (int k = 0; k < primitive.length; k++) {
         int[] x = l.slotsOf[k];
         int at = l.direct[k] ? s : 0;
-        FloatLoops.run(primitive[k], f[x[0]], f[x[1]], f[x[2]], f[x[3]], at, at + n);
+        if (l.selectsNext[k]) {
+          int[] y = l.slotsOf[++k];
+          FloatLoops.compareSelect(primitive[k - 1], f[y[0]], f[x[1]], f[x[2]], f[y[2]], f[y[3]],
+              at, at + n);
+        } else {
+          FloatLoops.run(primitive[k], f[x[0]], f[x[1]], f[x[2]], f[x[3]], at, at + n);
+        }
       }
       for (int j = 0; j < out.length; j++) {
         if (l.copiedOut[j]) {

@@ -145,6 +145,43 @@ public final class FloatLoops {
     }
   }
 
+  /**
+   * Writes {@code a[i]} where comparison {@code p} of {@code x[i]} and {@code y[i]} holds, else
+   * {@code b[i]}, to {@code o[i]} for i in [from, to): the comparison and the selection by it as
+   * one loop ({@link Comparisons#compareSelect}); the output may be any operand.
+   */
+  static void compareSelect(Primitive p, float[] o, float[] x, float[] y, float[] a, float[] b,
+      int from, int to) {
+    switch (p) {
+      case GT: greaterSelect(o, x, y, a, b, from, to); break;
+      case LT: greaterSelect(o, y, x, a, b, from, to); break;
+      case GE: atLeastSelect(o, x, y, a, b, from, to); break;
+      case LE: atLeastSelect(o, y, x, a, b, from, to); break;
+      default: equalSelect(o, x, y, a, b, from, to);
+    }
+  }
+
+  private static void greaterSelect(float[] o, float[] x, float[] y, float[] a, float[] b,
+      int from, int to) {
+    for (int i = from; i < to; i++) {
+      o[i] = x[i] > y[i] ? a[i] : b[i];
+    }
+  }
+
+  private static void atLeastSelect(float[] o, float[] x, float[] y, float[] a, float[] b,
+      int from, int to) {
+    for (int i = from; i < to; i++) {
+      o[i] = x[i] >= y[i] ? a[i] : b[i];
+    }
+  }
+
+  private static void equalSelect(float[] o, float[] x, float[] y, float[] a, float[] b,
+      int from, int to) {
+    for (int i = from; i < to; i++) {
+      o[i] = x[i] == y[i] ? a[i] : b[i];
+    }
+  }
+
   private static void select(float[] o, float[] c, float[] a, float[] b, int from, int to) {
     for (int i = from; i < to; i++) {
       o[i] = c[i] != 0 ? a[i] : b[i];

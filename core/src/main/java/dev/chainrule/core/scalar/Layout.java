@@ -71,6 +71,12 @@ public final class Layout {
   final int[][] slotsOf;
   /** Per instruction: true when it reads and writes arrays as long as the output, in place. */
   final boolean[] direct;
+  /**
+   * Per instruction: true for a comparison whose 1 or 0 only the next instruction reads, a
+   * selection by it indexed alike: the two run as one loop that selects by the comparison itself
+   * ({@link Comparisons#compareSelect}), as ReLU's derivative where(x &gt; 0, g, 0) does.
+   */
+  final boolean[] selectsNext;
 
   /** Lays out {@code p} over {@code shape}, outside operand e having shape {@code operands[e]}. */
   public Layout(Program p, Shape shape, Shape... operands) {
@@ -147,6 +153,31 @@ public final class Layout {
       slotsOf[k] = s;
       direct[k] = inPlace[p.result(k)];
     }
+    this.selectsNext = comparisonsFeedingSelections(p, direct);
+  }
+
+  /**
+   * Returns, per instruction, whether it is a comparison whose result is read once, as the
+   * condition of the selection right after it, which is indexed as it is (both in place or both in
+   * registers), and is no output.
+   */
+  private static boolean[] comparisonsFeedingSelections(Program p, boolean[] direct) {
+    int[] reads = new int[p.values()];
+    for (int k = 0; k < p.length(); k++) {
+      for (int j = 0; j < p.primitive(k).arity(); j++) {
+        reads[p.operand(k, j)]++;
+      }
+    }
+    for (int v : p.outputs()) {
+      reads[v]++;
+    }
+    boolean[] fused = new boolean[p.length()];
+    for (int k = 0; k + 1 < p.length(); k++) {
+      int t = p.result(k);
+      fused[k] = p.primitive(k).isComparison() && p.primitive(k + 1) == Primitive.SELECT
+          && p.operand(k + 1, 0) == t && reads[t] == 1 && direct[k] == direct[k + 1];
+    }
+    return fused;
   }
 
   /**
