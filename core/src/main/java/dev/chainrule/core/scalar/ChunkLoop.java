@@ -4,8 +4,9 @@ import java.util.Arrays;
 
 /**
  * Runs a {@link Layout} over a range of elements, chunk by chunk, each instruction one call of
- * {@link Loops#run}: the fused loops' interpreter, and every elementwise operation's forward. It
- * holds one thread's frame (registers and gathers), so an instance serves one thread.
+ * {@link Loops#run} (a comparison and the selection by it, one call of {@code
+ * Comparisons.compareSelect}): the fused loops' interpreter, and every elementwise operation's
+ * forward. It holds one thread's frame (registers and gathers), so an instance serves one thread.
  */
 public final class ChunkLoop {
   private final Layout l;

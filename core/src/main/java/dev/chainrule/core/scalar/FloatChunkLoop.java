@@ -4,8 +4,9 @@ import java.util.Arrays;
 
 /**
  * The float32 {@link ChunkLoop}: runs a {@link Layout} over a range of elements of {@code float[]}
- * arrays, chunk by chunk, each instruction one call of {@link FloatLoops#run}. It holds one
- * thread's frame (float registers and gathers), so an instance serves one thread.
+ * arrays, chunk by chunk, each instruction one call of {@link FloatLoops#run} (a comparison and the
+ * selection by it, one call of {@code FloatLoops.compareSelect}). It holds one thread's frame
+ * (float registers and gathers), so an instance serves one thread.
  */
 public final class FloatChunkLoop {
   private final Layout l;

@@ -23,7 +23,8 @@ import dev.chainrule.core.tensor.Shape;
  *
  * <p>So every loop reads and writes arrays indexed alike (registers, or arrays in place at the
  * chunk's position), which the JIT vectorises; the copies in and out are the one pass over memory
- * the loop needs anyway.
+ * the loop needs anyway. One pair of instructions runs as a single loop: a comparison that only the
+ * selection right after it reads ({@code selectsNext}).
  */
 public final class Layout {
   /** Elements per chunk at most: long enough to amortise dispatch, short enough to stay in L1. */

@@ -1,6 +1,6 @@
 package dev.chainrule.core.tensor;
 
-/** Loops over {@link Tensor} storage: conversions between dtypes, float32 updates, rows. */
+/** Loops over {@link Tensor} storage: conversions between dtypes, in-place updates, rows. */
 final class Storage {
   private Storage() {}
 
