@@ -90,7 +90,10 @@ class CompareSelectTest {
     }
   }
 
-  /** where(x &gt; y, a, b) over a chunked shape: the two instructions run as one, same values. */
+  /**
+   * where(x &gt; y, a, b) over a chunked shape: the two instructions run as one, same values, in
+   * the float64 and the float32 chunk loop.
+   */
   @Test
   void aLayoutFusesAComparisonReadOnlyByTheSelectionAfterIt() {
     Program.Builder b = new Program.Builder(4);
@@ -109,10 +112,24 @@ class CompareSelectTest {
     in[3] = new double[] {-0.0};
     double[][] out = {new double[shape.size()]};
     new ChunkLoop(layout, null).run(in, out, 0, shape.size());
+    float[][] floats = new float[4][];
+    for (int k = 0; k < 4; k++) {
+      floats[k] = new float[in[k].length];
+      for (int i = 0; i < in[k].length; i++) {
+        floats[k][i] = (float) in[k][i];
+      }
+    }
+    float[][] floatOut = {new float[shape.size()]};
+    new FloatChunkLoop(layout, null).run(floats, floatOut, 0, shape.size());
     for (int i = 0; i < shape.size(); i++) {
       double expected = in[0][i] > in[1][i] ? in[2][i] : -0.0;
       assertEquals(Double.doubleToRawLongBits(expected), Double.doubleToRawLongBits(out[0][i]),
           "element " + i);
+      float x = floats[0][i];
+      float y = floats[1][i];
+      float expectedFloat = x > y ? floats[2][i] : -0.0f;
+      assertEquals(Float.floatToRawIntBits(expectedFloat), Float.floatToRawIntBits(floatOut[0][i]),
+          "float32 element " + i);
     }
   }
 
