@@ -15,13 +15,17 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Checks {@link NarrowNativeGemm}: which products it cuts, and that cutting C's rows, C's columns
- * or k, with the last block shorter than the rest, gives the triple loop's C ({@link GemmCase})
+ * Checks {@link NarrowNativeGemm}: which products it cuts, and that cutting C's rows or C's
+ * columns, with the last block shorter than the rest, gives the triple loop's C ({@link GemmCase})
  * for every transpose, with offsets, padded rows, alpha and beta.
  */
 class NarrowNativeGemmTest {
-  /** One shape per cut: m longest (rows of C), n longest (columns of C), k longest. */
-  private static final int[][] CUTS = {{1030, 10, 257}, {9, 1100, 257}, {250, 10, 1031}};
+  /**
+   * Narrow products cut by rows of C (n narrow; k narrow; n narrow and k long, 25 rows a block)
+   * and by columns of C (k narrow, more columns than rows).
+   */
+  private static final int[][] CUTS = {{1030, 10, 257}, {1030, 257, 10}, {250, 10, 1031},
+      {300, 1100, 9}};
 
   static Stream<Arguments> cutsAndTransposes() {
     List<Arguments> out = new ArrayList<>();
@@ -43,6 +47,7 @@ class NarrowNativeGemmTest {
     assertFalse(applies(1024, 256, 784), "X · W1 is wide");
     assertFalse(applies(128, 128, 128), "a square product gains from the second thread");
     assertFalse(applies(64, 10, 256), "below the volume BLAS threads anyway");
+    assertFalse(applies(16, 256, 784), "a small batch times a wide layer gains from threading");
     assertFalse(applies(2048, 2048, 16), "a narrow product this large gains from threading");
   }
 
@@ -57,7 +62,7 @@ class NarrowNativeGemmTest {
   }
 
   @Test
-  void cuttingKWithBetaZeroIgnoresWhateverCHeld() {
+  void blocksWithBetaZeroIgnoreWhateverCHeld() {
     assumeTrue(NativeGemm.available(), NativeGemm::status);
     GemmCase x = new GemmCase(false, true, false, 250, 10, 1031, 0, 0, 0, 0, 0, 0, new Random(5));
     Arrays.fill(x.c, Double.NaN);
