@@ -7,7 +7,8 @@ package dev.chainrule.core.tensor;
  * the speed of a double one (twice the elements per vector and per cache line).
  *
  * <p>When a native BLAS is found (dev.ludovic.netlib over e.g. Debian's {@code libopenblas0}),
- * products from about 10³ up go to it; the system property {@code chainrule.blas} set to {@code
+ * products from about 10³ up go to it (a narrow one as single-threaded blocks, see {@link
+ * NarrowNativeGemm}); the system property {@code chainrule.blas} set to {@code
  * java}, {@code native} or {@code auto} (the default) forces the choice, and {@link #backend()}
  * tells which is in use. Otherwise, and always below that size, pure-Java kernels run: plain loops
  * for tiny products, a cache-blocked, register-tiled kernel that C2 vectorises for the rest,
@@ -166,6 +167,11 @@ public final class Gemm {
       return;
     }
     long volume = (long) m * n * k;
+    if (backend.usesNative(volume) && NarrowNativeGemm.applies(m, n, k, volume)) {
+      NarrowNativeGemm.run(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c,
+          cOff, ldc, precision);
+      return;
+    }
     if (backend.usesNative(volume)) {
       precision.blas(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff,
           ldc);

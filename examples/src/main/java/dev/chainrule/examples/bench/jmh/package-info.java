@@ -1,7 +1,9 @@
 /**
  * JMH micro-benchmarks of chainrule's kernels, each reporting a reference measured in the same run:
- * {@link dev.chainrule.examples.bench.jmh.GemmBenchmark}, and building a graph with and without
- * creation sites, {@link dev.chainrule.examples.bench.jmh.GraphBuildBenchmark}, and an optimizer
+ * {@link dev.chainrule.examples.bench.jmh.GemmBenchmark}; narrow products cut into single-threaded
+ * BLAS calls against one threaded call, {@link
+ * dev.chainrule.examples.bench.jmh.NarrowGemmBenchmark}; building a graph with and without
+ * creation sites, {@link dev.chainrule.examples.bench.jmh.GraphBuildBenchmark}; and an optimizer
  * step in float32 against float64, {@link dev.chainrule.examples.bench.jmh.OptimizerStepBenchmark}.
  * Run them from the shaded jar: {@code java -cp examples/target/chainrule-examples.jar
  * org.openjdk.jmh.Main GemmBenchmark}.
