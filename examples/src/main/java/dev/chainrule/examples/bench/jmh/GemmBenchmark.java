@@ -2,9 +2,7 @@ package dev.chainrule.examples.bench.jmh;
 
 import dev.chainrule.core.tensor.Gemm;
 import dev.ludovic.netlib.blas.BLAS;
-import dev.ludovic.netlib.blas.NativeBLAS;
 import java.util.Arrays;
-import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -41,37 +39,17 @@ public class GemmBenchmark {
   @Param({"naive", "java-1t", "java-2t", "native"})
   public String impl;
 
-  private boolean transA;
-  private boolean transB;
-  private int m;
-  private int n;
-  private int k;
-  private double[] a;
-  private double[] b;
-  private double[] c;
+  private GemmShape p;
   private BLAS blas;
 
   /** Parses the parameters, fills the operands and readies the candidate. */
   @Setup
   public void setUp() {
-    String[] sizes = shape.substring(0, shape.indexOf('/')).split("x");
-    m = Integer.parseInt(sizes[0]);
-    n = Integer.parseInt(sizes[1]);
-    k = Integer.parseInt(sizes[2]);
-    transA = shape.charAt(shape.length() - 2) == 'T';
-    transB = shape.charAt(shape.length() - 1) == 'T';
-    Random random = new Random(42);
-    a = random.doubles((long) m * k, -1, 1).toArray();
-    b = random.doubles((long) k * n, -1, 1).toArray();
-    c = new double[m * n];
+    p = GemmShape.parse(shape);
     if (impl.startsWith("java-")) {
       Gemm.setThreads(Integer.parseInt(impl.substring(5, impl.length() - 1)));
     } else if (impl.equals("native")) {
-      blas = BLAS.getInstance();
-      if (!(blas instanceof NativeBLAS)) {
-        throw new IllegalStateException("no native BLAS: BLAS.getInstance() returned "
-            + blas.getClass().getName() + "; install one, e.g. apt-get install libopenblas0");
-      }
+      blas = GemmShape.nativeBlas();
     } else if (!impl.equals("naive")) {
       throw new IllegalArgumentException(
           "impl must be naive, java-1t, java-2t or native, got '" + impl + "'");
@@ -81,42 +59,44 @@ public class GemmBenchmark {
   /** Runs the candidate once and returns C so that the work cannot be optimised away. */
   @Benchmark
   public double[] gemm() {
-    int lda = transA ? m : k;
-    int ldb = transB ? k : n;
     if (blas != null) {
-      blas.dgemm(transB ? "T" : "N", transA ? "T" : "N", n, m, k, 1.0, b, 0, ldb, a, 0, lda, 0.0,
-          c, 0, n);
+      p.nativeProduct(blas);
     } else if (impl.equals("naive")) {
-      naive(lda, ldb);
+      naive();
     } else {
-      Gemm.gemm(transA, transB, m, n, k, 1.0, a, 0, lda, b, 0, ldb, 0.0, c, 0, n);
+      p.chainruleProduct();
     }
-    return c;
+    return p.c;
   }
 
   /**
    * The reference: chainrule's GEMM before the blocked kernel, plain loops over the operands in
-   * place (row-axpy order {@code i, p, j} when B is read as stored, dot products when it is
+   * place (row-axpy order {@code i, q, j} when B is read as stored, dot products when it is
    * transposed).
    */
-  private void naive(int lda, int ldb) {
+  private void naive() {
+    double[] a = p.a;
+    double[] b = p.b;
+    double[] c = p.c;
+    int lda = p.lda();
+    int ldb = p.ldb();
     Arrays.fill(c, 0.0);
-    for (int i = 0; i < m; i++) {
-      int row = i * n;
-      if (!transB) {
-        for (int p = 0; p < k; p++) {
-          double aip = transA ? a[p * lda + i] : a[i * lda + p];
-          int brow = p * ldb;
-          for (int j = 0; j < n; j++) {
-            c[row + j] += aip * b[brow + j];
+    for (int i = 0; i < p.m; i++) {
+      int row = i * p.n;
+      if (!p.transB) {
+        for (int q = 0; q < p.k; q++) {
+          double aiq = p.transA ? a[q * lda + i] : a[i * lda + q];
+          int brow = q * ldb;
+          for (int j = 0; j < p.n; j++) {
+            c[row + j] += aiq * b[brow + j];
           }
         }
       } else {
-        for (int j = 0; j < n; j++) {
+        for (int j = 0; j < p.n; j++) {
           int brow = j * ldb;
           double s = 0;
-          for (int p = 0; p < k; p++) {
-            s += (transA ? a[p * lda + i] : a[i * lda + p]) * b[brow + p];
+          for (int q = 0; q < p.k; q++) {
+            s += (p.transA ? a[q * lda + i] : a[i * lda + q]) * b[brow + q];
           }
           c[row + j] = s;
         }
