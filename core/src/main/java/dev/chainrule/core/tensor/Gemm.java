@@ -167,14 +167,14 @@ public final class Gemm {
       return;
     }
     long volume = (long) m * n * k;
-    if (backend.usesNative(volume) && NarrowNativeGemm.applies(m, n, k, volume)) {
-      NarrowNativeGemm.run(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c,
-          cOff, ldc, precision);
-      return;
-    }
     if (backend.usesNative(volume)) {
-      precision.blas(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff,
-          ldc);
+      if (NarrowNativeGemm.applies(m, n, k, volume)) {
+        NarrowNativeGemm.run(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c,
+            cOff, ldc, precision);
+      } else {
+        precision.blas(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff,
+            ldc);
+      }
       return;
     }
     int narrow = precision.lanes();

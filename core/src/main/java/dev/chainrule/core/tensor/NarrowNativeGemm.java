@@ -5,8 +5,8 @@ package dev.chainrule.core.tensor;
  * product of more than {@value #SINGLE_THREAD_VOLUME} multiply-adds, and when C has at most
  * {@value #NARROW} columns, or the shared dimension k is that short (a 10-class output layer's
  * {@code A1 · W2}, {@code dZ2 · W2ᵀ} and {@code A1ᵀ · dZ2}), waking its second thread costs more
- * than the thread saves: on two cores, 1024 × 10 × 256 takes about 320 µs threaded and 220 µs as
- * blocks each below the threshold, and 1024 × 256 × 10 about 320 and 150 µs (see
+ * than the thread saves: on two cores, m × n × k = 1024 × 10 × 256 takes about 320 µs threaded and
+ * 220 µs as blocks each below the threshold, and 1024 × 256 × 10 about 320 and 150 µs (see
  * docs/benchmarks.md). Such a product, up to {@value #MAX_VOLUME} multiply-adds, is cut into blocks
  * of C's rows, or of its columns when it has more columns than rows, that OpenBLAS runs on the
  * calling thread alone. Larger products, and those narrow only in C's rows (a small batch times a
@@ -27,10 +27,15 @@ final class NarrowNativeGemm {
 
   /**
    * Returns whether an (m, k) by (k, n) product of {@code volume} multiply-adds is cut into
-   * single-threaded blocks when it goes to the native BLAS.
+   * single-threaded blocks when it goes to the native BLAS: it is narrow, large enough for the
+   * BLAS to thread it, small enough not to gain from that, and its blocks hold at least {@value
+   * #NARROW} rows (or columns) each, so that the calls stay few and every one is below the BLAS's
+   * threading threshold.
    */
   static boolean applies(int m, int n, int k, long volume) {
-    return volume > SINGLE_THREAD_VOLUME && volume <= MAX_VOLUME && Math.min(n, k) <= NARROW;
+    long blockOfNarrowest = (long) Math.min(m, n) * k * NARROW;
+    return volume > SINGLE_THREAD_VOLUME && volume <= MAX_VOLUME && Math.min(n, k) <= NARROW
+        && blockOfNarrowest <= SINGLE_THREAD_VOLUME;
   }
 
   /**

@@ -49,6 +49,8 @@ class NarrowNativeGemmTest {
     assertFalse(applies(64, 10, 256), "below the volume BLAS threads anyway");
     assertFalse(applies(16, 256, 784), "a small batch times a wide layer gains from threading");
     assertFalse(applies(2048, 2048, 16), "a narrow product this large gains from threading");
+    assertFalse(applies(20, 16, 20000), "a block of 16 rows would still be threaded");
+    assertTrue(applies(256, 16, 1024), "blocks of 16 rows, each exactly at the threshold");
   }
 
   @ParameterizedTest(name = "single={0} m={1} n={2} k={3} transA={4} transB={5}")
