@@ -3,18 +3,11 @@ package dev.chainrule.examples.bench.jmh;
 import dev.chainrule.core.tensor.Gemm;
 import dev.ludovic.netlib.blas.BLAS;
 import java.util.Arrays;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Times {@code C = op(A) · op(B)} for the shapes of a 1024³ product, one 784-256-64 MLP step in
@@ -23,13 +16,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * chainrule would call (dev.ludovic.netlib over the machine's libblas, usually OpenBLAS; its
  * threads follow {@code OPENBLAS_NUM_THREADS}). GFLOPS = 2·m·n·k / time.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 3, time = 1)
 @Fork(value = 1, jvmArgsAppend = {"-Xmx2g", "-Dchainrule.blas=java"})
-public class GemmBenchmark {
+public class GemmBenchmark extends JmhDefaults {
   /** The product as {@code MxNxK/TT}: sizes, then N or T for whether A and B are transposed. */
   @Param({"1024x1024x1024/NN", "256x64x784/NN", "784x64x256/TN", "256x784x64/NT",
       "64x256x784/TT", "2x2x2/NN"})
