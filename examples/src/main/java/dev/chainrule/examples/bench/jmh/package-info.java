@@ -6,7 +6,7 @@
  * creation sites, {@link dev.chainrule.examples.bench.jmh.GraphBuildBenchmark}; and an optimizer
  * step in float32 against float64, {@link dev.chainrule.examples.bench.jmh.OptimizerStepBenchmark}.
  * They inherit their shared JMH settings from {@link
- * dev.chainrule.examples.bench.jmh.JmhDefaults}. Run them from the shaded jar: {@code java -cp examples/target/chainrule-examples.jar
- * org.openjdk.jmh.Main GemmBenchmark}.
+ * dev.chainrule.examples.bench.jmh.JmhDefaults}. Run them from the shaded jar: {@code java -cp
+ * examples/target/chainrule-examples.jar org.openjdk.jmh.Main GemmBenchmark}.
  */
 package dev.chainrule.examples.bench.jmh;
