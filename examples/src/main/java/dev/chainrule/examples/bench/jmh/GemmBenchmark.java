@@ -55,7 +55,7 @@ public class GemmBenchmark extends JmhDefaults {
     } else {
       p.chainruleProduct();
     }
-    return p.c;
+    return p.c();
   }
 
   /**
@@ -64,28 +64,32 @@ public class GemmBenchmark extends JmhDefaults {
    * transposed).
    */
   private void naive() {
-    double[] a = p.a;
-    double[] b = p.b;
-    double[] c = p.c;
+    double[] a = p.a();
+    double[] b = p.b();
+    double[] c = p.c();
+    int m = p.m();
+    int n = p.n();
+    int k = p.k();
+    boolean transA = p.transA();
     int lda = p.lda();
     int ldb = p.ldb();
     Arrays.fill(c, 0.0);
-    for (int i = 0; i < p.m; i++) {
-      int row = i * p.n;
-      if (!p.transB) {
-        for (int q = 0; q < p.k; q++) {
-          double aiq = p.transA ? a[q * lda + i] : a[i * lda + q];
+    for (int i = 0; i < m; i++) {
+      int row = i * n;
+      if (!p.transB()) {
+        for (int q = 0; q < k; q++) {
+          double aiq = transA ? a[q * lda + i] : a[i * lda + q];
           int brow = q * ldb;
-          for (int j = 0; j < p.n; j++) {
+          for (int j = 0; j < n; j++) {
             c[row + j] += aiq * b[brow + j];
           }
         }
       } else {
-        for (int j = 0; j < p.n; j++) {
+        for (int j = 0; j < n; j++) {
           int brow = j * ldb;
           double s = 0;
-          for (int q = 0; q < p.k; q++) {
-            s += (p.transA ? a[q * lda + i] : a[i * lda + q]) * b[brow + q];
+          for (int q = 0; q < k; q++) {
+            s += (transA ? a[q * lda + i] : a[i * lda + q]) * b[brow + q];
           }
           c[row + j] = s;
         }

@@ -43,6 +43,6 @@ public class NarrowGemmBenchmark extends JmhDefaults {
     } else {
       p.nativeProduct(blas);
     }
-    return p.c;
+    return p.c();
   }
 }
