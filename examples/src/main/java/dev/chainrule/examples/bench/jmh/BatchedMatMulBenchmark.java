@@ -4,17 +4,10 @@ import dev.chainrule.core.tensor.BatchedGemm;
 import dev.chainrule.core.tensor.Gemm;
 import dev.chainrule.core.tensor.Shape;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Times the batched product (64, 32, 128)·(128, 128) — a dense layer applied to every step of 64
@@ -22,13 +15,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * the weight is shared), against the reference of one GEMM per batch element; and the product
  * with a batched B, (64, 32, 128)·(64, 128, 128), which must run per batch element.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 3, time = 1)
 @Fork(value = 1, jvmArgsAppend = {"-Xmx2g", "-Dchainrule.blas=java"})
-public class BatchedMatMulBenchmark {
+public class BatchedMatMulBenchmark extends JmhDefaults {
   private static final int BATCH = 64;
   private static final int M = 32;
   private static final int K = 128;

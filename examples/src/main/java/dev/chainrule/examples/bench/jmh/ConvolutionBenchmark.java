@@ -7,16 +7,9 @@ import dev.chainrule.core.tensor.Window2d;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Times the forward convolution of the {@code cnn} example's two layers at batch 64 — conv 1: (64,
@@ -25,13 +18,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * seven loops of the definition ordered for the cache (output channel, tap, output row; the
  * innermost loop runs along a row of the output and of the input, so the JIT vectorises it).
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx2g"})
-public class ConvolutionBenchmark {
+public class ConvolutionBenchmark extends JmhDefaults {
   /** The layer: {@code conv1} or {@code conv2}. */
   @Param({"conv1", "conv2"})
   public String layer;

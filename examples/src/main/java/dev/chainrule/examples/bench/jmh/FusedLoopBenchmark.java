@@ -9,18 +9,9 @@ import dev.chainrule.core.graph.Node;
 import dev.chainrule.core.tensor.Tensor;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Times an MLP layer's elementwise tail and its backward mask, y = relu(z + b) and
@@ -28,13 +19,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * (the reference), through prepared kernels without fusion, and fused into one loop (single- and
  * two-threaded; a loop is split across threads only from about half a million element-operations).
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = "-Xmx2g")
-public class FusedLoopBenchmark {
+public class FusedLoopBenchmark extends JmhDefaults {
   /** Rows of the (rows, 256) operands. */
   @Param({"64", "1024"})
   public int rows;

@@ -3,18 +3,11 @@ package dev.chainrule.examples.bench.jmh;
 import dev.chainrule.core.tensor.Gemm;
 import dev.ludovic.netlib.blas.BLAS;
 import java.util.Arrays;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Times {@code C = op(A) · op(B)} for the shapes of a 1024³ product, one 784-256-64 MLP step in
@@ -23,13 +16,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * chainrule would call (dev.ludovic.netlib over the machine's libblas, usually OpenBLAS; its
  * threads follow {@code OPENBLAS_NUM_THREADS}). GFLOPS = 2·m·n·k / time.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 3, time = 1)
 @Fork(value = 1, jvmArgsAppend = {"-Xmx2g", "-Dchainrule.blas=java"})
-public class GemmBenchmark {
+public class GemmBenchmark extends JmhDefaults {
   /** The product as {@code MxNxK/TT}: sizes, then N or T for whether A and B are transposed. */
   @Param({"1024x1024x1024/NN", "256x64x784/NN", "784x64x256/TN", "256x784x64/NT",
       "64x256x784/TT", "2x2x2/NN"})
@@ -66,7 +55,7 @@ public class GemmBenchmark {
     } else {
       p.chainruleProduct();
     }
-    return p.c;
+    return p.c();
   }
 
   /**
@@ -75,28 +64,32 @@ public class GemmBenchmark {
    * transposed).
    */
   private void naive() {
-    double[] a = p.a;
-    double[] b = p.b;
-    double[] c = p.c;
+    double[] a = p.a();
+    double[] b = p.b();
+    double[] c = p.c();
+    int m = p.m();
+    int n = p.n();
+    int k = p.k();
+    boolean transA = p.transA();
     int lda = p.lda();
     int ldb = p.ldb();
     Arrays.fill(c, 0.0);
-    for (int i = 0; i < p.m; i++) {
-      int row = i * p.n;
-      if (!p.transB) {
-        for (int q = 0; q < p.k; q++) {
-          double aiq = p.transA ? a[q * lda + i] : a[i * lda + q];
+    for (int i = 0; i < m; i++) {
+      int row = i * n;
+      if (!p.transB()) {
+        for (int q = 0; q < k; q++) {
+          double aiq = transA ? a[q * lda + i] : a[i * lda + q];
           int brow = q * ldb;
-          for (int j = 0; j < p.n; j++) {
+          for (int j = 0; j < n; j++) {
             c[row + j] += aiq * b[brow + j];
           }
         }
       } else {
-        for (int j = 0; j < p.n; j++) {
+        for (int j = 0; j < n; j++) {
           int brow = j * ldb;
           double s = 0;
-          for (int q = 0; q < p.k; q++) {
-            s += (p.transA ? a[q * lda + i] : a[i * lda + q]) * b[brow + q];
+          for (int q = 0; q < k; q++) {
+            s += (transA ? a[q * lda + i] : a[i * lda + q]) * b[brow + q];
           }
           c[row + j] = s;
         }

@@ -8,35 +8,28 @@ import java.util.Random;
 /**
  * A GEMM benchmark's product, parsed from its {@code MxNxK/TT} parameter (sizes, then N or T for
  * whether A and B are stored transposed), with random operands in [-1, 1) and a C to write.
+ *
+ * @param m the rows of op(A) and of C
+ * @param n the columns of op(B) and of C
+ * @param k the columns of op(A) and the rows of op(B)
+ * @param transA whether A is stored as (k, m)
+ * @param transB whether B is stored as (n, k)
+ * @param a A as stored
+ * @param b B as stored
+ * @param c C, written by each product
  */
-final class GemmShape {
-  final int m;
-  final int n;
-  final int k;
-  final boolean transA;
-  final boolean transB;
-  final double[] a;
-  final double[] b;
-  final double[] c;
-
-  private GemmShape(int m, int n, int k, boolean transA, boolean transB) {
-    this.m = m;
-    this.n = n;
-    this.k = k;
-    this.transA = transA;
-    this.transB = transB;
-    Random random = new Random(42);
-    a = random.doubles((long) m * k, -1, 1).toArray();
-    b = random.doubles((long) k * n, -1, 1).toArray();
-    c = new double[m * n];
-  }
-
+record GemmShape(int m, int n, int k, boolean transA, boolean transB, double[] a, double[] b,
+    double[] c) {
   /** Parses {@code shape}, e.g. {@code 784x64x256/TN}. */
   static GemmShape parse(String shape) {
     String[] sizes = shape.substring(0, shape.indexOf('/')).split("x");
-    return new GemmShape(Integer.parseInt(sizes[0]), Integer.parseInt(sizes[1]),
-        Integer.parseInt(sizes[2]), shape.charAt(shape.length() - 2) == 'T',
-        shape.charAt(shape.length() - 1) == 'T');
+    int m = Integer.parseInt(sizes[0]);
+    int n = Integer.parseInt(sizes[1]);
+    int k = Integer.parseInt(sizes[2]);
+    Random random = new Random(42);
+    return new GemmShape(m, n, k, shape.charAt(shape.length() - 2) == 'T',
+        shape.charAt(shape.length() - 1) == 'T', random.doubles((long) m * k, -1, 1).toArray(),
+        random.doubles((long) k * n, -1, 1).toArray(), new double[m * n]);
   }
 
   /** Returns A's row stride as stored. */

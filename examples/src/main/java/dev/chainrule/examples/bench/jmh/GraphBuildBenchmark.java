@@ -3,18 +3,10 @@ package dev.chainrule.examples.bench.jmh;
 import dev.chainrule.core.graph.CreationSite;
 import dev.chainrule.core.graph.Node;
 import dev.chainrule.examples.bench.HornerWorkload;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
@@ -23,13 +15,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * derivative), with creation sites recorded (the default) and without, in the same run; µs per
  * build divided by 1502 is the cost of a node. Single-threaded.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 5, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = "-Xmx2g")
-public class GraphBuildBenchmark {
+public class GraphBuildBenchmark extends JmhDefaults {
   /** Nodes in the chain of 1000 ops: x, c₀, and a constant, a product and a sum per two ops. */
   public static final int NODES = 1502;
 

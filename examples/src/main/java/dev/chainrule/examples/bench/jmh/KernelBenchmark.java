@@ -13,18 +13,9 @@ import dev.chainrule.core.tensor.Tensor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Times the operation kernels whose allocation behaviour the plan compiler changed, on an MLP's
@@ -34,13 +25,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * log-softmax along rows and a 3-D transpose. Run with {@code -prof gc} to see the allocation per
  * call go.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = "-Xmx2g")
-public class KernelBenchmark {
+public class KernelBenchmark extends JmhDefaults {
   /**
    * The op: {@code sum0}, {@code biasAdd}, {@code where}, {@code logSoftmax}, {@code transpose3}.
    */

@@ -9,17 +9,8 @@ import dev.chainrule.core.tensor.DType;
 import dev.chainrule.core.tensor.Tensor;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Times a compiled plan of one matrix product, X (1024, 784) · W (784, 256) — a batch of
@@ -28,13 +19,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@code -f 0} to time them in the JVM that runs JMH, and with {@code -jvmArgsAppend
  * -Dchainrule.blas=java} for the Java kernels instead of the native BLAS.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = "-Xmx2g")
-public class MatMulPlanBenchmark {
+public class MatMulPlanBenchmark extends JmhDefaults {
   private Plan doubles;
   private Plan floats;
 

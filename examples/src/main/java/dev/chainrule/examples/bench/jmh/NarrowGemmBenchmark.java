@@ -1,18 +1,9 @@
 package dev.chainrule.examples.bench.jmh;
 
 import dev.ludovic.netlib.blas.BLAS;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Times W3's three products with the 10-class output layer, {@code A1 · W2}, {@code dZ2 · W2ᵀ} and
@@ -21,13 +12,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * product as one call of the native BLAS, threaded as the BLAS chooses ({@code
  * OPENBLAS_NUM_THREADS}, by default every core).
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = "-Xmx1g")
-public class NarrowGemmBenchmark {
+public class NarrowGemmBenchmark extends JmhDefaults {
   /** The product as {@code MxNxK/TT}: sizes, then N or T for whether A and B are transposed. */
   @Param({"1024x10x256/NN", "1024x256x10/NT", "256x10x1024/TN"})
   public String shape;
@@ -58,6 +43,6 @@ public class NarrowGemmBenchmark {
     } else {
       p.nativeProduct(blas);
     }
-    return p.c;
+    return p.c();
   }
 }

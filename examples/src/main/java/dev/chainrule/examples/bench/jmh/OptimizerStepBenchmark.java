@@ -8,18 +8,9 @@ import dev.chainrule.nn.optim.Adam;
 import dev.chainrule.nn.optim.Momentum;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Times one optimizer step over a million parameters, in float64 (the reference) and in float32,
@@ -27,13 +18,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * no more than float64's (a loop converting each element to double and back cost five times as
  * much).
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = "-Xmx2g")
-public class OptimizerStepBenchmark {
+public class OptimizerStepBenchmark extends JmhDefaults {
   /** {@code momentum} or {@code adam}. */
   @Param({"momentum", "adam"})
   public String optimizer;

@@ -6,18 +6,9 @@ import dev.chainrule.core.exec.Results;
 import dev.chainrule.core.exec.train.TrainingStep;
 import dev.chainrule.examples.bench.MlpWorkload;
 import dev.chainrule.examples.bench.SeedStepWorkload;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Times one run of a compiled plan on the bench's small workloads, with every optimisation off
@@ -26,13 +17,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * 1000 scalar ops forward and backward (W5), and the 784-256-10 MLP's training step at batch 64
  * (W2). Single-threaded.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = "-Xmx2g")
-public class PlanBenchmark {
+public class PlanBenchmark extends JmhDefaults {
   /** The workload: {@code seed001}, {@code horner1000} or {@code mlp64}. */
   @Param({"seed001", "horner1000", "mlp64"})
   public String workload;

@@ -14,15 +14,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -31,13 +26,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * is installed) and the bundled Graphviz. The cold figure, from JVM start, is taken by
  * {@code examples/scripts/render-timing.sh}; docs/graphs.md has both.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(1)
-public class RenderBenchmark {
+public class RenderBenchmark extends JmhDefaults {
   /** The engine: {@code DOT_BINARY} or {@code WASM}. */
   @Param({"DOT_BINARY", "WASM"})
   public String engine;

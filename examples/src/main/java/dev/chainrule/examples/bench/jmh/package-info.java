@@ -5,7 +5,8 @@
  * dev.chainrule.examples.bench.jmh.NarrowGemmBenchmark}; building a graph with and without
  * creation sites, {@link dev.chainrule.examples.bench.jmh.GraphBuildBenchmark}; and an optimizer
  * step in float32 against float64, {@link dev.chainrule.examples.bench.jmh.OptimizerStepBenchmark}.
- * Run them from the shaded jar: {@code java -cp examples/target/chainrule-examples.jar
- * org.openjdk.jmh.Main GemmBenchmark}.
+ * They inherit their shared JMH settings from {@link
+ * dev.chainrule.examples.bench.jmh.JmhDefaults}. Run them from the shaded jar: {@code java -cp
+ * examples/target/chainrule-examples.jar org.openjdk.jmh.Main GemmBenchmark}.
  */
 package dev.chainrule.examples.bench.jmh;
