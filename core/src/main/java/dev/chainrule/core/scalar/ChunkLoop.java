@@ -68,9 +68,10 @@ public final class ChunkLoop {
         int[] x = l.slotsOf[k];
         int at = l.direct[k] ? s : 0;
         if (l.selectsNext[k]) {
-          int[] y = l.slotsOf[++k];
-          Comparisons.compareSelect(primitive[k - 1], f[y[0]], f[x[1]], f[x[2]], f[y[2]], f[y[3]],
-              at, at + n);
+          int[] select = l.slotsOf[k + 1];
+          Comparisons.compareSelect(primitive[k], f[select[0]], f[x[1]], f[x[2]], f[select[2]],
+              f[select[3]], at, at + n);
+          k++;
         } else {
           Loops.run(primitive[k], f[x[0]], f[x[1]], f[x[2]], f[x[3]], at, at + n);
         }

@@ -1,6 +1,8 @@
 package dev.chainrule.core.scalar;
 
 import dev.chainrule.core.tensor.Shape;
+import java.util.Arrays;
+import java.util.stream.IntStream;
 
 /**
  * How a {@link Program} runs over a shape in chunks: each instruction is a loop over one chunk
@@ -126,7 +128,7 @@ public final class Layout {
     }
     this.slots = Math.max(1, next);
     this.isRegister = new boolean[slots];
-    java.util.Arrays.fill(isRegister, 0, registers, true);
+    Arrays.fill(isRegister, 0, registers, true);
     this.constantOf = new double[slots];
     this.isConstant = new boolean[slots];
     for (int v = e; v < values; v++) {
@@ -135,7 +137,7 @@ public final class Layout {
         isConstant[slotOf[v]] = true;
       }
     }
-    this.externalSlot = java.util.Arrays.copyOf(slotOf, e);
+    this.externalSlot = Arrays.copyOf(slotOf, e);
     int[] outs = p.outputs();
     this.outputSlot = new int[outs.length];
     this.copiedOut = new boolean[outs.length];
@@ -282,7 +284,7 @@ public final class Layout {
     int[] outs = program.outputs();
     int e = program.externals();
     int[] lastRead = new int[e];
-    java.util.Arrays.fill(lastRead, -1);
+    Arrays.fill(lastRead, -1);
     for (int k = 0; k < program.length(); k++) {
       for (int j = 0; j < program.primitive(k).arity(); j++) {
         int v = program.operand(k, j);
@@ -294,7 +296,7 @@ public final class Layout {
     int[][] offer = new int[outs.length][];
     for (int j = 0; j < outs.length; j++) {
       int computed = program.definer(outs[j]);
-      offer[j] = java.util.stream.IntStream.range(0, e)
+      offer[j] = IntStream.range(0, e)
           .filter(x -> modes[x] == Mode.FULL && lastRead[x] <= computed).toArray();
     }
     return offer;
