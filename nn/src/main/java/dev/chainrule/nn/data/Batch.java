@@ -11,13 +11,16 @@ import dev.chainrule.core.tensor.Tensor;
  *
  * <p>A batch is a reused buffer: the iterator that returned it overwrites its tensors and arrays
  * on the following call to {@code next()}. Read it, or copy what must outlive the step, before
- * advancing.
+ * advancing. Its targets are copied from the dataset when first asked for after a refill, so that
+ * a trainer whose loss reads the class indices does not copy one-hot rows it never reads.
  */
 public final class Batch {
   private final Tensor features;
   private final Tensor targets;
   private final int[] labels;
   private final int[] indices;
+  private Dataset source;
+  private boolean targetsCurrent;
   private Tensor featuresColumns;
   private Tensor targetsColumns;
   private boolean columnsCurrent;
@@ -52,7 +55,9 @@ public final class Batch {
   void fill(Dataset data, int[] order, int from) {
     int n = indices.length;
     System.arraycopy(order, from, indices, 0, n);
-    data.copyRows(order, from, n, features, targets);
+    data.copyFeatureRows(indices, features);
+    source = data;
+    targetsCurrent = false;
     if (labels != null) {
       int[] all = data.labelData();
       for (int k = 0; k < n; k++) {
@@ -84,6 +89,10 @@ public final class Batch {
 
   /** Returns the live targets of this batch, shape (size, outputs), refilled by the next. */
   public Tensor targets() {
+    if (!targetsCurrent && source != null) {
+      source.copyTargetRows(indices, targets);
+      targetsCurrent = true;
+    }
     return targets;
   }
 
@@ -129,7 +138,7 @@ public final class Batch {
     }
     int[] swap = {1, 0};
     Permute.into(features, swap, featuresColumns);
-    Permute.into(targets, swap, targetsColumns);
+    Permute.into(targets(), swap, targetsColumns);
     columnsCurrent = true;
   }
 

@@ -226,7 +226,8 @@ public final class Dataset {
     int m = indices.length;
     Tensor f = Tensor.zeros(Shape.of(m, featureCount), dtype());
     Tensor t = Tensor.zeros(Shape.of(m, outputCount), dtype());
-    copyRows(indices, 0, m, f, t);
+    copyFeatureRows(indices, f);
+    copyTargetRows(indices, t);
     int[] l = null;
     if (labels != null) {
       l = new int[m];
@@ -238,15 +239,24 @@ public final class Dataset {
   }
 
   /**
-   * Copies the feature and target rows of samples {@code indices[from .. from+count)} into the
-   * starts of {@code featuresOut} and {@code targetsOut}, which are modified (and converted to
-   * their dtype).
+   * Copies the feature rows of samples {@code indices}, in that order, into the starts of the rows
+   * of {@code out} (modified, and converted to its dtype).
    */
-  void copyRows(int[] indices, int from, int count, Tensor featuresOut, Tensor targetsOut) {
-    for (int k = 0; k < count; k++) {
-      int i = indices[from + k];
-      Elements.copy(features, i * featureCount, featuresOut, k * featureCount, featureCount);
-      Elements.copy(targets, i * outputCount, targetsOut, k * outputCount, outputCount);
+  void copyFeatureRows(int[] indices, Tensor out) {
+    copyRows(features, featureCount, indices, out);
+  }
+
+  /**
+   * Copies the target rows of samples {@code indices}, in that order, into the starts of the rows
+   * of {@code out} (modified, and converted to its dtype).
+   */
+  void copyTargetRows(int[] indices, Tensor out) {
+    copyRows(targets, outputCount, indices, out);
+  }
+
+  private static void copyRows(Tensor from, int width, int[] indices, Tensor out) {
+    for (int k = 0; k < indices.length; k++) {
+      Elements.copy(from, indices[k] * width, out, k * width, width);
     }
   }
 

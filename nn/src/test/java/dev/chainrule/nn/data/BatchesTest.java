@@ -121,6 +121,23 @@ class BatchesTest {
   }
 
   @Test
+  void targetsLeftUnreadInOneBatchAreRightWhenReadInTheNext() {
+    Batches batches = Batches.of(ten(), 3).shuffled(5);
+    int batch = 0;
+    for (Batch b : batches.epoch(2)) {
+      if (batch++ % 2 == 1) {
+        for (int k = 0; k < b.size(); k++) {
+          int label = b.indices()[k] % 2;
+          assertArrayEquals(new double[] {1 - label, label},
+              new double[] {b.targets().get(k, 0), b.targets().get(k, 1)});
+          assertEquals(b.targets().get(k, 1), b.targetsColumns().get(1, k));
+        }
+      }
+    }
+    assertEquals(4, batch);
+  }
+
+  @Test
   void columnLayoutFollowsRefills() {
     Batches batches = Batches.of(ten(), 2);
     List<double[]> columns = new ArrayList<>();
