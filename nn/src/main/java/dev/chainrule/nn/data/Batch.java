@@ -12,15 +12,15 @@ import dev.chainrule.core.tensor.Tensor;
  * <p>A batch is a reused buffer: the iterator that returned it overwrites its tensors and arrays
  * on the following call to {@code next()}. Read it, or copy what must outlive the step, before
  * advancing. Its targets are copied from the dataset when first asked for after a refill, so that
- * a trainer whose loss reads the class indices does not copy one-hot rows it never reads.
+ * a trainer whose loss reads the class indices does not copy one-hot rows it never reads; until
+ * then the batch holds on to the dataset's targets (not its features).
  */
 public final class Batch {
   private final Tensor features;
   private final Tensor targets;
   private final int[] labels;
   private final int[] indices;
-  private Dataset source;
-  private boolean targetsCurrent;
+  private Tensor targetSource;
   private Tensor featuresColumns;
   private Tensor targetsColumns;
   private boolean columnsCurrent;
@@ -55,9 +55,8 @@ public final class Batch {
   void fill(Dataset data, int[] order, int from) {
     int n = indices.length;
     System.arraycopy(order, from, indices, 0, n);
-    data.copyFeatureRows(indices, features);
-    source = data;
-    targetsCurrent = false;
+    Dataset.copyRows(data.featureData(), indices, features);
+    targetSource = data.targetData();
     if (labels != null) {
       int[] all = data.labelData();
       for (int k = 0; k < n; k++) {
@@ -89,9 +88,9 @@ public final class Batch {
 
   /** Returns the live targets of this batch, shape (size, outputs), refilled by the next. */
   public Tensor targets() {
-    if (!targetsCurrent && source != null) {
-      source.copyTargetRows(indices, targets);
-      targetsCurrent = true;
+    if (targetSource != null) {
+      Dataset.copyRows(targetSource, indices, targets);
+      targetSource = null;
     }
     return targets;
   }

@@ -226,8 +226,8 @@ public final class Dataset {
     int m = indices.length;
     Tensor f = Tensor.zeros(Shape.of(m, featureCount), dtype());
     Tensor t = Tensor.zeros(Shape.of(m, outputCount), dtype());
-    copyFeatureRows(indices, f);
-    copyTargetRows(indices, t);
+    copyRows(features, indices, f);
+    copyRows(targets, indices, t);
     int[] l = null;
     if (labels != null) {
       l = new int[m];
@@ -239,22 +239,11 @@ public final class Dataset {
   }
 
   /**
-   * Copies the feature rows of samples {@code indices}, in that order, into the starts of the rows
-   * of {@code out} (modified, and converted to its dtype).
+   * Copies the rows {@code indices} of {@code from}, in that order, into the first rows of {@code
+   * out} (modified, and converted to its dtype).
    */
-  void copyFeatureRows(int[] indices, Tensor out) {
-    copyRows(features, featureCount, indices, out);
-  }
-
-  /**
-   * Copies the target rows of samples {@code indices}, in that order, into the starts of the rows
-   * of {@code out} (modified, and converted to its dtype).
-   */
-  void copyTargetRows(int[] indices, Tensor out) {
-    copyRows(targets, outputCount, indices, out);
-  }
-
-  private static void copyRows(Tensor from, int width, int[] indices, Tensor out) {
+  static void copyRows(Tensor from, int[] indices, Tensor out) {
+    int width = from.shape().dim(1);
     for (int k = 0; k < indices.length; k++) {
       Elements.copy(from, indices[k] * width, out, k * width, width);
     }
@@ -263,6 +252,11 @@ public final class Dataset {
   /** Returns the live class indices (null for regression) for readers in this package. */
   int[] labelData() {
     return labels;
+  }
+
+  /** Returns the live targets, shape (n, outputs), for readers in this package. */
+  Tensor targetData() {
+    return targets;
   }
 
   /** Returns the live features, shape (n, features), for readers in this package. */
