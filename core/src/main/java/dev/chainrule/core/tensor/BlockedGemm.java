@@ -4,7 +4,7 @@ package dev.chainrule.core.tensor;
  * The cache-blocked GEMM, for either element type: op(B) is packed into panels of {@code depth ×
  * width} that stay in cache while every row of the C block streams past them, {@link #MR} rows at a
  * time through the type's {@link GemmTiles}. Large products are cut into blocks of C that {@link
- * GemmPool} runs in parallel; each C element is computed by one thread in one fixed order, so
+ * KernelPool} runs in parallel; each C element is computed by one thread in one fixed order, so
  * results do not depend on the thread count.
  */
 final class BlockedGemm {
@@ -33,7 +33,7 @@ final class BlockedGemm {
     }
     int rowsPerBlock = ((g.m() + rowBlocks - 1) / rowBlocks + MR - 1) / MR * MR;
     int blocks = (g.m() + rowsPerBlock - 1) / rowsPerBlock;
-    GemmPool.run(threads, blocks * panels, task -> {
+    KernelPool.run(threads, blocks * panels, task -> {
       int i0 = task / panels * rowsPerBlock;
       int j0 = task % panels * width;
       block(g, precision, i0, Math.min(g.m(), i0 + rowsPerBlock), j0,

@@ -36,9 +36,9 @@ public final class Gemm {
   private Gemm() {}
 
   /**
-   * Sets how many threads large products in the Java kernel may use, the calling thread included.
-   * A native BLAS runs its own threads (OpenBLAS: the environment variable {@code
-   * OPENBLAS_NUM_THREADS}).
+   * Sets how many threads large products in the Java kernel, and large row gathers ({@link
+   * Rows#gather}), may use, the calling thread included. A native BLAS runs its own threads
+   * (OpenBLAS: the environment variable {@code OPENBLAS_NUM_THREADS}).
    *
    * @throws IllegalArgumentException if {@code count} is less than 1
    */
@@ -49,7 +49,10 @@ public final class Gemm {
     threads = count;
   }
 
-  /** Returns how many threads the Java kernel may use; by default the available processors. */
+  /**
+   * Returns how many threads the Java kernel and large row gathers may use; by default the
+   * available processors.
+   */
   public static int threads() {
     return threads;
   }

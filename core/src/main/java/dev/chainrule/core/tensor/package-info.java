@@ -9,6 +9,8 @@
  * {@link dev.chainrule.core.tensor.BroadcastLoop}, {@link dev.chainrule.core.tensor.ReduceLoop} and
  * {@link dev.chainrule.core.tensor.PermuteLoop}, with {@link dev.chainrule.core.tensor.BatchedGemm}
  * for batched matrix products and {@link dev.chainrule.core.tensor.Window} for slices and padding.
+ * {@link dev.chainrule.core.tensor.Rows} gathers chosen rows of a matrix (a shuffled mini-batch),
+ * on the GEMM's threads when the copy is large.
  * {@link dev.chainrule.core.tensor.FiniteStatistics} summarises a tensor's finite elements (count,
  * mean, standard deviation, minimum, maximum), as node labels and the explorer show them.
  */

@@ -2,6 +2,7 @@ package dev.chainrule.nn.data;
 
 import dev.chainrule.core.tensor.DType;
 import dev.chainrule.core.tensor.Permute;
+import dev.chainrule.core.tensor.Rows;
 import dev.chainrule.core.tensor.Shape;
 import dev.chainrule.core.tensor.Tensor;
 
@@ -55,7 +56,7 @@ public final class Batch {
   void fill(Dataset data, int[] order, int from) {
     int n = indices.length;
     System.arraycopy(order, from, indices, 0, n);
-    Dataset.copyRows(data.featureData(), indices, features);
+    Rows.gather(data.featureData(), indices, features);
     targetSource = data.targetData();
     if (labels != null) {
       int[] all = data.labelData();
@@ -89,7 +90,7 @@ public final class Batch {
   /** Returns the live targets of this batch, shape (size, outputs), refilled by the next. */
   public Tensor targets() {
     if (targetSource != null) {
-      Dataset.copyRows(targetSource, indices, targets);
+      Rows.gather(targetSource, indices, targets);
       targetSource = null;
     }
     return targets;

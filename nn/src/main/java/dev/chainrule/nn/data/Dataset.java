@@ -1,6 +1,7 @@
 package dev.chainrule.nn.data;
 
 import dev.chainrule.core.tensor.DType;
+import dev.chainrule.core.tensor.Rows;
 import dev.chainrule.core.tensor.Shape;
 import dev.chainrule.core.tensor.Tensor;
 import java.util.Arrays;
@@ -226,8 +227,8 @@ public final class Dataset {
     int m = indices.length;
     Tensor f = Tensor.zeros(Shape.of(m, featureCount), dtype());
     Tensor t = Tensor.zeros(Shape.of(m, outputCount), dtype());
-    copyRows(features, indices, f);
-    copyRows(targets, indices, t);
+    Rows.gather(features, indices, f);
+    Rows.gather(targets, indices, t);
     int[] l = null;
     if (labels != null) {
       l = new int[m];
@@ -236,17 +237,6 @@ public final class Dataset {
       }
     }
     return new Dataset(name, m, featureCount, outputCount, classCount, f, t, l);
-  }
-
-  /**
-   * Copies the rows {@code indices} of {@code from}, in that order, into the first rows of {@code
-   * out} (modified, and converted to its dtype).
-   */
-  static void copyRows(Tensor from, int[] indices, Tensor out) {
-    int width = from.shape().dim(1);
-    for (int k = 0; k < indices.length; k++) {
-      Elements.copy(from, indices[k] * width, out, k * width, width);
-    }
   }
 
   /** Returns the live class indices (null for regression) for readers in this package. */

@@ -10,22 +10,27 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntConsumer;
 
 /**
- * A small shared pool of daemon threads that runs the independent tasks of one large GEMM. The
- * calling thread works too, so {@code threads} workers need only {@code threads − 1} pool threads.
- * Idle pool threads end after {@link #IDLE_SECONDS}; a pool replaced after a change of thread count
- * is never shut down (a concurrent product may still be handing it work), its threads just idle
- * out.
+ * A small shared pool of daemon threads that runs the independent tasks of one large kernel (a
+ * GEMM's blocks, a row gather's chunks). The calling thread works too, so {@code threads} workers
+ * need only {@code threads − 1} pool threads. Every thread takes the next task left until none is,
+ * and the caller waits for the tasks, not for the helpers: a helper that wakes after the caller
+ * took every task costs the caller nothing (waking one takes tens to hundreds of microseconds on a
+ * virtual machine). Idle pool threads end after {@link #IDLE_SECONDS}; a pool replaced after a
+ * change of thread count is never shut down (a concurrent kernel may still be handing it work), its
+ * threads just idle out.
  */
-final class GemmPool {
+final class KernelPool {
   /** Seconds an idle pool thread waits for work before it ends. */
   static final long IDLE_SECONDS = 30;
+  /** How many times the caller checks for its helpers' last tasks before it parks. */
+  private static final int SPINS = 1 << 14;
 
   private static final AtomicInteger THREAD_IDS = new AtomicInteger();
   private static final Object LOCK = new Object();
   private static ExecutorService executor;
   private static int executorThreads;
 
-  private GemmPool() {}
+  private KernelPool() {}
 
   /**
    * Runs {@code body} once for every task id in {@code [0, tasks)} on up to {@code threads}
@@ -41,44 +46,54 @@ final class GemmPool {
     }
     AtomicInteger next = new AtomicInteger();
     AtomicReference<Throwable> failure = new AtomicReference<>();
-    CountDownLatch done = new CountDownLatch(helpers);
-    Runnable work = () -> drain(next, tasks, body, failure);
+    CountDownLatch finished = new CountDownLatch(tasks);
+    Runnable work = () -> drain(next, tasks, body, failure, finished);
     ExecutorService pool = executor(threads - 1);
     for (int h = 0; h < helpers; h++) {
-      pool.execute(() -> {
-        try {
-          work.run();
-        } finally {
-          done.countDown();
-        }
-      });
+      pool.execute(work);
     }
     work.run();
-    try {
-      done.await();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while waiting for GEMM worker threads", e);
-    }
+    await(finished);
     Throwable t = failure.get();
     if (t instanceof RuntimeException r) {
       throw r;
     } else if (t instanceof Error e) {
       throw e;
     } else if (t != null) {
-      throw new IllegalStateException("GEMM worker failed", t);
+      throw new IllegalStateException("kernel worker failed", t);
     }
   }
 
+  /**
+   * Takes tasks until none is left, counting each down when it ends; after a failure the tasks
+   * not yet started are counted down without running.
+   */
   private static void drain(AtomicInteger next, int tasks, IntConsumer body,
-      AtomicReference<Throwable> failure) {
+      AtomicReference<Throwable> failure, CountDownLatch finished) {
     int t;
-    while (failure.get() == null && (t = next.getAndIncrement()) < tasks) {
+    while ((t = next.getAndIncrement()) < tasks) {
       try {
-        body.accept(t);
+        if (failure.get() == null) {
+          body.accept(t);
+        }
       } catch (Throwable e) {
         failure.compareAndSet(null, e);
+      } finally {
+        finished.countDown();
       }
+    }
+  }
+
+  /** Waits for the tasks that helpers still run: briefly spinning, as they are short, then parked. */
+  private static void await(CountDownLatch finished) {
+    for (int i = 0; i < SPINS && finished.getCount() > 0; i++) {
+      Thread.onSpinWait();
+    }
+    try {
+      finished.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for kernel worker threads", e);
     }
   }
 
@@ -88,7 +103,7 @@ final class GemmPool {
       if (executor == null || executorThreads != size) {
         ThreadPoolExecutor pool = new ThreadPoolExecutor(size, size, IDLE_SECONDS,
             TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
-              Thread t = new Thread(r, "chainrule-gemm-" + THREAD_IDS.incrementAndGet());
+              Thread t = new Thread(r, "chainrule-kernel-" + THREAD_IDS.incrementAndGet());
               t.setDaemon(true);
               return t;
             });
