@@ -43,18 +43,16 @@ class RowsTest {
     return out;
   }
 
-  @ParameterizedTest(name = "{0} rows of {1} from {2} into {3} on {4} threads")
+  @ParameterizedTest(name = "{0} rows of {1} in {2} on {3} threads")
   @CsvSource({
-      "5, 3, FLOAT64, FLOAT64, 1", "5, 3, FLOAT32, FLOAT64, 3",
-      "1000, 300, FLOAT64, FLOAT64, 3", "1000, 300, FLOAT32, FLOAT32, 3",
-      "1000, 300, FLOAT64, FLOAT32, 3", "1000, 300, FLOAT32, FLOAT64, 3",
-      "1000, 300, FLOAT64, FLOAT64, 1", "877, 301, FLOAT64, FLOAT64, 2"})
-  void eachRowIsTheSourceRowItsIndexNames(int count, int width, DType from, DType into,
-      int threads) {
+      "5, 3, FLOAT64, 1", "5, 3, FLOAT32, 3",
+      "1000, 300, FLOAT64, 3", "1000, 300, FLOAT32, 3", "1000, 300, FLOAT64, 1",
+      "877, 301, FLOAT64, 2", "877, 301, FLOAT32, 2"})
+  void eachRowIsTheSourceRowItsIndexNames(int count, int width, DType dtype, int threads) {
     Gemm.setThreads(threads);
-    Tensor src = source(2 * count + 7, width, from);
+    Tensor src = source(2 * count + 7, width, dtype);
     int[] indices = shuffled(count, 2 * count + 7, count + width);
-    Tensor out = Tensor.zeros(Shape.of(count + 2, width)).to(into);
+    Tensor out = Tensor.zeros(Shape.of(count + 2, width)).to(dtype);
     Rows.gather(src, indices, out);
     double[] got = out.to(DType.FLOAT64).buffer();
     for (int k = 0; k < count; k++) {
@@ -99,6 +97,10 @@ class RowsTest {
     var many = assertThrows(IllegalArgumentException.class,
         () -> Rows.gather(src, new int[] {0, 1}, Tensor.zeros(Shape.of(1, 2))));
     assertEquals("2 rows do not fit in (1, 2)", many.getMessage());
+    var dtype = assertThrows(IllegalArgumentException.class,
+        () -> Rows.gather(src, new int[] {0}, Tensor.zeros(Shape.of(1, 2)).to(DType.FLOAT32)));
+    assertEquals("rows of a float64 matrix cannot be gathered into a float32 one; convert one of "
+        + "them with to(DType)", dtype.getMessage());
     var rank = assertThrows(IllegalArgumentException.class,
         () -> Rows.gather(Tensor.zeros(Shape.of(8)), new int[] {0}, Tensor.zeros(Shape.of(1, 2))));
     assertTrue(rank.getMessage().startsWith("gathering rows needs two matrices"),
